@@ -1,0 +1,112 @@
+/* kling-tui: the command line: global options and the subcommand table.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+const struct cli_cmd cli_cmds[] = {
+	{ "validate", cmd_validate, "validate [--json] FILE...",
+	  "check storyboards against the service's rules" },
+	{ "body", cmd_body, "body FILE",
+	  "print the exact JSON body that would be sent" },
+	{ "curl", cmd_curl, "curl FILE",
+	  "print an equivalent curl command (key read from $CRUN_API_KEY)" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+int
+cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("kling-tui: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'kling-tui --help'.\n", stderr);
+	return EXIT_USAGE;
+}
+
+void
+cli_usage(FILE *f)
+{
+	const struct cli_cmd *c;
+
+	fputs("Usage: kling-tui [GLOBAL OPTIONS] [FILE]\n"
+	    "       kling-tui [GLOBAL OPTIONS] SUBCOMMAND [OPTIONS] [ARGS]\n"
+	    "\n"
+	    "Compose Kling v3 video storyboards and watch their tasks on the crun.ai API.\n"
+	    "With no subcommand: the full-screen editor and dashboard.\n"
+	    "\nSubcommands:\n", f);
+	for (c = cli_cmds; c->name != NULL; c++)
+		fprintf(f, "  %-34s %s\n", c->synopsis, c->summary);
+	fputs("\nGlobal options (before or after the subcommand):\n"
+	    "  --base-url URL      the API's base URL (default: $CRUN_BASE_URL, the config,\n"
+	    "                      then https://api.crun.ai)\n"
+	    "  --cacert FILE       trust this CA bundle for TLS\n"
+	    "  --allow-http        allow plain http:// to a host that is not loopback\n"
+	    "  --demo              start kling-sim on loopback and use it (no key needed)\n"
+	    "  -h, --help          show this help\n"
+	    "  -V, --version       show the version\n"
+	    "\nThe API key is read from $CRUN_API_KEY, else from the key_file named in\n"
+	    "~/.config/kling-tui/config. See kling-tui(1).\n", f);
+}
+
+/* Global options take a value either as "--opt VALUE" or "--opt=VALUE". */
+static int
+take_value(int argc, char **argv, int *i, const char *name, const char **out)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) != 0)
+		return 0;
+	if (argv[*i][n] == '=') {
+		*out = argv[*i] + n + 1;
+		return 1;
+	}
+	if (argv[*i][n] != '\0')
+		return 0;
+	if (*i + 1 >= argc) {
+		cli_usage_error("option '%s' needs a value", name);
+		return -1;
+	}
+	*out = argv[++*i];
+	return 1;
+}
+
+int
+cli_parse_globals(struct cli_globals *g, int argc, char **argv)
+{
+	int i, out = 1, r;
+	bool dashdash = false;
+
+	for (i = 1; i < argc; i++) {
+		if (dashdash) {
+			argv[out++] = argv[i];
+			continue;
+		}
+		if (strcmp(argv[i], "--") == 0) {
+			dashdash = true;
+			argv[out++] = argv[i];
+			continue;
+		}
+		if ((r = take_value(argc, argv, &i, "--base-url", &g->base_url)) != 0 ||
+		    (r = take_value(argc, argv, &i, "--cacert", &g->cacert)) != 0) {
+			if (r < 0)
+				return -1;
+			continue;
+		}
+		if (strcmp(argv[i], "--allow-http") == 0)
+			g->allow_http = true;
+		else if (strcmp(argv[i], "--demo") == 0)
+			g->demo = true;
+		else
+			argv[out++] = argv[i];
+	}
+	argv[out] = NULL;
+	return out;
+}

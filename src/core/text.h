@@ -1,0 +1,38 @@
+/* kling-tui: UTF-8 text: validation, character counts, display width, and
+ * sanitising text that came from a server before anyone prints it.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#ifndef KT_TEXT_H
+#define KT_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode one code point at s (len bytes left). Returns its byte length
+ * (1..4) and sets *cp; on invalid or truncated UTF-8 (overlongs, surrogates,
+ * > U+10FFFF) returns 0. */
+size_t	 text_decode(const char *s, size_t len, uint32_t *cp);
+
+/* NULL/true when valid; otherwise false and *bad_off the first bad byte. */
+bool	 text_valid_utf8(const char *s, size_t len, size_t *bad_off);
+
+/* Characters (code points), not bytes. Invalid bytes count one each. */
+size_t	 text_chars(const char *s);
+
+/* Terminal columns of one code point (0 combining/zero-width, 2 East Asian
+ * wide and emoji, 1 otherwise; control characters 0), independent of locale. */
+int	 text_cp_width(uint32_t cp);
+/* Columns of a whole string. */
+size_t	 text_width(const char *s);
+
+/* Byte length of the longest prefix of s that fits in cols columns, never
+ * splitting a character. */
+size_t	 text_fit(const char *s, size_t cols);
+
+/* A copy of untrusted text safe to print: escape sequences (CSI, OSC, DCS,
+ * ...) removed, other C0/C1 controls and DEL removed (newline and tab become
+ * a space unless keep_newlines), invalid UTF-8 replaced with U+FFFD, and cut
+ * at max_bytes (0: no limit) without splitting a character. Never NULL. */
+char	*text_sanitize(const char *s, size_t len, size_t max_bytes, bool keep_newlines);
+
+#endif

@@ -1,0 +1,37 @@
+/* kling-tui: entry point: global options, then a subcommand or the full screen.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+int
+main(int argc, char **argv)
+{
+	struct cli_globals g = { .progname = "kling-tui" };
+	const struct cli_cmd *c;
+
+	setlocale(LC_ALL, "");
+	if ((argc = cli_parse_globals(&g, argc, argv)) < 0)
+		return EXIT_USAGE;
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		cli_usage(stdout);
+		return EXIT_OK;
+	}
+	if (argc >= 2 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)) {
+		printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+		return EXIT_OK;
+	}
+	if (argc >= 2) {
+		for (c = cli_cmds; c->name != NULL; c++)
+			if (strcmp(argv[1], c->name) == 0)
+				return c->fn(&g, argc - 1, argv + 1);
+		if (argv[1][0] == '-')
+			return cli_usage_error("unknown option '%s'", argv[1]);
+	}
+	/* The full-screen program (src/ui/) arrives with the editor. */
+	return cli_usage_error("no subcommand given");
+}
