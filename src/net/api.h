@@ -15,6 +15,15 @@
 
 #define API_DEFAULT_BASE_URL	"https://api.crun.ai"
 
+/* When to try again (API.md section 5); the same policy for the worker and
+ * api_perform(). */
+struct api_retry {
+	unsigned	 max_attempts;	/* per request, first try included (5) */
+	long		 backoff_ms;	/* first delay, doubled each time (1000) */
+	long		 backoff_max_ms; /* cap on a delay and on Retry-After
+					 * (120000) */
+};
+
 /* How to reach the service. Strings are the caller's; api_perform() and
  * worker_start() take what they need (copies), so the struct may be freed
  * once they return. api_conn_init() sets the defaults below. */
@@ -27,6 +36,7 @@ struct api_conn {
 	long		 timeout_ms;	/* a whole API request (30000); not downloads */
 	long		 stall_secs;	/* a download moving no byte this long (30) */
 	size_t		 max_response;	/* cap on an API answer's body (1 MiB) */
+	struct api_retry retry;
 };
 
 void	api_conn_init(struct api_conn *);

@@ -25,20 +25,19 @@
 
 struct worker;
 
-/* Limits and retry policy; worker_limits_init() gives the defaults. */
+/* Concurrency; worker_limits_init() gives the defaults. The retry policy
+ * is the connection's (api_conn.retry). */
 struct worker_limits {
 	unsigned	max_transfers;	/* in flight at once (8) */
 	unsigned	max_creates;	/* creates in flight at once (2) */
-	unsigned	max_attempts;	/* per job, first try included (5) */
-	long		backoff_ms;	/* first retry delay, doubled each time (1000) */
-	long		backoff_max_ms;	/* cap on one delay and on Retry-After (120000) */
 };
 
 void	worker_limits_init(struct worker_limits *);
 
 enum worker_event_type {
 	WORKER_DONE,		/* the job ended: result is final */
-	WORKER_PROGRESS		/* a download moved: result.bytes/total */
+	WORKER_PROGRESS		/* a download moved: result.bytes/total
+				 * (outcome API_OK, nothing else set) */
 };
 
 /* What worker_take() hands back. The result is the taker's: release it with
@@ -57,8 +56,10 @@ void	worker_event_clear(struct worker_event *);
 struct worker	*worker_start(const struct api_conn *,
 		     const struct worker_limits *, char **cause);
 
-/* Queue a request (copied) with the caller's tag. Returns the job id (> 0),
- * or 0 when the request is unusable (no body, no task id, no url/dest). */
+/* Queue a request (copied) with the caller's tag. Returns the job id (> 0);
+ * an unusable request (no body, no task id, a refused URL) gets an id too
+ * and ends at once with API_LOCAL_ERROR and the reason. 0 only after
+ * worker_drain(). */
 uint64_t	 worker_submit(struct worker *, const struct api_request *,
 		     uint64_t tag);
 
