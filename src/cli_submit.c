@@ -147,11 +147,9 @@ submit_result(struct net_ctx *ctx, struct submission *s, const struct api_result
 	if (s->task_id != NULL)
 		submit_print(ctx, s);
 	else if (rc == EXIT_UNKNOWN)
-		fprintf(stderr, "%s: %s\n"
-		    "%s: the task may have been created and charged; it was NOT sent "
-		    "again.\n%s: it is recorded as 'unknown' (kling-tui list --status "
-		    "unknown); look for it in the dashboard before submitting again\n",
-		    s->file, advice, s->file, s->file);
+		fprintf(stderr, "%s: %s\n%s: recorded as 'unknown' (kling-tui list "
+		    "--status unknown); it may have been created and charged: look "
+		    "for it before submitting again\n", s->file, advice, s->file);
 	else
 		fprintf(stderr, "%s: %s\n", s->file, advice);
 	fflush(stdout);
