@@ -22,6 +22,8 @@ struct cli_globals {
 	bool		 allow_http;	/* --allow-http: plain http to a non-loopback host */
 	bool		 demo;		/* --demo */
 	const char	*progname;
+	int		 orig_argc;	/* argv as given, for handing over to kling-tui-app */
+	char	       **orig_argv;
 };
 
 typedef int (*cli_cmd_fn)(struct cli_globals *, int argc, char **argv);
@@ -42,6 +44,21 @@ int	cli_parse_globals(struct cli_globals *g, int argc, char **argv);
 void	cli_usage(FILE *);
 /* Print "kling-tui: " + message to stderr, for usage errors; returns EXIT_USAGE. */
 int	cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Two programs share main.c, cli.c and this table. `kling-tui` is the lean
+ * front: it links libcore only, so that validate/body/curl start as fast as a
+ * bare process; for every other subcommand and for the full screen it execs
+ * `kling-tui-app` (curl, curses, readline: their libraries alone cost ~15 ms
+ * to load), which links everything. front_exec.c defines the app-only entry
+ * points of the front as that hand-over.
+ *
+ * To add a subcommand: a row in cli_cmds (cli.c), its function in its family's
+ * file, and, when it needs the network, store or screen, a FRONT_EXEC() line
+ * in front_exec.c. */
+int	front_exec_app(struct cli_globals *);	/* does not return on success */
+
+/* The full-screen program (src/ui/): FILE may be NULL. */
+int	ui_main(struct cli_globals *, int argc, char **argv);
 
 /* Subcommands, one file per family. */
 int	cmd_validate(struct cli_globals *, int, char **);	/* cli_local.c */

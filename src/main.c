@@ -7,14 +7,23 @@
 #include <string.h>
 
 #include "cli.h"
+#include "xmalloc.h"
 
 int
 main(int argc, char **argv)
 {
 	struct cli_globals g = { .progname = "kling-tui" };
 	const struct cli_cmd *c;
+	char **orig;
+	int i;
 
 	setlocale(LC_ALL, "");
+	/* Keep argv as given: cli_parse_globals rewrites it in place. */
+	orig = xcalloc((size_t)argc + 1, sizeof *orig);
+	for (i = 0; i < argc; i++)
+		orig[i] = argv[i];
+	g.orig_argc = argc;
+	g.orig_argv = orig;
 	if ((argc = cli_parse_globals(&g, argc, argv)) < 0)
 		return EXIT_USAGE;
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
@@ -32,6 +41,5 @@ main(int argc, char **argv)
 		if (argv[1][0] == '-')
 			return cli_usage_error("unknown option '%s'", argv[1]);
 	}
-	/* The full-screen program (src/ui/) arrives with the editor. */
-	return cli_usage_error("no subcommand given");
+	return ui_main(&g, argc - 1, argv + 1);
 }

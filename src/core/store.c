@@ -1,0 +1,693 @@
+/* kling-tui: the task store: every submission and what became of it (SQLite).
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "xmalloc.h"
+
+/* Another process (a second tmux pane) may hold the write lock for a moment. */
+#define STORE_BUSY_MS 10000
+
+struct store {
+	sqlite3	 *db;
+	char	 *path;
+	int64_t	(*now)(void);
+};
+
+/* Each step takes the schema from version i to i + 1. Version 1 is frozen:
+ * stores written by 0.1 have exactly it, and the test builds one by hand. */
+static const char *const store_migrations[] = {
+	/* 0 -> 1 */
+	"CREATE TABLE tasks ("
+	"  id INTEGER PRIMARY KEY,"
+	"  task_id TEXT UNIQUE,"
+	"  state TEXT NOT NULL,"
+	"  storyboard TEXT NOT NULL,"
+	"  name TEXT,"
+	"  mode TEXT,"
+	"  duration INTEGER,"
+	"  created INTEGER NOT NULL,"
+	"  updated INTEGER NOT NULL,"
+	"  finished INTEGER,"
+	"  media_urls TEXT,"
+	"  credits REAL,"
+	"  last_error TEXT,"
+	"  download_path TEXT);",
+	/* 1 -> 2: the dashboard's flags, a status history, and indexes for
+	 * the list queries. Existing rows get their current state as history. */
+	"ALTER TABLE tasks ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE tasks ADD COLUMN seen INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE task_history ("
+	"  task INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,"
+	"  time INTEGER NOT NULL,"
+	"  status TEXT NOT NULL);"
+	"CREATE INDEX task_history_task ON task_history(task, time);"
+	"CREATE INDEX tasks_state ON tasks(state);"
+	"CREATE INDEX tasks_created ON tasks(created);"
+	"INSERT INTO task_history(task, time, status)"
+	"  SELECT id, updated, state FROM tasks;",
+};
+
+#define STORE_COLUMNS \
+	"id, task_id, state, storyboard, name, mode, duration, created, updated, " \
+	"finished, media_urls, credits, last_error, download_path, hidden, seen"
+
+static int64_t
+store_time(void)
+{
+	return (int64_t)time(NULL);
+}
+
+static int
+store_fail(struct store *st, const char *what, char **cause)
+{
+	xasprintf(cause, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+	return -1;
+}
+
+/* mkdir -p; the directories we create are private (XDG: 0700). */
+static int
+store_mkdirs(const char *dir, char **cause)
+{
+	char *p, *s, c;
+	struct stat sb;
+
+	p = xstrdup(dir);
+	for (s = p + (p[0] == '/'); ; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		c = *s;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+			xasprintf(cause, "cannot create %s: %s", p, strerror(errno));
+			free(p);
+			return -1;
+		}
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	if (stat(p, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		xasprintf(cause, "%s is not a directory", p);
+		free(p);
+		return -1;
+	}
+	free(p);
+	return 0;
+}
+
+char *
+store_default_path(char **cause)
+{
+	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char *path;
+
+	/* XDG: a relative value is invalid and must be ignored. */
+	if (state != NULL && state[0] == '/')
+		xasprintf(&path, "%s/kling-tui/tasks.db", state);
+	else if (home != NULL && home[0] == '/')
+		xasprintf(&path, "%s/.local/state/kling-tui/tasks.db", home);
+	else {
+		*cause = xstrdup("cannot find the task store: set HOME or XDG_STATE_HOME");
+		return NULL;
+	}
+	return path;
+}
+
+static int
+store_exec(struct store *st, const char *sql, char **cause)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, "cannot update the task store", cause);
+	return 0;
+}
+
+static int
+store_user_version(struct store *st, int *version, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
+		return store_fail(st, "cannot read the task store", cause);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, "cannot read the task store", cause);
+	return 0;
+}
+
+/* Under an immediate transaction so that two processes opening a new store
+ * at once do not both run the same step. */
+static int
+store_migrate(struct store *st, char **cause)
+{
+	int version;
+	char *sql;
+	size_t n = sizeof store_migrations / sizeof store_migrations[0];
+
+	if (store_user_version(st, &version, cause) != 0)
+		return -1;
+	if (version == STORE_VERSION)
+		return 0;
+	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+		return -1;
+	if (store_user_version(st, &version, cause) != 0)
+		goto fail;
+	if (version < 0 || (size_t)version > n) {
+		xasprintf(cause, "%s: written by a newer kling-tui (schema %d, this one "
+		    "knows %d): upgrade kling-tui", st->path, version, STORE_VERSION);
+		goto fail;
+	}
+	for (; (size_t)version < n; version++) {
+		if (store_exec(st, store_migrations[version], cause) != 0)
+			goto fail;
+	}
+	xasprintf(&sql, "PRAGMA user_version = %d", version);
+	if (store_exec(st, sql, cause) != 0) {
+		free(sql);
+		goto fail;
+	}
+	free(sql);
+	return store_exec(st, "COMMIT", cause);
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+struct store *
+store_open(const char *path, char **cause)
+{
+	struct store *st;
+	char *dir, *slash;
+	int rc;
+
+	st = xcalloc(1, sizeof *st);
+	st->now = store_time;
+	if (path != NULL)
+		st->path = xstrdup(path);
+	else if ((st->path = store_default_path(cause)) == NULL)
+		goto fail;
+
+	/* The store's directory: "." for a bare name, "/" for a file in it. */
+	dir = xstrdup(st->path);
+	if ((slash = strrchr(dir, '/')) == NULL)
+		strcpy(dir, ".");
+	else
+		slash[slash == dir] = '\0';
+	if (store_mkdirs(dir, cause) != 0) {
+		free(dir);
+		goto fail;
+	}
+	/* SQLite's own message for an unwritable directory is "unable to open
+	 * database file"; say what is wrong instead. WAL mode needs to create
+	 * files beside the store even when the store itself exists. */
+	if (access(dir, W_OK | X_OK) != 0) {
+		xasprintf(cause, "cannot write in %s: %s", dir, strerror(errno));
+		free(dir);
+		goto fail;
+	}
+	free(dir);
+
+	rc = sqlite3_open_v2(st->path, &st->db,
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		if (st->db == NULL)
+			fatal("sqlite3_open_v2: out of memory");
+		store_fail(st, "cannot open the task store", cause);
+		goto fail;
+	}
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	sqlite3_extended_result_codes(st->db, 1);
+	/* The first statement reads the header: a file that is not SQLite
+	 * fails here, with "file is not a database". */
+	if (sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK) {
+		store_fail(st, "not a usable task store", cause);
+		goto fail;
+	}
+	/* FULL: a committed submission survives a power cut, not only a crash;
+	 * writes are rare (a submission, a status change). */
+	if (store_exec(st, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", cause) != 0)
+		goto fail;
+	if (store_migrate(st, cause) != 0)
+		goto fail;
+	return st;
+fail:
+	store_close(&st);
+	return NULL;
+}
+
+void
+store_close(struct store **stp)
+{
+	struct store *st = *stp;
+
+	if (st == NULL)
+		return;
+	if (st->db != NULL)
+		sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+	*stp = NULL;
+}
+
+const char *
+store_path(const struct store *st)
+{
+	return st->path;
+}
+
+void
+store_set_clock(struct store *st, int64_t (*now)(void))
+{
+	st->now = now != NULL ? now : store_time;
+}
+
+int
+store_begin(struct store *st, char **cause)
+{
+	return store_exec(st, "BEGIN IMMEDIATE", cause);
+}
+
+int
+store_commit(struct store *st, char **cause)
+{
+	return store_exec(st, "COMMIT", cause);
+}
+
+static sqlite3_stmt *
+store_prepare(struct store *st, const char *sql, char **cause)
+{
+	sqlite3_stmt *s;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		store_fail(st, "cannot query the task store", cause);
+		return NULL;
+	}
+	return s;
+}
+
+static void
+store_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+/* Run a statement that returns no rows; finalizes it. */
+static int
+store_run(struct store *st, sqlite3_stmt *s, char **cause)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, "cannot update the task store", cause);
+	return 0;
+}
+
+static int
+store_add_event(struct store *st, int64_t id, int64_t when, const char *status,
+    char **cause)
+{
+	sqlite3_stmt *s;
+
+	s = store_prepare(st, "INSERT INTO task_history(task, time, status) "
+	    "VALUES (?, ?, ?)", cause);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, when);
+	store_bind_text(s, 3, status);
+	return store_run(st, s, cause);
+}
+
+/* Inside a caller's transaction, SQLite's autocommit is off: nest nothing. */
+static bool
+store_in_txn(struct store *st)
+{
+	return !sqlite3_get_autocommit(st->db);
+}
+
+int64_t
+store_add(struct store *st, const char *storyboard, const char *name,
+    const char *mode, long duration, char **cause)
+{
+	sqlite3_stmt *s;
+	int64_t now = st->now(), id;
+	bool own = !store_in_txn(st);
+
+	if (own && store_begin(st, cause) != 0)
+		return -1;
+	s = store_prepare(st, "INSERT INTO tasks(state, storyboard, name, mode, "
+	    "duration, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)", cause);
+	if (s == NULL)
+		goto fail;
+	store_bind_text(s, 1, STORE_SUBMITTING);
+	store_bind_text(s, 2, storyboard);
+	store_bind_text(s, 3, name);
+	store_bind_text(s, 4, mode);
+	if (duration > 0)
+		sqlite3_bind_int64(s, 5, duration);
+	sqlite3_bind_int64(s, 6, now);
+	sqlite3_bind_int64(s, 7, now);
+	if (store_run(st, s, cause) != 0)
+		goto fail;
+	id = sqlite3_last_insert_rowid(st->db);
+	if (store_add_event(st, id, now, STORE_SUBMITTING, cause) != 0)
+		goto fail;
+	if (own && store_commit(st, cause) != 0)
+		goto fail;
+	return id;
+fail:
+	if (own)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+int
+store_update(struct store *st, int64_t id, const struct store_update *u, char **cause)
+{
+	sqlite3_stmt *s;
+	int64_t now = st->now();
+	bool own = !store_in_txn(st), changed;
+	char *old = NULL;
+	int rc;
+
+	if (own && store_begin(st, cause) != 0)
+		return -1;
+	if ((s = store_prepare(st, "SELECT state FROM tasks WHERE id = ?", cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		old = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			xasprintf(cause, "no task %lld in the store", (long long)id);
+		else
+			store_fail(st, "cannot read the task store", cause);
+		goto fail;
+	}
+	changed = u->state != NULL && strcmp(old, u->state) != 0;
+
+	/* Only what changed is written, so that a sweep of unchanged tasks
+	 * costs no disk writes; "updated" is the time of the last change. */
+	s = store_prepare(st, "UPDATE tasks SET "
+	    "task_id = coalesce(?1, task_id), state = coalesce(?2, state), "
+	    "media_urls = coalesce(?3, media_urls), "
+	    "credits = CASE WHEN ?4 THEN ?5 ELSE credits END, "
+	    "last_error = CASE WHEN ?6 IS NULL THEN last_error "
+	    "  WHEN ?6 = '' THEN NULL ELSE ?6 END, "
+	    "finished = coalesce(?7, finished), updated = ?8 "
+	    "WHERE id = ?9 AND NOT ("
+	    "  (?1 IS NULL OR task_id IS ?1) AND (?2 IS NULL OR state IS ?2) AND "
+	    "  (?3 IS NULL OR media_urls IS ?3) AND (NOT ?4 OR credits IS ?5) AND "
+	    "  (?6 IS NULL OR last_error IS nullif(?6, '')) AND "
+	    "  (?7 IS NULL OR finished IS ?7))", cause);
+	if (s == NULL)
+		goto fail;
+	store_bind_text(s, 1, u->task_id);
+	store_bind_text(s, 2, u->state);
+	store_bind_text(s, 3, u->media_urls);
+	sqlite3_bind_int(s, 4, u->has_credits);
+	sqlite3_bind_double(s, 5, u->credits);
+	store_bind_text(s, 6, u->error);
+	if (u->finished > 0)
+		sqlite3_bind_int64(s, 7, u->finished);
+	sqlite3_bind_int64(s, 8, now);
+	sqlite3_bind_int64(s, 9, id);
+	if (store_run(st, s, cause) != 0)
+		goto fail;
+	if (changed && store_add_event(st, id, now, u->state, cause) != 0)
+		goto fail;
+	if (own && store_commit(st, cause) != 0)
+		goto fail;
+	free(old);
+	return 0;
+fail:
+	if (own)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	free(old);
+	return -1;
+}
+
+/* Set one column of one row; the column name comes from this file only. */
+static int
+store_set_columns(struct store *st, int64_t id, const char *sql, const char *text,
+    int a, int b, char **cause)
+{
+	sqlite3_stmt *s;
+
+	if ((s = store_prepare(st, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if (text != NULL)
+		store_bind_text(s, 2, text);
+	else {
+		sqlite3_bind_int(s, 2, a);
+		sqlite3_bind_int(s, 3, b);
+	}
+	if (store_run(st, s, cause) != 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0) {
+		xasprintf(cause, "no task %lld in the store", (long long)id);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_set_download(struct store *st, int64_t id, const char *path, char **cause)
+{
+	return store_set_columns(st, id,
+	    "UPDATE tasks SET download_path = ?2 WHERE id = ?1", path, 0, 0, cause);
+}
+
+int
+store_set_flags(struct store *st, int64_t id, bool hidden, bool seen, char **cause)
+{
+	return store_set_columns(st, id,
+	    "UPDATE tasks SET hidden = ?2, seen = ?3 WHERE id = ?1", NULL, hidden, seen,
+	    cause);
+}
+
+static char *
+store_column_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+
+	return v == NULL ? NULL : xstrdup((const char *)v);
+}
+
+static void
+store_read_row(sqlite3_stmt *s, struct store_task *t)
+{
+	memset(t, 0, sizeof *t);
+	t->id = sqlite3_column_int64(s, 0);
+	t->task_id = store_column_text(s, 1);
+	t->state = store_column_text(s, 2);
+	t->storyboard = store_column_text(s, 3);
+	t->name = store_column_text(s, 4);
+	t->mode = store_column_text(s, 5);
+	t->duration = (long)sqlite3_column_int64(s, 6);
+	t->created = sqlite3_column_int64(s, 7);
+	t->updated = sqlite3_column_int64(s, 8);
+	t->finished = sqlite3_column_int64(s, 9);
+	t->media_urls = store_column_text(s, 10);
+	t->has_credits = sqlite3_column_type(s, 11) != SQLITE_NULL;
+	t->credits = sqlite3_column_double(s, 11);
+	t->last_error = store_column_text(s, 12);
+	t->download_path = store_column_text(s, 13);
+	t->hidden = sqlite3_column_int(s, 14) != 0;
+	t->seen = sqlite3_column_int(s, 15) != 0;
+}
+
+static void
+store_task_clear(struct store_task *t)
+{
+	free(t->task_id);
+	free(t->state);
+	free(t->storyboard);
+	free(t->name);
+	free(t->mode);
+	free(t->media_urls);
+	free(t->last_error);
+	free(t->download_path);
+}
+
+void
+store_task_free(struct store_task **tp)
+{
+	if (*tp == NULL)
+		return;
+	store_task_clear(*tp);
+	free(*tp);
+	*tp = NULL;
+}
+
+static struct store_task *
+store_get_one(struct store *st, const char *sql, int64_t id, const char *task_id,
+    char **cause)
+{
+	sqlite3_stmt *s;
+	struct store_task *t;
+	int rc;
+
+	if ((s = store_prepare(st, sql, cause)) == NULL)
+		return NULL;
+	if (task_id != NULL)
+		store_bind_text(s, 1, task_id);
+	else
+		sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			*cause = xstrdup("no such task in the store");
+		else
+			store_fail(st, "cannot read the task store", cause);
+		sqlite3_finalize(s);
+		return NULL;
+	}
+	t = xmalloc(sizeof *t);
+	store_read_row(s, t);
+	sqlite3_finalize(s);
+	return t;
+}
+
+struct store_task *
+store_get(struct store *st, int64_t id, char **cause)
+{
+	return store_get_one(st, "SELECT " STORE_COLUMNS " FROM tasks WHERE id = ?",
+	    id, NULL, cause);
+}
+
+struct store_task *
+store_find(struct store *st, const char *task_id, char **cause)
+{
+	return store_get_one(st, "SELECT " STORE_COLUMNS " FROM tasks WHERE task_id = ?",
+	    0, task_id, cause);
+}
+
+int
+store_query(struct store *st, const struct store_filter *f, struct store_list *out,
+    char **cause)
+{
+	static const struct store_filter none;
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int rc;
+
+	if (f == NULL)
+		f = &none;
+	memset(out, 0, sizeof *out);
+	/* Each filter is a bound parameter that is NULL when unused, so one
+	 * statement serves every combination; instr() rather than LIKE so that
+	 * '%' and '_' in the text mean themselves. */
+	s = store_prepare(st, "SELECT " STORE_COLUMNS " FROM tasks WHERE "
+	    "(?1 IS NULL OR state = ?1) AND "
+	    "(?2 IS NULL OR instr(lower(coalesce(name, '')), lower(?2)) > 0 OR "
+	    "  instr(coalesce(task_id, ''), ?2) > 0) AND "
+	    "(NOT ?3 OR (task_id IS NOT NULL AND "
+	    "  state NOT IN ('success', 'failed', 'error'))) AND "
+	    "(?4 OR NOT hidden) "
+	    "ORDER BY created DESC, id DESC LIMIT ?5", cause);
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, f->status);
+	store_bind_text(s, 2, f->text);
+	sqlite3_bind_int(s, 3, f->unfinished);
+	sqlite3_bind_int(s, 4, f->hidden);
+	sqlite3_bind_int64(s, 5, f->limit == 0 || f->limit > INT64_MAX ? -1 :
+	    (int64_t)f->limit);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			out->v = xreallocarray(out->v, cap, sizeof *out->v);
+		}
+		store_read_row(s, &out->v[out->n++]);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_list_free(out);
+		return store_fail(st, "cannot read the task store", cause);
+	}
+	return 0;
+}
+
+void
+store_list_free(struct store_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		store_task_clear(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+int
+store_get_history(struct store *st, int64_t id, struct store_history *h, char **cause)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int rc;
+
+	memset(h, 0, sizeof *h);
+	s = store_prepare(st, "SELECT time, status FROM task_history WHERE task = ? "
+	    "ORDER BY time, rowid", cause);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (h->n == cap) {
+			cap = cap == 0 ? 8 : cap * 2;
+			h->v = xreallocarray(h->v, cap, sizeof *h->v);
+		}
+		h->v[h->n].time = sqlite3_column_int64(s, 0);
+		h->v[h->n].status = store_column_text(s, 1);
+		h->n++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_history_free(h);
+		return store_fail(st, "cannot read the task store", cause);
+	}
+	return 0;
+}
+
+void
+store_history_free(struct store_history *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		free(h->v[i].status);
+	free(h->v);
+	h->v = NULL;
+	h->n = 0;
+}
+
+bool
+store_state_final(const char *state)
+{
+	return state != NULL && (strcmp(state, "success") == 0 ||
+	    strcmp(state, "failed") == 0 || strcmp(state, STORE_ERROR) == 0);
+}

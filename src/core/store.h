@@ -1,0 +1,126 @@
+/* kling-tui: the task store: every submission and what became of it (SQLite).
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#ifndef KT_STORE_H
+#define KT_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The schema version this code writes (PRAGMA user_version). Older stores are
+ * migrated when opened; newer ones are refused rather than damaged. */
+#define STORE_VERSION 2
+
+/* States the client itself gives a row; any other string is a status the
+ * service sent and is kept as it came. */
+#define STORE_SUBMITTING "submitting"	/* recorded, request not yet answered */
+#define STORE_UNKNOWN    "unknown"	/* the create's fate is unknown */
+#define STORE_ERROR      "error"	/* refused before a task existed */
+
+struct store;
+
+/* One submission. Strings are owned (store_task_free), NULL when not known.
+ * Times are Unix seconds, 0 when not known. */
+struct store_task {
+	int64_t	 id;		/* local id, from 1 */
+	char	*task_id;	/* the service's id */
+	char	*state;
+	char	*storyboard;	/* the JSON body sent */
+	char	*name;		/* file base name or first prompt words */
+	char	*mode;
+	long	 duration;
+	int64_t	 created;
+	int64_t	 updated;	/* last change */
+	int64_t	 finished;
+	char	*media_urls;	/* JSON array text */
+	double	 credits;
+	bool	 has_credits;
+	char	*last_error;	/* sanitised, for people */
+	char	*download_path;
+	bool	 hidden;
+	bool	 seen;
+};
+
+struct store_list {
+	struct store_task	*v;
+	size_t			 n;
+};
+
+struct store_filter {
+	const char	*status;	/* only this state; NULL: any */
+	const char	*text;		/* in the name or task id; NULL: any */
+	size_t		 limit;		/* 0: no limit */
+	bool		 unfinished;	/* only tasks with an id that are not final */
+	bool		 hidden;	/* include hidden rows */
+};
+
+/* What a create's answer or a status query learned. NULL (or has_credits
+ * false, finished 0) leaves a field as it is; error "" clears it. */
+struct store_update {
+	const char	*task_id;
+	const char	*state;
+	const char	*media_urls;
+	double		 credits;
+	bool		 has_credits;
+	const char	*error;
+	int64_t		 finished;
+};
+
+struct store_event {
+	int64_t	 time;
+	char	*status;
+};
+
+struct store_history {
+	struct store_event	*v;
+	size_t			 n;
+};
+
+/* $XDG_STATE_HOME/kling-tui/tasks.db, else ~/.local/state/kling-tui/tasks.db.
+ * Allocated; NULL + *cause when neither variable is usable. */
+char	*store_default_path(char **cause);
+
+/* Open (creating it and its directory, mode 0700, when missing) and migrate.
+ * path NULL: store_default_path(). NULL + *cause on any failure, with a
+ * message that names the file. */
+struct store	*store_open(const char *path, char **cause);
+void		 store_close(struct store **);
+const char	*store_path(const struct store *);
+
+/* Tests replace the wall clock. NULL restores time(). */
+void	store_set_clock(struct store *, int64_t (*now)(void));
+
+/* Group writes in one transaction (one sync instead of many). */
+int	store_begin(struct store *, char **cause);
+int	store_commit(struct store *, char **cause);
+
+/* Record a submission before its request is sent: state "submitting".
+ * Returns the local id, or -1 + *cause. */
+int64_t	store_add(struct store *, const char *storyboard, const char *name,
+	    const char *mode, long duration, char **cause);
+
+/* Apply what was learned; a changed state is appended to the history.
+ * 0 or -1 + *cause (also when no such row). */
+int	store_update(struct store *, int64_t id, const struct store_update *,
+	    char **cause);
+int	store_set_download(struct store *, int64_t id, const char *path, char **cause);
+int	store_set_flags(struct store *, int64_t id, bool hidden, bool seen, char **cause);
+
+/* Look one up. NULL + *cause when absent (cause "no such task") or on error. */
+struct store_task	*store_get(struct store *, int64_t id, char **cause);
+struct store_task	*store_find(struct store *, const char *task_id, char **cause);
+void			 store_task_free(struct store_task **);
+
+/* Newest first. 0 or -1 + *cause; free with store_list_free. */
+int	store_query(struct store *, const struct store_filter *, struct store_list *,
+	    char **cause);
+void	store_list_free(struct store_list *);
+
+/* A task's status changes, oldest first. */
+int	store_get_history(struct store *, int64_t id, struct store_history *, char **cause);
+void	store_history_free(struct store_history *);
+
+/* success, failed, error: nothing more will happen without the user. */
+bool	store_state_final(const char *state);
+
+#endif

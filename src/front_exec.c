@@ -1,0 +1,47 @@
+/* kling-tui: the lean front hands everything but the local subcommands over to
+ * kling-tui-app, which links curl, curses and readline.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "xmalloc.h"
+
+#define APP_NAME "kling-tui-app"
+
+/* Beside this executable first (the build tree, or an install that keeps both
+ * in one directory), then the package's libexec directory. */
+int
+front_exec_app(struct cli_globals *g)
+{
+	char self[PATH_MAX], *slash, *path;
+	ssize_t n;
+
+	n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n > 0) {
+		self[n] = '\0';
+		if ((slash = strrchr(self, '/')) != NULL) {
+			*slash = '\0';
+			xasprintf(&path, "%s/%s", self, APP_NAME);
+			if (access(path, X_OK) == 0)
+				execv(path, g->orig_argv);
+			free(path);
+		}
+	}
+	execv(PKGLIBEXECDIR "/" APP_NAME, g->orig_argv);
+	fprintf(stderr, "kling-tui: cannot run %s/%s: %s (is kling-tui installed completely?)\n",
+	    PKGLIBEXECDIR, APP_NAME, strerror(errno));
+	return EXIT_USAGE;
+}
+
+#define FRONT_EXEC(fn) \
+	int fn(struct cli_globals *g, int argc, char **argv) \
+	{ (void)argc; (void)argv; return front_exec_app(g); }
+
+FRONT_EXEC(ui_main)

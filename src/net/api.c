@@ -1,0 +1,326 @@
+/* kling-tui: the client's public face: results, advice, and the blocking
+ * request for simple command-line calls.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "xfer.h"
+#include "xmalloc.h"
+
+void
+api_conn_init(struct api_conn *c)
+{
+	memset(c, 0, sizeof *c);
+	c->base_url = API_DEFAULT_BASE_URL;
+	c->connect_timeout_ms = 10000;
+	c->timeout_ms = 30000;
+	c->stall_secs = 30;
+	c->max_response = 1024 * 1024;
+	c->retry.max_attempts = 5;
+	c->retry.backoff_ms = 1000;
+	c->retry.backoff_max_ms = 120000;
+}
+
+static void
+api_task_clear(struct api_task *t)
+{
+	size_t	i;
+
+	free(t->task_id);
+	free(t->status);
+	for (i = 0; i < t->nmedia; i++)
+		free(t->media_urls[i]);
+	free(t->media_urls);
+	free(t->result_message);
+	free(t->param_json);
+	memset(t, 0, sizeof *t);
+}
+
+void
+api_result_clear(struct api_result *r)
+{
+	free(r->message);
+	free(r->task_id);
+	api_task_clear(&r->task);
+	free(r->path);
+	free(r->content_type);
+	memset(r, 0, sizeof *r);
+	r->retry_after = -1;
+}
+
+static char *
+api_dup(const char *s)
+{
+	return (s != NULL ? xstrdup(s) : NULL);
+}
+
+void
+api_result_copy(struct api_result *dst, const struct api_result *src)
+{
+	size_t	i;
+
+	*dst = *src;
+	dst->message = api_dup(src->message);
+	dst->task_id = api_dup(src->task_id);
+	dst->path = api_dup(src->path);
+	dst->content_type = api_dup(src->content_type);
+	dst->task.task_id = api_dup(src->task.task_id);
+	dst->task.status = api_dup(src->task.status);
+	dst->task.result_message = api_dup(src->task.result_message);
+	dst->task.param_json = api_dup(src->task.param_json);
+	if (src->task.media_urls != NULL) {
+		dst->task.media_urls = xcalloc(src->task.nmedia + 1,
+		    sizeof *dst->task.media_urls);
+		for (i = 0; i < src->task.nmedia; i++)
+			dst->task.media_urls[i] =
+			    xstrdup(src->task.media_urls[i]);
+	}
+}
+
+const char *
+api_outcome_name(enum api_outcome o)
+{
+	static const char *names[API_OUTCOME_COUNT] = {
+		"ok", "unauthorized", "no_credits", "not_found", "invalid",
+		"rate_limited", "maintenance", "server_error", "failed",
+		"disabled", "other", "not_sent", "no_answer", "bad_response",
+		"local_error", "cancelled"
+	};
+
+	return ((unsigned)o < API_OUTCOME_COUNT ? names[o] : "?");
+}
+
+const char *
+api_kind_name(enum api_kind k)
+{
+	static const char *names[] = {
+		"create", "task_info", "balance", "download", "head"
+	};
+
+	return ((unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?");
+}
+
+bool
+api_result_unknown(const struct api_result *r)
+{
+	/* Once the body may have left, anything short of the service's own
+	 * verdict (a timeout, a drop, a cut or foreign answer) leaves the
+	 * task's existence unknown. */
+	return (r->kind == API_CREATE && (r->outcome == API_NO_ANSWER ||
+	    r->outcome == API_BAD_RESPONSE));
+}
+
+bool
+api_status_final(const char *status)
+{
+	return (status != NULL && (strcmp(status, "success") == 0 ||
+	    strcmp(status, "failed") == 0));
+}
+
+char *
+api_advice(const struct api_result *r)
+{
+	const char	*m = r->message != NULL ? r->message : "";
+	char		*s, wait[64] = "";
+
+	if (r->retry_after >= 0)
+		snprintf(wait, sizeof wait, " (the service asks to wait %lds)",
+		    r->retry_after);
+	switch (r->outcome) {
+	case API_OK:
+		xasprintf(&s, "ok");
+		break;
+	case API_UNAUTHORIZED:
+		xasprintf(&s, "401: the API key was refused: set CRUN_API_KEY "
+		    "or key_file in ~/.config/kling-tui/config");
+		break;
+	case API_NO_CREDITS:
+		xasprintf(&s, "402: not enough credits: top up the account "
+		    "(kling-tui balance shows what is left)");
+		break;
+	case API_NOT_FOUND:
+		if (r->kind == API_TASK_INFO)
+			xasprintf(&s, "404: the service knows no such task: "
+			    "check the task id");
+		else if (r->kind == API_DOWNLOAD || r->kind == API_HEAD)
+			xasprintf(&s, "404: nothing at that URL (result "
+			    "links expire: download promptly)");
+		else
+			xasprintf(&s, "404: not found: check the base URL");
+		break;
+	case API_INVALID:
+		xasprintf(&s, "422: the service refused the storyboard: %s",
+		    m);
+		break;
+	case API_RATE_LIMITED:
+		xasprintf(&s, "429: too many requests: backing off%s", wait);
+		break;
+	case API_MAINTENANCE:
+		xasprintf(&s, "455: the service is under maintenance: "
+		    "retrying later%s", wait);
+		break;
+	case API_SERVER_ERROR:
+		if (r->kind == API_CREATE)
+			xasprintf(&s, "500: server error: the task was not "
+			    "resent; check with kling-tui list before "
+			    "submitting again");
+		else
+			xasprintf(&s, "500: server error: %s", m);
+		break;
+	case API_GEN_FAILED:
+		xasprintf(&s, "501: generation failed: %s", m);
+		break;
+	case API_DISABLED:
+		xasprintf(&s, "505: feature disabled by the service: %s", m);
+		break;
+	case API_OTHER:
+		xasprintf(&s, "unexpected answer (HTTP %ld, code %ld): %s",
+		    r->http_status, r->code, m);
+		break;
+	case API_NOT_SENT:
+		xasprintf(&s, "could not reach the service (%s): check the "
+		    "network and the base URL", m);
+		break;
+	case API_NO_ANSWER:
+		if (r->kind == API_CREATE)
+			xasprintf(&s, "no answer after the request was sent "
+			    "(%s): the task may or may not exist; it was not "
+			    "resent: check kling-tui list", m);
+		else
+			xasprintf(&s, "no answer (%s): try again later", m);
+		break;
+	case API_BAD_RESPONSE:
+		if (r->kind == API_CREATE)
+			xasprintf(&s, "the service's answer was unreadable "
+			    "(%s): the task may or may not exist; it was not "
+			    "resent: check kling-tui list", m);
+		else
+			xasprintf(&s, "the answer was not the service's (%s): "
+			    "check the base URL or try again later", m);
+		break;
+	case API_LOCAL_ERROR:
+		xasprintf(&s, "%s", m);
+		break;
+	case API_CANCELLED:
+	default:
+		xasprintf(&s, "cancelled");
+		break;
+	}
+	return (s);
+}
+
+char *
+api_download_path(const char *dir, const char *task_id, char **cause)
+{
+	char	*name, *path;
+	size_t	 i, n = 0;
+
+	name = xmalloc(strlen(task_id != NULL ? task_id : "") + 1);
+	for (i = 0; task_id != NULL && task_id[i] != '\0'; i++) {
+		if ((task_id[i] >= 'a' && task_id[i] <= 'z') ||
+		    (task_id[i] >= 'A' && task_id[i] <= 'Z') ||
+		    (task_id[i] >= '0' && task_id[i] <= '9') ||
+		    task_id[i] == '_' || task_id[i] == '-' ||
+		    (task_id[i] == '.' && n > 0))
+			name[n++] = task_id[i];
+	}
+	name[n] = '\0';
+	if (n == 0) {
+		free(name);
+		*cause = xstrdup("the task id has no character usable in a "
+		    "file name");
+		return (NULL);
+	}
+	if (dir == NULL || *dir == '\0')
+		xasprintf(&path, "%s.mp4", name);
+	else
+		xasprintf(&path, "%s%s%s.mp4", dir,
+		    dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+	free(name);
+	return (path);
+}
+
+int
+net_global_init(char **cause)
+{
+	CURLcode	rc;
+
+	if ((rc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK) {
+		xasprintf(cause, "curl_global_init: %s",
+		    curl_easy_strerror(rc));
+		return (-1);
+	}
+	return (0);
+}
+
+void
+net_global_free(void)
+{
+	curl_global_cleanup();
+}
+
+struct api_blocking {
+	api_progress_cb	 cb;
+	void		*arg;
+};
+
+static void
+api_progress(struct xfer *x, int64_t now, int64_t total)
+{
+	struct api_blocking	*b = x->progress_arg;
+
+	b->cb(now, total, b->arg);
+}
+
+static void
+api_sleep_ms(long ms)
+{
+	struct timespec	ts;
+
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (ms % 1000) * 1000000L;
+	while (clock_nanosleep(CLOCK_MONOTONIC, 0, &ts, &ts) == EINTR)
+		;
+}
+
+int
+api_perform(const struct api_conn *ac, const struct api_request *req,
+    api_progress_cb cb, void *arg, struct api_result *res)
+{
+	struct net_conn		*conn = net_conn_new(ac);
+	struct api_blocking	 b = { cb, arg };
+	struct xfer		 x;
+	char			*cause = NULL;
+	long			 delay;
+	int			 attempts = 0;
+
+	api_result_clear(res);
+	res->kind = req->kind;
+	if (xfer_init(&x, conn, req, &cause) != 0) {
+		res->outcome = API_LOCAL_ERROR;
+		res->message = response_text(cause, strlen(cause));
+		free(cause);
+		net_conn_free(&conn);
+		return (-1);
+	}
+	if (cb != NULL) {
+		x.progress = api_progress;
+		x.progress_arg = &b;
+	}
+	for (;;) {
+		attempts++;
+		if (xfer_setup(&x, res) == 0)
+			xfer_finish(&x, curl_easy_perform(x.easy), res);
+		res->attempts = attempts;
+		if ((delay = retry_delay(&conn->retry, res)) < 0)
+			break;
+		api_sleep_ms(delay);
+	}
+	xfer_free(&x);
+	net_conn_free(&conn);
+	return (res->outcome == API_OK ? 0 : -1);
+}

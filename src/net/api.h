@@ -1,0 +1,172 @@
+/* kling-tui: the crun.ai task API client: one request, one typed result.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
+ *
+ * Callers above the net layer see only this header and worker.h, never curl.
+ * A request is built by the caller and copied by whoever runs it; a result is
+ * owned by the caller and released with api_result_clear(). All text in a
+ * result that came from a server has been through text_sanitize(), so it may
+ * be printed as is; the API key never appears in any result. */
+#ifndef KT_API_H
+#define KT_API_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define API_DEFAULT_BASE_URL	"https://api.crun.ai"
+
+/* When to try again (API.md section 5); the same policy for the worker and
+ * api_perform(). */
+struct api_retry {
+	unsigned	 max_attempts;	/* per request, first try included (5) */
+	long		 backoff_ms;	/* first delay, doubled each time (1000) */
+	long		 backoff_max_ms; /* cap on a delay and on Retry-After
+					 * (120000) */
+};
+
+/* How to reach the service. Strings are the caller's; api_perform() and
+ * worker_start() take what they need (copies), so the struct may be freed
+ * once they return. api_conn_init() sets the defaults below. */
+struct api_conn {
+	const char	*base_url;	/* "https://api.crun.ai" */
+	const char	*key;		/* x-api-key; NULL or "": none sent */
+	const char	*cacert;	/* PEM bundle of a private CA; NULL: system */
+	bool		 allow_http;	/* plain http:// to a non-loopback host */
+	long		 connect_timeout_ms;	/* TCP + TLS set-up (10000) */
+	long		 timeout_ms;	/* a whole API request (30000); not downloads */
+	long		 stall_secs;	/* a download moving no byte this long (30) */
+	size_t		 max_response;	/* cap on an API answer's body (1 MiB) */
+	struct api_retry retry;
+};
+
+void	api_conn_init(struct api_conn *);
+
+enum api_kind {
+	API_CREATE,	/* POST CreateTask; body = the storyboard's JSON */
+	API_TASK_INFO,	/* GET TaskInfo?task_id= */
+	API_BALANCE,	/* GET account/balance */
+	API_DOWNLOAD,	/* GET url into dest (through dest.part, resumed) */
+	API_HEAD	/* HEAD url: an image URL's preflight */
+};
+
+/* One request. Only the fields of its kind are read. DOWNLOAD and HEAD go to
+ * an arbitrary URL (a result link, an image), so the API key is never sent
+ * with them. */
+struct api_request {
+	enum api_kind	 kind;
+	const char	*body;		/* CREATE: JSON text (codec_encode of
+					 * sb_effective), sent as is */
+	const char	*task_id;	/* TASK_INFO */
+	const char	*url;		/* DOWNLOAD, HEAD: absolute http(s) URL */
+	const char	*dest;		/* DOWNLOAD: final path; see api_download_path() */
+};
+
+/* What happened. The service's codes (API.md section 4) first, then the
+ * failures that never produced a usable answer. */
+enum api_outcome {
+	API_OK,			/* 200 */
+	API_UNAUTHORIZED,	/* 401: key missing or refused; stop */
+	API_NO_CREDITS,		/* 402: not enough credits; stop */
+	API_NOT_FOUND,		/* 404: unknown task id (or endpoint) */
+	API_INVALID,		/* 422: parameter validation failed */
+	API_RATE_LIMITED,	/* 429: back off (retry_after), retry */
+	API_MAINTENANCE,	/* 455: back off, retry later */
+	API_SERVER_ERROR,	/* 500: retry queries, never a create */
+	API_GEN_FAILED,		/* 501: generation failed */
+	API_DISABLED,		/* 505: feature disabled; stop */
+	API_OTHER,		/* any other code or HTTP status */
+
+	API_NOT_SENT,		/* never reached the service: DNS, connection
+				 * refused, TLS handshake or verification,
+				 * connect timeout. A create may be resent. */
+	API_NO_ANSWER,		/* timeout or dropped connection once the
+				 * request was (maybe) sent: for a create its
+				 * fate is UNKNOWN and it must never be resent
+				 * without the user's word */
+	API_BAD_RESPONSE,	/* an answer that is not the API's: not JSON,
+				 * truncated, HTML, wrong shape, over the cap */
+	API_LOCAL_ERROR,	/* on this side: the download file, a refused
+				 * URL (http:// to a remote host), bad request */
+	API_CANCELLED		/* worker_cancel() or worker_stop() */
+};
+#define API_OUTCOME_COUNT (API_CANCELLED + 1)
+
+/* TaskInfo's data. Strings NULL when absent; times 0 when absent/null. */
+struct api_task {
+	char		 *task_id;
+	char		 *status;	/* as sent (sanitised): pending, running,
+					 * success, failed or anything new */
+	int64_t		  create_at;	/* Unix seconds */
+	int64_t		  complete_at;
+	char		**media_urls;	/* result.media_urls */
+	size_t		  nmedia;
+	long		  result_code;	/* result.code; 0 when no result */
+	char		 *result_message;
+	double		  credits;
+	bool		  has_credits;
+	char		 *param_json;	/* the request echo, compact JSON */
+};
+
+struct api_result {
+	enum api_kind	 kind;
+	enum api_outcome outcome;
+	long		 http_status;	/* 0 when no HTTP answer */
+	long		 code;		/* the body's code; 0 when none */
+	char		*message;	/* sanitised server message or transport
+					 * error; never NULL after a request */
+	long		 retry_after;	/* seconds from Retry-After; -1 none */
+	int		 attempts;	/* requests made (retries included) */
+
+	/* Payloads, filled on API_OK (download: also on failure, bytes so far). */
+	char		*task_id;	/* CREATE */
+	struct api_task	 task;		/* TASK_INFO */
+	double		 balance;	/* BALANCE */
+	int64_t		 bytes;		/* DOWNLOAD: size of the file (resumed
+					 * part included); HEAD: Content-Length,
+					 * -1 unknown */
+	int64_t		 total;		/* DOWNLOAD: expected size, -1 unknown */
+	char		*path;		/* DOWNLOAD: the final file */
+	char		*content_type;	/* DOWNLOAD, HEAD (sanitised) */
+};
+
+void	 api_result_clear(struct api_result *);	/* frees contents, zeroes */
+/* A copy whose strings are owned by dst. */
+void	 api_result_copy(struct api_result *dst, const struct api_result *src);
+
+/* "ok", "unauthorized", ..., "no_answer", stable for --json output. */
+const char *api_outcome_name(enum api_outcome);
+const char *api_kind_name(enum api_kind);	/* "create", "task_info", ... */
+
+/* A create whose fate nobody knows: record it as unknown, never resend. */
+bool	 api_result_unknown(const struct api_result *);
+
+/* One line a person can act on, e.g. "401: the API key was refused: set
+ * CRUN_API_KEY or key_file in ~/.config/kling-tui/config". Includes the
+ * sanitised server message where it helps. Caller frees. */
+char	*api_advice(const struct api_result *);
+
+/* success and failed are final; anything else (pending, running, unknown new
+ * states) is polled on. */
+bool	 api_status_final(const char *status);
+
+/* Where a task's video goes: dir/<task id>.mp4, the name made only of the
+ * task id's [A-Za-z0-9._-] characters (never from the server's URL path).
+ * dir NULL or "": the current directory. NULL + *cause for an id with no
+ * usable character. Caller frees. */
+char	*api_download_path(const char *dir, const char *task_id, char **cause);
+
+/* curl_global_init: call once in main before any thread starts. */
+int	 net_global_init(char **cause);
+void	 net_global_free(void);
+
+/* Blocking: run one request with the worker's retry policy (queries retry
+ * with back-off and Retry-After; a create only when it provably never
+ * reached the service or got 429/455). For the CLI; the UI uses the worker.
+ * progress (may be NULL) is called during a download with the bytes so far
+ * and the total (-1 unknown). Returns 0 when outcome is API_OK, else -1;
+ * *res is filled either way. */
+typedef void (*api_progress_cb)(int64_t now, int64_t total, void *arg);
+int	 api_perform(const struct api_conn *, const struct api_request *,
+	     api_progress_cb progress, void *arg, struct api_result *res);
+
+#endif

@@ -1,0 +1,520 @@
+/* kling-tui: the network worker thread and its curl multi loop.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
+ *
+ * The lock guards the job list (membership, state, cancel flags), the
+ * outbox, the counters and the back-off time. A job's transfer (its xfer and
+ * result) is the worker thread's alone once submitted. The wakeup pipe holds
+ * a byte exactly when the outbox is not empty: both change under the lock. */
+#include "config.h"
+
+#include <sys/queue.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "worker.h"
+#include "xfer.h"
+#include "xmalloc.h"
+
+enum job_state { JOB_WAITING, JOB_RUNNING };
+
+struct job {
+	uint64_t		 id;
+	uint64_t		 tag;
+	enum job_state		 state;
+	bool			 cancel;
+	uint64_t		 due_ms;	/* may start (monotonic) */
+	struct xfer		 x;
+	struct api_result	 res;
+	int			 attempts;
+	struct worker		*w;
+	TAILQ_ENTRY(job)	 entry;
+};
+
+struct event_item {
+	struct worker_event		ev;
+	TAILQ_ENTRY(event_item)		entry;
+};
+
+struct worker {
+	struct net_conn		*conn;
+	struct worker_limits	 limits;
+	CURLM			*multi;
+	pthread_t		 thread;
+	int			 pipe[2];
+
+	pthread_mutex_t		 lock;
+	TAILQ_HEAD(, job)	 jobs;
+	TAILQ_HEAD(event_item_head, event_item) outbox;
+	uint64_t		 next_id;
+	unsigned		 pending;
+	uint64_t		 hold_until_ms;
+	bool			 draining;
+	bool			 stopping;
+
+	/* The worker thread's own. */
+	unsigned		 running;
+	unsigned		 running_creates;
+};
+
+void
+worker_limits_init(struct worker_limits *l)
+{
+	l->max_transfers = 8;
+	l->max_creates = 2;
+}
+
+void
+worker_event_clear(struct worker_event *ev)
+{
+	api_result_clear(&ev->result);
+	memset(ev, 0, sizeof *ev);
+}
+
+/* Under the lock. */
+static void
+worker_push(struct worker *w, struct event_item *it)
+{
+	bool	was_empty = TAILQ_EMPTY(&w->outbox);
+
+	TAILQ_INSERT_TAIL(&w->outbox, it, entry);
+	if (was_empty) {
+		/* The pipe is empty whenever the outbox is, so one byte
+		 * always fits. */
+		while (write(w->pipe[1], "", 1) == -1 && errno == EINTR)
+			;
+	}
+}
+
+/* Under the lock: the job ends; its result moves into a DONE event. */
+static void
+worker_end(struct worker *w, struct job *j)
+{
+	struct event_item	*it = xcalloc(1, sizeof *it);
+
+	it->ev.type = WORKER_DONE;
+	it->ev.id = j->id;
+	it->ev.tag = j->tag;
+	it->ev.result = j->res;
+	memset(&j->res, 0, sizeof j->res);
+	worker_push(w, it);
+	TAILQ_REMOVE(&w->jobs, j, entry);
+	if (j->state == JOB_RUNNING) {
+		curl_multi_remove_handle(w->multi, j->x.easy);
+		w->running--;
+		if (j->x.req.kind == API_CREATE)
+			w->running_creates--;
+	}
+	xfer_free(&j->x);
+	free(j);
+}
+
+static void
+worker_cancelled(struct worker *w, struct job *j)
+{
+	int64_t	bytes = j->x.offset + j->x.written;
+
+	api_result_clear(&j->res);
+	j->res.kind = j->x.req.kind;
+	j->res.outcome = API_CANCELLED;
+	j->res.attempts = j->attempts;
+	j->res.message = xstrdup("cancelled");
+	j->res.bytes = j->x.req.kind == API_DOWNLOAD ? bytes : -1;
+	j->res.total = j->x.total;
+	worker_end(w, j);
+}
+
+/* Worker thread, during curl_multi_perform: a download moved. Coalesced
+ * with a report not yet taken, so a slow taker never piles them up. */
+static void
+worker_progress(struct xfer *x, int64_t now, int64_t total)
+{
+	struct job		*j = x->owner;
+	struct worker		*w = j->w;
+	struct event_item	*it;
+
+	pthread_mutex_lock(&w->lock);
+	TAILQ_FOREACH_REVERSE(it, &w->outbox, event_item_head, entry) {
+		if (it->ev.id == j->id && it->ev.type == WORKER_PROGRESS)
+			break;
+	}
+	if (it == NULL) {
+		it = xcalloc(1, sizeof *it);
+		it->ev.type = WORKER_PROGRESS;
+		it->ev.id = j->id;
+		it->ev.tag = j->tag;
+		it->ev.result.kind = API_DOWNLOAD;
+		it->ev.result.outcome = API_OK;
+		it->ev.result.retry_after = -1;
+		worker_push(w, it);
+	}
+	it->ev.result.bytes = now;
+	it->ev.result.total = total;
+	pthread_mutex_unlock(&w->lock);
+}
+
+/* Under the lock: start a job's next attempt. */
+static void
+worker_launch(struct worker *w, struct job *j)
+{
+	j->attempts++;
+	if (xfer_setup(&j->x, &j->res) != 0) {
+		j->res.attempts = j->attempts;
+		worker_end(w, j);
+		return;
+	}
+	if (curl_multi_add_handle(w->multi, j->x.easy) != CURLM_OK)
+		fatal("curl_multi_add_handle failed");
+	j->state = JOB_RUNNING;
+	w->running++;
+	if (j->x.req.kind == API_CREATE)
+		w->running_creates++;
+}
+
+/* Under the lock: cancel what was asked, start what is due and fits.
+ * Returns the milliseconds until the next job becomes due (INT_MAX: none:
+ * the thread then sleeps until woken). */
+static int
+worker_schedule(struct worker *w)
+{
+	struct job	*j, *jn;
+	uint64_t	 now = net_now_ms(), at, wait = INT_MAX;
+	bool		 create;
+
+	for (j = TAILQ_FIRST(&w->jobs); j != NULL; j = jn) {
+		jn = TAILQ_NEXT(j, entry);	/* j may end below */
+		if (j->cancel) {
+			worker_cancelled(w, j);
+			continue;
+		}
+		if (j->state != JOB_WAITING)
+			continue;
+		at = j->due_ms > w->hold_until_ms ? j->due_ms :
+		    w->hold_until_ms;
+		if (at > now) {
+			if (at - now < wait)
+				wait = at - now;
+			continue;
+		}
+		create = j->x.req.kind == API_CREATE;
+		if (w->running >= w->limits.max_transfers ||
+		    (create && w->running_creates >= w->limits.max_creates))
+			continue;	/* a finishing transfer re-runs this */
+		worker_launch(w, j);
+	}
+	return ((int)wait);
+}
+
+/* Worker thread: an attempt ended; retry it later or report it. */
+static void
+worker_done(struct worker *w, CURL *easy, CURLcode rc)
+{
+	struct xfer	*x = NULL;
+	struct job	*j;
+	long		 delay, hold;
+	uint64_t	 now;
+
+	curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&x);
+	j = x->owner;
+	xfer_finish(x, rc, &j->res);
+	j->res.attempts = j->attempts;
+	delay = retry_delay(&w->conn->retry, &j->res);
+	now = net_now_ms();
+
+	pthread_mutex_lock(&w->lock);
+	if (retry_is_global(&j->res)) {
+		/* The service is overloaded: everyone holds back. */
+		if (j->res.retry_after >= 0)
+			hold = j->res.retry_after * 1000;
+		else
+			hold = delay >= 0 ? delay : w->conn->retry.backoff_ms;
+		if (hold > w->conn->retry.backoff_max_ms)
+			hold = w->conn->retry.backoff_max_ms;
+		if (now + (uint64_t)hold > w->hold_until_ms)
+			w->hold_until_ms = now + (uint64_t)hold;
+	}
+	if (j->cancel)
+		worker_cancelled(w, j);
+	else if (delay >= 0 && !w->draining) {
+		curl_multi_remove_handle(w->multi, easy);
+		w->running--;
+		if (x->req.kind == API_CREATE)
+			w->running_creates--;
+		j->state = JOB_WAITING;
+		j->due_ms = now + (uint64_t)delay;
+	} else
+		worker_end(w, j);
+	pthread_mutex_unlock(&w->lock);
+}
+
+static void *
+worker_main(void *arg)
+{
+	struct worker	*w = arg;
+	struct CURLMsg	*msg;
+	int		 timeout, still, left;
+	bool		 ended;
+
+	for (;;) {
+		pthread_mutex_lock(&w->lock);
+		if (w->stopping) {
+			pthread_mutex_unlock(&w->lock);
+			break;
+		}
+		timeout = worker_schedule(w);
+		pthread_mutex_unlock(&w->lock);
+
+		curl_multi_perform(w->multi, &still);
+		ended = false;
+		while ((msg = curl_multi_info_read(w->multi, &left)) != NULL) {
+			if (msg->msg == CURLMSG_DONE) {
+				worker_done(w, msg->easy_handle,
+				    msg->data.result);
+				ended = true;
+			}
+		}
+		if (ended)
+			continue;	/* slots freed: schedule again first */
+		/* Sleeps until a socket moves, curl's own timer, the next
+		 * due job, or curl_multi_wakeup(): nothing else. */
+		curl_multi_poll(w->multi, NULL, 0, timeout, NULL);
+	}
+	return (NULL);
+}
+
+struct worker *
+worker_start(const struct api_conn *ac, const struct worker_limits *limits,
+    char **cause)
+{
+	struct worker	*w = xcalloc(1, sizeof *w);
+	int		 error;
+
+	if (limits != NULL)
+		w->limits = *limits;
+	else
+		worker_limits_init(&w->limits);
+	if (w->limits.max_transfers == 0)
+		w->limits.max_transfers = 1;
+	if (w->limits.max_creates == 0)
+		w->limits.max_creates = 1;
+	if (pipe2(w->pipe, O_NONBLOCK | O_CLOEXEC) == -1) {
+		xasprintf(cause, "pipe: %s", strerror(errno));
+		free(w);
+		return (NULL);
+	}
+	if ((w->multi = curl_multi_init()) == NULL)
+		fatal("curl_multi_init failed");
+	/* Keep a connection per transfer slot alive between requests, so
+	 * that a sweep of many queries reuses a handful of connections. */
+	curl_multi_setopt(w->multi, CURLMOPT_MAXCONNECTS,
+	    (long)w->limits.max_transfers + 2);
+	w->conn = net_conn_new(ac);
+	TAILQ_INIT(&w->jobs);
+	TAILQ_INIT(&w->outbox);
+	pthread_mutex_init(&w->lock, NULL);
+	if ((error = pthread_create(&w->thread, NULL, worker_main, w)) != 0) {
+		xasprintf(cause, "pthread_create: %s", strerror(error));
+		curl_multi_cleanup(w->multi);
+		net_conn_free(&w->conn);
+		pthread_mutex_destroy(&w->lock);
+		close(w->pipe[0]);
+		close(w->pipe[1]);
+		free(w);
+		return (NULL);
+	}
+	return (w);
+}
+
+uint64_t
+worker_submit(struct worker *w, const struct api_request *req, uint64_t tag)
+{
+	struct job		*j = xcalloc(1, sizeof *j);
+	struct event_item	*it;
+	char			*cause = NULL;
+	uint64_t		 id;
+	int			 bad;
+
+	/* Copied and checked on the caller's thread: conn never changes. */
+	bad = xfer_init(&j->x, w->conn, req, &cause);
+	pthread_mutex_lock(&w->lock);
+	if (w->draining || w->stopping) {
+		pthread_mutex_unlock(&w->lock);
+		if (bad == 0)
+			xfer_free(&j->x);
+		free(cause);
+		free(j);
+		return (0);
+	}
+	id = ++w->next_id;
+	w->pending++;
+	if (bad != 0) {
+		/* Unusable (a refused URL...): answered at once, the same
+		 * way as any other failure. */
+		it = xcalloc(1, sizeof *it);
+		it->ev.type = WORKER_DONE;
+		it->ev.id = id;
+		it->ev.tag = tag;
+		it->ev.result.kind = req->kind;
+		it->ev.result.outcome = API_LOCAL_ERROR;
+		it->ev.result.retry_after = -1;
+		it->ev.result.bytes = it->ev.result.total = -1;
+		it->ev.result.message = response_text(cause, strlen(cause));
+		worker_push(w, it);
+		pthread_mutex_unlock(&w->lock);
+		free(cause);
+		free(j);
+		return (id);
+	}
+	j->id = id;
+	j->tag = tag;
+	j->w = w;
+	j->state = JOB_WAITING;
+	j->x.owner = j;
+	if (req->kind == API_DOWNLOAD)
+		j->x.progress = worker_progress;
+	TAILQ_INSERT_TAIL(&w->jobs, j, entry);
+	pthread_mutex_unlock(&w->lock);
+	curl_multi_wakeup(w->multi);
+	return (id);
+}
+
+int
+worker_fd(struct worker *w)
+{
+	return (w->pipe[0]);
+}
+
+int
+worker_take(struct worker *w, struct worker_event *ev)
+{
+	struct event_item	*it;
+	char			 buf[64];
+	ssize_t			 n;
+
+	pthread_mutex_lock(&w->lock);
+	if ((it = TAILQ_FIRST(&w->outbox)) == NULL) {
+		pthread_mutex_unlock(&w->lock);
+		return (0);
+	}
+	TAILQ_REMOVE(&w->outbox, it, entry);
+	if (it->ev.type == WORKER_DONE)
+		w->pending--;
+	if (TAILQ_EMPTY(&w->outbox)) {
+		do
+			n = read(w->pipe[0], buf, sizeof buf);
+		while (n > 0 || (n == -1 && errno == EINTR));
+	}
+	pthread_mutex_unlock(&w->lock);
+	*ev = it->ev;
+	free(it);
+	return (1);
+}
+
+int
+worker_cancel(struct worker *w, uint64_t id)
+{
+	struct job	*j;
+	int		 rc = 0;
+
+	pthread_mutex_lock(&w->lock);
+	if (id == 0 || id > w->next_id)
+		rc = -1;
+	else {
+		TAILQ_FOREACH(j, &w->jobs, entry) {
+			if (j->id == id)
+				break;
+		}
+		if (j != NULL && j->x.req.kind == API_CREATE &&
+		    j->state == JOB_RUNNING)
+			rc = -1;	/* its fate would become unknown */
+		else if (j != NULL)
+			j->cancel = true;
+	}
+	pthread_mutex_unlock(&w->lock);
+	if (rc == 0)
+		curl_multi_wakeup(w->multi);
+	return (rc);
+}
+
+unsigned
+worker_pending(struct worker *w)
+{
+	unsigned	n;
+
+	pthread_mutex_lock(&w->lock);
+	n = w->pending;
+	pthread_mutex_unlock(&w->lock);
+	return (n);
+}
+
+bool
+worker_backoff_until(struct worker *w, time_t *until)
+{
+	uint64_t	hold, now;
+
+	pthread_mutex_lock(&w->lock);
+	hold = w->hold_until_ms;
+	pthread_mutex_unlock(&w->lock);
+	now = net_now_ms();
+	if (hold <= now)
+		return (false);
+	*until = time(NULL) + (time_t)((hold - now + 999) / 1000);
+	return (true);
+}
+
+void
+worker_drain(struct worker *w)
+{
+	struct job	*j;
+
+	pthread_mutex_lock(&w->lock);
+	w->draining = true;
+	TAILQ_FOREACH(j, &w->jobs, entry) {
+		if (j->x.req.kind != API_CREATE || j->state != JOB_RUNNING)
+			j->cancel = true;
+	}
+	pthread_mutex_unlock(&w->lock);
+	curl_multi_wakeup(w->multi);
+}
+
+void
+worker_stop(struct worker **wp)
+{
+	struct worker		*w = *wp;
+	struct job		*j;
+	struct event_item	*it;
+
+	if (w == NULL)
+		return;
+	pthread_mutex_lock(&w->lock);
+	w->stopping = true;
+	pthread_mutex_unlock(&w->lock);
+	curl_multi_wakeup(w->multi);
+	pthread_join(w->thread, NULL);
+
+	while ((j = TAILQ_FIRST(&w->jobs)) != NULL) {
+		TAILQ_REMOVE(&w->jobs, j, entry);
+		if (j->state == JOB_RUNNING)
+			curl_multi_remove_handle(w->multi, j->x.easy);
+		xfer_free(&j->x);
+		api_result_clear(&j->res);
+		free(j);
+	}
+	while ((it = TAILQ_FIRST(&w->outbox)) != NULL) {
+		TAILQ_REMOVE(&w->outbox, it, entry);
+		worker_event_clear(&it->ev);
+		free(it);
+	}
+	curl_multi_cleanup(w->multi);
+	net_conn_free(&w->conn);
+	pthread_mutex_destroy(&w->lock);
+	close(w->pipe[0]);
+	close(w->pipe[1]);
+	free(w);
+	*wp = NULL;
+}

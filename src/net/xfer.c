@@ -1,0 +1,426 @@
+/* kling-tui: building a curl easy handle for a request, and reading what
+ * came of it.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xfer.h"
+#include "xmalloc.h"
+
+#define XFER_PROGRESS_MS 100	/* between two progress reports */
+
+struct net_conn *
+net_conn_new(const struct api_conn *ac)
+{
+	struct net_conn	*c = xcalloc(1, sizeof *c);
+	const char	*base = ac->base_url != NULL ? ac->base_url :
+			    API_DEFAULT_BASE_URL;
+	size_t		 n = strlen(base);
+
+	while (n > 0 && base[n - 1] == '/')
+		n--;
+	c->base_url = xstrndup(base, n);
+	if (ac->key != NULL && *ac->key != '\0')
+		xasprintf(&c->key_header, "x-api-key: %s", ac->key);
+	if (ac->cacert != NULL && *ac->cacert != '\0')
+		c->cacert = xstrdup(ac->cacert);
+	c->allow_http = ac->allow_http;
+	c->connect_timeout_ms = ac->connect_timeout_ms;
+	c->timeout_ms = ac->timeout_ms;
+	c->stall_secs = ac->stall_secs > 0 ? ac->stall_secs : 1;
+	c->max_response = ac->max_response;
+	c->retry = ac->retry;
+	if (c->retry.max_attempts == 0)
+		c->retry.max_attempts = 1;
+	return (c);
+}
+
+void
+net_conn_free(struct net_conn **cp)
+{
+	struct net_conn	*c = *cp;
+
+	if (c == NULL)
+		return;
+	free(c->base_url);
+	if (c->key_header != NULL) {
+		/* Do not leave the key lying in freed memory. */
+		memset(c->key_header, 0, strlen(c->key_header));
+		free(c->key_header);
+	}
+	free(c->cacert);
+	free(c);
+	*cp = NULL;
+}
+
+static char *
+xfer_dup(const char *s)
+{
+	return (s != NULL ? xstrdup(s) : NULL);
+}
+
+static int
+xfer_build_url(struct xfer *x, char **cause)
+{
+	const struct api_request	*r = &x->req;
+	char				*id;
+
+	switch (r->kind) {
+	case API_CREATE:
+		if (r->body == NULL) {
+			*cause = xstrdup("a create needs a body");
+			return (-1);
+		}
+		xasprintf(&x->url, "%s/api/v1/client/job/CreateTask",
+		    x->conn->base_url);
+		break;
+	case API_TASK_INFO:
+		if (r->task_id == NULL || *r->task_id == '\0') {
+			*cause = xstrdup("a task query needs a task id");
+			return (-1);
+		}
+		id = curl_easy_escape(NULL, r->task_id, 0);
+		if (id == NULL)
+			fatal("curl_easy_escape: out of memory");
+		xasprintf(&x->url, "%s/api/v1/client/job/TaskInfo?task_id=%s",
+		    x->conn->base_url, id);
+		curl_free(id);
+		break;
+	case API_BALANCE:
+		xasprintf(&x->url, "%s/api/v1/client/account/balance",
+		    x->conn->base_url);
+		break;
+	case API_DOWNLOAD:
+		if (r->dest == NULL || *r->dest == '\0') {
+			*cause = xstrdup("a download needs a destination");
+			return (-1);
+		}
+		/* FALLTHROUGH */
+	case API_HEAD:
+		if (r->url == NULL || *r->url == '\0') {
+			*cause = xstrdup("no URL given");
+			return (-1);
+		}
+		x->url = xstrdup(r->url);
+		break;
+	default:
+		*cause = xstrdup("unknown request kind");
+		return (-1);
+	}
+	return (url_check(x->url, x->conn->allow_http, cause));
+}
+
+int
+xfer_init(struct xfer *x, const struct net_conn *conn,
+    const struct api_request *r, char **cause)
+{
+	memset(x, 0, sizeof *x);
+	x->conn = conn;
+	x->req.kind = r->kind;
+	x->req.body = xfer_dup(r->body);
+	x->req.task_id = xfer_dup(r->task_id);
+	x->req.url = xfer_dup(r->url);
+	x->req.dest = xfer_dup(r->dest);
+	x->total = -1;
+	if (xfer_build_url(x, cause) != 0) {
+		xfer_free(x);
+		return (-1);
+	}
+	if (r->kind == API_DOWNLOAD)
+		xasprintf(&x->part, "%s.part", r->dest);
+	return (0);
+}
+
+void
+xfer_free(struct xfer *x)
+{
+	download_close(x);
+	if (x->easy != NULL)
+		curl_easy_cleanup(x->easy);
+	curl_slist_free_all(x->headers);
+	free((char *)x->req.body);
+	free((char *)x->req.task_id);
+	free((char *)x->req.url);
+	free((char *)x->req.dest);
+	free(x->url);
+	free(x->buf);
+	free(x->part);
+	memset(x, 0, sizeof *x);
+}
+
+size_t
+xfer_buffer(struct xfer *x, const char *p, size_t n)
+{
+	if (n > x->conn->max_response - x->len) {
+		x->over_cap = true;
+		return (0);
+	}
+	if (x->len + n + 1 > x->cap) {
+		x->cap = x->len + n + 1 < 4096 ? 4096 : (x->len + n + 1) * 2;
+		if (x->cap > x->conn->max_response + 1)
+			x->cap = x->conn->max_response + 1;
+		x->buf = xrealloc(x->buf, x->cap);
+	}
+	memcpy(x->buf + x->len, p, n);
+	x->len += n;
+	x->buf[x->len] = '\0';
+	return (n);
+}
+
+static size_t
+xfer_write_cb(char *p, size_t size, size_t nmemb, void *arg)
+{
+	struct xfer	*x = arg;
+
+	if (x->req.kind == API_DOWNLOAD)
+		return (download_write(x, p, size * nmemb));
+	return (xfer_buffer(x, p, size * nmemb));
+}
+
+/* The create body is handed over through a read callback rather than
+ * POSTFIELDS so that we know whether any of it ever left: if not, the
+ * request provably did not reach the service and may be resent. */
+static size_t
+xfer_read_cb(char *p, size_t size, size_t nmemb, void *arg)
+{
+	struct xfer	*x = arg;
+	size_t		 left = strlen(x->req.body) - x->body_off;
+	size_t		 n = size * nmemb < left ? size * nmemb : left;
+
+	x->body_started = true;
+	memcpy(p, x->req.body + x->body_off, n);
+	x->body_off += n;
+	return (n);
+}
+
+static int
+xfer_progress_cb(void *arg, curl_off_t dltotal, curl_off_t dlnow,
+    curl_off_t ultotal, curl_off_t ulnow)
+{
+	struct xfer	*x = arg;
+	uint64_t	 now;
+
+	if (x->progress == NULL || !x->to_file)
+		return (0);
+	now = net_now_ms();
+	if (now - x->progress_ms < XFER_PROGRESS_MS)
+		return (0);
+	x->progress_ms = now;
+	x->progress(x, x->offset + x->written, x->total);
+	return (0);
+}
+
+static void
+xfer_header(struct xfer *x, const char *h)
+{
+	x->headers = curl_slist_append(x->headers, h);
+	if (x->headers == NULL)
+		fatal("curl_slist_append: out of memory");
+}
+
+int
+xfer_setup(struct xfer *x, struct api_result *res)
+{
+	const struct net_conn	*c = x->conn;
+	CURL			*e;
+	bool			 api;
+	char			 range[64];
+
+	if (x->easy == NULL) {
+		if ((x->easy = curl_easy_init()) == NULL)
+			fatal("curl_easy_init failed");
+	} else
+		curl_easy_reset(x->easy);
+	e = x->easy;
+	curl_slist_free_all(x->headers);
+	x->headers = NULL;
+	free(x->buf);
+	x->buf = NULL;
+	x->len = x->cap = 0;
+	x->over_cap = x->body_started = false;
+	x->body_off = 0;
+	x->errbuf[0] = '\0';
+
+	curl_easy_setopt(e, CURLOPT_URL, x->url);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, x);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+	if (c->cacert != NULL)
+		curl_easy_setopt(e, CURLOPT_CAINFO, c->cacert);
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, c->stall_secs);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, xfer_write_cb);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+	/* No "Expect: 100-continue" round trip before a create's body. */
+	xfer_header(x, "Expect:");
+
+	api = x->req.kind == API_CREATE || x->req.kind == API_TASK_INFO ||
+	    x->req.kind == API_BALANCE;
+	if (api) {
+		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, c->timeout_ms);
+		xfer_header(x, "Accept: application/json");
+		if (c->key_header != NULL)
+			xfer_header(x, c->key_header);
+	} else {
+		/* Result links may redirect (CDNs); never to plain http
+		 * unless the user allowed it. */
+		curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+		curl_easy_setopt(e, CURLOPT_MAXREDIRS, 5L);
+		curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR,
+		    c->allow_http ? "http,https" : "https");
+	}
+
+	switch (x->req.kind) {
+	case API_CREATE:
+		xfer_header(x, "Content-Type: application/json");
+		curl_easy_setopt(e, CURLOPT_POST, 1L);
+		curl_easy_setopt(e, CURLOPT_READFUNCTION, xfer_read_cb);
+		curl_easy_setopt(e, CURLOPT_READDATA, x);
+		curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE,
+		    (curl_off_t)strlen(x->req.body));
+		/* curl silently resends a request that met a dead reused
+		 * connection; for a paid, non-idempotent create that could
+		 * make two tasks, so a create always gets its own. */
+		curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
+		break;
+	case API_HEAD:
+		curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
+		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, c->timeout_ms);
+		break;
+	case API_DOWNLOAD:
+		if (download_open(x, res) != 0)
+			return (-1);
+		if (x->offset > 0) {
+			snprintf(range, sizeof range, "%lld-",
+			    (long long)x->offset);
+			curl_easy_setopt(e, CURLOPT_RANGE, range);
+		}
+		curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L);
+		curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, xfer_progress_cb);
+		curl_easy_setopt(e, CURLOPT_XFERINFODATA, x);
+		break;
+	default:
+		break;
+	}
+	curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
+	return (0);
+}
+
+static void
+xfer_message(struct api_result *res, const char *what, const char *detail)
+{
+	char	*s;
+
+	free(res->message);
+	xasprintf(&s, "%s: %s", what, detail);
+	res->message = response_text(s, strlen(s));
+	free(s);
+}
+
+/* curl did not bring back a whole answer. */
+static void
+xfer_transport(struct xfer *x, CURLcode rc, struct api_result *res)
+{
+	const char	*detail = x->errbuf[0] != '\0' ? x->errbuf :
+			    curl_easy_strerror(rc);
+	curl_off_t	 reqsize = 0;
+	bool		 sent;
+
+	switch (rc) {
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_CIPHER:
+	case CURLE_SSL_ISSUER_ERROR:
+	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+	case CURLE_SSL_INVALIDCERTSTATUS:
+	case CURLE_SSL_CRL_BADFILE:
+		res->outcome = API_NOT_SENT;
+		xfer_message(res, "not sent", detail);
+		return;
+	case CURLE_UNSUPPORTED_PROTOCOL:
+	case CURLE_URL_MALFORMAT:
+	case CURLE_TOO_MANY_REDIRECTS:
+		res->outcome = API_LOCAL_ERROR;
+		xfer_message(res, "refused", detail);
+		return;
+	default:
+		break;
+	}
+	/* A timeout or a drop: whether the service may have acted depends on
+	 * whether the request (for a create, its body) left this machine. */
+	if (x->req.kind == API_CREATE)
+		sent = x->body_started;
+	else {
+		curl_easy_getinfo(x->easy, CURLINFO_REQUEST_SIZE, &reqsize);
+		sent = reqsize > 0;
+	}
+	res->outcome = sent ? API_NO_ANSWER : API_NOT_SENT;
+	xfer_message(res, sent ? (rc == CURLE_OPERATION_TIMEDOUT ?
+	    "no answer in time" : "connection lost") : "not sent", detail);
+}
+
+void
+xfer_finish(struct xfer *x, CURLcode rc, struct api_result *res)
+{
+	struct curl_header	*h;
+	curl_off_t		 ra = 0, cl = -1;
+	long			 http = 0;
+	char			*ct = NULL;
+
+	api_result_clear(res);
+	res->kind = x->req.kind;
+	res->retry_after = -1;
+	res->bytes = -1;
+	res->total = -1;
+	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &http);
+	res->http_status = http;
+	if (http > 0) {
+		if (curl_easy_header(x->easy, "Retry-After", 0, CURLH_HEADER,
+		    -1, &h) == CURLHE_OK &&
+		    curl_easy_getinfo(x->easy, CURLINFO_RETRY_AFTER,
+		    &ra) == CURLE_OK)
+			res->retry_after = (long)ra;
+		if (curl_easy_getinfo(x->easy, CURLINFO_CONTENT_TYPE,
+		    &ct) == CURLE_OK && ct != NULL)
+			res->content_type = response_text(ct, strlen(ct));
+	}
+
+	if (rc == CURLE_WRITE_ERROR && x->io_errno != 0) {
+		res->outcome = API_LOCAL_ERROR;
+		xfer_message(res, x->part, strerror(x->io_errno));
+	} else if (rc == CURLE_WRITE_ERROR && x->range_error) {
+		res->outcome = API_BAD_RESPONSE;
+		xfer_message(res, "download", "the server sent the wrong range");
+	} else if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && x->over_cap))
+		xfer_transport(x, rc, res);
+	else if (x->req.kind == API_HEAD) {
+		res->outcome = http >= 200 && http < 300 ? API_OK :
+		    response_outcome(http);
+		if (curl_easy_getinfo(x->easy,
+		    CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl) == CURLE_OK)
+			res->bytes = cl;
+		xasprintf(&res->message, "HTTP %ld", http);
+	} else if (x->req.kind == API_DOWNLOAD) {
+		download_finish(x, http, res);
+		return;
+	} else
+		response_decode(x, http, res);
+	if (x->req.kind == API_DOWNLOAD) {
+		res->bytes = x->offset + x->written;
+		res->total = x->total;
+		download_close(x);
+	}
+}

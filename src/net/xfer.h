@@ -1,0 +1,113 @@
+/* kling-tui: one request as a curl easy handle (internal to src/net).
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
+ *
+ * Shared by the blocking api_perform() and the worker's multi loop, so that
+ * both build and interpret requests with the same code: xfer_setup() before
+ * each attempt, the caller runs the handle (easy or multi), xfer_finish()
+ * turns what happened into an api_result. */
+#ifndef KT_XFER_H
+#define KT_XFER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <curl/curl.h>
+
+#include "api.h"
+
+/* api_conn with its strings owned. */
+struct net_conn {
+	char		*base_url;	/* without trailing '/' */
+	char		*key_header;	/* "x-api-key: ...", NULL: no key */
+	char		*cacert;
+	bool		 allow_http;
+	long		 connect_timeout_ms;
+	long		 timeout_ms;
+	long		 stall_secs;
+	size_t		 max_response;
+	struct api_retry retry;
+};
+
+struct net_conn	*net_conn_new(const struct api_conn *);
+void		 net_conn_free(struct net_conn **);
+
+struct xfer;
+typedef void (*xfer_progress_fn)(struct xfer *, int64_t now, int64_t total);
+
+struct xfer {
+	const struct net_conn	*conn;
+	struct api_request	 req;		/* strings owned */
+	CURL			*easy;
+	struct curl_slist	*headers;
+	char			*url;
+	char			 errbuf[CURL_ERROR_SIZE];
+
+	/* Per attempt. */
+	char			*buf;		/* API answer or error body */
+	size_t			 len;
+	size_t			 cap;
+	bool			 over_cap;
+	bool			 body_started;	/* curl pulled create body bytes */
+	size_t			 body_off;
+	long			 retry_after;
+	char			*content_type;
+	char			*content_range;
+
+	/* Downloads. */
+	char			*part;		/* dest.part */
+	FILE			*fp;
+	int64_t			 offset;	/* bytes of .part when the attempt began */
+	int64_t			 written;	/* this attempt */
+	int64_t			 total;		/* whole file, -1 unknown */
+	bool			 decided;	/* first body byte seen */
+	bool			 to_file;	/* a 200/206: bytes go to fp */
+	bool			 range_error;	/* a 206 not starting at offset */
+	int			 io_errno;	/* writing fp failed */
+
+	xfer_progress_fn	 progress;
+	void			*progress_arg;
+	uint64_t		 progress_ms;	/* last report (monotonic) */
+	void			*owner;		/* the worker's job */
+};
+
+/* Copy and check a request (fields present, URL scheme allowed). -1 and
+ * *cause when unusable. */
+int	 xfer_init(struct xfer *, const struct net_conn *,
+	     const struct api_request *, char **cause);
+/* Prepare the easy handle for one attempt. -1 with res filled
+ * (API_LOCAL_ERROR) when it cannot start (e.g. the .part file). */
+int	 xfer_setup(struct xfer *, struct api_result *res);
+/* Interpret a finished attempt into res (cleared first). */
+void	 xfer_finish(struct xfer *, CURLcode, struct api_result *res);
+void	 xfer_free(struct xfer *);
+
+/* Keep answer bytes in memory, up to the cap: n, or 0 over it. */
+size_t	 xfer_buffer(struct xfer *, const char *, size_t);
+
+/* Downloads (download.c): open dest.part and note its size; route the
+ * first body bytes by status; check, fsync and rename at the end. */
+int	 download_open(struct xfer *, struct api_result *);
+size_t	 download_write(struct xfer *, const char *, size_t);
+void	 download_finish(struct xfer *, long http_status, struct api_result *);
+void	 download_close(struct xfer *);
+
+/* Decode an API answer body (response.c). */
+void	 response_decode(struct xfer *, long http_status, struct api_result *);
+/* The outcome the service's code (or an HTTP status) stands for. */
+enum api_outcome response_outcome(long code);
+/* Sanitised copy of server text for a result. */
+char	*response_text(const char *s, size_t len);
+
+/* Loopback host check for plain http:// (url.c). */
+int	 url_check(const char *url, bool allow_http, char **cause);
+
+/* Retry policy (retry.c): milliseconds before the next attempt, or -1. */
+long	 retry_delay(const struct api_retry *, const struct api_result *);
+/* A 429/455/5xx answer: everyone should hold back, not just this job. */
+bool	 retry_is_global(const struct api_result *);
+
+/* CLOCK_MONOTONIC in milliseconds. */
+uint64_t net_now_ms(void);
+
+#endif

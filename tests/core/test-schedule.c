@@ -1,0 +1,187 @@
+/* kling-tui: tests for the polling scheduler.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "schedule.h"
+#include "tap.h"
+
+#define S 1000	/* one second in the scheduler's milliseconds */
+
+static void
+test_idle(void)
+{
+	struct sched *s = sched_new(NULL);
+	const char *keys[4];
+
+	is_int(sched_next_due(s, 0), -1, "nothing followed: no timeout, no wake-up");
+	sched_add(s, "t1", 0, 0, true);
+	is_int(sched_next_due(s, 0), 0, "a task added with poll_now is due at once");
+	is_int(sched_take_due(s, 0, keys, 4), 1, "and is taken");
+	is_str(keys[0], "t1", "the right key");
+	is_int(sched_next_due(s, 0), -1, "while its query runs nothing else is due");
+	is_int(sched_take_due(s, 0, keys, 4), 0, "and it is not taken twice");
+	sched_done(s, "t1", 200);
+	is_int(sched_next_due(s, 200), 3 * S, "a young task is asked again after 3 s");
+	is_int(sched_take_due(s, 1 * S, keys, 4), 0, "not before");
+	sched_remove(s, "t1");
+	is_int(sched_count(s), 0, "a final task is forgotten");
+	is_int(sched_next_due(s, 5 * S), -1, "and the program sleeps again");
+	sched_free(&s);
+	ok(s == NULL, "sched_free clears the pointer");
+}
+
+static void
+test_aging(void)
+{
+	struct sched *s = sched_new(NULL);
+
+	sched_add(s, "young", 0, 10 * S, false);
+	is_int(sched_due_at(s, "young"), 3 * S, "10 s old: every 3 s");
+	sched_add(s, "middle", 0, 300 * S, false);
+	is_int(sched_due_at(s, "middle"), 30 * S, "5 min old: every 30 s");
+	sched_add(s, "old", 0, 3600 * S, false);
+	is_int(sched_due_at(s, "old"), 60 * S, "an hour old: capped at 60 s");
+	/* The young one ages while it is followed. */
+	sched_done(s, "young", 290 * S);
+	is_int(sched_due_at(s, "young"), 320 * S, "the same task 5 min later: every 30 s");
+	sched_free(&s);
+}
+
+static void
+test_params(void)
+{
+	struct sched_params p;
+	struct sched *s;
+
+	sched_default_params(&p);
+	p.min_ms = 1 * S;
+	p.max_ms = 5 * S;
+	s = sched_new(&p);
+	sched_add(s, "a", 0, 0, false);
+	is_int(sched_due_at(s, "a"), 1 * S, "min is configurable");
+	sched_add(s, "b", 0, 3600 * S, false);
+	is_int(sched_due_at(s, "b"), 5 * S, "max is configurable");
+	sched_free(&s);
+}
+
+static void
+test_focus(void)
+{
+	struct sched *s = sched_new(NULL);
+
+	sched_add(s, "old", 0, 3600 * S, false);
+	sched_add(s, "other", 0, 3600 * S, false);
+	sched_focus(s, "old", 100);
+	is_int(sched_due_at(s, "old"), 1500, "the task looked at is asked every 1.5 s");
+	is_int(sched_due_at(s, "other"), 60 * S, "the others keep their pace");
+	is_int(sched_next_due(s, 100), 1400, "the next wake-up is the focused task's");
+	sched_focus(s, NULL, 200);
+	is_int(sched_due_at(s, "old"), 60 * S, "looking away slows it down again");
+	sched_free(&s);
+}
+
+static void
+test_backoff(void)
+{
+	struct sched *s = sched_new(NULL);
+	const char *keys[4];
+
+	sched_add(s, "a", 0, 0, true);
+	sched_backoff(s, 0, 7 * S);
+	is_int(sched_next_due(s, 0), 7 * S, "Retry-After: the wake-up waits for it");
+	is_int(sched_take_due(s, 6 * S, keys, 4), 0, "nothing is taken during the pause");
+	is_int(sched_take_due(s, 7 * S, keys, 4), 1, "and the task is taken after it");
+	sched_backoff(s, 10 * S, 5 * S);
+	sched_backoff(s, 10 * S, 1 * S);
+	sched_add(s, "b", 10 * S, 0, true);
+	is_int(sched_next_due(s, 10 * S), 5 * S, "a shorter request does not cut the pause");
+	sched_free(&s);
+
+	s = sched_new(NULL);
+	sched_add(s, "a", 0, 0, true);
+	sched_backoff(s, 0, -1);
+	is_int(sched_next_due(s, 0), 3 * S, "no Retry-After: first pause 3 s");
+	sched_backoff(s, 0, -1);
+	is_int(sched_next_due(s, 0), 6 * S, "then 6 s");
+	sched_backoff(s, 0, -1);
+	sched_backoff(s, 0, -1);
+	sched_backoff(s, 0, -1);
+	sched_backoff(s, 0, -1);
+	is_int(sched_next_due(s, 0), 60 * S, "doubling stops at the cap");
+	sched_ok(s);
+	sched_backoff(s, 100 * S, -1);
+	is_int(sched_next_due(s, 100 * S), 3 * S, "an answer resets the doubling");
+	sched_free(&s);
+}
+
+static void
+test_batch(void)
+{
+	struct sched *s = sched_new(NULL);
+	const char *keys[8];
+	size_t n;
+
+	sched_add(s, "late", 0, 0, false);		/* due 3000 */
+	sched_add(s, "early", 0, 0, false);
+	sched_done(s, "early", -300);			/* due 2700 */
+	sched_add(s, "later", 0, 50 * S, false);	/* due 5000 */
+	is_int(sched_next_due(s, 0), 2700, "wake for the earliest");
+	n = sched_take_due(s, 2700, keys, 8);
+	is_int(n, 2, "tasks due within 500 ms share that wake-up");
+	ok(n == 2 && keys[0][0] == 'e' && keys[1][0] == 'l', "earliest first");
+	is_int(sched_next_due(s, 2700), 2300, "the one due later waits for its turn");
+	sched_free(&s);
+
+	s = sched_new(NULL);
+	sched_add(s, "a", 0, 0, true);
+	sched_add(s, "b", 0, 0, true);
+	sched_add(s, "c", 0, 0, true);
+	is_int(sched_take_due(s, 0, keys, 2), 2, "at most max at once");
+	is_int(sched_take_due(s, 0, keys, 2), 1, "the rest on the next call");
+	sched_free(&s);
+}
+
+/* A watch over 100 tasks for 20 simulated minutes: every wake-up serves all
+ * of them together, and the polls thin out as they age. */
+static void
+test_watch_run(void)
+{
+	struct sched *s = sched_new(NULL);
+	const char *keys[128];
+	char name[16];
+	int64_t now = 0, d;
+	size_t wakeups = 0, polls = 0, n, i;
+
+	for (i = 0; i < 100; i++) {
+		snprintf(name, sizeof name, "t%zu", i);
+		sched_add(s, name, 0, (int64_t)i * 10, true);
+	}
+	while (now < 1200 * S && (d = sched_next_due(s, now)) >= 0) {
+		now += d;
+		n = sched_take_due(s, now, keys, 128);
+		wakeups++;
+		polls += n;
+		for (i = 0; i < n; i++)
+			sched_done(s, keys[i], now + 50);
+	}
+	ok(polls == wakeups * 100, "every wake-up polled every task (%zu wake-ups)", wakeups);
+	ok(wakeups > 20 && wakeups < 80,
+	    "20 minutes: %zu wake-ups, not one per 3 s (400)", wakeups);
+	sched_free(&s);
+}
+
+int
+main(void)
+{
+	test_idle();
+	test_aging();
+	test_params();
+	test_focus();
+	test_backoff();
+	test_batch();
+	test_watch_run();
+	return tap_done();
+}

@@ -1,0 +1,646 @@
+/* kling-tui: tests for the task store.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "tap.h"
+#include "xmalloc.h"
+
+static char tmpdir[] = "/tmp/kt-store.XXXXXX";
+static int64_t fake_now = 1000;
+
+static int64_t
+fake_clock(void)
+{
+	return fake_now;
+}
+
+static char *
+tmp_path(const char *name)
+{
+	char *p;
+
+	xasprintf(&p, "%s/%s", tmpdir, name);
+	return p;
+}
+
+static struct store *
+open_ok(const char *path)
+{
+	char *cause = NULL;
+	struct store *st = store_open(path, &cause);
+
+	if (st == NULL) {
+		diag_note("store_open: %s", cause);
+		free(cause);
+		exit(1);
+	}
+	return st;
+}
+
+/* Ask SQLite itself, not the store, what is on disk. Allocated or NULL. */
+static char *
+sql_text(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	char *v = NULL;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL)
+			v = xstrdup((const char *)sqlite3_column_text(s, 0));
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	return v;
+}
+
+static long long
+sql_int(const char *path, const char *sql)
+{
+	char *v = sql_text(path, sql);
+	long long n = v != NULL ? atoll(v) : -1;
+
+	free(v);
+	return n;
+}
+
+static void
+test_create(void)
+{
+	char *dir = tmp_path("state/kling-tui"), *path = tmp_path("state/kling-tui/tasks.db");
+	struct store *st;
+	struct stat sb;
+	char *mode;
+
+	st = open_ok(path);
+	ok(stat(dir, &sb) == 0 && (sb.st_mode & 0777) == 0700,
+	    "the store's directory is created private (0700)");
+	is_int(sql_int(path, "PRAGMA user_version"), STORE_VERSION, "schema version recorded");
+	mode = sql_text(path, "PRAGMA journal_mode");
+	is_str(mode, "wal", "WAL mode, so that two processes can share it");
+	free(mode);
+	store_close(&st);
+	ok(st == NULL, "store_close clears the pointer");
+	st = open_ok(path);
+	store_close(&st);
+	ok(1, "opening an existing store again works");
+	free(dir);
+	free(path);
+}
+
+static void
+test_default_path(void)
+{
+	char *cause = NULL, *p;
+	const char *home = getenv("HOME"), *state = getenv("XDG_STATE_HOME");
+	char *save_home = home ? xstrdup(home) : NULL, *save_state = state ? xstrdup(state) : NULL;
+
+	setenv("XDG_STATE_HOME", "/x/state", 1);
+	p = store_default_path(&cause);
+	is_str(p, "/x/state/kling-tui/tasks.db", "XDG_STATE_HOME decides where the store is");
+	free(p);
+	setenv("XDG_STATE_HOME", "relative", 1);
+	setenv("HOME", "/home/artist", 1);
+	p = store_default_path(&cause);
+	is_str(p, "/home/artist/.local/state/kling-tui/tasks.db",
+	    "a relative XDG_STATE_HOME is ignored, as the spec says; HOME's default");
+	free(p);
+	unsetenv("HOME");
+	unsetenv("XDG_STATE_HOME");
+	p = store_default_path(&cause);
+	ok(p == NULL && cause != NULL, "neither set: an error, not a store in the cwd");
+	free(cause);
+	if (save_home != NULL)
+		setenv("HOME", save_home, 1);
+	if (save_state != NULL)
+		setenv("XDG_STATE_HOME", save_state, 1);
+	free(save_home);
+	free(save_state);
+}
+
+static void
+test_lifecycle(void)
+{
+	char *path = tmp_path("life.db"), *cause = NULL;
+	struct store *st = open_ok(path);
+	struct store_task *t;
+	struct store_history h;
+	struct store_update u;
+	int64_t id;
+
+	store_set_clock(st, fake_clock);
+	fake_now = 1000;
+	id = store_add(st, "{\"model\":\"kling/v3\"}", "hero.json", "pro", 10, &cause);
+	ok(id > 0, "a submission is recorded before sending");
+	t = store_get(st, id, &cause);
+	ok(t != NULL, "and read back");
+	if (t == NULL)
+		return;
+	is_str(t->state, STORE_SUBMITTING, "as submitting");
+	ok(t->task_id == NULL, "with no task id yet");
+	is_str(t->storyboard, "{\"model\":\"kling/v3\"}", "the body sent is kept");
+	is_str(t->name, "hero.json", "its name");
+	is_str(t->mode, "pro", "mode");
+	is_int(t->duration, 10, "duration");
+	is_int(t->created, 1000, "created time");
+	ok(!t->hidden && !t->seen && !t->has_credits, "no flags, no credits yet");
+	store_task_free(&t);
+
+	fake_now = 1002;
+	memset(&u, 0, sizeof u);
+	u.task_id = "task_abc";
+	u.state = "pending";
+	is_int(store_update(st, id, &u, &cause), 0, "the create's answer is recorded");
+	t = store_find(st, "task_abc", &cause);
+	ok(t != NULL && t->id == id, "the row is found by its task id");
+	if (t != NULL)
+		is_int(t->updated, 1002, "updated when it changed");
+	store_task_free(&t);
+
+	fake_now = 1010;
+	memset(&u, 0, sizeof u);
+	u.state = "pending";
+	store_update(st, id, &u, &cause);
+	t = store_get(st, id, &cause);
+	is_int(t->updated, 1002, "an answer that changes nothing writes nothing");
+	store_task_free(&t);
+
+	fake_now = 1020;
+	u.state = "running";
+	store_update(st, id, &u, &cause);
+	fake_now = 1090;
+	memset(&u, 0, sizeof u);
+	u.state = "success";
+	u.media_urls = "[\"http://127.0.0.1/v.mp4\"]";
+	u.credits = 12.5;
+	u.has_credits = true;
+	u.finished = 1089;
+	store_update(st, id, &u, &cause);
+	t = store_get(st, id, &cause);
+	is_str(t->state, "success", "final state");
+	is_str(t->media_urls, "[\"http://127.0.0.1/v.mp4\"]", "media URLs");
+	ok(t->has_credits && t->credits == 12.5, "fractional credits kept");
+	is_int(t->finished, 1089, "finish time");
+	is_str(t->task_id, "task_abc", "a later update keeps the task id");
+	store_task_free(&t);
+
+	is_int(store_get_history(st, id, &h, &cause), 0, "history read");
+	is_int(h.n, 4, "one history entry per status change, none for repeats");
+	if (h.n == 4) {
+		is_str(h.v[0].status, "submitting", "history: submitting");
+		is_str(h.v[1].status, "pending", "history: pending");
+		is_str(h.v[2].status, "running", "history: running");
+		is_str(h.v[3].status, "success", "history: success");
+		is_int(h.v[3].time, 1090, "history: when");
+	}
+	store_history_free(&h);
+
+	memset(&u, 0, sizeof u);
+	u.error = "401: the API key was refused";
+	store_update(st, id, &u, &cause);
+	t = store_get(st, id, &cause);
+	is_str(t->last_error, "401: the API key was refused", "last error kept");
+	store_task_free(&t);
+	u.error = "";
+	store_update(st, id, &u, &cause);
+	t = store_get(st, id, &cause);
+	ok(t->last_error == NULL, "an empty error clears it");
+	store_task_free(&t);
+
+	is_int(store_set_download(st, id, "/tmp/task_abc.mp4", &cause), 0, "download path set");
+	is_int(store_set_flags(st, id, true, true, &cause), 0, "flags set");
+	t = store_get(st, id, &cause);
+	is_str(t->download_path, "/tmp/task_abc.mp4", "download path kept");
+	ok(t->hidden && t->seen, "flags kept");
+	store_task_free(&t);
+
+	memset(&u, 0, sizeof u);
+	u.state = "running";
+	ok(store_update(st, 9999, &u, &cause) == -1 && cause != NULL &&
+	    strstr(cause, "9999") != NULL, "updating a missing row is an error naming it");
+	free(cause);
+	cause = NULL;
+	ok(store_get(st, 9999, &cause) == NULL && cause != NULL, "so is reading one");
+	free(cause);
+	cause = NULL;
+	ok(store_find(st, "nope", &cause) == NULL && cause != NULL, "or finding one");
+	free(cause);
+
+	ok(store_state_final("success") && store_state_final("failed") &&
+	    store_state_final("error"), "success, failed and error are final");
+	ok(!store_state_final("running") && !store_state_final("queued-by-new-service") &&
+	    !store_state_final(STORE_UNKNOWN), "others are not (unknown needs the user)");
+	store_close(&st);
+	free(path);
+}
+
+static int64_t
+add_task(struct store *st, const char *name, const char *task_id, const char *state)
+{
+	struct store_update u = { .task_id = task_id, .state = state };
+	char *cause = NULL;
+	int64_t id = store_add(st, "{}", name, "std", 5, &cause);
+
+	if (id < 0 || ((task_id != NULL || state != NULL) &&
+	    store_update(st, id, &u, &cause) != 0)) {
+		diag_note("add_task: %s", cause);
+		exit(1);
+	}
+	return id;
+}
+
+static void
+test_query(void)
+{
+	char *path = tmp_path("query.db"), *cause = NULL;
+	struct store *st = open_ok(path);
+	struct store_filter f;
+	struct store_list l;
+	int64_t hid;
+
+	store_set_clock(st, fake_clock);
+	fake_now = 100;
+	add_task(st, "Temple run", "t1", "running");
+	fake_now = 200;
+	add_task(st, "desert 100%", "t2", "success");
+	fake_now = 300;
+	add_task(st, "lost create", NULL, STORE_UNKNOWN);
+	fake_now = 400;
+	add_task(st, "odd", "t4", "queued");
+	fake_now = 500;
+	hid = add_task(st, "hidden one", "t5", "pending");
+	store_set_flags(st, hid, true, false, &cause);
+
+	memset(&f, 0, sizeof f);
+	store_query(st, &f, &l, &cause);
+	is_int(l.n, 4, "all visible rows");
+	ok(l.n == 4 && strcmp(l.v[0].name, "odd") == 0, "newest first");
+	store_list_free(&l);
+	f.hidden = true;
+	store_query(st, &f, &l, &cause);
+	is_int(l.n, 5, "hidden ones on request");
+	store_list_free(&l);
+
+	memset(&f, 0, sizeof f);
+	f.unfinished = true;
+	f.hidden = true;
+	store_query(st, &f, &l, &cause);
+	is_int(l.n, 3, "unfinished: with an id and not final (an unknown status counts)");
+	store_list_free(&l);
+
+	memset(&f, 0, sizeof f);
+	f.status = STORE_UNKNOWN;
+	store_query(st, &f, &l, &cause);
+	ok(l.n == 1 && strcmp(l.v[0].name, "lost create") == 0, "by status");
+	store_list_free(&l);
+
+	memset(&f, 0, sizeof f);
+	f.text = "TEMPLE";
+	store_query(st, &f, &l, &cause);
+	ok(l.n == 1 && strcmp(l.v[0].task_id, "t1") == 0, "text in the name, any case");
+	store_list_free(&l);
+	f.text = "%";
+	store_query(st, &f, &l, &cause);
+	ok(l.n == 1 && strcmp(l.v[0].task_id, "t2") == 0, "'%%' means itself, not a wildcard");
+	store_list_free(&l);
+	f.text = "t4";
+	store_query(st, &f, &l, &cause);
+	ok(l.n == 1 && strcmp(l.v[0].name, "odd") == 0, "text in the task id");
+	store_list_free(&l);
+
+	memset(&f, 0, sizeof f);
+	f.limit = 2;
+	store_query(st, &f, &l, &cause);
+	ok(l.n == 2 && strcmp(l.v[1].name, "lost create") == 0, "limit keeps the newest");
+	store_list_free(&l);
+	store_close(&st);
+	free(path);
+}
+
+static double
+elapsed_ms(const struct timespec *a)
+{
+	struct timespec b;
+
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	return (b.tv_sec - a->tv_sec) * 1e3 + (b.tv_nsec - a->tv_nsec) / 1e6;
+}
+
+static void
+test_big(void)
+{
+	char *path = tmp_path("big.db"), *cause = NULL, name[32], tid[32];
+	struct store *st = open_ok(path);
+	struct store_filter f;
+	struct store_list l;
+	struct timespec t0;
+	double ms;
+	int i;
+
+	store_set_clock(st, fake_clock);
+	store_begin(st, &cause);
+	for (i = 0; i < 10000; i++) {
+		fake_now = 10000 + i;
+		snprintf(name, sizeof name, "shot %d", i);
+		snprintf(tid, sizeof tid, "task_%d", i);
+		add_task(st, name, tid, i % 100 == 0 ? "running" : "success");
+	}
+	is_int(store_commit(st, &cause), 0, "10,000 rows in one transaction");
+
+	memset(&f, 0, sizeof f);
+	f.unfinished = true;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	store_query(st, &f, &l, &cause);
+	ms = elapsed_ms(&t0);
+	is_int(l.n, 100, "the 100 unfinished among 10,000");
+	ok(ms < 250, "found in %.1f ms", ms);
+	store_list_free(&l);
+
+	memset(&f, 0, sizeof f);
+	f.limit = 50;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	store_query(st, &f, &l, &cause);
+	ms = elapsed_ms(&t0);
+	ok(l.n == 50 && strcmp(l.v[0].name, "shot 9999") == 0, "the newest 50");
+	ok(ms < 250, "in %.1f ms", ms);
+	store_list_free(&l);
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (i = 0; i < 100; i++) {
+		struct store_task *t;
+
+		snprintf(tid, sizeof tid, "task_%d", i * 97);
+		t = store_find(st, tid, &cause);
+		store_task_free(&t);
+	}
+	ms = elapsed_ms(&t0);
+	ok(ms < 250, "100 look-ups by task id in %.1f ms", ms);
+	store_close(&st);
+	free(path);
+}
+
+/* A store written by kling-tui 0.1 (schema 1), built by hand. */
+static void
+test_migrate(void)
+{
+	char *path = tmp_path("v1.db"), *cause = NULL;
+	struct store *st;
+	struct store_task *t;
+	struct store_history h;
+	struct store_list l;
+	sqlite3 *db;
+	int rc;
+
+	sqlite3_open(path, &db);
+	rc = sqlite3_exec(db,
+	    "PRAGMA journal_mode = WAL;"
+	    "CREATE TABLE tasks (id INTEGER PRIMARY KEY, task_id TEXT UNIQUE,"
+	    " state TEXT NOT NULL, storyboard TEXT NOT NULL, name TEXT, mode TEXT,"
+	    " duration INTEGER, created INTEGER NOT NULL, updated INTEGER NOT NULL,"
+	    " finished INTEGER, media_urls TEXT, credits REAL, last_error TEXT,"
+	    " download_path TEXT);"
+	    "INSERT INTO tasks VALUES (1, 'task_old', 'success', '{\"a\":1}', 'old.json',"
+	    " 'pro', 5, 50, 60, 60, '[\"u\"]', 3.5, NULL, '/v/old.mp4');"
+	    "INSERT INTO tasks VALUES (2, 'task_run', 'running', '{}', 'run.json',"
+	    " 'std', 10, 70, 80, NULL, NULL, NULL, NULL, NULL);"
+	    "PRAGMA user_version = 1;", NULL, NULL, NULL);
+	sqlite3_close(db);
+	is_int(rc, SQLITE_OK, "a version 1 store written");
+
+	st = store_open(path, &cause);
+	ok(st != NULL, "a version 1 store opens");
+	if (st == NULL) {
+		diag_note("%s", cause);
+		return;
+	}
+	is_int(sql_int(path, "PRAGMA user_version"), STORE_VERSION, "and is migrated");
+	t = store_find(st, "task_old", &cause);
+	ok(t != NULL && strcmp(t->download_path, "/v/old.mp4") == 0 && t->credits == 3.5 &&
+	    strcmp(t->storyboard, "{\"a\":1}") == 0, "keeping its rows whole");
+	ok(t != NULL && !t->hidden && !t->seen, "new columns get their defaults");
+	store_get_history(st, t->id, &h, &cause);
+	ok(h.n == 1 && strcmp(h.v[0].status, "success") == 0 && h.v[0].time == 60,
+	    "history starts from each row's state");
+	store_history_free(&h);
+	store_task_free(&t);
+	memset(&l, 0, sizeof l);
+	store_query(st, &(struct store_filter){ .unfinished = true }, &l, &cause);
+	ok(l.n == 1 && strcmp(l.v[0].task_id, "task_run") == 0,
+	    "the running task is still followed");
+	store_list_free(&l);
+	ok(store_add(st, "{}", "new", "std", 5, &cause) == 3, "new rows go after the old");
+	store_close(&st);
+
+	/* A store from the future is not touched. */
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
+	sqlite3_close(db);
+	st = store_open(path, &cause);
+	ok(st == NULL && cause != NULL && strstr(cause, "newer kling-tui") != NULL,
+	    "a newer schema is refused: %s", cause ? cause : "");
+	free(cause);
+	is_int(sql_int(path, "PRAGMA user_version"), 99, "and left as it was");
+	free(path);
+}
+
+static void
+test_corrupt(void)
+{
+	char *path = tmp_path("corrupt.db"), *cause = NULL;
+	struct store *st;
+	FILE *f;
+	int i;
+
+	f = fopen(path, "w");
+	for (i = 0; i < 400; i++)
+		fputs("this is not a database, it is a text file. ", f);
+	fclose(f);
+	st = store_open(path, &cause);
+	ok(st == NULL, "a corrupt store is not opened");
+	ok(cause != NULL && strstr(cause, path) != NULL &&
+	    strstr(cause, "not a database") != NULL, "the error names the file and why: %s",
+	    cause ? cause : "");
+	free(cause);
+	free(path);
+}
+
+/* Root may write anywhere, so the child gives that up first. */
+static void
+test_readonly(void)
+{
+	char *dir = tmp_path("ro"), *path = tmp_path("ro/kling-tui/tasks.db");
+	char *cause = NULL;
+	int fds[2], status;
+	char buf[512] = "";
+	ssize_t n;
+	pid_t pid;
+
+	chmod(tmpdir, 0755);
+	mkdir(dir, 0555);
+	if (pipe(fds) != 0)
+		return;
+	if ((pid = fork()) == 0) {
+		close(fds[0]);
+		if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
+			_exit(2);
+		if (store_open(path, &cause) != NULL)
+			_exit(1);
+		if (write(fds[1], cause, strlen(cause)) < 0)
+			_exit(2);
+		_exit(0);
+	}
+	close(fds[1]);
+	n = read(fds[0], buf, sizeof buf - 1);
+	buf[n > 0 ? n : 0] = '\0';
+	close(fds[0]);
+	waitpid(pid, &status, 0);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "a read-only state directory: no store, no crash");
+	ok(strstr(buf, "ro/kling-tui") != NULL && strstr(buf, "Permission denied") != NULL,
+	    "the error says where and why: %s", buf);
+	chmod(dir, 0755);
+	free(dir);
+	free(path);
+}
+
+/* Two processes adding rows at once, as two tmux panes would. */
+static void
+test_two_writers(void)
+{
+	char *path = tmp_path("shared.db"), name[32];
+	struct store *st;
+	struct store_list l;
+	pid_t pid[2];
+	int i, w, status, good = 0, a = 0, b = 0;
+	char *cause = NULL;
+
+	st = open_ok(path);
+	store_close(&st);
+	for (w = 0; w < 2; w++) {
+		if ((pid[w] = fork()) == 0) {
+			st = open_ok(path);
+			for (i = 0; i < 150; i++) {
+				snprintf(name, sizeof name, "%c-%d", 'A' + w, i);
+				if (store_add(st, "{}", name, "std", 5, &cause) < 0) {
+					fprintf(stderr, "writer %d: %s\n", w, cause);
+					_exit(1);
+				}
+			}
+			store_close(&st);
+			_exit(0);
+		}
+	}
+	for (w = 0; w < 2; w++) {
+		waitpid(pid[w], &status, 0);
+		good += WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	}
+	is_int(good, 2, "both writers finished without an error (busy waits, no failure)");
+	st = open_ok(path);
+	store_query(st, NULL, &l, &cause);
+	for (i = 0; i < (int)l.n; i++) {
+		a += l.v[i].name[0] == 'A';
+		b += l.v[i].name[0] == 'B';
+	}
+	ok(a == 150 && b == 150, "every row of both is there (%d + %d)", a, b);
+	store_list_free(&l);
+	store_close(&st);
+	free(path);
+}
+
+/* kill -9 in the middle of a write loop: every id the writer reported as
+ * committed is in the store afterwards. */
+static void
+test_kill(void)
+{
+	char *path = tmp_path("kill.db"), *cause = NULL, line[64];
+	struct store *st;
+	struct store_task *t;
+	static long long ids[100000];
+	size_t n = 0, i, missing = 0;
+	int fds[2], status;
+	FILE *f;
+	pid_t pid;
+
+	st = open_ok(path);
+	store_close(&st);
+	if (pipe(fds) != 0)
+		return;
+	if ((pid = fork()) == 0) {
+		int64_t id;
+
+		close(fds[0]);
+		st = open_ok(path);
+		for (;;) {
+			if ((id = store_add(st, "{}", "loop", "std", 5, &cause)) < 0)
+				_exit(1);
+			dprintf(fds[1], "%lld\n", (long long)id);
+		}
+	}
+	close(fds[1]);
+	f = fdopen(fds[0], "r");
+	while (n < 50 && fgets(line, sizeof line, f) != NULL)
+		ids[n++] = atoll(line);
+	kill(pid, SIGKILL);
+	while (n < sizeof ids / sizeof ids[0] && fgets(line, sizeof line, f) != NULL)
+		ids[n++] = atoll(line);
+	fclose(f);
+	waitpid(pid, &status, 0);
+	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL, "the writer was killed");
+	st = store_open(path, &cause);
+	ok(st != NULL, "the store opens after the kill");
+	if (st == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		if ((t = store_get(st, ids[i], &cause)) == NULL) {
+			missing++;
+			free(cause);
+		}
+		store_task_free(&t);
+	}
+	ok(n >= 50 && missing == 0, "all %zu committed rows survived (%zu missing)", n,
+	    missing);
+	store_close(&st);
+	free(path);
+}
+
+int
+main(void)
+{
+	if (mkdtemp(tmpdir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	test_create();
+	test_default_path();
+	test_lifecycle();
+	test_query();
+	test_big();
+	test_migrate();
+	test_corrupt();
+	test_readonly();
+	test_two_writers();
+	test_kill();
+	{
+		char *cmd;
+
+		xasprintf(&cmd, "rm -rf '%s'", tmpdir);
+		if (system(cmd) != 0)
+			diag_note("could not remove %s", tmpdir);
+		free(cmd);
+	}
+	return tap_done();
+}
