@@ -227,6 +227,8 @@ edit_set(struct storyboard *sb, const struct edit_ref *r, const char *text, char
 		return edit_parse_number(text, &s->has_duration, &s->duration, cause);
 	case EF_IMAGE:
 		edit_set_list(&sb->img_urls, &sb->has_img_urls, r->i, text);
+		if (sb->img_urls.n == 0)
+			sb->has_img_urls = false;	/* text-to-video */
 		return 0;
 	case EF_ELEM_NAME:
 	case EF_ELEM_DESC:
