@@ -1,0 +1,198 @@
+/* kling-sim: a local simulator of the crun.ai task API: shared types.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#ifndef KS_SIM_H
+#define KS_SIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* What a request asks for; faults and forced codes can be limited to some. */
+enum sim_route {
+	ROUTE_NONE = 0,		/* unknown path or method: 404 */
+	ROUTE_CREATE,
+	ROUTE_INFO,
+	ROUTE_BALANCE,
+	ROUTE_MEDIA,
+	ROUTE_IMAGE,
+	ROUTE_COUNT
+};
+#define ROUTE_BIT(r)	(1u << (r))
+#define ROUTES_API	(ROUTE_BIT(ROUTE_CREATE) | ROUTE_BIT(ROUTE_INFO) | \
+			 ROUTE_BIT(ROUTE_BALANCE))
+#define ROUTES_ALL	((1u << ROUTE_COUNT) - 1)
+
+enum fault_kind {
+	FAULT_NONE = 0,
+	FAULT_GARBAGE,		/* non-JSON bytes with escape sequences */
+	FAULT_TRUNCATE,		/* the body stops halfway */
+	FAULT_RESET,		/* body read, connection reset, no answer */
+	FAULT_STALL,		/* never answers */
+	FAULT_HUGE,		/* a body far larger than any client cap */
+	FAULT_HTML,		/* a gateway's HTML error page, 502 */
+	FAULT_CODE		/* --force-code: an error code of API.md */
+};
+
+/* One --fault or --force-code: applies to a share of the requests to the
+ * routes in scope, drawn independently for each request. */
+struct fault_rule {
+	enum fault_kind	 kind;
+	int		 code;		/* FAULT_CODE only */
+	double		 share;		/* 0..1 */
+	unsigned	 scope;		/* ROUTE_BIT()s */
+};
+
+struct sim_config {
+	char			*listen;	/* "ADDR:PORT" */
+	char			**keys;
+	size_t			 nkeys;
+	double			 balance;
+	double			 task_seconds;
+	double			 fail_rate;
+	unsigned		 latency_ms;
+	unsigned		 rate_limit;	/* per second, 0: none */
+	unsigned		 retry_after;	/* seconds, on 429 and 455 */
+	bool			 maintenance;
+	struct fault_rule	*rules;
+	size_t			 nrules;
+	uint64_t		 seed;
+	char			*log_path;
+	uint64_t		 media_size;
+};
+
+/* Read-only once the server runs. */
+extern struct sim_config sim_cfg;
+
+/* Set when SIGINT or SIGTERM arrived: stalled and streaming answers give up. */
+bool	 sim_stopping(void);
+void	 sim_set_stopping(void);
+
+/* The wall clock as Unix seconds with a fraction. */
+double	 sim_now(void);
+
+/* A body generated on demand: media files, huge answers. fill() writes up to
+ * max bytes of the body from offset pos and returns how many. */
+struct sim_gen {
+	ssize_t	(*fill)(void *arg, uint64_t pos, char *buf, size_t max);
+	void	(*free)(void *arg);
+	void	 *arg;
+	uint64_t  size;		/* UINT64_MAX: unknown (sent chunked) */
+};
+
+/* One answer, built by the endpoints and bent by the faults before the server
+ * sends it. */
+struct sim_reply {
+	int		 status;	/* HTTP status */
+	int		 code;		/* the body's code; -1 when not a JSON answer */
+	char		*body;		/* owned, unless body_static */
+	size_t		 len;
+	bool		 body_static;
+	struct sim_gen	 gen;		/* used when gen.fill is set */
+	uint64_t	 cut_at;	/* streamed bodies stop here (truncate) */
+	const char	*ctype;
+	unsigned	 retry_after;	/* seconds; 0: no header */
+	char		 content_range[80];
+	char		 task_id[40];	/* a task this request created, for the log */
+};
+
+/* One request as the endpoints see it. */
+struct sim_request {
+	const char	*method;
+	const char	*path;
+	const char	*query;		/* raw, without '?'; "" when none */
+	const char	*key;		/* x-api-key or NULL */
+	const char	*range;		/* Range header or NULL */
+	const char	*task_id;	/* TaskInfo's argument or NULL */
+	const char	*base_url;	/* "http://HOST:PORT" for links to ourselves */
+	const char	*body;
+	size_t		 len;
+	double		 now;
+};
+
+/* A request as the log records it; status and code -1 when absent. */
+struct reqlog_entry {
+	double		 t;		/* arrival, Unix seconds */
+	unsigned long	 conn;		/* connection number, from 1 */
+	const char	*method;
+	const char	*path;
+	const char	*query;
+	int		 status;
+	int		 code;
+	const char	*fault;
+	const char	*task_id;
+};
+
+/* A CreateTask body that passed the checks: what the simulator needs of it. */
+struct body_check {
+	char	*mode;
+	long	 duration;
+};
+
+struct cJSON;
+
+/* check.c */
+int		 body_check(const char *, size_t, struct body_check *, char **);
+void		 body_check_free(struct body_check *);
+
+/* endpoints.c */
+enum sim_route	 endpoint_route(const char *method, const char *path);
+bool		 endpoint_key_ok(const char *key);
+void		 endpoint_answer(enum sim_route, const struct sim_request *,
+		     struct sim_reply *);
+
+/* faults.c */
+const char	*fault_name(enum fault_kind);
+int		 fault_parse(const char *, bool is_code, struct fault_rule *,
+		     char **);
+const struct fault_rule *fault_pick(enum sim_route, bool codes);
+void		 fault_apply(enum fault_kind, struct sim_reply *);
+
+/* images.c */
+void		 images_answer(const struct sim_request *, struct sim_reply *);
+void		 images_free_all(void);
+
+/* media.c */
+int		 media_range(const char *, uint64_t, uint64_t *, uint64_t *);
+void		 media_answer(const struct sim_request *, const char *id,
+		     long video_seconds, struct sim_reply *);
+
+/* ratelimit.c */
+bool		 ratelimit_admit(double now);
+
+/* reply.c */
+void		 reply_ok(struct sim_reply *, struct cJSON *data);
+void		 reply_error(struct sim_reply *, int code, const char *, ...)
+		     __attribute__((format(printf, 3, 4)));
+const char	*reply_code_message(int code);
+void		 reply_clear_body(struct sim_reply *);
+void		 reply_set_static(struct sim_reply *, int status,
+		     const char *ctype, const void *, size_t);
+
+/* reqlog.c */
+int		 reqlog_open(const char *, char **);
+void		 reqlog_close(void);
+void		 reqlog_write(const struct reqlog_entry *);
+
+/* rng.c */
+uint64_t	 rng_mix(uint64_t);
+void		 rng_seed(uint64_t);
+uint64_t	 rng_next(void);
+bool		 rng_chance(double);
+
+/* server.c */
+int		 server_start(char **);
+void		 server_stop(void);
+const char	*server_base_url(void);
+
+/* tasks.c */
+double		 tasks_cost(const char *mode, long video_seconds);
+double		 tasks_balance(double now);
+int		 tasks_create(const char *body, size_t len, const char *mode,
+		     long video_seconds, double now, char *id, size_t idsize,
+		     double *balance);
+struct cJSON	*tasks_info(const char *id, double now, const char *base_url);
+bool		 tasks_video(const char *id, double now, long *video_seconds);
+void		 tasks_free_all(void);
+
+#endif

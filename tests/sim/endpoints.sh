@@ -1,0 +1,142 @@
+#!/bin/sh
+# kling-sim: the three endpoints, keys, credits and the task life cycle.
+# Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/sim/sim.sh"
+. "$top_srcdir/tests/sim/curl.sh"
+dir="$top_srcdir/tests/sim"
+
+start_sim --task-seconds 2 --balance 40 --seed 7 || exit 1
+like "$SIM_URL" '^http://127\.0\.0\.1:[0-9]+$' "listens on loopback, on the port it picked"
+
+# The seed page's own curl example, only URL and key changed.
+STATUS=$(curl -s -o "$TMP/seed.out" -w '%{http_code}' --request POST \
+	--url "$SIM_URL/api/v1/client/job/CreateTask" \
+	--header 'Content-Type: application/json' \
+	--header "x-api-key: $SIM_KEY" \
+	--data "$(cat "$dir/seed-example.json")")
+is "$STATUS" 200 "the seed page's curl example is accepted"
+is "$(jq -r '.code, .message' "$TMP/seed.out" | tr '\n' ' ')" "200 success " "it answers code 200, success"
+seed_id=$(jq -r .data.task_id "$TMP/seed.out")
+like "$seed_id" '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$' "the task id is uuid-like"
+
+info "$seed_id"
+is "$STATUS $CODE" "200 200" "TaskInfo finds the new task"
+is "$(jq -r .data.status "$TMP/body")" pending "a new task is pending"
+is "$(jq -c -S .data.param "$TMP/body")" "$(jq -c -S . "$dir/seed-example.json")" "param echoes the body as sent"
+is "$(jq -r '[.data.provider, .data.model_version, .data.source] | join(" ")' "$TMP/body")" \
+	"Kling kling-v3 api" "provider, model_version and source"
+is "$(jq -r '[.data.result, .data.complete_at, .data.duration_s] | map(tostring) | join(" ")' "$TMP/body")" \
+	"null null null" "no result, complete_at or duration_s before the end"
+created=$(jq -r .data.create_at "$TMP/body")
+now=$(date +%s)
+ok $([ "$created" -le "$now" ] && [ "$created" -ge $((now - 5)) ]; echo $?) "create_at is Unix seconds of now"
+
+call GET /api/v1/client/account/balance -H "x-api-key: $SIM_KEY"
+is "$STATUS $(jq -c .data "$TMP/body")" '200 {"balance":25}' "a pro task of 10 s costs 15 credits"
+
+sleep 1
+info "$seed_id"
+is "$(jq -r .data.status "$TMP/body")" running "then it runs"
+sleep 1.2
+info "$seed_id"
+is "$(jq -r .data.status "$TMP/body")" success "then it succeeds"
+is "$(jq -r '.data.result.code, .data.result.message' "$TMP/body" | tr '\n' ' ')" "200 success " "with result code 200"
+is "$(jq -r .data.credits "$TMP/body")" 15 "and the credits it cost"
+is "$(jq -r '.data.complete_at - .data.create_at | . >= 1 and . <= 3' "$TMP/body")" true "complete_at follows create_at by the task's time"
+media=$(jq -r '.data.result.media_urls[0]' "$TMP/body")
+is "$media" "$SIM_URL/media/$seed_id.mp4" "media_urls links to the simulator"
+
+# The video.
+size=$(curl -s -o "$TMP/video.mp4" -w '%{http_code} %{content_type} %{size_download}' "$media")
+is "$size" "200 video/mp4 1048576" "the video is served whole with its type"
+is "$(head -c 8 "$TMP/video.mp4" | od -An -c | tr -d ' ')" '\0\0\0034ftyp' "it starts with an MP4 ftyp box"
+curl -s -o "$TMP/again.mp4" "$media"
+ok $(cmp -s "$TMP/video.mp4" "$TMP/again.mp4"; echo $?) "every download gets the same bytes"
+call HEAD "/media/$seed_id.mp4" --head
+is "$STATUS $(header Content-Length) $(header Accept-Ranges)" "200 1048576 bytes" "HEAD gives the length"
+call GET "/media/$seed_id.mp4" -r 1000-1999
+is "$STATUS $(header Content-Range) $(header Content-Length)" "206 bytes 1000-1999/1048576 1000" "a Range answers 206"
+tail -c +1001 "$TMP/video.mp4" | head -c 1000 >"$TMP/part"
+ok $(cmp -s "$TMP/part" "$TMP/body"; echo $?) "with the same bytes as the whole file there"
+call GET "/media/$seed_id.mp4" -r 1048000-
+is "$STATUS $(header Content-Range)" "206 bytes 1048000-1048575/1048576" "an open Range runs to the end (resume)"
+call GET "/media/$seed_id.mp4" -H 'Range: bytes=-100'
+is "$STATUS $(header Content-Range)" "206 bytes 1048476-1048575/1048576" "a suffix Range"
+call GET "/media/$seed_id.mp4" -r 2000000-
+is "$STATUS $(header Content-Range)" "416 bytes */1048576" "a Range past the end answers 416"
+call GET "/media/no-such-task.mp4"
+is "$STATUS" 404 "no video for an unknown task"
+
+# Keys.
+call GET /api/v1/client/account/balance
+is "$STATUS $CODE" "401 401" "no key: 401"
+call GET /api/v1/client/account/balance -H 'x-api-key: wrong'
+is "$STATUS $CODE" "401 401" "a wrong key: 401"
+create "$dir/t2v.json"
+is "$STATUS $CODE" "200 200" "a text-to-video task of 5 s in std mode"
+call GET /api/v1/client/account/balance -H "x-api-key: $SIM_KEY"
+is "$(jq -c .data "$TMP/body")" '{"balance":20}' "costs 5 credits"
+
+# Validation: 422 naming the field.
+jq '.input.duration = 20' "$dir/t2v.json" >"$TMP/long.json"
+create "$TMP/long.json"
+is "$STATUS $CODE" "422 422" "a duration of 20 s: 422"
+like "$(jq -r .message "$TMP/body")" 'input\.duration' "the message names input.duration"
+jq 'del(.input.multi_shots)' "$dir/t2v.json" >"$TMP/noms.json"
+create "$TMP/noms.json"
+is "$STATUS $CODE" "422 422" "multi_shots missing: 422"
+like "$(jq -r .message "$TMP/body")" 'input\.multi_shots' "the message names input.multi_shots"
+printf '{"model":"kling/v3","input":{' >"$TMP/cut.json"
+create "$TMP/cut.json"
+is "$STATUS $CODE" "422 422" "a body that is not JSON: 422"
+is "$TASK_ID" "" "and no task id"
+
+# Credits run out.
+jq '.input.mode = "pro" | .input.duration = 15' "$dir/t2v.json" >"$TMP/dear.json"
+create "$TMP/dear.json"
+is "$STATUS $CODE" "402 402" "a task costing 22.5 with 20 left: 402"
+like "$(jq -r .message "$TMP/body")" 'balance is 20' "the message tells the balance"
+call GET /api/v1/client/account/balance -H "x-api-key: $SIM_KEY"
+is "$(jq -c .data "$TMP/body")" '{"balance":20}' "a refused task costs nothing"
+
+# Not found.
+info "00000000-0000-4000-8000-000000000000"
+is "$STATUS $CODE" "404 404" "an unknown task: 404"
+call GET /api/v1/client/job/TaskInfo -H "x-api-key: $SIM_KEY"
+is "$STATUS $CODE" "422 422" "TaskInfo without task_id: 422"
+call GET /api/v1/client/job/Nothing -H "x-api-key: $SIM_KEY"
+is "$STATUS $CODE" "404 404" "an unknown path: 404"
+call GET /api/v1/client/job/CreateTask -H "x-api-key: $SIM_KEY"
+is "$STATUS $CODE" "404 404" "GET on CreateTask: 404"
+
+# Images for the client's URL check.
+call GET /images/start.png
+is "$STATUS $(header Content-Type)" "200 image/png" "a PNG image"
+is "$(od -An -tx1 -N8 "$TMP/body" | tr -d ' ')" 89504e470d0a1a0a "with the PNG signature"
+is "$(od -An -tx1 -j16 -N8 "$TMP/body" | tr -d ' ')" 0000014000000140 "320 x 320"
+call GET /images/start.jpg
+is "$STATUS $(header Content-Type)" "200 image/jpeg" "a JPEG image"
+is "$(od -An -tx1 -N2 "$TMP/body" | tr -d ' ')$(tail -c 2 "$TMP/body" | od -An -tx1 | tr -d ' ')" ffd8ffd9 "from SOI to EOI"
+call GET /images/small.png
+is "$(od -An -tx1 -j16 -N8 "$TMP/body" | tr -d ' ')" 0000004000000040 "small.png is 64 x 64"
+call HEAD /images/big.jpg --head
+ok $([ "$(header Content-Length)" -gt 10485760 ]; echo $?) "big.jpg is over 10 MB"
+call GET /images/missing.jpg
+is "$STATUS" 404 "missing.jpg: 404"
+call GET /images/notimage.jpg
+is "$STATUS $(header Content-Type)" "200 text/html" "notimage.jpg is an HTML page"
+
+# The log: one line per request, never the key.
+n=$(wc -l <"$SIM_LOG")
+ok $([ "$n" -ge 30 ]; echo $?) "the log has a line per request ($n)"
+unlike "$(cat "$SIM_LOG")" "$SIM_KEY|wrong" "the log never holds a key"
+is "$(sim_log_count POST /api/v1/client/job/CreateTask)" 6 "the log counts the creates"
+is "$(jq -c 'select(.status == 402) | [.method, .path, .status, .code, .fault]' "$SIM_LOG")" \
+	'["POST","/api/v1/client/job/CreateTask",402,402,null]' "a line has method, path, status, code, fault"
+is "$(jq -r 'select(.task_id != null) | .task_id' "$SIM_LOG" | head -n 1)" "$seed_id" "a create's line names its task"
+like "$(jq -r 'select(.path == "/api/v1/client/job/TaskInfo") | .query' "$SIM_LOG" | head -n 1)" "^task_id=$seed_id\$" "the query is logged"
+
+stop_sim
+is "$SIM_STATUS" 0 "SIGTERM stops it with status 0"
+done_testing
