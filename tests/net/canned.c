@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "canned.h"
@@ -82,6 +83,25 @@ canned_read(struct canned *c, int fd)
 	}
 }
 
+static int
+canned_send(struct canned *c, int fd, const struct canned_step *st)
+{
+	struct timespec	 ts = { 0, 50 * 1000000L };
+	size_t		 len = strlen(st->reply), off = 0, n;
+	int		 i;
+
+	if (st->act != CANNED_SLOW)
+		return (write(fd, st->reply, len) == (ssize_t)len ? 0 : -1);
+	for (i = 20; i > 0; i--) {
+		n = (len - off) / (size_t)i;
+		if (write(fd, st->reply + off, n) != (ssize_t)n)
+			return (-1);
+		off += n;
+		nanosleep(&ts, NULL);
+	}
+	return (0);
+}
+
 static void *
 canned_handle(void *arg)
 {
@@ -106,7 +126,7 @@ canned_handle(void *arg)
 			canned_wait(c, c->stop[0]);
 			break;
 		}
-		if (write(cc->fd, st->reply, strlen(st->reply)) < 0)
+		if (canned_send(c, cc->fd, st) != 0)
 			break;
 	}
 	close(cc->fd);

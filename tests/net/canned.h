@@ -10,7 +10,8 @@
 enum canned_act {
 	CANNED_REPLY,	/* send reply (a raw HTTP response), keep the connection */
 	CANNED_CLOSE,	/* read the request, close without a word */
-	CANNED_STALL	/* read the request, never answer */
+	CANNED_STALL,	/* read the request, never answer */
+	CANNED_SLOW	/* send reply in 20 pieces, 50 ms apart */
 };
 
 struct canned_step {
