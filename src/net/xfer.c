@@ -286,9 +286,10 @@ xfer_setup(struct xfer *x, struct api_result *res)
 		curl_easy_setopt(e, CURLOPT_READDATA, x);
 		curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE,
 		    (curl_off_t)strlen(x->req.body));
-		/* curl silently resends a request that met a dead reused
-		 * connection; for a paid, non-idempotent create that could
-		 * make two tasks, so a create always gets its own. */
+		/* curl resends a request that met a dead reused connection
+		 * (it would here too if it could rewind the body); a paid,
+		 * non-idempotent create must not risk that: it always gets
+		 * a connection of its own. */
 		curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
 		break;
 	case API_HEAD:
