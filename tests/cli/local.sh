@@ -224,4 +224,10 @@ is "$rc:$out" "1:" "curl: errors: exit 1, no command"
 run "$KLING_TUI" curl --help
 like "$rc:$out" "^0:Usage: kling-tui curl FILE" "curl --help"
 
+## The manual documents every subcommand that --help lists.
+for c in $("$KLING_TUI" --help | awk '/^Subcommands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } /^$/ { on = 0 }'); do
+	grep -q "^\.It Cm $c\>" "$top_srcdir/man/kling-tui.1"
+	ok $? "man: kling-tui(1) documents the $c subcommand"
+done
+
 done_testing
