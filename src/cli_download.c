@@ -112,6 +112,8 @@ cmd_download(struct cli_globals *g, int argc, char **argv)
 	int64_t row_id;
 	int c, rc;
 
+	if (net_help(argc, argv))
+		return EXIT_OK;
 	optind = 0;
 	while ((c = net_getopt(argc, argv, ":o:", longopts)) != -1) {
 		switch (c) {

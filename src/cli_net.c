@@ -342,6 +342,24 @@ net_fmt_elapsed(char *buf, size_t len, int64_t s)
 		snprintf(buf, len, "%" PRId64 "h%02" PRId64 "m", s / 3600, (s / 60) % 60);
 }
 
+bool
+net_help(int argc, char **argv)
+{
+	const struct cli_cmd *c;
+	int i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--help") != 0 && strcmp(argv[i], "-h") != 0)
+			continue;
+		for (c = cli_cmds; c->name != NULL; c++)
+			if (strcmp(c->name, argv[0]) == 0)
+				printf("Usage: kling-tui %s\n%s.\nSee kling-tui(1).\n",
+				    c->synopsis, c->summary);
+		return true;
+	}
+	return false;
+}
+
 int
 net_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts)
 {
@@ -389,6 +407,8 @@ cmd_status(struct cli_globals *g, int argc, char **argv)
 	bool json = false;
 	int c, rc;
 
+	if (net_help(argc, argv))
+		return EXIT_OK;
 	optind = 0;
 	while ((c = net_getopt(argc, argv, ":", longopts)) != -1) {
 		if (c != 'j')
@@ -444,6 +464,8 @@ cmd_list(struct cli_globals *g, int argc, char **argv)
 
 	(void)g;
 	memset(&f, 0, sizeof f);
+	if (net_help(argc, argv))
+		return EXIT_OK;
 	optind = 0;
 	while ((c = net_getopt(argc, argv, ":n:", longopts)) != -1) {
 		switch (c) {
@@ -500,6 +522,8 @@ cmd_balance(struct cli_globals *g, int argc, char **argv)
 	bool json = false;
 	int c, rc;
 
+	if (net_help(argc, argv))
+		return EXIT_OK;
 	optind = 0;
 	while ((c = net_getopt(argc, argv, ":", longopts)) != -1) {
 		if (c != 'j')

@@ -51,6 +51,9 @@ void	 net_json_task(FILE *, const struct store_task *);	/* one object */
 struct store_task *net_record_info(struct net_ctx *, const struct api_task *,
 	     bool *changed);
 
+/* -h or --help among a subcommand's options: its synopsis printed. */
+bool	 net_help(int argc, char **argv);
+
 /* getopt_long from the start of a subcommand's argv (argv[0] its name),
  * printing usage errors itself: '?' or ':' then means EXIT_USAGE. */
 int	 net_getopt(int argc, char **argv, const char *shortopts,

@@ -45,8 +45,8 @@ submit_check(struct submission *s, size_t n)
 		}
 		errors = rules_check(s[i].sb, dl);
 		for (j = 0; j < dl->n; j++)
-			fprintf(stderr, "%s: %s: %s: %s\n", s[i].file,
-			    diag_severity_name(dl->v[j].sev), dl->v[j].path, dl->v[j].msg);
+			fprintf(stderr, "%s: %s: %s: %s\n", s[i].file, dl->v[j].path,
+			    diag_severity_name(dl->v[j].sev), dl->v[j].msg);
 		if (errors > 0)
 			rc = net_worse(rc, EXIT_INVALID);
 	}
@@ -266,6 +266,8 @@ cmd_submit(struct cli_globals *g, int argc, char **argv)
 	size_t n, i, nids = 0;
 	int c, rc;
 
+	if (net_help(argc, argv))
+		return EXIT_OK;
 	optind = 0;
 	while ((c = net_getopt(argc, argv, ":", longopts)) != -1) {
 		switch (c) {

@@ -333,6 +333,8 @@ cmd_watch(struct cli_globals *g, int argc, char **argv)
 	size_t i, n;
 	int c, rc;
 
+	if (net_help(argc, argv))
+		return EXIT_OK;
 	optind = 0;
 	while ((c = net_getopt(argc, argv, ":", longopts)) != -1) {
 		switch (c) {

@@ -11,7 +11,7 @@ error_of() { "$KLING_TUI" list --json --limit 1 | jq -r .error; }
 start_sim --task-seconds 2 --seed 5 || exit 1
 run kt submit "$NET/invalid.json" "$NET/t2v.json"
 is "$RC" 1 "invalid storyboard: exit 1"
-like "$ERR" 'invalid\.json: error: input\.[a-z_]+: ' "the diagnostic names the file and the JSON path"
+like "$ERR" 'invalid\.json: input\.[a-z_]+: error: ' "the diagnostic names the file and the JSON path"
 like "$ERR" 'nothing was sent' "and says nothing was sent"
 is "$(creates)" 0 "not even the valid file was sent"
 is "$("$KLING_TUI" list | wc -l)" 0 "nothing recorded"
