@@ -360,6 +360,12 @@ xfer_transport(struct xfer *x, CURLcode rc, struct api_result *res)
 	default:
 		break;
 	}
+	if (rc == CURLE_PARTIAL_FILE && x->req.kind != API_DOWNLOAD) {
+		/* The service answered but the body stopped short. */
+		res->outcome = API_BAD_RESPONSE;
+		xfer_message(res, "answer cut short", detail);
+		return;
+	}
 	/* A timeout or a drop: whether the service may have acted depends on
 	 * whether the request (for a create, its body) left this machine. */
 	if (x->req.kind == API_CREATE)
