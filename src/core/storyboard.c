@@ -141,17 +141,42 @@ sb_extras_copy(struct sb_extras *dst, const struct sb_extras *src)
 	}
 }
 
+static const struct sb_extra *
+sb_extras_next(const struct sb_extras *x, size_t *i, bool bad_type)
+{
+	for (; *i < x->n; (*i)++)
+		if (x->v[*i].bad_type == bad_type)
+			return &x->v[(*i)++];
+	return NULL;
+}
+
+/* Unknown keys compare in order (they are written back in that order);
+ * badly typed known keys are written at their key's place, so their order
+ * among the extras means nothing: they compare by key. */
 static bool
 sb_extras_equal(const struct sb_extras *a, const struct sb_extras *b)
 {
-	size_t i;
+	const struct sb_extra *x, *y;
+	size_t i = 0, j = 0, k;
 
 	if (a->n != b->n)
 		return false;
-	for (i = 0; i < a->n; i++) {
-		if (strcmp(a->v[i].key, b->v[i].key) != 0 ||
-		    strcmp(a->v[i].json, b->v[i].json) != 0 ||
-		    a->v[i].bad_type != b->v[i].bad_type)
+	for (;;) {
+		x = sb_extras_next(a, &i, false);
+		y = sb_extras_next(b, &j, false);
+		if (x == NULL || y == NULL) {
+			if (x != y)
+				return false;
+			break;
+		}
+		if (strcmp(x->key, y->key) != 0 || strcmp(x->json, y->json) != 0)
+			return false;
+	}
+	for (i = 0; (x = sb_extras_next(a, &i, true)) != NULL;) {
+		for (k = 0; (y = sb_extras_next(b, &k, true)) != NULL;)
+			if (strcmp(x->key, y->key) == 0)
+				break;
+		if (y == NULL || strcmp(x->json, y->json) != 0)
 			return false;
 	}
 	return true;
