@@ -26,6 +26,9 @@ struct storyboard *codec_load_file(const char *path, char **cause);
  * Returns a malloc'd string. */
 char *codec_encode(const struct storyboard *);
 
+/* s as a JSON string literal: quoted, escaped, UTF-8 as is. Malloc'd. */
+char *codec_string(const char *s);
+
 /* Write atomically: temp file beside path, fsync, rename. 0 or -1 + *cause. */
 int codec_save_file(const struct storyboard *, const char *path, char **cause);
 

@@ -182,7 +182,7 @@ response_decode(struct xfer *x, long http_status, struct api_result *res)
 		/* Not the API speaking: a proxy page, garbage, a cut body.
 		 * Still tell a plain 404/401 apart for the user. */
 		response_bad(res, http_status, x->len == 0 ? "empty answer" :
-		    "not a JSON answer", x->content_type);
+		    "not a JSON answer", res->content_type);
 		cJSON_Delete(root);
 		return;
 	}

@@ -286,9 +286,10 @@ xfer_setup(struct xfer *x, struct api_result *res)
 		curl_easy_setopt(e, CURLOPT_READDATA, x);
 		curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE,
 		    (curl_off_t)strlen(x->req.body));
-		/* curl silently resends a request that met a dead reused
-		 * connection; for a paid, non-idempotent create that could
-		 * make two tasks, so a create always gets its own. */
+		/* curl resends a request that met a dead reused connection
+		 * (it would here too if it could rewind the body); a paid,
+		 * non-idempotent create must not risk that: it always gets
+		 * a connection of its own. */
 		curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
 		break;
 	case API_HEAD:
@@ -358,6 +359,12 @@ xfer_transport(struct xfer *x, CURLcode rc, struct api_result *res)
 		return;
 	default:
 		break;
+	}
+	if (rc == CURLE_PARTIAL_FILE && x->req.kind != API_DOWNLOAD) {
+		/* The service answered but the body stopped short. */
+		res->outcome = API_BAD_RESPONSE;
+		xfer_message(res, "answer cut short", detail);
+		return;
 	}
 	/* A timeout or a drop: whether the service may have acted depends on
 	 * whether the request (for a create, its body) left this machine. */

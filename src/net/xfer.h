@@ -51,8 +51,6 @@ struct xfer {
 	bool			 body_started;	/* curl pulled create body bytes */
 	size_t			 body_off;
 	long			 retry_after;
-	char			*content_type;
-	char			*content_range;
 
 	/* Downloads. */
 	char			*part;		/* dest.part */

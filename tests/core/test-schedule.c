@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "sched.h"
+#include "schedule.h"
 #include "tap.h"
 
 #define S 1000	/* one second in the scheduler's milliseconds */

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "sched.h"
+#include "schedule.h"
 #include "xmalloc.h"
 
 struct sched_item {

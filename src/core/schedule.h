@@ -4,8 +4,8 @@
  * Pure bookkeeping: every call is given the time ("now", in milliseconds of
  * one monotonic clock, sched_clock() in the program, any number in tests), so
  * nothing here sleeps or reads a clock by itself. */
-#ifndef KT_SCHED_H
-#define KT_SCHED_H
+#ifndef KT_SCHEDULE_H
+#define KT_SCHEDULE_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,0 +1,1054 @@
+/* kling-tui: storyboard <-> JSON. The only user of cJSON.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
+ *
+ * cJSON checks neither UTF-8 nor duplicate keys, nests 1000 deep and prints
+ * with tabs, so decoding is three steps (a pre-scan for UTF-8, control
+ * characters and depth, with positions; cJSON builds the tree; a walk fills
+ * the model and notes type errors, duplicates and unknown keys) and encoding
+ * is our own printer. */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "codec.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* ---- positions and the pre-scan ---- */
+
+/* "line L, column C" of byte offset off; columns count characters. */
+static void
+codec_position(const char *text, size_t len, size_t off, size_t *line, size_t *col)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	*line = 1;
+	*col = 1;
+	while (i < off && i < len) {
+		if (text[i] == '\n') {
+			(*line)++;
+			*col = 1;
+			i++;
+			continue;
+		}
+		if ((n = text_decode(text + i, len - i, &cp)) == 0)
+			n = 1;
+		i += n;
+		(*col)++;
+	}
+}
+
+static void __attribute__((format(printf, 5, 6)))
+codec_fail_at(char **cause, const char *text, size_t len, size_t off,
+    const char *fmt, ...)
+{
+	size_t line, col;
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	codec_position(text, len, off, &line, &col);
+	xasprintf(cause, "line %zu, column %zu: %s", line, col, msg);
+}
+
+/* What cJSON does not check, with a position for each: UTF-8, raw control
+ * characters in strings, NUL bytes, and depth (so that 10,000 opening
+ * brackets are refused here, not by recursion). */
+static int
+codec_prescan(const char *s, size_t len, bool *open_string, char **cause)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, n, depth = 0;
+	bool instr = false;
+	uint32_t cp;
+
+	for (i = 0; i < len; i++) {
+		if (u[i] >= 0x80) {
+			if ((n = text_decode(s + i, len - i, &cp)) == 0) {
+				codec_fail_at(cause, s, len, i,
+				    "invalid UTF-8 (byte 0x%02x)", u[i]);
+				return -1;
+			}
+			i += n - 1;
+			continue;
+		}
+		if (u[i] == '\0') {
+			codec_fail_at(cause, s, len, i, "NUL byte in the text");
+			return -1;
+		}
+		if (instr) {
+			if (u[i] == '\\')
+				i++;
+			else if (u[i] == '"')
+				instr = false;
+			else if (u[i] < 0x20) {
+				codec_fail_at(cause, s, len, i,
+				    "control character 0x%02x in a string "
+				    "(write it as an escape such as \\n)", u[i]);
+				return -1;
+			}
+			continue;
+		}
+		if (u[i] == '"')
+			instr = true;
+		else if (u[i] == '{' || u[i] == '[') {
+			if (++depth > CODEC_MAX_DEPTH) {
+				codec_fail_at(cause, s, len, i,
+				    "nested deeper than %d levels", CODEC_MAX_DEPTH);
+				return -1;
+			}
+		} else if ((u[i] == '}' || u[i] == ']') && depth > 0)
+			depth--;
+	}
+	*open_string = instr;
+	return 0;
+}
+
+/* ---- the walk: cJSON tree -> model ---- */
+
+struct codec_walk {
+	struct storyboard	*sb;
+	struct diag_list	*d;
+};
+
+static const char *
+codec_type_name(const cJSON *v)
+{
+	if (cJSON_IsNull(v))
+		return "null";
+	if (cJSON_IsBool(v))
+		return "a boolean";
+	if (cJSON_IsNumber(v))
+		return "a number";
+	if (cJSON_IsString(v))
+		return "a string";
+	if (cJSON_IsArray(v))
+		return "an array";
+	return "an object";
+}
+
+/* path + "." + key, with anything unprintable in the key made harmless: the
+ * path is printed to terminals. */
+static void
+codec_path_key(char *out, size_t size, const char *parent, const char *key)
+{
+	size_t o, i;
+
+	o = (size_t)snprintf(out, size, "%s%s", parent, *parent != '\0' ? "." : "");
+	for (i = 0; key[i] != '\0' && o + 1 < size; i++, o++)
+		out[o] = (unsigned char)key[i] < 0x20 || key[i] == 0x7f ? '?' : key[i];
+	if (o < size)
+		out[o] = '\0';
+}
+
+static void
+codec_path_index(char *out, size_t size, const char *parent, size_t i)
+{
+	char idx[32];
+	size_t n = strlen(parent), m;
+
+	/* Cut when too long: a path is a pointer for people, not an address. */
+	m = (size_t)snprintf(idx, sizeof idx, "[%zu]", i);
+	if (n > size - 1)
+		n = size - 1;
+	if (m > size - 1 - n)
+		m = size - 1 - n;
+	memmove(out, parent, n);
+	memcpy(out + n, idx, m);
+	out[n + m] = '\0';
+}
+
+static char *
+codec_compact(const cJSON *v)
+{
+	char *s = cJSON_PrintUnformatted(v), *copy;
+
+	if (s == NULL)
+		fatal("out of memory printing JSON");
+	copy = xstrdup(s);
+	cJSON_free(s);
+	return copy;
+}
+
+static void
+codec_extra_add(struct sb_extras *x, const cJSON *v, bool bad_type)
+{
+	x->v = xreallocarray(x->v, x->n + 1, sizeof *x->v);
+	x->v[x->n].key = xstrdup(v->string);
+	x->v[x->n].json = codec_compact(v);
+	x->v[x->n].bad_type = bad_type;
+	x->n++;
+}
+
+/* One object's keys in a small open-addressing table, to find duplicates in
+ * linear time however many keys a hostile file has. Earlier duplicates are
+ * reported and removed from the tree: the last one is used. Recurses into
+ * every value so that unknown keys' objects are checked too. */
+static void
+codec_dedup(cJSON *obj, const char *path, struct diag_list *d)
+{
+	char sub[DIAG_PATH_MAX];
+	cJSON *c, *next, **tab;
+	size_t n = 0, size, h, i;
+	const unsigned char *k;
+
+	for (c = obj->child; c != NULL; c = c->next)
+		n++;
+	if (cJSON_IsObject(obj) && n > 1) {
+		for (size = 4; size < n * 2; size *= 2)
+			;
+		tab = xcalloc(size, sizeof *tab);
+		for (c = obj->child; c != NULL; c = next) {
+			next = c->next;
+			h = 2166136261u;
+			for (k = (const unsigned char *)c->string; *k != '\0'; k++)
+				h = (h ^ *k) * 16777619u;
+			for (h &= size - 1; tab[h] != NULL; h = (h + 1) & (size - 1))
+				if (strcmp(tab[h]->string, c->string) == 0)
+					break;
+			if (tab[h] != NULL) {
+				codec_path_key(sub, sizeof sub, path, c->string);
+				diag_add(d, DIAG_ERROR, sub,
+				    "duplicate key \"%s\" (the last one is used)",
+				    c->string);
+				cJSON_Delete(cJSON_DetachItemViaPointer(obj, tab[h]));
+			}
+			tab[h] = c;
+		}
+		free(tab);
+	}
+	for (c = obj->child, i = 0; c != NULL; c = c->next, i++) {
+		if (!cJSON_IsObject(c) && !cJSON_IsArray(c))
+			continue;
+		if (cJSON_IsObject(obj))
+			codec_path_key(sub, sizeof sub, path, c->string);
+		else
+			codec_path_index(sub, sizeof sub, path, i);
+		codec_dedup(c, sub, d);
+	}
+}
+
+static void
+codec_bad_type(struct codec_walk *w, struct sb_extras *x, const cJSON *v,
+    const char *path, const char *want)
+{
+	if (cJSON_IsNumber(v))
+		diag_add(w->d, DIAG_ERROR, path, "must be %s, got %g", want,
+		    v->valuedouble);
+	else
+		diag_add(w->d, DIAG_ERROR, path, "must be %s, got %s", want,
+		    codec_type_name(v));
+	codec_extra_add(x, v, true);
+}
+
+static void
+codec_unknown(struct codec_walk *w, struct sb_extras *x, const cJSON *v,
+    const char *path)
+{
+	diag_add(w->d, DIAG_WARNING, path, "unknown key (kept, and sent as it is)");
+	codec_extra_add(x, v, false);
+}
+
+static bool
+codec_str(struct codec_walk *w, struct sb_extras *x, const cJSON *v,
+    const char *path, char **field)
+{
+	if (!cJSON_IsString(v)) {
+		codec_bad_type(w, x, v, path, "a string");
+		return false;
+	}
+	sb_set_str(field, v->valuestring);
+	return true;
+}
+
+static void
+codec_tri(struct codec_walk *w, struct sb_extras *x, const cJSON *v,
+    const char *path, enum sb_tri *field)
+{
+	if (!cJSON_IsBool(v))
+		codec_bad_type(w, x, v, path, "true or false");
+	else
+		*field = cJSON_IsTrue(v) ? SB_TRUE : SB_FALSE;
+}
+
+/* A whole number that fits a long; 10.5, 1e300 and "10" are not. */
+static void
+codec_int(struct codec_walk *w, struct sb_extras *x, const cJSON *v,
+    const char *path, long *field, bool *has)
+{
+	double d = v->valuedouble;
+
+	if (!cJSON_IsNumber(v) || d != floor(d) || d < (double)LONG_MIN ||
+	    d >= -(double)LONG_MIN) {
+		codec_bad_type(w, x, v, path, "an integer");
+		return;
+	}
+	*field = (long)d;
+	*has = true;
+}
+
+static void
+codec_strlist(struct codec_walk *w, struct sb_extras *x, const cJSON *v,
+    const char *path, struct sb_strlist *l, bool *has)
+{
+	char sub[DIAG_PATH_MAX];
+	const cJSON *c;
+	size_t i = 0;
+
+	if (!cJSON_IsArray(v)) {
+		codec_bad_type(w, x, v, path, "an array of URL strings");
+		return;
+	}
+	for (c = v->child; c != NULL; c = c->next, i++) {
+		if (!cJSON_IsString(c)) {
+			/* Keep the array whole, as written, and say which item. */
+			codec_path_index(sub, sizeof sub, path, i);
+			diag_add(w->d, DIAG_ERROR, sub, "must be a string, got %s",
+			    codec_type_name(c));
+			codec_extra_add(x, v, true);
+			sb_strlist_clear(l);
+			return;
+		}
+		sb_strlist_push(l, c->valuestring);
+	}
+	*has = true;
+}
+
+/* An array whose items must all be objects; false (and the array kept as a
+ * bad-type extra) otherwise. */
+static bool
+codec_objects(struct codec_walk *w, struct sb_extras *x, const cJSON *v,
+    const char *path, size_t *n)
+{
+	char sub[DIAG_PATH_MAX];
+	const cJSON *c;
+	size_t i = 0;
+
+	if (!cJSON_IsArray(v)) {
+		codec_bad_type(w, x, v, path, "an array of objects");
+		return false;
+	}
+	for (c = v->child; c != NULL; c = c->next, i++) {
+		if (!cJSON_IsObject(c)) {
+			codec_path_index(sub, sizeof sub, path, i);
+			diag_add(w->d, DIAG_ERROR, sub, "must be an object, got %s",
+			    codec_type_name(c));
+			codec_extra_add(x, v, true);
+			return false;
+		}
+	}
+	*n = i;
+	return true;
+}
+
+static void
+codec_shots(struct codec_walk *w, const cJSON *v, const char *path)
+{
+	struct storyboard *sb = w->sb;
+	char ipath[DIAG_PATH_MAX], kpath[DIAG_PATH_MAX];
+	const cJSON *o, *c;
+	struct sb_shot *s;
+	size_t n, i;
+
+	if (!codec_objects(w, &sb->input_extra, v, path, &n))
+		return;
+	sb->has_multi_prompt = true;
+	sb->shots = n == 0 ? NULL : xcalloc(n, sizeof *sb->shots);
+	sb->nshots = n;
+	for (o = v->child, i = 0; o != NULL; o = o->next, i++) {
+		s = &sb->shots[i];
+		codec_path_index(ipath, sizeof ipath, path, i);
+		for (c = o->child; c != NULL; c = c->next) {
+			codec_path_key(kpath, sizeof kpath, ipath, c->string);
+			if (strcmp(c->string, "prompt") == 0)
+				codec_str(w, &s->extra, c, kpath, &s->prompt);
+			else if (strcmp(c->string, "duration") == 0)
+				codec_int(w, &s->extra, c, kpath, &s->duration,
+				    &s->has_duration);
+			else
+				codec_unknown(w, &s->extra, c, kpath);
+		}
+	}
+}
+
+static void
+codec_elements(struct codec_walk *w, const cJSON *v, const char *path)
+{
+	struct storyboard *sb = w->sb;
+	char ipath[DIAG_PATH_MAX], kpath[DIAG_PATH_MAX];
+	const cJSON *o, *c;
+	struct sb_element *e;
+	size_t n, i;
+
+	if (!codec_objects(w, &sb->input_extra, v, path, &n))
+		return;
+	sb->has_element_list = true;
+	sb->elements = n == 0 ? NULL : xcalloc(n, sizeof *sb->elements);
+	sb->nelements = n;
+	for (o = v->child, i = 0; o != NULL; o = o->next, i++) {
+		e = &sb->elements[i];
+		codec_path_index(ipath, sizeof ipath, path, i);
+		for (c = o->child; c != NULL; c = c->next) {
+			codec_path_key(kpath, sizeof kpath, ipath, c->string);
+			if (strcmp(c->string, "name") == 0)
+				codec_str(w, &e->extra, c, kpath, &e->name);
+			else if (strcmp(c->string, "description") == 0)
+				codec_str(w, &e->extra, c, kpath, &e->description);
+			else if (strcmp(c->string, "element_image_urls") == 0)
+				codec_strlist(w, &e->extra, c, kpath, &e->images,
+				    &e->has_images);
+			else
+				codec_unknown(w, &e->extra, c, kpath);
+		}
+	}
+}
+
+static void
+codec_input(struct codec_walk *w, const cJSON *in)
+{
+	struct storyboard *sb = w->sb;
+	struct sb_extras *x = &sb->input_extra;
+	char path[DIAG_PATH_MAX];
+	const cJSON *c;
+	const char *k;
+
+	for (c = in->child; c != NULL; c = c->next) {
+		k = c->string;
+		codec_path_key(path, sizeof path, "input", k);
+		if (strcmp(k, "mode") == 0)
+			codec_str(w, x, c, path, &sb->mode);
+		else if (strcmp(k, "multi_shots") == 0)
+			codec_tri(w, x, c, path, &sb->multi_shots);
+		else if (strcmp(k, "shot_type") == 0) {
+			if (cJSON_IsNull(c))
+				sb->shot_type_null = true;
+			else
+				codec_str(w, x, c, path, &sb->shot_type);
+		} else if (strcmp(k, "prompt") == 0)
+			codec_str(w, x, c, path, &sb->prompt);
+		else if (strcmp(k, "img_urls") == 0)
+			codec_strlist(w, x, c, path, &sb->img_urls, &sb->has_img_urls);
+		else if (strcmp(k, "multi_prompt") == 0)
+			codec_shots(w, c, path);
+		else if (strcmp(k, "element_list") == 0)
+			codec_elements(w, c, path);
+		else if (strcmp(k, "duration") == 0)
+			codec_int(w, x, c, path, &sb->duration, &sb->has_duration);
+		else if (strcmp(k, "aspect_ratio") == 0)
+			codec_str(w, x, c, path, &sb->aspect_ratio);
+		else if (strcmp(k, "audio") == 0)
+			codec_tri(w, x, c, path, &sb->audio);
+		else if (strcmp(k, "input_compliance") == 0)
+			codec_str(w, x, c, path, &sb->input_compliance);
+		else if (strcmp(k, "output_compliance") == 0)
+			codec_str(w, x, c, path, &sb->output_compliance);
+		else
+			codec_unknown(w, x, c, path);
+	}
+}
+
+static void
+codec_root(struct codec_walk *w, const cJSON *root)
+{
+	struct storyboard *sb = w->sb;
+	char path[DIAG_PATH_MAX];
+	const cJSON *c;
+
+	for (c = root->child; c != NULL; c = c->next) {
+		codec_path_key(path, sizeof path, "", c->string);
+		if (strcmp(c->string, "model") == 0)
+			codec_str(w, &sb->extra, c, path, &sb->model);
+		else if (strcmp(c->string, "callback_url") == 0) {
+			if (cJSON_IsNull(c))
+				sb->callback_null = true;
+			else
+				codec_str(w, &sb->extra, c, path, &sb->callback_url);
+		} else if (strcmp(c->string, "input") == 0) {
+			if (!cJSON_IsObject(c))
+				codec_bad_type(w, &sb->extra, c, path, "an object");
+			else {
+				sb->has_input = true;
+				codec_input(w, c);
+			}
+		} else
+			codec_unknown(w, &sb->extra, c, path);
+	}
+}
+
+struct storyboard *
+codec_decode(const char *text, size_t len, char **cause)
+{
+	struct codec_walk w;
+	struct storyboard *sb;
+	const char *end = NULL;
+	char *copy;
+	size_t i;
+	bool open_string;
+	cJSON *root;
+
+	if (len > CODEC_MAX_FILE) {
+		xasprintf(cause, "%zu bytes, over the %u MB limit", len,
+		    CODEC_MAX_FILE / (1024 * 1024));
+		return NULL;
+	}
+	for (i = 0; i < len; i++)
+		if (strchr(" \t\r\n", text[i]) == NULL)
+			break;
+	if (i == len) {
+		codec_fail_at(cause, text, len, len, len == 0 ? "the file is empty" :
+		    "no JSON value, only white space");
+		return NULL;
+	}
+	if (codec_prescan(text, len, &open_string, cause) != 0)
+		return NULL;
+
+	/* cJSON wants the terminating NUL inside the length it is given to
+	 * refuse trailing garbage. */
+	copy = xstrndup(text, len);
+	root = cJSON_ParseWithLengthOpts(copy, len + 1, &end, 1);
+	if (root == NULL) {
+		i = end == NULL ? 0 : (size_t)(end - copy);
+		if (i >= len || open_string)
+			codec_fail_at(cause, text, len, len,
+			    "unexpected end of the text (is the file truncated?)");
+		else if ((unsigned char)text[i] > 0x20 && (unsigned char)text[i] < 0x7f)
+			codec_fail_at(cause, text, len, i,
+			    "not valid JSON at '%c'", text[i]);
+		else
+			codec_fail_at(cause, text, len, i, "not valid JSON");
+		free(copy);
+		return NULL;
+	}
+	free(copy);
+	if (!cJSON_IsObject(root)) {
+		codec_fail_at(cause, text, len, 0,
+		    "a storyboard is a JSON object ({...}), this is %s",
+		    codec_type_name(root));
+		cJSON_Delete(root);
+		return NULL;
+	}
+
+	sb = sb_new();
+	w.sb = sb;
+	w.d = sb->load_diags;
+	codec_dedup(root, "", w.d);
+	codec_root(&w, root);
+	cJSON_Delete(root);
+	return sb;
+}
+
+struct storyboard *
+codec_load_file(const char *path, char **cause)
+{
+	struct storyboard *sb;
+	struct stat st;
+	size_t len = 0, cap = 65536;
+	ssize_t r;
+	char *buf;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		xasprintf(cause, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0) {
+		xasprintf(cause, "cannot stat: %s", strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		xasprintf(cause, "is a directory, not a storyboard file");
+		close(fd);
+		return NULL;
+	}
+	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > CODEC_MAX_FILE) {
+		xasprintf(cause, "%jd bytes, over the %u MB limit",
+		    (intmax_t)st.st_size, CODEC_MAX_FILE / (1024 * 1024));
+		close(fd);
+		return NULL;
+	}
+	/* Pipes have no size: read until one byte past the limit. */
+	buf = xmalloc(cap);
+	while (len <= CODEC_MAX_FILE) {
+		if (len == cap) {
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+		r = read(fd, buf + len, cap - len);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			xasprintf(cause, "cannot read: %s", strerror(errno));
+			free(buf);
+			close(fd);
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	close(fd);
+	if (len > CODEC_MAX_FILE) {
+		xasprintf(cause, "more than %u MB, over the limit",
+		    CODEC_MAX_FILE / (1024 * 1024));
+		free(buf);
+		return NULL;
+	}
+	sb = codec_decode(buf, len, cause);
+	free(buf);
+	return sb;
+}
+
+/* ---- encoding ---- */
+
+struct codec_buf {
+	char	*p;
+	size_t	 n;
+	size_t	 cap;
+};
+
+static void
+codec_put(struct codec_buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		while (b->n + n + 1 > b->cap)
+			b->cap = b->cap == 0 ? 1024 : b->cap * 2;
+		b->p = xrealloc(b->p, b->cap);
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+static void
+codec_puts(struct codec_buf *b, const char *s)
+{
+	codec_put(b, s, strlen(s));
+}
+
+static void
+codec_put_string(struct codec_buf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const char *run = s;
+	char esc[7];
+
+	codec_put(b, "\"", 1);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		codec_put(b, run, (size_t)(s - run));
+		run = s + 1;
+		switch (c) {
+		case '"':  codec_puts(b, "\\\""); break;
+		case '\\': codec_puts(b, "\\\\"); break;
+		case '\n': codec_puts(b, "\\n"); break;
+		case '\t': codec_puts(b, "\\t"); break;
+		case '\r': codec_puts(b, "\\r"); break;
+		case '\b': codec_puts(b, "\\b"); break;
+		case '\f': codec_puts(b, "\\f"); break;
+		default:
+			memcpy(esc, "\\u00", 4);
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			codec_put(b, esc, 6);
+		}
+	}
+	codec_put(b, run, (size_t)(s - run));
+	codec_put(b, "\"", 1);
+}
+
+/* The shortest form that reads back as the same double, always with '.'
+ * whatever the locale says. */
+static void
+codec_put_number(struct codec_buf *b, double d)
+{
+	const char *dp = localeconv()->decimal_point;
+	char num[64], *p;
+
+	if (d == floor(d) && fabs(d) < 1e15)
+		snprintf(num, sizeof num, "%.0f", d);
+	else if (!isfinite(d))
+		snprintf(num, sizeof num, "null");
+	else {
+		snprintf(num, sizeof num, "%.15g", d);
+		if (strtod(num, NULL) != d)
+			snprintf(num, sizeof num, "%.17g", d);
+		if (dp != NULL && *dp != '\0' && strcmp(dp, ".") != 0 &&
+		    (p = strstr(num, dp)) != NULL) {
+			*p = '.';
+			memmove(p + 1, p + strlen(dp), strlen(p + strlen(dp)) + 1);
+		}
+	}
+	codec_puts(b, num);
+}
+
+static void
+codec_newline(struct codec_buf *b, int depth)
+{
+	int i;
+
+	codec_put(b, "\n", 1);
+	for (i = 0; i < depth; i++)
+		codec_put(b, "  ", 2);
+}
+
+/* Commas and indentation of one object or array being written. */
+struct codec_obj {
+	struct codec_buf	*b;
+	int			 depth;	/* of the members */
+	size_t			 n;
+};
+
+static void
+codec_open(struct codec_obj *o, struct codec_buf *b, int depth, const char *brace)
+{
+	o->b = b;
+	o->depth = depth;
+	o->n = 0;
+	codec_puts(b, brace);
+}
+
+static void
+codec_item(struct codec_obj *o)
+{
+	if (o->n++ != 0)
+		codec_put(o->b, ",", 1);
+	codec_newline(o->b, o->depth);
+}
+
+static void
+codec_key(struct codec_obj *o, const char *key)
+{
+	codec_item(o);
+	codec_put_string(o->b, key);
+	codec_put(o->b, ": ", 2);
+}
+
+static void
+codec_close(struct codec_obj *o, const char *brace)
+{
+	if (o->n != 0)
+		codec_newline(o->b, o->depth - 1);
+	codec_puts(o->b, brace);
+}
+
+static void
+codec_put_value(struct codec_buf *b, const cJSON *v, int depth)
+{
+	struct codec_obj o;
+	const cJSON *c;
+
+	if (cJSON_IsNull(v))
+		codec_puts(b, "null");
+	else if (cJSON_IsTrue(v))
+		codec_puts(b, "true");
+	else if (cJSON_IsFalse(v))
+		codec_puts(b, "false");
+	else if (cJSON_IsNumber(v))
+		codec_put_number(b, v->valuedouble);
+	else if (cJSON_IsString(v))
+		codec_put_string(b, v->valuestring);
+	else if (cJSON_IsArray(v)) {
+		codec_open(&o, b, depth + 1, "[");
+		for (c = v->child; c != NULL; c = c->next) {
+			codec_item(&o);
+			codec_put_value(b, c, depth + 1);
+		}
+		codec_close(&o, "]");
+	} else {
+		codec_open(&o, b, depth + 1, "{");
+		for (c = v->child; c != NULL; c = c->next) {
+			codec_key(&o, c->string);
+			codec_put_value(b, c, depth + 1);
+		}
+		codec_close(&o, "}");
+	}
+}
+
+/* An extra's value, kept as compact JSON, in the same layout as the rest. */
+static void
+codec_put_json(struct codec_buf *b, const char *json, int depth)
+{
+	cJSON *v = cJSON_Parse(json);
+
+	if (v == NULL)
+		fatal("a kept JSON value does not parse: %s", json);
+	codec_put_value(b, v, depth);
+	cJSON_Delete(v);
+}
+
+static const struct sb_extra *
+codec_bad(const struct sb_extras *x, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < x->n; i++)
+		if (x->v[i].bad_type && strcmp(x->v[i].key, key) == 0)
+			return &x->v[i];
+	return NULL;
+}
+
+/* A known key whose value did not fit the model is written back where it
+ * was, as it was. */
+static void
+codec_put_bad(struct codec_obj *o, const struct sb_extras *x, const char *key)
+{
+	const struct sb_extra *e = codec_bad(x, key);
+
+	if (e == NULL)
+		return;
+	codec_key(o, key);
+	codec_put_json(o->b, e->json, o->depth);
+}
+
+static void
+codec_put_unknown(struct codec_obj *o, const struct sb_extras *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->n; i++) {
+		if (x->v[i].bad_type)
+			continue;
+		codec_key(o, x->v[i].key);
+		codec_put_json(o->b, x->v[i].json, o->depth);
+	}
+}
+
+static void
+codec_field_str(struct codec_obj *o, const struct sb_extras *x, const char *key,
+    const char *value)
+{
+	if (value == NULL) {
+		codec_put_bad(o, x, key);
+		return;
+	}
+	codec_key(o, key);
+	codec_put_string(o->b, value);
+}
+
+static void
+codec_field_tri(struct codec_obj *o, const struct sb_extras *x, const char *key,
+    enum sb_tri value)
+{
+	if (value == SB_UNSET) {
+		codec_put_bad(o, x, key);
+		return;
+	}
+	codec_key(o, key);
+	codec_puts(o->b, value == SB_TRUE ? "true" : "false");
+}
+
+static void
+codec_field_int(struct codec_obj *o, const struct sb_extras *x, const char *key,
+    bool has, long value)
+{
+	char num[32];
+
+	if (!has) {
+		codec_put_bad(o, x, key);
+		return;
+	}
+	snprintf(num, sizeof num, "%ld", value);
+	codec_key(o, key);
+	codec_puts(o->b, num);
+}
+
+static void
+codec_field_list(struct codec_obj *o, const struct sb_extras *x, const char *key,
+    bool has, const struct sb_strlist *l)
+{
+	struct codec_obj a;
+	size_t i;
+
+	if (!has) {
+		codec_put_bad(o, x, key);
+		return;
+	}
+	codec_key(o, key);
+	codec_open(&a, o->b, o->depth + 1, "[");
+	for (i = 0; i < l->n; i++) {
+		codec_item(&a);
+		codec_put_string(o->b, l->v[i]);
+	}
+	codec_close(&a, "]");
+}
+
+static void
+codec_put_shots(struct codec_obj *o, const struct storyboard *sb)
+{
+	struct codec_obj a, s;
+	const struct sb_shot *shot;
+	size_t i;
+
+	if (!sb->has_multi_prompt) {
+		codec_put_bad(o, &sb->input_extra, "multi_prompt");
+		return;
+	}
+	codec_key(o, "multi_prompt");
+	codec_open(&a, o->b, o->depth + 1, "[");
+	for (i = 0; i < sb->nshots; i++) {
+		shot = &sb->shots[i];
+		codec_item(&a);
+		codec_open(&s, o->b, a.depth + 1, "{");
+		codec_field_str(&s, &shot->extra, "prompt", shot->prompt);
+		codec_field_int(&s, &shot->extra, "duration", shot->has_duration,
+		    shot->duration);
+		codec_put_unknown(&s, &shot->extra);
+		codec_close(&s, "}");
+	}
+	codec_close(&a, "]");
+}
+
+static void
+codec_put_elements(struct codec_obj *o, const struct storyboard *sb)
+{
+	struct codec_obj a, s;
+	const struct sb_element *e;
+	size_t i;
+
+	if (!sb->has_element_list) {
+		codec_put_bad(o, &sb->input_extra, "element_list");
+		return;
+	}
+	codec_key(o, "element_list");
+	codec_open(&a, o->b, o->depth + 1, "[");
+	for (i = 0; i < sb->nelements; i++) {
+		e = &sb->elements[i];
+		codec_item(&a);
+		codec_open(&s, o->b, a.depth + 1, "{");
+		codec_field_str(&s, &e->extra, "name", e->name);
+		codec_field_str(&s, &e->extra, "description", e->description);
+		codec_field_list(&s, &e->extra, "element_image_urls", e->has_images,
+		    &e->images);
+		codec_put_unknown(&s, &e->extra);
+		codec_close(&s, "}");
+	}
+	codec_close(&a, "]");
+}
+
+static void
+codec_put_input(struct codec_obj *top, const struct storyboard *sb)
+{
+	const struct sb_extras *x = &sb->input_extra;
+	struct codec_obj o;
+
+	if (!sb->has_input) {
+		codec_put_bad(top, &sb->extra, "input");
+		return;
+	}
+	codec_key(top, "input");
+	codec_open(&o, top->b, top->depth + 1, "{");
+	codec_field_str(&o, x, "mode", sb->mode);
+	codec_field_tri(&o, x, "multi_shots", sb->multi_shots);
+	if (sb->shot_type == NULL && sb->shot_type_null) {
+		codec_key(&o, "shot_type");
+		codec_puts(o.b, "null");
+	} else
+		codec_field_str(&o, x, "shot_type", sb->shot_type);
+	codec_field_str(&o, x, "prompt", sb->prompt);
+	codec_field_list(&o, x, "img_urls", sb->has_img_urls, &sb->img_urls);
+	codec_put_shots(&o, sb);
+	codec_put_elements(&o, sb);
+	codec_field_int(&o, x, "duration", sb->has_duration, sb->duration);
+	codec_field_str(&o, x, "aspect_ratio", sb->aspect_ratio);
+	codec_field_tri(&o, x, "audio", sb->audio);
+	codec_field_str(&o, x, "input_compliance", sb->input_compliance);
+	codec_field_str(&o, x, "output_compliance", sb->output_compliance);
+	codec_put_unknown(&o, x);
+	codec_close(&o, "}");
+}
+
+char *
+codec_encode(const struct storyboard *sb)
+{
+	struct codec_buf b = { NULL, 0, 0 };
+	struct codec_obj o;
+
+	codec_open(&o, &b, 1, "{");
+	codec_field_str(&o, &sb->extra, "model", sb->model);
+	if (sb->callback_url == NULL && sb->callback_null) {
+		codec_key(&o, "callback_url");
+		codec_puts(&b, "null");
+	} else
+		codec_field_str(&o, &sb->extra, "callback_url", sb->callback_url);
+	codec_put_input(&o, sb);
+	codec_put_unknown(&o, &sb->extra);
+	codec_close(&o, "}");
+	codec_put(&b, "\n", 1);
+	return b.p;
+}
+
+char *
+codec_string(const char *s)
+{
+	struct codec_buf b = { NULL, 0, 0 };
+
+	codec_put_string(&b, s);
+	return b.p;
+}
+
+int
+codec_save_file(const struct storyboard *sb, const char *path, char **cause)
+{
+	struct stat st;
+	mode_t mode = 0644;
+	char *tmp, *text;
+	size_t len, off = 0;
+	ssize_t r;
+	int fd;
+
+	if (stat(path, &st) == 0)
+		mode = st.st_mode & 07777;
+	xasprintf(&tmp, "%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		xasprintf(cause, "cannot create a file beside %s: %s", path,
+		    strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	text = codec_encode(sb);
+	len = strlen(text);
+	while (off < len) {
+		r = write(fd, text + off, len - off);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			break;
+		off += (size_t)r;
+	}
+	free(text);
+	if (off < len || fchmod(fd, mode) != 0 || fsync(fd) != 0) {
+		xasprintf(cause, "cannot write %s: %s", tmp, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	if (close(fd) != 0 || rename(tmp, path) != 0) {
+		xasprintf(cause, "cannot write %s: %s", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}

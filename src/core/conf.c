@@ -1,0 +1,346 @@
+/* kling-tui: the user's configuration file, the API key and the state
+ * directory.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "conf.h"
+#include "xmalloc.h"
+
+static const char *
+conf_home(void)
+{
+	const char *home = getenv("HOME");
+	struct passwd *pw;
+
+	if (home != NULL && *home != '\0')
+		return home;
+	if ((pw = getpwuid(getuid())) != NULL && pw->pw_dir != NULL)
+		return pw->pw_dir;
+	return "/";
+}
+
+/* An XDG base directory: the variable if set to an absolute path (the
+ * specification says to ignore relative ones), else ~/fallback. */
+static char *
+conf_xdg(const char *var, const char *fallback, const char *leaf)
+{
+	const char *v = getenv(var);
+	char *path;
+
+	if (v != NULL && *v == '/')
+		xasprintf(&path, "%s/%s", v, leaf);
+	else
+		xasprintf(&path, "%s/%s/%s", conf_home(), fallback, leaf);
+	return path;
+}
+
+char *
+conf_default_path(void)
+{
+	return conf_xdg("XDG_CONFIG_HOME", ".config", "kling-tui/config");
+}
+
+char *
+conf_expand_home(const char *path)
+{
+	char *out;
+
+	if (path[0] == '~' && (path[1] == '/' || path[1] == '\0'))
+		xasprintf(&out, "%s%s", conf_home(), path + 1);
+	else
+		out = xstrdup(path);
+	return out;
+}
+
+static void __attribute__((format(printf, 3, 4)))
+conf_warn(struct conf *cf, size_t line, const char *fmt, ...)
+{
+	char *msg, *full;
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		fatal("out of memory");
+	va_end(ap);
+	xasprintf(&full, "%s:%zu: %s", cf->path, line, msg);
+	free(msg);
+	cf->warnings = xreallocarray(cf->warnings, cf->nwarnings + 1,
+	    sizeof *cf->warnings);
+	cf->warnings[cf->nwarnings++] = full;
+}
+
+static char *
+conf_trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && strchr(" \t\r\n", e[-1]) != NULL)
+		*--e = '\0';
+	return s;
+}
+
+static void
+conf_seconds(struct conf *cf, size_t line, const char *key, const char *value,
+    int *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(value, &end, 10);
+	if (*value == '\0' || *end != '\0' || errno != 0 || n < 1 || n > 86400) {
+		conf_warn(cf, line, "%s must be a number of seconds from 1 to "
+		    "86400, not \"%s\" (ignored)", key, value);
+		return;
+	}
+	*out = (int)n;
+}
+
+static void
+conf_line(struct conf *cf, size_t line, char *s)
+{
+	char *eq, *key, *value, **str = NULL;
+	size_t n;
+
+	s = conf_trim(s);
+	if (*s == '\0' || *s == '#')
+		return;
+	if ((eq = strchr(s, '=')) == NULL) {
+		conf_warn(cf, line, "not \"key = value\" (ignored)");
+		return;
+	}
+	*eq = '\0';
+	key = conf_trim(s);
+	value = conf_trim(eq + 1);
+	n = strlen(value);
+	if (n >= 2 && value[0] == '"' && value[n - 1] == '"') {
+		value[n - 1] = '\0';
+		value++;
+	}
+
+	if (strcmp(key, "base_url") == 0)
+		str = &cf->base_url;
+	else if (strcmp(key, "key_file") == 0)
+		str = &cf->key_file;
+	else if (strcmp(key, "cacert") == 0)
+		str = &cf->cacert;
+	else if (strcmp(key, "download_dir") == 0)
+		str = &cf->download_dir;
+	else if (strcmp(key, "bell") == 0) {
+		if (strcasecmp(value, "on") == 0 || strcasecmp(value, "yes") == 0 ||
+		    strcmp(value, "1") == 0 || strcasecmp(value, "true") == 0)
+			cf->bell = true;
+		else if (strcasecmp(value, "off") == 0 || strcasecmp(value, "no") == 0 ||
+		    strcmp(value, "0") == 0 || strcasecmp(value, "false") == 0)
+			cf->bell = false;
+		else
+			conf_warn(cf, line, "bell must be on or off, not \"%s\" "
+			    "(ignored)", value);
+	} else if (strcmp(key, "poll_min_seconds") == 0)
+		conf_seconds(cf, line, key, value, &cf->poll_min_seconds);
+	else if (strcmp(key, "poll_max_seconds") == 0)
+		conf_seconds(cf, line, key, value, &cf->poll_max_seconds);
+	else
+		conf_warn(cf, line, "unknown key \"%s\" (ignored)", key);
+	if (str != NULL) {
+		free(*str);
+		*str = *value == '\0' ? NULL : xstrdup(value);
+	}
+}
+
+struct conf *
+conf_load(const char *path, char **cause)
+{
+	struct conf *cf = xcalloc(1, sizeof *cf);
+	char *line = NULL;
+	size_t size = 0, n = 0;
+	FILE *f;
+
+	cf->path = path != NULL ? xstrdup(path) : conf_default_path();
+	cf->poll_min_seconds = CONF_POLL_MIN;
+	cf->poll_max_seconds = CONF_POLL_MAX;
+	if ((f = fopen(cf->path, "re")) == NULL) {
+		if (errno == ENOENT)
+			return cf;
+		xasprintf(cause, "%s: %s", cf->path, strerror(errno));
+		conf_free(&cf);
+		return NULL;
+	}
+	while (getline(&line, &size, f) != -1)
+		conf_line(cf, ++n, line);
+	if (ferror(f)) {
+		xasprintf(cause, "%s: %s", cf->path, strerror(errno));
+		conf_free(&cf);
+	}
+	free(line);
+	fclose(f);
+	if (cf != NULL && cf->poll_min_seconds > cf->poll_max_seconds) {
+		conf_warn(cf, n, "poll_min_seconds (%d) is above poll_max_seconds "
+		    "(%d): using %d for both", cf->poll_min_seconds,
+		    cf->poll_max_seconds, cf->poll_max_seconds);
+		cf->poll_min_seconds = cf->poll_max_seconds;
+	}
+	return cf;
+}
+
+void
+conf_free(struct conf **cfp)
+{
+	struct conf *cf = *cfp;
+	size_t i;
+
+	if (cf == NULL)
+		return;
+	free(cf->path);
+	free(cf->base_url);
+	free(cf->key_file);
+	free(cf->cacert);
+	free(cf->download_dir);
+	for (i = 0; i < cf->nwarnings; i++)
+		free(cf->warnings[i]);
+	free(cf->warnings);
+	free(cf);
+	*cfp = NULL;
+}
+
+void
+conf_print_warnings(const struct conf *cf, FILE *f)
+{
+	size_t i;
+
+	for (i = 0; i < cf->nwarnings; i++)
+		fprintf(f, "kling-tui: %s\n", cf->warnings[i]);
+}
+
+const char *
+conf_base_url(const struct conf *cf, const char *option)
+{
+	const char *env = getenv("CRUN_BASE_URL");
+
+	if (option != NULL && *option != '\0')
+		return option;
+	if (env != NULL && *env != '\0')
+		return env;
+	if (cf != NULL && cf->base_url != NULL)
+		return cf->base_url;
+	return CONF_BASE_URL;
+}
+
+char *
+conf_api_key(const struct conf *cf, char **cause)
+{
+	const char *env = getenv("CRUN_API_KEY"), *shown;
+	char buf[4096], *path, *key;
+	struct stat st;
+	ssize_t r;
+	size_t len;
+	int fd;
+
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	if (cf == NULL || cf->key_file == NULL) {
+		xasprintf(cause, "no API key: set CRUN_API_KEY, or key_file in %s",
+		    cf != NULL ? cf->path : "the config");
+		return NULL;
+	}
+	shown = cf->key_file;
+	path = conf_expand_home(cf->key_file);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 || fstat(fd, &st) != 0) {
+		xasprintf(cause, "key file %s: %s", shown, strerror(errno));
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		xasprintf(cause, "key file %s is not a regular file", shown);
+		goto fail;
+	}
+	/* As ssh does: a secret others can read is no longer one. */
+	if ((st.st_mode & 077) != 0) {
+		xasprintf(cause, "key file %s is %s by others: chmod 600 %s", shown,
+		    (st.st_mode & 044) != 0 ? "readable" : "writable", shown);
+		goto fail;
+	}
+	if ((r = read(fd, buf, sizeof buf - 1)) < 0) {
+		xasprintf(cause, "key file %s: %s", shown, strerror(errno));
+		goto fail;
+	}
+	close(fd);
+	free(path);
+	buf[r] = '\0';
+	len = strcspn(buf, "\r\n");
+	buf[len] = '\0';
+	key = buf + strspn(buf, " \t");
+	for (len = strlen(key); len > 0 && (key[len - 1] == ' ' || key[len - 1] == '\t');)
+		key[--len] = '\0';
+	if (*key == '\0') {
+		xasprintf(cause, "key file %s is empty: put the key on its first line",
+		    shown);
+		return NULL;
+	}
+	key = xstrdup(key);
+	memset(buf, 0, sizeof buf);
+	return key;
+
+fail:
+	if (fd >= 0)
+		close(fd);
+	free(path);
+	return NULL;
+}
+
+char *
+conf_mask_key(const char *key)
+{
+	size_t len = strlen(key), show = len / 4;
+	char *out;
+
+	if (show > 4)
+		show = 4;
+	if (show == 0)
+		return xstrdup("...");
+	xasprintf(&out, "%.*s...%s", (int)show, key, key + len - show);
+	return out;
+}
+
+/* mkdir -p, each missing level 0700: the state holds task history. */
+char *
+conf_state_dir(char **cause)
+{
+	char *dir = conf_xdg("XDG_STATE_HOME", ".local/state", "kling-tui");
+	size_t i, len = strlen(dir);
+	struct stat st;
+
+	for (i = 1; i <= len; i++) {
+		if (dir[i] != '/' && dir[i] != '\0')
+			continue;
+		dir[i] = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			xasprintf(cause, "cannot create %s: %s", dir, strerror(errno));
+			free(dir);
+			return NULL;
+		}
+		if (i < len)
+			dir[i] = '/';
+	}
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		xasprintf(cause, "%s is not a directory", dir);
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}

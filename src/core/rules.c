@@ -1,0 +1,454 @@
+/* kling-tui: the service's rules, checked on the in-memory model.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
+ *
+ * Runs on every keystroke in the editor: once the diag_list has grown, a
+ * check allocates nothing (fixed buffers for paths and quoted values). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "rules.h"
+#include "text.h"
+
+#define E(out, path, ...) diag_add(out, DIAG_ERROR, path, __VA_ARGS__)
+#define W(out, path, ...) diag_add(out, DIAG_WARNING, path, __VA_ARGS__)
+
+/* A user's value, quoted into a message: at most 40 characters, controls
+ * shown as '?' so that a message stays one line. */
+struct rules_q {
+	char	s[40 * 4 + 8];
+};
+
+static const char *
+rules_quote(struct rules_q *q, const char *s, size_t len)
+{
+	size_t i = 0, o = 0, n, chars = 0;
+	uint32_t cp;
+
+	while (i < len && chars < 40) {
+		if ((n = text_decode(s + i, len - i, &cp)) == 0 || cp < 0x20 ||
+		    cp == 0x7f) {
+			q->s[o++] = '?';
+			i += n == 0 ? 1 : n;
+		} else {
+			memcpy(q->s + o, s + i, n);
+			o += n;
+			i += n;
+		}
+		chars++;
+	}
+	if (i < len) {
+		memcpy(q->s + o, "...", 3);
+		o += 3;
+	}
+	q->s[o] = '\0';
+	return q->s;
+}
+
+static const char *
+rules_q(struct rules_q *q, const char *s)
+{
+	return rules_quote(q, s, strlen(s));
+}
+
+/* 2500 -> "2,500": counts are read by people. */
+static const char *
+rules_num(char *buf, size_t size, size_t n)
+{
+	char digits[32];
+	size_t len, i, o = 0;
+
+	len = (size_t)snprintf(digits, sizeof digits, "%zu", n);
+	for (i = 0; i < len && o + 2 < size; i++) {
+		if (i != 0 && (len - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+static bool
+rules_bad(const struct sb_extras *x, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < x->n; i++)
+		if (x->v[i].bad_type && strcmp(x->v[i].key, key) == 0)
+			return true;
+	return false;
+}
+
+static bool
+rules_blank(const char *s)
+{
+	return s[strspn(s, " \t\r\n")] == '\0';
+}
+
+static bool
+rules_is_http(const char *url)
+{
+	size_t n;
+
+	if (strncasecmp(url, "https://", 8) == 0)
+		n = 8;
+	else if (strncasecmp(url, "http://", 7) == 0)
+		n = 7;
+	else
+		return false;
+	return url[n] != '\0' && url[n] != '/' && strpbrk(url, " \t\r\n") == NULL;
+}
+
+static bool
+rules_name_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_' || c == '-' || c >= 0x80;
+}
+
+static bool
+rules_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+/* The next "@name" at or after *pos: its offset and length (with the '@').
+ * An '@' after a letter or digit is an e-mail address, not a mention. */
+static bool
+rules_next_mention(const char *s, size_t *pos, size_t *off, size_t *len)
+{
+	size_t i = *pos, j;
+
+	for (; s[i] != '\0'; i++) {
+		if (s[i] != '@' || (i > 0 && rules_alnum((unsigned char)s[i - 1])))
+			continue;
+		for (j = i + 1; rules_name_byte((unsigned char)s[j]); j++)
+			;
+		if (j == i + 1)
+			continue;
+		*off = i;
+		*len = j - i;
+		*pos = j;
+		return true;
+	}
+	*pos = i;
+	return false;
+}
+
+void
+rules_each_mention(const char *prompt,
+    void (*fn)(void *, size_t, size_t, const char *, size_t), void *arg)
+{
+	size_t pos = 0, off, len;
+
+	while (rules_next_mention(prompt, &pos, &off, &len))
+		fn(arg, off, len, prompt + off + 1, len - 1);
+}
+
+static bool
+rules_element_named(const struct storyboard *sb, const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < sb->nelements; i++) {
+		if (sb->elements[i].name != NULL &&
+		    strlen(sb->elements[i].name) == len &&
+		    memcmp(sb->elements[i].name, name, len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Rule 9, once per unknown name in a prompt. */
+static void
+rules_mentions(const struct storyboard *sb, const char *prompt, const char *path,
+    struct diag_list *out)
+{
+	size_t pos = 0, off, len, p2, o2, l2;
+	struct rules_q q;
+	bool seen;
+
+	while (rules_next_mention(prompt, &pos, &off, &len)) {
+		if (rules_element_named(sb, prompt + off + 1, len - 1))
+			continue;
+		seen = false;
+		for (p2 = 0; !seen && rules_next_mention(prompt, &p2, &o2, &l2) &&
+		    o2 < off;)
+			seen = l2 == len && memcmp(prompt + o2, prompt + off, len) == 0;
+		if (!seen)
+			W(out, path, "%s names no element (it reaches the model as "
+			    "plain text)", rules_quote(&q, prompt + off, len));
+	}
+}
+
+static void
+rules_prompt_length(const char *prompt, const char *path, size_t max,
+    struct diag_list *out)
+{
+	char a[32], b[32];
+	size_t n = text_chars(prompt);
+
+	if (n > max)
+		W(out, path, "%s characters, over the %s the service is expected "
+		    "to accept", rules_num(a, sizeof a, n), rules_num(b, sizeof b, max));
+}
+
+static void
+rules_urls(const struct sb_strlist *l, const char *path, struct diag_list *out)
+{
+	char sub[DIAG_PATH_MAX];
+	struct rules_q q;
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (rules_is_http(l->v[i]))
+			continue;
+		snprintf(sub, sizeof sub, "%s[%zu]", path, i);
+		E(out, sub, "must be a public http(s) URL, got \"%s\"",
+		    rules_q(&q, l->v[i]));
+	}
+}
+
+static void
+rules_shots(const struct storyboard *sb, bool customize, struct diag_list *out)
+{
+	char path[DIAG_PATH_MAX];
+	const struct sb_shot *s;
+	bool all_timed = true;
+	size_t i;
+
+	if (customize && !sb->has_multi_prompt &&
+	    !rules_bad(&sb->input_extra, "multi_prompt"))
+		E(out, "input.multi_prompt", "is required with shot_type customize: "
+		    "1 to %d shots", SB_MAX_SHOTS);
+	else if (customize && sb->has_multi_prompt && sb->nshots == 0)
+		E(out, "input.multi_prompt", "needs 1 to %d shots, got none",
+		    SB_MAX_SHOTS);
+	if (sb->nshots > SB_MAX_SHOTS)
+		E(out, "input.multi_prompt", "has %zu shots; at most %d",
+		    sb->nshots, SB_MAX_SHOTS);
+
+	for (i = 0; i < sb->nshots; i++) {
+		s = &sb->shots[i];
+		snprintf(path, sizeof path, "input.multi_prompt[%zu].prompt", i);
+		if (s->prompt == NULL) {
+			if (!rules_bad(&s->extra, "prompt"))
+				E(out, path, "is required: what happens in this shot");
+		} else if (rules_blank(s->prompt))
+			E(out, path, "is empty: say what happens in this shot");
+		else {
+			rules_prompt_length(s->prompt, path, SB_SHOT_MAX_CHARS, out);
+			rules_mentions(sb, s->prompt, path, out);
+		}
+		snprintf(path, sizeof path, "input.multi_prompt[%zu].duration", i);
+		if (!s->has_duration) {
+			all_timed = false;
+			if (!rules_bad(&s->extra, "duration"))
+				E(out, path, "is required: whole seconds, at least 1");
+		} else if (s->duration < 1) {
+			all_timed = false;
+			E(out, path, "must be at least 1 s, got %ld", s->duration);
+		}
+	}
+	if (customize && sb->has_duration && all_timed && sb->nshots != 0 &&
+	    sb_shots_total(sb) != sb->duration)
+		E(out, "input.multi_prompt", "shot durations add up to %ld s, but "
+		    "duration is %ld s", sb_shots_total(sb), sb->duration);
+}
+
+static void
+rules_elements(const struct storyboard *sb, struct diag_list *out)
+{
+	char path[DIAG_PATH_MAX];
+	const struct sb_element *e;
+	struct rules_q q;
+	size_t i, j;
+	const char *p;
+
+	if (sb->nelements > SB_MAX_ELEMENTS)
+		E(out, "input.element_list", "has %zu elements; at most %d",
+		    sb->nelements, SB_MAX_ELEMENTS);
+	for (i = 0; i < sb->nelements; i++) {
+		e = &sb->elements[i];
+		snprintf(path, sizeof path, "input.element_list[%zu].name", i);
+		if (e->name == NULL) {
+			if (!rules_bad(&e->extra, "name"))
+				E(out, path, "is required: prompts refer to the "
+				    "element as @name");
+		} else if (*e->name == '\0')
+			E(out, path, "is empty: prompts refer to the element as @name");
+		else {
+			for (j = 0; j < i; j++) {
+				if (sb->elements[j].name != NULL &&
+				    strcmp(sb->elements[j].name, e->name) == 0) {
+					E(out, path, "\"%s\" is already the name of "
+					    "element_list[%zu]", rules_q(&q, e->name), j);
+					break;
+				}
+			}
+			for (p = e->name; rules_name_byte((unsigned char)*p); p++)
+				;
+			if (*p != '\0')
+				W(out, path, "\"%s\" cannot be written as an @mention: "
+				    "use letters, digits, '_' and '-'",
+				    rules_q(&q, e->name));
+		}
+		snprintf(path, sizeof path,
+		    "input.element_list[%zu].element_image_urls", i);
+		if (!e->has_images) {
+			if (!rules_bad(&e->extra, "element_image_urls"))
+				E(out, path, "is required: 1 to %d image URLs",
+				    SB_MAX_ELEMENT_IMAGES);
+		} else if (e->images.n == 0)
+			E(out, path, "needs 1 to %d image URLs, got none",
+			    SB_MAX_ELEMENT_IMAGES);
+		else if (e->images.n > SB_MAX_ELEMENT_IMAGES)
+			E(out, path, "has %zu images; at most %d", e->images.n,
+			    SB_MAX_ELEMENT_IMAGES);
+		rules_urls(&e->images, path, out);
+	}
+}
+
+static void
+rules_choice(const char *value, const char *path, const char *const *choices,
+    enum diag_severity sev, struct diag_list *out)
+{
+	char list[128];
+	struct rules_q q;
+	size_t i, o = 0;
+
+	if (value == NULL)
+		return;
+	for (i = 0; choices[i] != NULL; i++)
+		if (strcmp(value, choices[i]) == 0)
+			return;
+	for (i = 0; choices[i] != NULL; i++)
+		o += (size_t)snprintf(list + o, sizeof list - o, "%s\"%s\"",
+		    i == 0 ? "" : choices[i + 1] == NULL ? " or " : ", ", choices[i]);
+	diag_add(out, sev, path, "must be %s, got \"%s\"", list, rules_q(&q, value));
+}
+
+static const char *const rules_modes[] = { "std", "pro", NULL };
+static const char *const rules_shot_types[] = { "customize", "intelligence", NULL };
+static const char *const rules_ratios[] = { "16:9", "9:16", "1:1", NULL };
+static const char *const rules_compliance[] = { "enabled", "disabled", NULL };
+
+size_t
+rules_check(const struct storyboard *sb, struct diag_list *out)
+{
+	const struct sb_extras *x = &sb->input_extra;
+	bool customize, intelligence;
+	enum sb_tri ms = sb->multi_shots;
+	struct rules_q q;
+	size_t i, n;
+
+	diag_list_clear(out);
+	for (i = 0; i < sb->load_diags->n; i++)
+		diag_add(out, sb->load_diags->v[i].sev, sb->load_diags->v[i].path,
+		    "%s", sb->load_diags->v[i].msg);
+
+	/* Rule 8: model. */
+	if (sb->model == NULL) {
+		if (!rules_bad(&sb->extra, "model"))
+			E(out, "model", "is required: \"%s\"", SB_MODEL);
+	} else if (strcmp(sb->model, SB_MODEL) != 0)
+		E(out, "model", "must be \"%s\", got \"%s\"", SB_MODEL,
+		    rules_q(&q, sb->model));
+	if (sb->callback_url != NULL && !rules_is_http(sb->callback_url))
+		E(out, "callback_url", "must be an http(s) URL, got \"%s\"",
+		    rules_q(&q, sb->callback_url));
+	if (!sb->has_input) {
+		if (!rules_bad(&sb->extra, "input"))
+			E(out, "input", "is required: the task's fields go in it");
+		return diag_count(out, DIAG_ERROR);
+	}
+
+	rules_choice(sb->mode, "input.mode", rules_modes, DIAG_ERROR, out);
+
+	/* Rule 1. */
+	if (ms == SB_UNSET && !rules_bad(x, "multi_shots"))
+		E(out, "input.multi_shots", "is required: true (multi-shot) or "
+		    "false (single shot)");
+
+	/* Rules 2 and 5: shot_type. */
+	customize = ms == SB_TRUE && sb->shot_type != NULL &&
+	    strcmp(sb->shot_type, "customize") == 0;
+	intelligence = ms == SB_TRUE && sb->shot_type != NULL &&
+	    strcmp(sb->shot_type, "intelligence") == 0;
+	if (ms == SB_TRUE && sb->shot_type == NULL) {
+		if (!rules_bad(x, "shot_type"))
+			E(out, "input.shot_type", "is required when multi_shots is "
+			    "true: \"customize\" or \"intelligence\"");
+	} else if (ms == SB_TRUE)
+		rules_choice(sb->shot_type, "input.shot_type", rules_shot_types,
+		    DIAG_ERROR, out);
+	else if (ms == SB_FALSE && sb->shot_type != NULL)
+		W(out, "input.shot_type", "is dropped in single-shot mode (the "
+		    "service sets it to null)");
+
+	/* Rules 4 and 5: prompt. */
+	if (sb->prompt == NULL || rules_blank(sb->prompt)) {
+		if ((ms == SB_FALSE || intelligence) && !rules_bad(x, "prompt"))
+			E(out, "input.prompt", "is %s %s", sb->prompt == NULL ?
+			    "required" : "empty, but needed",
+			    ms == SB_FALSE ? "in single-shot mode" :
+			    "with shot_type intelligence");
+	} else {
+		if (customize)
+			W(out, "input.prompt", "is not used with shot_type "
+			    "customize: each shot has its own prompt");
+		rules_prompt_length(sb->prompt, "input.prompt", SB_PROMPT_MAX_CHARS,
+		    out);
+		rules_mentions(sb, sb->prompt, "input.prompt", out);
+	}
+
+	/* Rules 2 and 5: images. */
+	n = sb->img_urls.n;
+	if (ms == SB_TRUE && n != 1 && !rules_bad(x, "img_urls"))
+		E(out, "input.img_urls", "multi-shot needs exactly 1 image, got %zu", n);
+	else if (ms == SB_FALSE && n > 2)
+		E(out, "input.img_urls", "a single shot takes 0, 1 or 2 images "
+		    "(start and end frame), got %zu", n);
+	rules_urls(&sb->img_urls, "input.img_urls", out);
+
+	/* Rules 3 and 4: shots. */
+	if (intelligence && (sb->has_multi_prompt || rules_bad(x, "multi_prompt")))
+		E(out, "input.multi_prompt", "must be absent with shot_type "
+		    "intelligence (the model plans the shots)");
+	else if (ms == SB_FALSE && sb->has_multi_prompt)
+		W(out, "input.multi_prompt", "is not used in single-shot mode");
+	rules_shots(sb, customize, out);
+
+	/* Rule 7. */
+	rules_elements(sb, out);
+
+	/* Rule 8: duration. */
+	if (!sb->has_duration) {
+		if (!rules_bad(x, "duration"))
+			E(out, "input.duration", "is required: %d to %d s",
+			    SB_MIN_DURATION, SB_MAX_DURATION);
+	} else if (sb->duration < SB_MIN_DURATION || sb->duration > SB_MAX_DURATION)
+		E(out, "input.duration", "must be %d to %d s, got %ld",
+		    SB_MIN_DURATION, SB_MAX_DURATION, sb->duration);
+
+	/* Rule 6. */
+	rules_choice(sb->aspect_ratio, "input.aspect_ratio", rules_ratios,
+	    DIAG_WARNING, out);
+	if (sb->aspect_ratio != NULL && n != 0)
+		W(out, "input.aspect_ratio", "is ignored when img_urls is given: "
+		    "the video follows the first image");
+
+	/* Rule 2: audio. */
+	if (ms == SB_TRUE && sb->audio == SB_FALSE)
+		W(out, "input.audio", "is forced to true in multi-shot mode");
+
+	rules_choice(sb->input_compliance, "input.input_compliance",
+	    rules_compliance, DIAG_WARNING, out);
+	rules_choice(sb->output_compliance, "input.output_compliance",
+	    rules_compliance, DIAG_WARNING, out);
+
+	return diag_count(out, DIAG_ERROR);
+}

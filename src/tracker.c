@@ -1,0 +1,829 @@
+/* kling-tui: the task tracker: submitting storyboards and following their
+ * tasks, shared by the CLI (submit, watch) and the dashboard.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "codec.h"
+#include "storyboard.h"
+#include "text.h"
+#include "tracker.h"
+#include "xmalloc.h"
+
+/* A request the worker is running for us. */
+struct tracker_job {
+	uint64_t	 wid;		/* the worker's job id */
+	enum api_kind	 kind;
+	int64_t		 id;		/* the store row; 0 for balance, head */
+	char		*task_id;	/* TASK_INFO: the sched key */
+	uint64_t	 tag;		/* HEAD: the caller's */
+};
+
+struct tracker {
+	struct store		*store;
+	struct worker		*worker;
+	struct sched		*sched;
+	struct sched_params	 params;
+	struct tracker_hooks	 hooks;
+	void			*arg;
+
+	struct tracker_job	*jobs;
+	size_t			 njobs, capjobs;
+	const char		**due;	/* room for sched_take_due */
+	size_t			 capdue;
+
+	bool			 offline;
+	time_t			 backoff_until;	/* wall clock; 0: none */
+	char			*error;		/* the last failure's advice */
+};
+
+/* Queries in flight at once from the tracker; the worker's own limit
+ * applies too, this keeps room for creates and downloads. */
+#define TRACKER_MAX_QUERIES 6
+
+struct tracker *
+tracker_new(struct store *st, struct worker *w, const struct sched_params *poll)
+{
+	struct tracker *t = xcalloc(1, sizeof *t);
+
+	t->store = st;
+	t->worker = w;
+	if (poll != NULL)
+		t->params = *poll;
+	else
+		sched_default_params(&t->params);
+	t->sched = sched_new(&t->params);
+	return t;
+}
+
+void
+tracker_free(struct tracker **tp)
+{
+	struct tracker *t = *tp;
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->njobs; i++)
+		free(t->jobs[i].task_id);
+	free(t->jobs);
+	free(t->due);
+	free(t->error);
+	sched_free(&t->sched);
+	free(t);
+	*tp = NULL;
+}
+
+void
+tracker_set_hooks(struct tracker *t, const struct tracker_hooks *h, void *arg)
+{
+	if (h != NULL)
+		t->hooks = *h;
+	else
+		memset(&t->hooks, 0, sizeof t->hooks);
+	t->arg = arg;
+}
+
+void
+tracker_fmt_secs(char *buf, size_t len, int64_t s)
+{
+	if (s < 0)
+		s = 0;
+	if (s < 60)
+		snprintf(buf, len, "%" PRId64 "s", s);
+	else if (s < 3600)
+		snprintf(buf, len, "%" PRId64 "m%02" PRId64 "s", s / 60, s % 60);
+	else
+		snprintf(buf, len, "%" PRId64 "h%02" PRId64 "m", s / 3600, (s / 60) % 60);
+}
+
+static struct tracker_job *
+tracker_queue(struct tracker *t, const struct api_request *req, int64_t id,
+    const char *task_id, uint64_t tag)
+{
+	struct tracker_job *j;
+
+	if (t->njobs == t->capjobs) {
+		t->capjobs = t->capjobs == 0 ? 16 : t->capjobs * 2;
+		t->jobs = xreallocarray(t->jobs, t->capjobs, sizeof *t->jobs);
+	}
+	j = &t->jobs[t->njobs++];
+	memset(j, 0, sizeof *j);
+	j->kind = req->kind;
+	j->id = id;
+	j->task_id = task_id != NULL ? xstrdup(task_id) : NULL;
+	j->tag = tag;
+	j->wid = worker_submit(t->worker, req, 0);
+	return j;
+}
+
+static struct tracker_job *
+tracker_job_find(const struct tracker *t, uint64_t wid)
+{
+	size_t i;
+
+	for (i = 0; i < t->njobs; i++)
+		if (t->jobs[i].wid == wid)
+			return &t->jobs[i];
+	return NULL;
+}
+
+static bool
+tracker_asking(const struct tracker *t, enum api_kind kind, int64_t id,
+    const char *task_id)
+{
+	size_t i;
+
+	for (i = 0; i < t->njobs; i++) {
+		if (t->jobs[i].kind != kind)
+			continue;
+		if (task_id != NULL && t->jobs[i].task_id != NULL &&
+		    strcmp(t->jobs[i].task_id, task_id) == 0)
+			return true;
+		if (task_id == NULL && t->jobs[i].id == id)
+			return true;
+	}
+	return false;
+}
+
+/* A row's name when no file name is known: the first words of the prompt,
+ * so that a person recognises it in a list. */
+static char *
+tracker_name(const struct storyboard *sb)
+{
+	const char *p = NULL;
+	size_t n;
+
+	if (sb != NULL)
+		p = sb->prompt != NULL ? sb->prompt :
+		    sb->nshots > 0 ? sb->shots[0].prompt : NULL;
+	if (p == NULL || *p == '\0')
+		return xstrdup("(no prompt)");
+	n = text_fit(p, 40);
+	return text_sanitize(p, n, 0, false);
+}
+
+int64_t
+tracker_submit(struct tracker *t, const struct storyboard *sb, const char *name,
+    char **cause)
+{
+	struct storyboard *eff = sb_effective(sb);
+	struct api_request req;
+	char *body = codec_encode(eff), *dflt = NULL;
+	int64_t id;
+
+	if (name == NULL)
+		name = dflt = tracker_name(eff);
+	id = store_add(t->store, body, name, eff->mode,
+	    eff->has_duration ? eff->duration : 0, cause);
+	if (id >= 0) {
+		memset(&req, 0, sizeof req);
+		req.kind = API_CREATE;
+		req.body = body;
+		tracker_queue(t, &req, id, NULL, 0);
+	}
+	free(dflt);
+	free(body);
+	sb_free(&eff);
+	return id;
+}
+
+void
+tracker_follow(struct tracker *t, const char *task_id, int64_t age_ms, bool at_once)
+{
+	sched_add(t->sched, task_id, sched_clock(), age_ms, at_once);
+}
+
+bool
+tracker_following(const struct tracker *t, const char *task_id)
+{
+	return sched_due_at(t->sched, task_id) >= 0 ||
+	    tracker_asking(t, API_TASK_INFO, 0, task_id);
+}
+
+static int64_t
+tracker_age_ms(const struct store_task *row)
+{
+	int64_t now = (int64_t)time(NULL);
+
+	return row->created > 0 && row->created < now ? (now - row->created) * 1000 : 0;
+}
+
+size_t
+tracker_sync(struct tracker *t, bool at_once)
+{
+	struct store_filter f = { .unfinished = true, .hidden = true };
+	struct store_list l = { NULL, 0 };
+	char *cause = NULL;
+	size_t i, added = 0;
+
+	if (store_query(t->store, &f, &l, &cause) != 0) {
+		free(cause);
+		return 0;
+	}
+	for (i = 0; i < l.n; i++) {
+		if (l.v[i].task_id == NULL || tracker_following(t, l.v[i].task_id))
+			continue;
+		tracker_follow(t, l.v[i].task_id, tracker_age_ms(&l.v[i]), at_once);
+		added++;
+	}
+	store_list_free(&l);
+	return added;
+}
+
+size_t
+tracker_pump(struct tracker *t)
+{
+	struct api_request req;
+	struct store_task *row;
+	size_t i, n, asking = 0;
+	char *cause = NULL;
+
+	for (i = 0; i < t->njobs; i++)
+		if (t->jobs[i].kind == API_TASK_INFO)
+			asking++;
+	if (asking >= TRACKER_MAX_QUERIES)
+		return 0;
+	if (t->capdue < TRACKER_MAX_QUERIES) {
+		t->capdue = TRACKER_MAX_QUERIES;
+		t->due = xreallocarray(t->due, t->capdue, sizeof *t->due);
+	}
+	n = sched_take_due(t->sched, sched_clock(), t->due, TRACKER_MAX_QUERIES - asking);
+	for (i = 0; i < n; i++) {
+		memset(&req, 0, sizeof req);
+		req.kind = API_TASK_INFO;
+		req.task_id = t->due[i];
+		row = store_find(t->store, t->due[i], &cause);
+		free(cause);
+		cause = NULL;
+		tracker_queue(t, &req, row != NULL ? row->id : 0, t->due[i], 0);
+		store_task_free(&row);
+	}
+	return n;
+}
+
+int64_t
+tracker_next_due(const struct tracker *t)
+{
+	size_t i, asking = 0;
+
+	for (i = 0; i < t->njobs; i++)
+		if (t->jobs[i].kind == API_TASK_INFO)
+			asking++;
+	/* Saturated: only an answer frees a slot, and it wakes us anyway. */
+	if (asking >= TRACKER_MAX_QUERIES)
+		return -1;
+	return sched_next_due(t->sched, sched_clock());
+}
+
+int64_t
+tracker_due_in(const struct tracker *t, const char *task_id)
+{
+	int64_t at, now;
+
+	if (tracker_asking(t, API_TASK_INFO, 0, task_id))
+		return 0;
+	if ((at = sched_due_at(t->sched, task_id)) < 0)
+		return -1;
+	now = sched_clock();
+	return at > now ? at - now : 0;
+}
+
+void
+tracker_focus(struct tracker *t, const char *task_id)
+{
+	sched_focus(t->sched, task_id, sched_clock());
+}
+
+int
+tracker_poll_now(struct tracker *t, const char *task_id)
+{
+	struct store_task *row;
+	char *cause = NULL;
+	int64_t age = 0;
+
+	if (tracker_asking(t, API_TASK_INFO, 0, task_id))
+		return 0;
+	if ((row = store_find(t->store, task_id, &cause)) != NULL) {
+		age = tracker_age_ms(row);
+		store_task_free(&row);
+	}
+	free(cause);
+	sched_remove(t->sched, task_id);
+	sched_add(t->sched, task_id, sched_clock(), age, true);
+	return 0;
+}
+
+int
+tracker_download(struct tracker *t, int64_t id, const char *dir, char **cause)
+{
+	struct store_task *row;
+	struct api_request req;
+	char *dest = NULL, *url = NULL;
+	int rc = -1;
+
+	if (tracker_asking(t, API_DOWNLOAD, id, NULL)) {
+		*cause = xstrdup("already downloading");
+		return -1;
+	}
+	if ((row = store_get(t->store, id, cause)) == NULL)
+		return -1;
+	if (row->task_id == NULL || (url = tracker_media_url(row->media_urls, 0)) == NULL) {
+		*cause = xstrdup("no video yet");
+		goto out;
+	}
+	if ((dest = api_download_path(dir, row->task_id, cause)) == NULL)
+		goto out;
+	memset(&req, 0, sizeof req);
+	req.kind = API_DOWNLOAD;
+	req.url = url;
+	req.dest = dest;
+	tracker_queue(t, &req, id, NULL, 0);
+	rc = 0;
+out:
+	free(url);
+	free(dest);
+	store_task_free(&row);
+	return rc;
+}
+
+bool
+tracker_downloading(const struct tracker *t, int64_t id)
+{
+	return tracker_asking(t, API_DOWNLOAD, id, NULL);
+}
+
+void
+tracker_balance(struct tracker *t)
+{
+	struct api_request req = { .kind = API_BALANCE };
+
+	if (!tracker_asking(t, API_BALANCE, 0, NULL))
+		tracker_queue(t, &req, 0, NULL, 0);
+}
+
+void
+tracker_head(struct tracker *t, const char *url, uint64_t tag)
+{
+	struct api_request req = { .kind = API_HEAD, .url = url };
+
+	tracker_queue(t, &req, 0, NULL, tag);
+}
+
+int
+tracker_adopt(struct tracker *t, int64_t id, const char *task_id, char **cause)
+{
+	struct store_update u = { .task_id = task_id, .state = "pending", .error = "" };
+	struct store_task *row;
+	size_t i;
+
+	for (i = 0; task_id[i] != '\0'; i++) {
+		if ((unsigned char)task_id[i] <= ' ' || task_id[i] == 0x7f) {
+			*cause = xstrdup("a task id has no spaces or control characters");
+			return -1;
+		}
+	}
+	if (i == 0) {
+		*cause = xstrdup("no task id given");
+		return -1;
+	}
+	if ((row = store_find(t->store, task_id, cause)) != NULL) {
+		store_task_free(&row);
+		xasprintf(cause, "task %s is already in the list", task_id);
+		return -1;
+	}
+	free(*cause);
+	*cause = NULL;
+	if (store_update(t->store, id, &u, cause) != 0)
+		return -1;
+	tracker_follow(t, task_id, 0, true);
+	return 0;
+}
+
+int
+tracker_forget(struct tracker *t, int64_t id, char **cause)
+{
+	struct store_update u = { .state = STORE_ERROR,
+	    .error = "fate unknown; forgotten by the user (never resubmitted)" };
+
+	(void)t;
+	if (store_update(t->store, id, &u, cause) != 0)
+		return -1;
+	return store_set_flags(t->store, id, true, true, cause);
+}
+
+enum tracker_net
+tracker_net_state(struct tracker *t, time_t *until, const char **error)
+{
+	time_t w = 0, now = time(NULL);
+
+	if (error != NULL)
+		*error = t->error;
+	if (worker_backoff_until(t->worker, &w) && w > now) {
+		*until = w > t->backoff_until ? w : t->backoff_until;
+		return TRACKER_NET_BACKOFF;
+	}
+	if (t->backoff_until > now) {
+		*until = t->backoff_until;
+		return TRACKER_NET_BACKOFF;
+	}
+	*until = 0;
+	return t->offline ? TRACKER_NET_OFFLINE : TRACKER_NET_OK;
+}
+
+/* The nth string of a JSON array of strings (as the store keeps media URLs),
+ * or NULL. Only what net_media_json writes needs reading: strings with the
+ * usual escapes. */
+char *
+tracker_media_url(const char *json, size_t nth)
+{
+	const char *p = json;
+	char *out, *o;
+	size_t k = 0;
+	unsigned v;
+	int i;
+
+	if (p == NULL)
+		return NULL;
+	for (;;) {
+		while (*p != '\0' && *p != '"')
+			p++;
+		if (*p == '\0')
+			return NULL;
+		p++;
+		if (k++ == nth)
+			break;
+		while (*p != '\0' && *p != '"')
+			p += (*p == '\\' && p[1] != '\0') ? 2 : 1;
+		if (*p == '\0')
+			return NULL;
+		p++;
+	}
+	o = out = xmalloc(strlen(p) * 3 + 1);
+	while (*p != '\0' && *p != '"') {
+		if (*p != '\\') {
+			*o++ = *p++;
+			continue;
+		}
+		p++;
+		switch (*p) {
+		case 'n': *o++ = '\n'; break;
+		case 't': *o++ = '\t'; break;
+		case 'r': *o++ = '\r'; break;
+		case 'b': *o++ = '\b'; break;
+		case 'f': *o++ = '\f'; break;
+		case 'u':
+			for (v = 0, i = 1; i <= 4; i++) {
+				if (p[i] >= '0' && p[i] <= '9')
+					v = v * 16 + (unsigned)(p[i] - '0');
+				else if ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'f')
+					v = v * 16 + (unsigned)((p[i] | 0x20) - 'a' + 10);
+				else
+					break;
+			}
+			if (i <= 4 || (v >= 0xd800 && v < 0xe000))
+				v = 0xfffd;	/* only BMP escapes are written */
+			else
+				p += 4;
+			if (v < 0x80)
+				*o++ = (char)v;
+			else if (v < 0x800) {
+				*o++ = (char)(0xc0 | v >> 6);
+				*o++ = (char)(0x80 | (v & 0x3f));
+			} else {
+				*o++ = (char)(0xe0 | v >> 12);
+				*o++ = (char)(0x80 | ((v >> 6) & 0x3f));
+				*o++ = (char)(0x80 | (v & 0x3f));
+			}
+			break;
+		case '\0':
+			p--;
+			break;
+		default:
+			*o++ = *p;
+			break;
+		}
+		p++;
+	}
+	*o = '\0';
+	return out;
+}
+
+static char *
+tracker_media_json(const struct api_task *t)
+{
+	char *buf = NULL, *q;
+	size_t len = 0, i;
+	FILE *f;
+
+	if ((f = open_memstream(&buf, &len)) == NULL)
+		fatal("open_memstream failed");
+	fputc('[', f);
+	for (i = 0; i < t->nmedia; i++) {
+		q = codec_string(t->media_urls[i]);
+		fprintf(f, "%s%s", i > 0 ? "," : "", q);
+		free(q);
+	}
+	fputc(']', f);
+	fclose(f);
+	return buf;
+}
+
+int64_t
+tracker_record_create(struct store *st, int64_t id, const struct api_result *r,
+    char **advice, char **cause)
+{
+	struct store_update u;
+	char *a = NULL;
+	int rc;
+
+	memset(&u, 0, sizeof u);
+	if (r->outcome == API_OK && r->task_id != NULL) {
+		u.task_id = r->task_id;
+		u.state = "pending";
+		u.error = "";
+	} else {
+		a = api_advice(r);
+		u.error = a;
+		u.state = api_result_unknown(r) ? STORE_UNKNOWN : STORE_ERROR;
+	}
+	rc = store_update(st, id, &u, cause);
+	if (advice != NULL)
+		*advice = a;
+	else
+		free(a);
+	return rc == 0 ? id : -1;
+}
+
+/* A task made elsewhere (another machine, curl) gets a row named after the
+ * first words of its prompt, with the request the service echoed. */
+static int64_t
+tracker_add_foreign(struct store *st, const struct api_task *t, char **cause)
+{
+	struct storyboard *sb = NULL;
+	char *name, *ignored = NULL;
+	int64_t id;
+
+	if (t->param_json != NULL)
+		sb = codec_decode(t->param_json, strlen(t->param_json), &ignored);
+	free(ignored);
+	name = sb != NULL ? tracker_name(sb) : xstrdup(t->task_id);
+	id = store_add(st, t->param_json != NULL ? t->param_json : "{}", name,
+	    sb != NULL ? sb->mode : NULL, sb != NULL && sb->has_duration ? sb->duration : 0,
+	    cause);
+	free(name);
+	sb_free(&sb);
+	return id;
+}
+
+int64_t
+tracker_record_info(struct store *st, const struct api_task *t, bool *changed,
+    char **cause)
+{
+	struct store_update u;
+	struct store_task *row;
+	char *media = NULL, *err = NULL;
+	const char *m;
+	int64_t id;
+	int rc;
+
+	*changed = false;
+	if ((row = store_find(st, t->task_id, cause)) == NULL) {
+		free(*cause);
+		*cause = NULL;
+		if ((id = tracker_add_foreign(st, t, cause)) < 0)
+			return -1;
+		*changed = true;
+	} else {
+		id = row->id;
+		*changed = row->state == NULL || t->status == NULL ||
+		    strcmp(row->state, t->status) != 0;
+		store_task_free(&row);
+	}
+	memset(&u, 0, sizeof u);
+	u.task_id = t->task_id;
+	u.state = t->status;
+	if (t->nmedia > 0)
+		u.media_urls = media = tracker_media_json(t);
+	u.credits = t->credits;
+	u.has_credits = t->has_credits;
+	u.finished = t->complete_at;
+	if (t->status != NULL && strcmp(t->status, "failed") == 0) {
+		m = t->result_message != NULL ? t->result_message : "no reason given";
+		/* The service's message may say it already. */
+		if (strncmp(m, "generation failed", 17) == 0)
+			err = xstrdup(m);
+		else
+			xasprintf(&err, "generation failed: %s", m);
+		u.error = err;
+	}
+	rc = store_update(st, id, &u, cause);
+	free(media);
+	free(err);
+	return rc == 0 ? id : -1;
+}
+
+/* Remember the last failure for the header ("offline: ..."). */
+static void
+tracker_net_failed(struct tracker *t, const struct api_result *r)
+{
+	free(t->error);
+	t->error = api_advice(r);
+	switch (r->outcome) {
+	case API_RATE_LIMITED:
+	case API_MAINTENANCE:
+	case API_SERVER_ERROR:
+		if (r->retry_after >= 0)
+			t->backoff_until = time(NULL) + r->retry_after;
+		break;
+	default:
+		t->offline = true;
+		break;
+	}
+	if (t->hooks.net != NULL)
+		t->hooks.net(t->arg);
+}
+
+static void
+tracker_net_ok(struct tracker *t)
+{
+	bool was = t->offline || t->error != NULL;
+
+	t->offline = false;
+	t->backoff_until = 0;
+	free(t->error);
+	t->error = NULL;
+	if (was && t->hooks.net != NULL)
+		t->hooks.net(t->arg);
+}
+
+/* Failures that hold for every request, not just this one: the header says
+ * so. A 404 or 422 is about one request; the service answered. */
+static bool
+tracker_failed_net(const struct api_result *r)
+{
+	switch (r->outcome) {
+	case API_RATE_LIMITED:
+	case API_MAINTENANCE:
+	case API_SERVER_ERROR:
+	case API_NOT_SENT:
+	case API_NO_ANSWER:
+	case API_BAD_RESPONSE:
+	case API_UNAUTHORIZED:
+	case API_NO_CREDITS:
+	case API_DISABLED:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void
+tracker_on_create(struct tracker *t, struct tracker_job *j, const struct api_result *r)
+{
+	char *cause = NULL;
+
+	if (tracker_record_create(t->store, j->id, r, NULL, &cause) < 0) {
+		free(t->error);
+		xasprintf(&t->error, "the store failed: %s", cause);
+		free(cause);
+	}
+	if (r->outcome == API_OK && r->task_id != NULL)
+		tracker_follow(t, r->task_id, 0, false);
+	if (t->hooks.created != NULL)
+		t->hooks.created(t->arg, j->id, r);
+}
+
+static void
+tracker_on_info(struct tracker *t, struct tracker_job *j, const struct api_result *r)
+{
+	struct store_update u;
+	char *cause = NULL, *advice;
+	int64_t now = sched_clock(), id, hint;
+	bool changed;
+
+	switch (r->outcome) {
+	case API_OK:
+		sched_ok(t->sched);
+		id = tracker_record_info(t->store, &r->task, &changed, &cause);
+		if (id < 0) {
+			free(cause);
+			cause = NULL;
+		}
+		if (api_status_final(r->task.status))
+			sched_remove(t->sched, j->task_id);
+		else
+			sched_done(t->sched, j->task_id, now);
+		if (id >= 0 && t->hooks.info != NULL)
+			t->hooks.info(t->arg, id, changed, &r->task);
+		return;
+	case API_CANCELLED:
+		sched_done(t->sched, j->task_id, now);
+		return;
+	case API_NOT_FOUND:
+		/* Asking again will not help: the user decides (re-poll). */
+		sched_remove(t->sched, j->task_id);
+		advice = api_advice(r);
+		memset(&u, 0, sizeof u);
+		u.error = advice;
+		if (j->id > 0 && store_update(t->store, j->id, &u, &cause) != 0)
+			free(cause);
+		free(advice);
+		break;
+	default:
+		/* The worker has retried already: wait before asking anyone
+		 * again; 401/402/505 hold for every task, so slow right down. */
+		sched_done(t->sched, j->task_id, now);
+		hint = r->retry_after >= 0 ? r->retry_after * 1000 : -1;
+		if (r->outcome == API_UNAUTHORIZED || r->outcome == API_NO_CREDITS ||
+		    r->outcome == API_DISABLED)
+			hint = t->params.max_ms;
+		sched_backoff(t->sched, now, hint);
+		break;
+	}
+	if (t->hooks.failed != NULL && j->id > 0)
+		t->hooks.failed(t->arg, j->id, r);
+}
+
+static void
+tracker_on_download(struct tracker *t, struct tracker_job *j, const struct api_result *r)
+{
+	char *cause = NULL;
+
+	if (r->outcome == API_OK && r->path != NULL &&
+	    store_set_download(t->store, j->id, r->path, &cause) != 0)
+		free(cause);
+	if (t->hooks.download != NULL)
+		t->hooks.download(t->arg, j->id, true, r);
+}
+
+static void
+tracker_event(struct tracker *t, struct worker_event *ev)
+{
+	struct tracker_job *j, copy;
+	const struct api_result *r = &ev->result;
+
+	if ((j = tracker_job_find(t, ev->id)) == NULL)
+		return;
+	if (ev->type == WORKER_PROGRESS) {
+		if (j->kind == API_DOWNLOAD && t->hooks.download != NULL)
+			t->hooks.download(t->arg, j->id, false, r);
+		return;
+	}
+	/* Off the table first: a hook may queue more jobs (and move it). */
+	copy = *j;
+	*j = t->jobs[--t->njobs];
+	if (copy.kind != API_HEAD && copy.kind != API_DOWNLOAD) {
+		if (tracker_failed_net(r))
+			tracker_net_failed(t, r);
+		else if (r->outcome != API_CANCELLED)
+			tracker_net_ok(t);
+	}
+	switch (copy.kind) {
+	case API_CREATE:
+		tracker_on_create(t, &copy, r);
+		break;
+	case API_TASK_INFO:
+		tracker_on_info(t, &copy, r);
+		break;
+	case API_BALANCE:
+		if (t->hooks.balance != NULL)
+			t->hooks.balance(t->arg, r);
+		break;
+	case API_DOWNLOAD:
+		tracker_on_download(t, &copy, r);
+		break;
+	case API_HEAD:
+		if (t->hooks.head != NULL)
+			t->hooks.head(t->arg, copy.tag, r);
+		break;
+	}
+	free(copy.task_id);
+}
+
+unsigned
+tracker_take(struct tracker *t)
+{
+	struct worker_event ev;
+	unsigned n = 0;
+	char *cause = NULL;
+	bool txn;
+
+	/* One transaction for a batch of answers: one sync, not one each. */
+	if (!(txn = store_begin(t->store, &cause) == 0))
+		free(cause);
+	cause = NULL;
+	while (worker_take(t->worker, &ev) == 1) {
+		tracker_event(t, &ev);
+		worker_event_clear(&ev);
+		n++;
+	}
+	if (txn && store_commit(t->store, &cause) != 0)
+		free(cause);
+	return n;
+}

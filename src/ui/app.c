@@ -1,0 +1,140 @@
+/* kling-tui: the full-screen program: `kling-tui [FILE]`.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "conf.h"
+#include "editor.h"
+#include "field.h"
+#include "loop.h"
+#include "ui.h"
+#include "xmalloc.h"
+
+static struct editor *app_editor;
+
+/* Every way out keeps what was typed, then gives the terminal back. */
+static void
+app_leave(void)
+{
+	if (app_editor != NULL) {
+		app_editor->draft_dirty = true;
+		editor_save_draft(app_editor);
+	}
+	ui_shutdown();
+}
+
+static void
+app_fatal(void)
+{
+	app_leave();
+}
+
+static void
+app_on_signal(int sig, void *arg)
+{
+	(void)arg;
+	app_leave();
+	loop_release_signals();
+	/* Die of the signal, so that the parent sees what happened. */
+	signal(sig, SIG_DFL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
+static void
+app_on_winch(int sig, void *arg)
+{
+	(void)sig;
+	(void)arg;
+	ui_resize();
+}
+
+static void
+app_on_cont(int sig, void *arg)
+{
+	(void)sig;
+	(void)arg;
+	ui_resume();
+}
+
+static void
+app_on_stdin(int fd, short revents, void *arg)
+{
+	(void)fd;
+	(void)arg;
+	if (revents & POLLIN)
+		ui_input();
+	else if (revents & (POLLHUP | POLLERR | POLLNVAL)) {
+		/* The terminal is gone (a dropped SSH link without SIGHUP). */
+		app_on_signal(SIGHUP, NULL);
+	}
+}
+
+int
+ui_main(struct cli_globals *g, int argc, char **argv)
+{
+	char *cause = NULL, *state_dir;
+	struct editor *ed;
+
+	(void)g;
+	if (argc > 1)
+		return cli_usage_error("too many arguments: kling-tui [FILE]");
+	if ((state_dir = conf_state_dir(&cause)) == NULL) {
+		fprintf(stderr, "kling-tui: drafts are off: %s\n", cause);
+		free(cause);
+		cause = NULL;
+	}
+	if (loop_init(&cause) == -1) {
+		fprintf(stderr, "kling-tui: %s\n", cause);
+		free(cause);
+		free(state_dir);
+		return EXIT_USAGE;
+	}
+	ed = editor_new(state_dir);
+	free(state_dir);
+	/* A file that cannot be read says so before the screen starts. */
+	if (argc == 1 && editor_open(ed, argv[0], &cause) == -1) {
+		fprintf(stderr, "kling-tui: %s: %s\n", argv[0], cause);
+		free(cause);
+		editor_free(&ed);
+		loop_free();
+		return EXIT_USAGE;
+	}
+	/* Caught before curses starts, so ncurses installs none of its own. */
+	loop_catch_signal(SIGWINCH, app_on_winch, NULL);
+	loop_catch_signal(SIGCONT, app_on_cont, NULL);
+	loop_catch_signal(SIGHUP, app_on_signal, NULL);
+	loop_catch_signal(SIGTERM, app_on_signal, NULL);
+	loop_catch_signal(SIGINT, app_on_signal, NULL);
+	if (ui_init(&cause) == -1) {
+		fprintf(stderr, "kling-tui: %s\n", cause);
+		free(cause);
+		editor_free(&ed);
+		loop_free();
+		return EXIT_USAGE;
+	}
+	app_editor = ed;
+	fatal_hook = app_fatal;
+	field_init();
+	ui_screen_register(editor_screen(ed));
+	editor_offer_draft(ed);
+	loop_add_fd(STDIN_FILENO, POLLIN, app_on_stdin, NULL);
+	ui_flush();
+	while (!ed->quit) {
+		if (loop_run_once() == -1)
+			break;
+		ui_flush();
+	}
+	app_editor = NULL;
+	field_free();
+	ui_shutdown();
+	editor_free(&ed);
+	loop_free();
+	return EXIT_OK;
+}

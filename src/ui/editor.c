@@ -1,0 +1,950 @@
+/* kling-tui: the storyboard editor screen: keys, actions and files.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "codec.h"
+#include "draft.h"
+#include "editor.h"
+#include "field.h"
+#include "history.h"
+#include "loop.h"
+#include "rules.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define EDITOR_AUTOSAVE_MS	1000
+#define EDITOR_MAX_NAMES	8
+
+/* What a question or a typed file name leads to. */
+enum editor_pending {
+	EP_NONE,
+	EP_SAVE_AS,
+	EP_SAVE_AS_QUIT,
+	EP_OPEN,
+	EP_NEW,
+	EP_QUIT,
+	EP_OVERWRITE,
+	EP_OVERWRITE_QUIT,
+	EP_DRAFT
+};
+
+void (*editor_submit_hook)(struct editor *);
+
+static void editor_draw(void *, WINDOW *, int, int, int *, int *);
+static void editor_field_done(void *, const char *);
+static void editor_key(void *, const struct ui_key *);
+
+static struct storyboard *editor_offer;	/* the draft being offered */
+static char *editor_offer_origin;
+
+static const struct form_cell *
+editor_cell(const struct editor *ed)
+{
+	if (ed->row >= ed->form.n || ed->col >= ed->form.rows[ed->row].ncells)
+		return NULL;
+	return &ed->form.rows[ed->row].cells[ed->col];
+}
+
+static void
+editor_set_focus(struct editor *ed, size_t row, size_t col)
+{
+	ed->row = row;
+	ed->col = col;
+	if (editor_cell(ed) != NULL)
+		ed->focus = editor_cell(ed)->ref;
+}
+
+/* Focus the field ref names, or the nearest one still there. */
+static void
+editor_focus(struct editor *ed, const struct edit_ref *ref)
+{
+	size_t row, col, i;
+
+	if (ref != NULL && form_find(&ed->form, ref, &row, &col)) {
+		editor_set_focus(ed, row, col);
+		return;
+	}
+	row = ed->row < ed->form.n ? ed->row : ed->form.n - 1;
+	for (i = row; i < ed->form.n; i++) {
+		if (form_focusable(&ed->form.rows[i]))
+			break;
+	}
+	if (i == ed->form.n) {
+		for (i = row; i > 0 && !form_focusable(&ed->form.rows[i]); i--)
+			;
+	}
+	col = ed->col < ed->form.rows[i].ncells ? ed->col : ed->form.rows[i].ncells - 1;
+	editor_set_focus(ed, i, col);
+}
+
+void
+editor_changed(struct editor *ed, bool record)
+{
+	struct edit_ref keep = ed->focus;
+
+	rules_check(ed->sb, ed->diags);
+	form_build(&ed->form, ed->sb, ed->diags);
+	editor_focus(ed, &keep);
+	if (record)
+		history_push(ed->hist, ed->sb);
+	ed->modified = ed->saved == NULL || !sb_equal(ed->sb, ed->saved);
+	ed->draft_dirty = true;
+	if (ed->autosave != NULL)
+		loop_timer_set(ed->autosave, EDITOR_AUTOSAVE_MS);
+	ui_redraw();
+}
+
+void
+editor_save_draft(struct editor *ed)
+{
+	char *cause = NULL;
+
+	if (ed->state_dir == NULL || editor_offer != NULL || !ed->draft_dirty)
+		return;
+	ed->draft_dirty = false;
+	if (!ed->modified)
+		return;
+	if (draft_save(ed->state_dir, ed->sb, ed->path, &cause) == -1) {
+		ui_message("draft not saved: %s", cause);
+		free(cause);
+		ed->draft_dirty = true;
+	}
+}
+
+static void
+editor_autosave(void *arg)
+{
+	editor_save_draft(arg);
+}
+
+struct editor *
+editor_new(const char *state_dir)
+{
+	struct editor *ed = xcalloc(1, sizeof *ed);
+
+	ed->sb = sb_new_default();
+	ed->saved = sb_clone(ed->sb);
+	ed->hist = history_new(ed->sb, 0);
+	ed->diags = diag_list_new();
+	ed->state_dir = state_dir != NULL ? xstrdup(state_dir) : NULL;
+	ed->autosave = loop_timer_new(editor_autosave, ed);
+	ed->screen.name = "editor";
+	ed->screen.draw = editor_draw;
+	ed->screen.key = editor_key;
+	ed->screen.data = ed;
+	editor_changed(ed, false);
+	ed->draft_dirty = false;
+	loop_timer_stop(ed->autosave);
+	editor_focus(ed, NULL);
+	return ed;
+}
+
+void
+editor_free(struct editor **edp)
+{
+	struct editor *ed = *edp;
+
+	if (ed == NULL)
+		return;
+	sb_free(&ed->sb);
+	sb_free(&ed->saved);
+	sb_free(&editor_offer);
+	history_free(&ed->hist);
+	diag_list_free(&ed->diags);
+	form_free(&ed->form);
+	loop_timer_free(&ed->autosave);
+	free(ed->path);
+	free(ed->state_dir);
+	free(ed->pending_arg);
+	free(ed);
+	*edp = NULL;
+}
+
+/* Replace the storyboard (open, new, restore): a fresh undo history. */
+static void
+editor_replace(struct editor *ed, struct storyboard *sb, struct storyboard *saved,
+    const char *path)
+{
+	sb_free(&ed->sb);
+	sb_free(&ed->saved);
+	ed->sb = sb;
+	ed->saved = saved;
+	free(ed->path);
+	ed->path = path != NULL ? xstrdup(path) : NULL;
+	history_reset(ed->hist, sb);
+	ed->row = ed->col = ed->top = 0;
+	memset(&ed->focus, 0, sizeof ed->focus);
+	editor_changed(ed, false);
+	editor_focus(ed, NULL);
+}
+
+int
+editor_open(struct editor *ed, const char *path, char **cause)
+{
+	struct storyboard *sb;
+	struct stat st;
+
+	if (stat(path, &st) == -1) {
+		/* Like vi: a name that does not exist yet is a new file. */
+		editor_replace(ed, sb_new_default(), NULL, path);
+		ui_message("%s: new file", path);
+		return 0;
+	}
+	if ((sb = codec_load_file(path, cause)) == NULL)
+		return -1;
+	editor_replace(ed, sb, sb_clone(sb), path);
+	return 0;
+}
+
+static void
+editor_ask(struct editor *ed, enum editor_pending what, const char *answers,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+editor_ask(struct editor *ed, enum editor_pending what, const char *answers,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ed->question, sizeof ed->question, fmt, ap);
+	va_end(ap);
+	ed->answers = answers;
+	ed->pending = what;
+	ed->mode = EM_ASK;
+	ui_redraw();
+}
+
+void
+editor_offer_draft(struct editor *ed)
+{
+	char *cause = NULL, when[64];
+	time_t t;
+	struct tm tm;
+
+	if (ed->state_dir == NULL)
+		return;
+	editor_offer = draft_load(ed->state_dir, &t, &editor_offer_origin, &cause);
+	if (editor_offer == NULL) {
+		if (cause != NULL) {
+			ui_message("draft unreadable: %s", cause);
+			free(cause);
+		}
+		return;
+	}
+	if (sb_equal(editor_offer, ed->sb)) {
+		sb_free(&editor_offer);
+		free(editor_offer_origin);
+		editor_offer_origin = NULL;
+		return;
+	}
+	localtime_r(&t, &tm);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	editor_ask(ed, EP_DRAFT, "yn", "A draft from %s was found%s%s: restore? [y/n]",
+	    when, editor_offer_origin != NULL ? " for " : "",
+	    editor_offer_origin != NULL ? editor_offer_origin : "");
+}
+
+static void
+editor_take_draft(struct editor *ed, bool restore)
+{
+	struct storyboard *saved = NULL;
+	char *cause = NULL;
+
+	if (!restore) {
+		draft_discard(ed->state_dir);
+		sb_free(&editor_offer);
+	} else {
+		if (editor_offer_origin != NULL &&
+		    (saved = codec_load_file(editor_offer_origin, &cause)) == NULL)
+			free(cause);
+		editor_replace(ed, editor_offer, saved,
+		    editor_offer_origin != NULL ? editor_offer_origin : ed->path);
+		editor_offer = NULL;
+		ui_message("draft restored");
+	}
+	free(editor_offer_origin);
+	editor_offer_origin = NULL;
+}
+
+static bool
+editor_write(struct editor *ed, const char *path)
+{
+	char *cause = NULL, *p;
+	size_t errors;
+
+	if (codec_save_file(ed->sb, path, &cause) == -1) {
+		ui_message("not saved: %s", cause);
+		free(cause);
+		return false;
+	}
+	p = xstrdup(path);
+	free(ed->path);
+	ed->path = p;
+	sb_free(&ed->saved);
+	ed->saved = sb_clone(ed->sb);
+	ed->modified = false;
+	ed->draft_dirty = false;
+	loop_timer_stop(ed->autosave);
+	if (ed->state_dir != NULL)
+		draft_discard(ed->state_dir);
+	errors = diag_count(ed->diags, DIAG_ERROR);
+	if (errors > 0)
+		ui_message("saved %s (%zu error%s left)", path, errors, errors == 1 ? "" : "s");
+	else
+		ui_message("saved %s", path);
+	return true;
+}
+
+static void
+editor_ask_path(struct editor *ed, enum editor_pending what, const char *label,
+    const char *initial)
+{
+	ed->pending = what;
+	ed->editing.f = EF_NFIELDS;
+	ed->mode = EM_EDIT;
+	field_begin(FIELD_PATH, label, initial, 0, NULL, editor_field_done, ed);
+}
+
+static void
+editor_quit_now(struct editor *ed, bool keep_draft)
+{
+	if (!keep_draft && ed->state_dir != NULL)
+		draft_discard(ed->state_dir);
+	loop_timer_stop(ed->autosave);
+	ed->draft_dirty = false;
+	ed->quit = true;
+	loop_break();
+}
+
+/* Save to path, asking first when that would replace another file. */
+static void
+editor_save_to(struct editor *ed, const char *path, bool then_quit)
+{
+	struct stat st;
+
+	if ((ed->path == NULL || strcmp(path, ed->path) != 0) && stat(path, &st) == 0) {
+		free(ed->pending_arg);
+		ed->pending_arg = xstrdup(path);
+		editor_ask(ed, then_quit ? EP_OVERWRITE_QUIT : EP_OVERWRITE, "yn",
+		    "%s exists: replace it? [y/n]", path);
+		return;
+	}
+	if (editor_write(ed, path) && then_quit)
+		editor_quit_now(ed, false);
+}
+
+static void
+editor_save(struct editor *ed, bool then_quit)
+{
+	if (ed->path == NULL) {
+		editor_ask_path(ed, then_quit ? EP_SAVE_AS_QUIT : EP_SAVE_AS, "Save as:",
+		    "storyboard.json");
+		return;
+	}
+	if (editor_write(ed, ed->path) && then_quit)
+		editor_quit_now(ed, false);
+}
+
+static void
+editor_answer(struct editor *ed, int c)
+{
+	enum editor_pending what = ed->pending;
+
+	ed->mode = EM_NORMAL;
+	ed->pending = EP_NONE;
+	switch (what) {
+	case EP_DRAFT:
+		editor_take_draft(ed, c == 'y');
+		break;
+	case EP_QUIT:
+		if (c == 'y')
+			editor_save(ed, true);
+		else if (c == 'n')
+			editor_quit_now(ed, false);
+		break;
+	case EP_OVERWRITE:
+	case EP_OVERWRITE_QUIT:
+		if (c == 'y' && editor_write(ed, ed->pending_arg) && what == EP_OVERWRITE_QUIT)
+			editor_quit_now(ed, false);
+		break;
+	case EP_OPEN:
+		if (c == 'y')
+			editor_ask_path(ed, EP_OPEN, "Open:", "");
+		break;
+	case EP_NEW:
+		if (c == 'y') {
+			ed->mode = EM_MENU;
+			ed->menu_sel = 0;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* A file name typed on the status line. */
+static void
+editor_path_done(struct editor *ed, const char *text)
+{
+	enum editor_pending what = ed->pending;
+	char *cause = NULL;
+
+	ed->pending = EP_NONE;
+	if (text == NULL || *text == '\0')
+		return;
+	switch (what) {
+	case EP_SAVE_AS:
+	case EP_SAVE_AS_QUIT:
+		editor_save_to(ed, text, what == EP_SAVE_AS_QUIT);
+		break;
+	case EP_OPEN:
+		if (editor_open(ed, text, &cause) == -1) {
+			ui_message("%s", cause);
+			free(cause);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+editor_field_done(void *arg, const char *text)
+{
+	struct editor *ed = arg;
+	char *cause = NULL;
+	bool added = ed->editing_new;
+
+	ed->mode = EM_NORMAL;
+	ed->editing_new = false;
+	if (ed->editing.f == EF_NFIELDS) {
+		editor_path_done(ed, text);
+		return;
+	}
+	if (text != NULL && edit_set(ed->sb, &ed->editing, text, &cause) == -1) {
+		ui_message("%s", cause);
+		free(cause);
+		text = NULL;
+	}
+	if (text == NULL && added) {
+		/* Cancelling the first text of a new item takes the item back. */
+		sb_free(&ed->sb);
+		ed->sb = sb_clone(history_current(ed->hist));
+		editor_changed(ed, false);
+		return;
+	}
+	if (text != NULL || added)
+		editor_changed(ed, true);
+}
+
+static enum field_kind
+editor_field_kind(enum edit_field f)
+{
+	switch (edit_kind(f)) {
+	case EK_NUMBER:	return FIELD_NUMBER;
+	case EK_URL:	return FIELD_URL;
+	case EK_NAME:	return FIELD_NAME;
+	default:	return FIELD_PROMPT;
+	}
+}
+
+static void
+editor_begin_edit(struct editor *ed, const struct form_cell *c, bool empty)
+{
+	const char *names[EDITOR_MAX_NAMES + 1], *v;
+	char buf[32];
+	size_t i, n = 0;
+
+	for (i = 0; i < ed->sb->nelements && n < EDITOR_MAX_NAMES; i++) {
+		if (ed->sb->elements[i].name != NULL && *ed->sb->elements[i].name != '\0')
+			names[n++] = ed->sb->elements[i].name;
+	}
+	names[n] = NULL;
+	v = empty ? NULL : edit_get(ed->sb, &c->ref, buf, sizeof buf);
+	ed->editing = c->ref;
+	ed->mode = EM_EDIT;
+	field_begin(editor_field_kind(c->ref.f), c->label, v, edit_limit(c->ref.f),
+	    names, editor_field_done, ed);
+}
+
+static void
+editor_report(char *cause)
+{
+	ui_message("%s", cause);
+	free(cause);
+}
+
+/* Add to the list under the cursor and start typing the new item. */
+static void
+editor_add(struct editor *ed, const struct form_cell *c)
+{
+	struct edit_ref r = c->ref, to;
+	char *cause = NULL;
+	int idx;
+
+	if (r.f == EF_IMAGES || r.f == EF_IMAGE) {
+		ui_message("images have fixed places: press Enter on the start or end frame");
+		return;
+	}
+	if ((idx = edit_add(ed->sb, &r, &cause)) == -1) {
+		editor_report(cause);
+		return;
+	}
+	memset(&to, 0, sizeof to);
+	if (r.f == EF_SHOTS || r.f == EF_SHOT_PROMPT || r.f == EF_SHOT_DURATION) {
+		to.f = EF_SHOT_PROMPT;
+		to.i = (size_t)idx;
+	} else if (r.f == EF_ELEMENTS) {
+		to.f = EF_ELEM_NAME;
+		to.i = (size_t)idx;
+	} else {
+		to.f = EF_ELEM_IMAGE;
+		to.i = r.i;
+		to.j = (size_t)idx;
+	}
+	editor_changed(ed, false);
+	editor_focus(ed, &to);
+	ed->editing_new = true;
+	editor_begin_edit(ed, editor_cell(ed), true);
+}
+
+/* d, D, J, K: an edit_* list operation, then focus where the item went. */
+static void
+editor_list_op(struct editor *ed, const struct form_cell *c,
+    int (*op)(struct storyboard *, const struct edit_ref *, char **), int dir)
+{
+	struct edit_ref to = c->ref;
+	char *cause = NULL;
+	int idx;
+
+	if (op != NULL)
+		idx = op(ed->sb, &c->ref, &cause);
+	else
+		idx = edit_move(ed->sb, &c->ref, dir, &cause);
+	if (idx == -1 && cause != NULL) {
+		editor_report(cause);
+		return;
+	}
+	if (to.f == EF_ELEM_IMAGE)
+		to.j = idx >= 0 ? (size_t)idx : 0;
+	else
+		to.i = idx >= 0 ? (size_t)idx : 0;
+	editor_changed(ed, true);
+	editor_focus(ed, &to);
+}
+
+static void
+editor_history(struct editor *ed, bool redo)
+{
+	const struct storyboard *s;
+
+	s = redo ? history_redo(ed->hist) : history_undo(ed->hist);
+	if (s == NULL) {
+		ui_message(redo ? "nothing to redo" : "nothing to undo");
+		return;
+	}
+	sb_free(&ed->sb);
+	ed->sb = sb_clone(s);
+	editor_changed(ed, false);
+}
+
+static void
+editor_external(struct editor *ed, const struct form_cell *c)
+{
+	enum edit_kind k = edit_kind(c->ref.f);
+	char *out, *cause = NULL, buf[32];
+	const char *v;
+
+	if (k != EK_TEXT && k != EK_URL && k != EK_NAME) {
+		ui_message("only text fields open in $EDITOR");
+		return;
+	}
+	v = edit_get(ed->sb, &c->ref, buf, sizeof buf);
+	out = extedit_run(v != NULL ? v : "", &cause);
+	if (out == NULL) {
+		if (cause != NULL)
+			editor_report(cause);
+		return;
+	}
+	if (edit_set(ed->sb, &c->ref, out, &cause) == -1)
+		editor_report(cause);
+	else
+		editor_changed(ed, true);
+	free(out);
+}
+
+static void
+editor_move(struct editor *ed, int dy, int dx)
+{
+	size_t row = ed->row, col = ed->col, n = ed->form.n;
+
+	if (dx != 0) {
+		if (dx < 0 && col > 0)
+			col--;
+		else if (dx > 0 && col + 1 < ed->form.rows[row].ncells)
+			col++;
+		editor_set_focus(ed, row, col);
+		return;
+	}
+	while (dy != 0) {
+		size_t r = row;
+
+		do {
+			if (dy < 0 && r == 0)
+				break;
+			if (dy > 0 && r + 1 >= n)
+				break;
+			r = dy < 0 ? r - 1 : r + 1;
+		} while (!form_focusable(&ed->form.rows[r]));
+		if (!form_focusable(&ed->form.rows[r]) || r == row)
+			break;
+		row = r;
+		dy += dy < 0 ? 1 : -1;
+	}
+	if (col >= ed->form.rows[row].ncells)
+		col = ed->form.rows[row].ncells - 1;
+	editor_set_focus(ed, row, col);
+}
+
+static bool
+editor_is_named_key(const struct ui_key *k, const char *name)
+{
+	const char *n;
+
+	if (!k->fkey)
+		return false;
+	n = keyname(k->code);
+	return n != NULL && strcmp(n, name) == 0;
+}
+
+static void
+editor_cycle(struct editor *ed, const struct form_cell *c, int dir)
+{
+	char *cause = NULL;
+
+	if (edit_kind(c->ref.f) == EK_NUMBER) {
+		if (edit_bump(ed->sb, &c->ref, dir) == 0)
+			editor_changed(ed, true);
+		return;
+	}
+	if (edit_kind(c->ref.f) != EK_CHOICE) {
+		ui_message("Space and +/- change choices and numbers; Enter edits");
+		return;
+	}
+	if (edit_cycle(ed->sb, &c->ref, dir, &cause) == -1)
+		editor_report(cause);
+	else
+		editor_changed(ed, true);
+}
+
+static void
+editor_enter(struct editor *ed, const struct form_cell *c)
+{
+	struct edit_ref to;
+
+	switch (edit_kind(c->ref.f)) {
+	case EK_HEADING:
+		if (c->ref.f == EF_IMAGES) {
+			memset(&to, 0, sizeof to);
+			to.f = EF_IMAGE;
+			editor_focus(ed, &to);
+			editor_begin_edit(ed, editor_cell(ed), false);
+		} else
+			editor_add(ed, c);
+		break;
+	case EK_CHOICE:
+		editor_cycle(ed, c, 1);
+		break;
+	default:
+		editor_begin_edit(ed, c, false);
+		break;
+	}
+}
+
+static void
+editor_suspend(void)
+{
+	ui_suspend();
+	raise(SIGTSTP);
+	ui_resume();
+}
+
+static void
+editor_key_normal(struct editor *ed, const struct ui_key *k)
+{
+	const struct form_cell *c = editor_cell(ed);
+	int code = k->code;
+
+	if (c == NULL)
+		return;
+	if (k->fkey) {
+		if (k->meta && code == KEY_UP)
+			editor_list_op(ed, c, NULL, -1);
+		else if (k->meta && code == KEY_DOWN)
+			editor_list_op(ed, c, NULL, 1);
+		else if (editor_is_named_key(k, "kUP3"))
+			editor_list_op(ed, c, NULL, -1);
+		else if (editor_is_named_key(k, "kDN3"))
+			editor_list_op(ed, c, NULL, 1);
+		else if (code == KEY_UP)
+			editor_move(ed, -1, 0);
+		else if (code == KEY_DOWN)
+			editor_move(ed, 1, 0);
+		else if (code == KEY_LEFT)
+			editor_move(ed, 0, -1);
+		else if (code == KEY_RIGHT)
+			editor_move(ed, 0, 1);
+		else if (code == KEY_PPAGE)
+			editor_move(ed, -10, 0);
+		else if (code == KEY_NPAGE)
+			editor_move(ed, 10, 0);
+		else if (code == KEY_HOME)
+			editor_move(ed, -1000, 0);
+		else if (code == KEY_END)
+			editor_move(ed, 1000, 0);
+		else if (code == KEY_ENTER)
+			editor_enter(ed, c);
+		else if (code == KEY_DC)
+			editor_list_op(ed, c, edit_delete, 0);
+		return;
+	}
+	if (k->meta)
+		return;
+	if (code >= '0' && code <= '9' && edit_kind(c->ref.f) == EK_NUMBER) {
+		editor_begin_edit(ed, c, true);
+		field_key(k);
+		return;
+	}
+	switch (code) {
+	case 'k':	editor_move(ed, -1, 0); break;
+	case 'j':	editor_move(ed, 1, 0); break;
+	case 'h':	editor_move(ed, 0, -1); break;
+	case 'l':	editor_move(ed, 0, 1); break;
+	case 'g':	editor_move(ed, -1000, 0); break;
+	case 'G':	editor_move(ed, 1000, 0); break;
+	case '\r':
+	case '\n':	editor_enter(ed, c); break;
+	case ' ':	editor_cycle(ed, c, 1); break;
+	case '+':	editor_cycle(ed, c, 1); break;
+	case '-':	editor_cycle(ed, c, -1); break;
+	case 'a':	editor_add(ed, c); break;
+	case 'd':	editor_list_op(ed, c, edit_delete, 0); break;
+	case 'D':	editor_list_op(ed, c, edit_duplicate, 0); break;
+	case 'J':	editor_list_op(ed, c, NULL, 1); break;
+	case 'K':	editor_list_op(ed, c, NULL, -1); break;
+	case 'e':	editor_external(ed, c); break;
+	case 'u':	editor_history(ed, false); break;
+	case UI_CTRL('r'): editor_history(ed, true); break;
+	case UI_CTRL('s'): editor_save(ed, false); break;
+	case UI_CTRL('z'): editor_suspend(); break;
+	case 'w':
+		editor_ask_path(ed, EP_SAVE_AS, "Save as:",
+		    ed->path != NULL ? ed->path : "storyboard.json");
+		break;
+	case 'o':
+		if (ed->modified)
+			editor_ask(ed, EP_OPEN, "yn", "Discard unsaved changes? [y/n]");
+		else
+			editor_ask_path(ed, EP_OPEN, "Open:", "");
+		break;
+	case 'n':
+		if (ed->modified)
+			editor_ask(ed, EP_NEW, "yn", "Discard unsaved changes? [y/n]");
+		else {
+			ed->mode = EM_MENU;
+			ed->menu_sel = 0;
+		}
+		break;
+	case '\t':
+		if (ed->diags->n == 0)
+			ui_message("no problems to go to");
+		else
+			ed->mode = EM_DIAGS;
+		break;
+	case 's':
+		if (editor_submit_hook != NULL)
+			editor_submit_hook(ed);
+		else
+			ui_message("submitting needs the dashboard, which this build lacks");
+		break;
+	case '?':	help_show(); break;
+	case 'q':
+	case UI_CTRL('c'):
+		if (ed->modified)
+			editor_ask(ed, EP_QUIT, "ync",
+			    "Save changes to %s? [y]es [n]o [c]ancel",
+			    ed->path != NULL ? ed->path : "a new file");
+		else
+			editor_quit_now(ed, false);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+editor_key_diags(struct editor *ed, const struct ui_key *k)
+{
+	size_t row, col;
+
+	if (k->fkey && k->code == KEY_UP) {
+		if (ed->diag_sel > 0)
+			ed->diag_sel--;
+	} else if (k->fkey && k->code == KEY_DOWN) {
+		if (ed->diag_sel + 1 < ed->diags->n)
+			ed->diag_sel++;
+	} else if (!k->fkey && (k->code == 'k' || k->code == 'j')) {
+		if (k->code == 'k' && ed->diag_sel > 0)
+			ed->diag_sel--;
+		else if (k->code == 'j' && ed->diag_sel + 1 < ed->diags->n)
+			ed->diag_sel++;
+	} else if ((k->fkey && k->code == KEY_ENTER) ||
+	    (!k->fkey && (k->code == '\r' || k->code == '\n'))) {
+		if (ed->diag_sel < ed->diags->n) {
+			form_diag_target(&ed->form, ed->diags->v[ed->diag_sel].path, &row, &col);
+			if (!form_focusable(&ed->form.rows[row]))
+				editor_focus(ed, NULL);
+			else
+				editor_set_focus(ed, row, col);
+		}
+		ed->mode = EM_NORMAL;
+	} else if (!k->fkey && (k->code == '\t' || k->code == 27 || k->code == 'q'))
+		ed->mode = EM_NORMAL;
+	else if (!k->fkey && k->code == '?')
+		help_show();
+}
+
+static void
+editor_key_menu(struct editor *ed, const struct ui_key *k)
+{
+	size_t n = 0;
+	struct storyboard *sb;
+
+	while (sb_template_names[n] != NULL)
+		n++;
+	if (k->fkey && k->code == KEY_UP && ed->menu_sel > 0)
+		ed->menu_sel--;
+	else if (k->fkey && k->code == KEY_DOWN && ed->menu_sel + 1 < n)
+		ed->menu_sel++;
+	else if (!k->fkey && k->code == 'k' && ed->menu_sel > 0)
+		ed->menu_sel--;
+	else if (!k->fkey && k->code == 'j' && ed->menu_sel + 1 < n)
+		ed->menu_sel++;
+	else if (!k->fkey && k->code >= '1' && k->code < '1' + (int)n)
+		ed->menu_sel = (size_t)(k->code - '1');
+	else if (!k->fkey && (k->code == 27 || k->code == 'q' || k->code == UI_CTRL('g')))
+		ed->mode = EM_NORMAL;
+	if ((k->fkey && k->code == KEY_ENTER) || (!k->fkey && (k->code == '\r' ||
+	    k->code == '\n' || (k->code >= '1' && k->code < '1' + (int)n)))) {
+		ed->mode = EM_NORMAL;
+		if ((sb = sb_template(sb_template_names[ed->menu_sel])) == NULL)
+			return;
+		editor_replace(ed, sb, sb_clone(sb), NULL);
+		ui_message("new storyboard from the %s template", sb_template_names[ed->menu_sel]);
+	}
+}
+
+static void
+editor_key(void *data, const struct ui_key *k)
+{
+	struct editor *ed = data;
+
+	if (ed->mode != EM_EDIT)
+		ui_message_clear();
+	switch (ed->mode) {
+	case EM_EDIT:
+		if (field_active())
+			field_key(k);
+		if (!field_active() && ed->mode == EM_EDIT)
+			ed->mode = EM_NORMAL;
+		break;
+	case EM_ASK:
+		if (!k->fkey && !k->meta && k->code < 128 && strchr(ed->answers, k->code) != NULL)
+			editor_answer(ed, k->code);
+		else if (!k->fkey && (k->code == 27 || k->code == UI_CTRL('g') ||
+		    k->code == UI_CTRL('c')))
+			editor_answer(ed, ed->pending == EP_DRAFT ? 'n' : 'c');
+		break;
+	case EM_MENU:
+		editor_key_menu(ed, k);
+		break;
+	case EM_DIAGS:
+		editor_key_diags(ed, k);
+		break;
+	default:
+		editor_key_normal(ed, k);
+		break;
+	}
+}
+
+/* The names a prompt can complete, shown under the field. */
+static void
+editor_draw_hints(WINDOW *w, int y, int x, int cols)
+{
+	const char *v[8];
+	size_t n = field_hints(v, 8), i;
+	int used;
+
+	if (n == 0)
+		return;
+	if (x > cols - 20)
+		x = cols - 20 > 0 ? cols - 20 : 0;
+	used = ui_put(w, y, x, cols - x, ui_attr(UI_STATUS), " ");
+	for (i = 0; i < n && x + used < cols; i++) {
+		used += ui_put(w, y, x + used, cols - x - used, ui_attr(UI_STATUS) | A_BOLD,
+		    v[i][0] == '@' ? v[i] : "@");
+		if (v[i][0] != '@')
+			used += ui_put(w, y, x + used, cols - x - used,
+			    ui_attr(UI_STATUS) | A_BOLD, v[i]);
+		used += ui_put(w, y, x + used, cols - x - used, ui_attr(UI_STATUS), "  ");
+	}
+	ui_put(w, y, x + used, cols - x - used, ui_attr(UI_STATUS), "Tab completes ");
+}
+
+static void
+editor_draw_menu(struct editor *ed, WINDOW *w, int rows, int cols)
+{
+	int y = 2, x = cols > 50 ? (cols - 44) / 2 : 0, i;
+	char line[64];
+
+	ui_fill(w, y, x, 44, ui_attr(UI_STATUS));
+	ui_put(w, y, x, 44, ui_attr(UI_STATUS) | A_BOLD, " New storyboard from a template:");
+	for (i = 0; sb_template_names[i] != NULL && y + 2 + i < rows - 1; i++) {
+		snprintf(line, sizeof line, "  %d  %s", i + 1, sb_template_names[i]);
+		ui_fill(w, y + 1 + i, x, 44, (size_t)i == ed->menu_sel ? A_REVERSE : A_NORMAL);
+		ui_put(w, y + 1 + i, x, 44, (size_t)i == ed->menu_sel ? A_REVERSE : A_NORMAL,
+		    line);
+	}
+	ui_fill(w, y + 1 + i, x, 44, ui_attr(UI_STATUS));
+	ui_put(w, y + 1 + i, x, 44, ui_attr(UI_STATUS), " Enter open  Esc cancel");
+}
+
+static void
+editor_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
+{
+	struct editor *ed = data;
+	int dh = diagpane_height(ed, rows), fh = rows - 1 - dh;
+
+	form_draw(ed, w, 0, fh, cols, cy, cx);
+	diagpane_draw(ed, w, fh, dh, cols);
+	status_draw(ed, w, rows - 1, cols, cy, cx);
+	if (ed->mode == EM_EDIT && ed->editing.f != EF_NFIELDS && *cy >= 0)
+		editor_draw_hints(w, *cy + 1 < fh ? *cy + 1 : *cy - 1, *cx, cols);
+	if (ed->mode == EM_MENU)
+		editor_draw_menu(ed, w, rows, cols);
+}
+
+const struct ui_screen *
+editor_screen(struct editor *ed)
+{
+	return &ed->screen;
+}

@@ -1,0 +1,124 @@
+/* kling-tui: the storyboard editor screen.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#ifndef KT_EDITOR_H
+#define KT_EDITOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "edit.h"
+#include "storyboard.h"
+#include "ui.h"
+
+/* The form: one line per row, each with one or two cells. */
+enum form_row_kind { FR_TITLE, FR_CELLS, FR_TIMELINE };
+
+struct form_cell {
+	struct edit_ref	 ref;
+	char		 path[DIAG_PATH_MAX];
+	const char	*label;
+	int		 label_w;
+	int		 width;		/* 0: the rest of the row */
+	int		 sev;		/* -1, or the worst diag_severity here */
+};
+
+struct form_row {
+	enum form_row_kind	 kind;
+	const char		*title;
+	struct form_cell	 cells[2];
+	size_t			 ncells;
+};
+
+struct form {
+	struct form_row	*rows;
+	size_t		 n, cap;
+};
+
+enum editor_mode {
+	EM_NORMAL,
+	EM_EDIT,	/* a field is being typed */
+	EM_ASK,		/* a question on the status line */
+	EM_MENU,	/* choosing a template */
+	EM_DIAGS	/* moving in the diagnostics pane */
+};
+
+struct editor;
+typedef void (*editor_answer_cb)(struct editor *, int answer);
+
+struct editor {
+	struct storyboard	*sb;
+	struct storyboard	*saved;		/* as in the file; NULL: never saved */
+	struct history		*hist;
+	struct diag_list	*diags;
+	char			*path;		/* NULL: a new storyboard */
+	char			*state_dir;	/* where the draft goes; NULL: none */
+	bool			 modified;
+	bool			 draft_dirty;
+	struct loop_timer	*autosave;
+
+	struct form		 form;
+	size_t			 row, col;	/* focus */
+	struct edit_ref		 focus;		/* kept across rebuilds */
+	size_t			 top;		/* first row shown */
+
+	enum editor_mode	 mode;
+	size_t			 diag_sel;
+	size_t			 menu_sel;
+	char			 question[256];
+	const char		*answers;	/* keys accepted, e.g. "yn" */
+	editor_answer_cb	 answer_cb;
+	struct edit_ref		 editing;	/* the cell being typed in */
+	bool			 editing_new;	/* an item added for this edit */
+	int			 pending;	/* what to do after a question */
+	char			*pending_arg;
+
+	struct ui_screen	 screen;
+	bool			 quit;
+};
+
+/* Submitting belongs to the dashboard: it sets this hook; 's' calls it. */
+extern void (*editor_submit_hook)(struct editor *);
+
+struct editor	*editor_new(const char *state_dir);
+void		 editor_free(struct editor **);
+/* Open a file (a missing file becomes a new storyboard with that name).
+ * -1 and *cause when it exists but cannot be read or parsed. */
+int		 editor_open(struct editor *, const char *path, char **cause);
+/* Offer the draft found in the state directory, if any. */
+void		 editor_offer_draft(struct editor *);
+/* Save the draft now if there is anything unsaved (every way out). */
+void		 editor_save_draft(struct editor *);
+/* The model changed: check the rules, rebuild the form, record for undo,
+ * schedule the autosave. */
+void		 editor_changed(struct editor *, bool record);
+const struct ui_screen *editor_screen(struct editor *);
+
+/* form.c */
+void		 form_build(struct form *, const struct storyboard *, const struct diag_list *);
+void		 form_free(struct form *);
+bool		 form_find(const struct form *, const struct edit_ref *, size_t *row,
+		    size_t *col);
+bool		 form_focusable(const struct form_row *);
+void		 form_diag_target(const struct form *, const char *path, size_t *row,
+		    size_t *col);
+void		 form_draw(struct editor *, WINDOW *, int y, int h, int w, int *cy, int *cx);
+
+/* timeline.c */
+void		 timeline_draw(WINDOW *, int y, int x, int w, const struct storyboard *);
+
+/* diagpane.c */
+int		 diagpane_height(const struct editor *, int rows);
+void		 diagpane_draw(struct editor *, WINDOW *, int y, int h, int w);
+
+/* status.c */
+void		 status_draw(struct editor *, WINDOW *, int y, int w, int *cy, int *cx);
+
+/* help.c */
+void		 help_show(void);
+
+/* extedit.c: edit text in $VISUAL/$EDITOR; the new text, or NULL with
+ * *cause (NULL when the user left it unchanged). */
+char		*extedit_run(const char *text, char **cause);
+
+#endif

@@ -1,0 +1,441 @@
+/* kling-tui: the curses frame: start and stop, styles, screens, key input.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <term.h>
+#include <unistd.h>
+
+#include "text.h"
+#include "ui.h"
+#include "xmalloc.h"
+
+#define UI_STACK_MAX	8
+#define UI_SCREENS_MAX	4
+
+static bool		 ui_on;
+static bool		 ui_colours;
+static bool		 ui_dirty = true;
+static SCREEN		*ui_term;
+static attr_t		 ui_styles[UI_NSTYLES];
+static const struct ui_screen *ui_stack[UI_STACK_MAX];
+static size_t		 ui_depth;
+static const struct ui_screen *ui_screens[UI_SCREENS_MAX];
+static size_t		 ui_nscreens, ui_current;
+static char		 ui_msg[256];
+
+static void
+ui_crash(int sig)
+{
+	/* Not async-signal-safe, but the process is dying anyway and a
+	 * terminal left in raw mode is worse (htop does the same). */
+	if (ui_on)
+		endwin();
+	raise(sig);
+}
+
+static void
+ui_catch_crashes(void)
+{
+	static const int sigs[] = { SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_crash;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+static void
+ui_init_styles(void)
+{
+	const char *nc = getenv("NO_COLOR");
+	short bg = -1;
+	size_t i;
+
+	ui_colours = has_colors() && (nc == NULL || *nc == '\0');
+	if (ui_colours) {
+		start_color();
+		if (use_default_colors() == ERR)
+			bg = COLOR_BLACK;
+		init_pair(1, COLOR_RED, bg);
+		init_pair(2, COLOR_YELLOW, bg);
+		init_pair(3, COLOR_GREEN, bg);
+		init_pair(4, COLOR_CYAN, bg);
+		init_pair(5, COLOR_BLACK, COLOR_CYAN);
+		init_pair(6, COLOR_BLACK, COLOR_GREEN);
+		init_pair(7, COLOR_MAGENTA, bg);
+	}
+	for (i = 0; i < UI_NSTYLES; i++)
+		ui_styles[i] = A_NORMAL;
+	ui_styles[UI_SELECTED] = A_REVERSE;
+	ui_styles[UI_STATUS] = A_REVERSE;
+	ui_styles[UI_DIM] = A_DIM;
+	if (ui_colours) {
+		ui_styles[UI_TITLE] = A_BOLD | COLOR_PAIR(4);
+		ui_styles[UI_LABEL] = A_NORMAL;
+		ui_styles[UI_ERROR] = A_BOLD | COLOR_PAIR(1);
+		ui_styles[UI_WARNING] = COLOR_PAIR(2);
+		ui_styles[UI_OK] = COLOR_PAIR(3);
+		ui_styles[UI_MENTION] = A_BOLD | COLOR_PAIR(7);
+		ui_styles[UI_MENTION_BAD] = A_UNDERLINE | COLOR_PAIR(1);
+		ui_styles[UI_SEG_A] = COLOR_PAIR(5);
+		ui_styles[UI_SEG_B] = COLOR_PAIR(6);
+	} else {
+		/* Readable without colour: every meaning keeps a distinct
+		 * attribute, and the text itself always says error/warning. */
+		ui_styles[UI_TITLE] = A_BOLD;
+		ui_styles[UI_ERROR] = A_BOLD;
+		ui_styles[UI_WARNING] = A_UNDERLINE;
+		ui_styles[UI_MENTION] = A_BOLD;
+		ui_styles[UI_MENTION_BAD] = A_UNDERLINE;
+		ui_styles[UI_SEG_A] = A_REVERSE;
+		ui_styles[UI_SEG_B] = A_BOLD | A_UNDERLINE;
+	}
+}
+
+int
+ui_init(char **cause)
+{
+	const char *term = getenv("TERM");
+	char *cup;
+	int err;
+
+	if (ui_on)
+		return 0;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*cause = xstrdup("the full-screen program needs a terminal; "
+		    "see 'kling-tui --help' for the subcommands");
+		return -1;
+	}
+	if (term == NULL || *term == '\0') {
+		*cause = xstrdup("TERM is not set");
+		return -1;
+	}
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		xasprintf(cause, "unknown terminal type '%s'", term);
+		return -1;
+	}
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		xasprintf(cause, "terminal '%s' cannot move the cursor; "
+		    "use a subcommand (see 'kling-tui --help')", term);
+		return -1;
+	}
+	if ((ui_term = newterm(NULL, stdout, stdin)) == NULL) {
+		xasprintf(cause, "cannot start curses on terminal '%s'", term);
+		return -1;
+	}
+	set_term(ui_term);
+	ui_on = true;
+	ui_catch_crashes();
+	fatal_hook = ui_shutdown;
+	/* raw, not cbreak: Ctrl-C, Ctrl-S and Ctrl-Z are keys here (cancel,
+	 * save, ...), not signals or flow control. */
+	raw();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	ui_init_styles();
+	ui_dirty = true;
+	return 0;
+}
+
+void
+ui_shutdown(void)
+{
+	if (!ui_on)
+		return;
+	ui_on = false;
+	curs_set(1);
+	endwin();
+	fflush(stdout);
+}
+
+bool
+ui_active(void)
+{
+	return ui_on;
+}
+
+bool
+ui_has_colours(void)
+{
+	return ui_colours;
+}
+
+attr_t
+ui_attr(enum ui_style s)
+{
+	return ui_styles[s];
+}
+
+void
+ui_screen_push(const struct ui_screen *s)
+{
+	if (ui_depth == UI_STACK_MAX)
+		fatal("screen stack full");
+	ui_stack[ui_depth++] = s;
+	ui_dirty = true;
+}
+
+void
+ui_screen_pop(void)
+{
+	if (ui_depth > 1)
+		ui_depth--;
+	ui_dirty = true;
+}
+
+const struct ui_screen *
+ui_screen_top(void)
+{
+	return ui_depth == 0 ? NULL : ui_stack[ui_depth - 1];
+}
+
+void
+ui_screen_register(const struct ui_screen *s)
+{
+	if (ui_nscreens == UI_SCREENS_MAX)
+		fatal("too many screens");
+	ui_screens[ui_nscreens++] = s;
+	if (ui_depth == 0)
+		ui_screen_push(s);
+}
+
+void
+ui_screen_next(void)
+{
+	if (ui_nscreens < 2)
+		return;
+	ui_current = (ui_current + 1) % ui_nscreens;
+	ui_depth = 1;
+	ui_stack[0] = ui_screens[ui_current];
+	ui_dirty = true;
+}
+
+void
+ui_redraw(void)
+{
+	ui_dirty = true;
+}
+
+void
+ui_repaint(void)
+{
+	if (ui_on)
+		clearok(curscr, TRUE);
+	ui_dirty = true;
+}
+
+static bool
+ui_too_small(int rows, int cols)
+{
+	return rows < UI_MIN_ROWS || cols < UI_MIN_COLS;
+}
+
+void
+ui_flush(void)
+{
+	const struct ui_screen *s = ui_screen_top();
+	int rows, cols, cy = -1, cx = -1;
+	char buf[64];
+
+	if (!ui_on || !ui_dirty || s == NULL)
+		return;
+	ui_dirty = false;
+	getmaxyx(stdscr, rows, cols);
+	/* werase only clears ncurses' picture of the screen: doupdate still
+	 * sends the terminal just the cells that differ. */
+	werase(stdscr);
+	if (ui_too_small(rows, cols)) {
+		snprintf(buf, sizeof buf, "terminal too small (need %dx%d)",
+		    UI_MIN_COLS, UI_MIN_ROWS);
+		ui_put(stdscr, 0, 0, cols, A_BOLD, buf);
+	} else
+		s->draw(s->data, stdscr, rows, cols, &cy, &cx);
+	if (cy >= 0 && cx >= 0) {
+		wmove(stdscr, cy, cx);
+		curs_set(1);
+	} else {
+		curs_set(0);
+		wmove(stdscr, rows - 1, 0);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+void
+ui_resize(void)
+{
+	struct winsize ws;
+
+	if (!ui_on)
+		return;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	ui_dirty = true;
+}
+
+static void
+ui_dispatch(const struct ui_key *k)
+{
+	const struct ui_screen *s = ui_screen_top();
+	int rows, cols;
+
+	if (k->fkey && k->code == KEY_F(2) && ui_nscreens > 1) {
+		ui_screen_next();
+		return;
+	}
+	if (!k->fkey && !k->meta && k->code == UI_CTRL('l')) {
+		ui_repaint();
+		return;
+	}
+	getmaxyx(stdscr, rows, cols);
+	/* Keys for a screen the user cannot see would act blind. */
+	if (ui_too_small(rows, cols) || s == NULL)
+		return;
+	s->key(s->data, k);
+	ui_dirty = true;
+}
+
+void
+ui_input(void)
+{
+	struct ui_key k;
+	wint_t wc;
+	int r;
+
+	if (!ui_on)
+		return;
+	while ((r = wget_wch(stdscr, &wc)) != ERR) {
+		memset(&k, 0, sizeof k);
+		k.code = (int)wc;
+		k.fkey = r == KEY_CODE_YES;
+		if (k.fkey && k.code == KEY_RESIZE) {
+			ui_dirty = true;
+			continue;
+		}
+		if (!k.fkey && k.code == 27) {
+			/* ESC with another key already waiting is Alt-key;
+			 * alone it is Escape. */
+			if ((r = wget_wch(stdscr, &wc)) != ERR) {
+				k.code = (int)wc;
+				k.fkey = r == KEY_CODE_YES;
+				k.meta = true;
+			}
+		}
+		ui_dispatch(&k);
+	}
+}
+
+void
+ui_suspend(void)
+{
+	if (!ui_on)
+		return;
+	def_prog_mode();
+	endwin();
+	fflush(stdout);
+}
+
+void
+ui_resume(void)
+{
+	if (!ui_on)
+		return;
+	reset_prog_mode();
+	ui_resize();
+	ui_repaint();
+}
+
+int
+ui_putn(WINDOW *w, int y, int x, int width, attr_t attr, const char *s, size_t len)
+{
+	size_t off = 0, n;
+	uint32_t cp;
+	int used = 0, cw;
+
+	if (width <= 0 || s == NULL)
+		return 0;
+	wattrset(w, attr);
+	wmove(w, y, x);
+	while (off < len && s[off] != '\0') {
+		n = text_decode(s + off, len - off, &cp);
+		if (n == 0 || cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
+			/* Invalid bytes and controls must not reach the tty. */
+			if (used + 1 > width)
+				break;
+			waddch(w, '?');
+			used++;
+			off += n == 0 ? 1 : n;
+			continue;
+		}
+		cw = text_cp_width(cp);
+		if (used + cw > width)
+			break;
+		if (cw == 0 && used == 0) {
+			off += n;
+			continue;
+		}
+		waddnstr(w, s + off, (int)n);
+		used += cw;
+		off += n;
+	}
+	wattrset(w, A_NORMAL);
+	return used;
+}
+
+int
+ui_put(WINDOW *w, int y, int x, int width, attr_t attr, const char *s)
+{
+	return ui_putn(w, y, x, width, attr, s, s == NULL ? 0 : strlen(s));
+}
+
+void
+ui_fill(WINDOW *w, int y, int x, int width, attr_t attr)
+{
+	int i;
+
+	wattrset(w, attr);
+	wmove(w, y, x);
+	for (i = 0; i < width; i++)
+		waddch(w, ' ');
+	wattrset(w, A_NORMAL);
+}
+
+void
+ui_message(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui_msg, sizeof ui_msg, fmt, ap);
+	va_end(ap);
+	ui_dirty = true;
+}
+
+const char *
+ui_message_text(void)
+{
+	return ui_msg;
+}
+
+void
+ui_message_clear(void)
+{
+	ui_msg[0] = '\0';
+}

@@ -1,0 +1,386 @@
+/* kling-tui: tests for codec.c: decoding, encoding, and bad input.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "core-test.h"
+#include "storyboard.h"
+#include "xmalloc.h"
+
+static const char *const valid[] = {
+	"text-to-video.json", "image-to-video.json", "multi-shot-customize.json",
+	"multi-shot-intelligence.json", "elements.json", "create-example.json",
+	"max.json", "max-prompt.json", "cjk.json", NULL
+};
+
+/* Already in canonical form: encoding what they decode to gives them back. */
+static const char *const canonical[] = {
+	"text-to-video.json", "image-to-video.json", "multi-shot-customize.json",
+	"elements.json", "create-example.json", "max.json", "max-prompt.json",
+	"cjk.json", "unknown-keys.json", "bad-types.json", NULL
+};
+
+/* Decoding fails; the cause must contain want. */
+static void
+refused(const char *text, size_t len, const char *want, const char *name)
+{
+	struct storyboard *sb;
+	char *cause = NULL;
+
+	sb = codec_decode(text, len, &cause);
+	ok(sb == NULL && cause != NULL && strstr(cause, want) != NULL,
+	    "refused: %s", name);
+	if (cause == NULL || strstr(cause, want) == NULL)
+		diag_note("cause: %s; want: %s", cause ? cause : "(none)", want);
+	sb_free(&sb);
+	free(cause);
+}
+
+static struct storyboard *
+decoded(const char *text)
+{
+	char *cause = NULL;
+	struct storyboard *sb = codec_decode(text, strlen(text), &cause);
+
+	if (sb == NULL) {
+		diag_note("unexpected failure: %s", cause);
+		free(cause);
+		sb = sb_new();
+	}
+	return sb;
+}
+
+static void
+test_fixtures(void)
+{
+	struct storyboard *sb, *again;
+	char *text, *out, *out2;
+	size_t i, len;
+
+	for (i = 0; valid[i] != NULL; i++) {
+		sb = load_fixture(valid[i]);
+		ok(sb != NULL && sb->load_diags->n == 0, "%s decodes cleanly", valid[i]);
+		if (sb == NULL)
+			continue;
+		out = codec_encode(sb);
+		again = decoded(out);
+		ok(sb_equal(sb, again), "%s: decode(encode(x)) == x", valid[i]);
+		out2 = codec_encode(again);
+		is_str(out2, out, "%s: encoding is stable", valid[i]);
+		free(out);
+		free(out2);
+		sb_free(&again);
+		sb_free(&sb);
+	}
+	for (i = 0; canonical[i] != NULL; i++) {
+		text = read_fixture(canonical[i], &len);
+		sb = codec_decode(text, len, NULL);
+		out = sb != NULL ? codec_encode(sb) : NULL;
+		is_str(out, text, "%s: encode(decode(file)) is byte-identical", canonical[i]);
+		free(out);
+		free(text);
+		sb_free(&sb);
+	}
+
+	/* The intelligence example lists img_urls before prompt: written back in
+	 * the API's order. */
+	sb = load_fixture("multi-shot-intelligence.json");
+	out = codec_encode(sb);
+	ok(strstr(out, "\"prompt\"") < strstr(out, "\"img_urls\""),
+	    "known keys are written in the API's order");
+	free(out);
+	sb_free(&sb);
+
+	sb = load_fixture("cjk.json");
+	out = codec_encode(sb);
+	ok(strstr(out, "\xe9\x9b\xa8\xe5\xa4\x9c") != NULL && strstr(out, "\\u") == NULL,
+	    "CJK is written as UTF-8, not \\u escapes");
+	ok(strstr(out, "\t") == NULL && strstr(out, "\n    \"mode\"") != NULL,
+	    "two-space indent, no tabs");
+	ok(out[strlen(out) - 1] == '\n', "trailing newline");
+	free(out);
+	sb_free(&sb);
+}
+
+static void
+test_duplicates(void)
+{
+	struct storyboard *sb = load_fixture("elements-as-printed.json");
+	char *out;
+
+	ok(sb != NULL, "the page's element example decodes");
+	if (sb == NULL)
+		return;
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "input.element_list[0].name",
+	    "duplicate key \"name\" (the last one is used)"), 1,
+	    "duplicate name reported at its path");
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "input.element_list[0].description",
+	    "duplicate key \"description\""), 1, "duplicate description reported");
+	is_int(sb->load_diags->n, 2, "nothing else reported while decoding");
+	is_str(sb->elements[0].name, "hero", "the last name is used");
+	is_str(sb->elements[0].description, "A young explorer wearing a yellow raincoat.",
+	    "the last description is used");
+	sb_free(&sb);
+
+	sb = decoded("{\"model\": \"a\", \"x\": [1, {\"k\": 1, \"k\": 2, \"k\": 3}], "
+	    "\"model\": \"kling/v3\"}");
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "x[1].k", "duplicate"), 2,
+	    "duplicates inside an unknown value: each one reported");
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "model", "duplicate"), 1,
+	    "duplicate top-level key reported");
+	is_str(sb->model, "kling/v3", "top level: the last one is used");
+	out = codec_encode(sb);
+	ok(strstr(out, "\"k\": 3") != NULL && strstr(out, "\"k\": 1") == NULL,
+	    "only the last duplicate is written back");
+	free(out);
+	sb_free(&sb);
+}
+
+static void
+test_types(void)
+{
+	struct storyboard *sb = load_fixture("bad-types.json");
+	char *out, *text;
+	size_t len;
+
+	ok(sb != NULL, "bad types still decode");
+	if (sb == NULL)
+		return;
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "input.multi_shots",
+	    "must be true or false, got a string"), 1, "string for a boolean");
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "input.duration",
+	    "must be an integer, got 10.5"), 1, "10.5 is not an integer");
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "input.img_urls",
+	    "must be an array of URL strings, got a string"), 1, "string for an array");
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "input.audio",
+	    "must be true or false, got 1"), 1, "number for a boolean");
+	ok(!sb->has_duration && sb->multi_shots == SB_UNSET, "bad values do not reach the model");
+	out = codec_encode(sb);
+	text = read_fixture("bad-types.json", &len);
+	is_str(out, text, "badly typed values are written back where they were");
+	free(text);
+	free(out);
+	sb_free(&sb);
+
+	sb = decoded("{\"input\": {\"duration\": \"10\"}}");
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "input.duration",
+	    "must be an integer, got a string"), 1, "\"10\" is a string");
+	sb_free(&sb);
+	sb = decoded("{\"input\": {\"duration\": 1e300}}");
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "input.duration", "integer"), 1,
+	    "1e300 does not fit");
+	sb_free(&sb);
+	sb = decoded("{\"input\": {\"duration\": 12}}");
+	ok(sb->has_duration && sb->duration == 12 && sb->load_diags->n == 0, "12 is fine");
+	sb_free(&sb);
+	sb = decoded("{\"input\": {\"img_urls\": [\"https://a/b.png\", 7]}}");
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "input.img_urls[1]",
+	    "must be a string, got a number"), 1, "a number among URLs: its index named");
+	out = codec_encode(sb);
+	ok(strstr(out, "7\n") != NULL && strstr(out, "b.png") != NULL,
+	    "the mixed array is kept whole");
+	free(out);
+	sb_free(&sb);
+	sb = decoded("{\"input\": {\"multi_prompt\": [{\"prompt\": 5, \"duration\": 2.5}]}}");
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "input.multi_prompt[0].prompt",
+	    "must be a string"), 1, "shot prompt type error at its path");
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "input.multi_prompt[0].duration",
+	    "must be an integer"), 1, "shot duration type error at its path");
+	sb_free(&sb);
+	sb = decoded("{\"input\": {\"multi_prompt\": [\"just text\"]}}");
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "input.multi_prompt[0]",
+	    "must be an object, got a string"), 1, "a shot that is not an object");
+	sb_free(&sb);
+	sb = decoded("{\"input\": [], \"callback_url\": null}");
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "input", "must be an object, got an array"),
+	    1, "input must be an object");
+	ok(sb->callback_null, "callback_url null is allowed");
+	sb_free(&sb);
+	sb = decoded("{\"input\": {\"shot_type\": null}}");
+	ok(sb->shot_type_null && sb->load_diags->n == 0, "shot_type null is allowed");
+	out = codec_encode(sb);
+	ok(strstr(out, "\"shot_type\": null") != NULL, "shot_type null written back");
+	free(out);
+	sb_free(&sb);
+}
+
+static void
+test_unknown(void)
+{
+	struct storyboard *sb = load_fixture("unknown-keys.json");
+	char *out;
+
+	ok(sb != NULL, "unknown keys decode");
+	if (sb == NULL)
+		return;
+	is_int(diags_at(sb->load_diags, DIAG_WARNING, "input.negative_prompt", "unknown key"),
+	    1, "unknown key in input: a warning");
+	is_int(diags_at(sb->load_diags, DIAG_WARNING, "client_note", "unknown key"), 1,
+	    "unknown top-level key: a warning");
+	is_int(diag_count(sb->load_diags, DIAG_ERROR), 0, "unknown keys are not errors");
+	out = codec_encode(sb);
+	ok(strstr(out, "\"speed\": 0.5") != NULL && strstr(out, "2.25") != NULL,
+	    "nested unknown values kept with their numbers");
+	ok(strstr(out, "\"duration\"") < strstr(out, "\"negative_prompt\""),
+	    "unknown keys come after the known ones");
+	free(out);
+	sb_free(&sb);
+
+	sb = decoded("{\"input\": {\"multi_prompt\": [{\"prompt\": \"p\", \"duration\": 2, "
+	    "\"camera\": \"pan\"}], \"element_list\": [{\"name\": \"n\", \"tag\": [1]}]}}");
+	is_int(diags_at(sb->load_diags, DIAG_WARNING, "input.multi_prompt[0].camera",
+	    "unknown"), 1, "unknown key in a shot");
+	is_int(diags_at(sb->load_diags, DIAG_WARNING, "input.element_list[0].tag",
+	    "unknown"), 1, "unknown key in an element");
+	out = codec_encode(sb);
+	ok(strstr(out, "\"camera\": \"pan\"") != NULL && strstr(out, "\"tag\": [") != NULL,
+	    "unknown keys of shots and elements written back");
+	free(out);
+	sb_free(&sb);
+}
+
+static void
+test_bad_text(void)
+{
+	char *deep, *text, path[256], *cause = NULL;
+	struct storyboard *sb;
+	const char *tmp = getenv("TMPDIR");
+	size_t i, len;
+	int fd;
+
+	text = read_fixture("bad-not-json.json", &len);
+	refused(text, len, "line 1, column 1: not valid JSON", "not JSON");
+	free(text);
+	text = read_fixture("bad-truncated.json", &len);
+	refused(text, len, "unexpected end of the text", "truncated");
+	free(text);
+	text = read_fixture("bad-utf8.json", &len);
+	refused(text, len, "line 4, column 19: invalid UTF-8", "invalid UTF-8, with its position");
+	free(text);
+	refused("", 0, "line 1, column 1: the file is empty", "empty");
+	refused(" \n\t ", 4, "only white space", "white space only");
+	refused("{\"a\": 1} x", 10, "line 1, column 10", "trailing garbage");
+	refused("[1, 2]", 6, "a storyboard is a JSON object", "an array at the top");
+	refused("{\"a\": \"x\ty\"}", 12, "control character", "raw tab in a string");
+	refused("{\"a\": 1}\0{", 10, "NUL byte", "NUL byte");
+	refused("{\"a\":\n  [1,\n   2 3]}", 19, "line 3, column 6", "position on a later line");
+	refused("{\"k\": \"\xe4\xb8\xad\xe6\x96\x87\" x}", 17, "line 1, column 12",
+	    "columns count characters");
+
+	/* Nesting: 64 levels are fine, 65 are not, 10,000 fail fast. */
+	deep = xmalloc(20001 + 16);
+	len = (size_t)sprintf(deep, "{\"x\":");
+	for (i = 0; i < CODEC_MAX_DEPTH - 1; i++)
+		deep[len++] = '[';
+	for (i = 0; i < CODEC_MAX_DEPTH - 1; i++)
+		deep[len++] = ']';
+	deep[len++] = '}';
+	sb = codec_decode(deep, len, NULL);
+	ok(sb != NULL, "nesting %d deep accepted", CODEC_MAX_DEPTH);
+	sb_free(&sb);
+	len = (size_t)sprintf(deep, "{\"x\":");
+	for (i = 0; i < CODEC_MAX_DEPTH; i++)
+		deep[len++] = '[';
+	for (i = 0; i < CODEC_MAX_DEPTH; i++)
+		deep[len++] = ']';
+	deep[len++] = '}';
+	refused(deep, len, "nested deeper than 64", "nesting 65 deep");
+	for (i = 0; i < 10000; i++)
+		deep[i] = '[';
+	for (i = 0; i < 10000; i++)
+		deep[10000 + i] = ']';
+	refused(deep, 20000, "line 1, column 65: nested deeper", "nesting 10,000 deep");
+	free(deep);
+
+	/* Files: too big (sparse, so it costs no disk), a directory, unreadable. */
+	snprintf(path, sizeof path, "%s/kt-codec-big.XXXXXX", tmp != NULL ? tmp : "/tmp");
+	if ((fd = mkstemp(path)) >= 0 && ftruncate(fd, 50 << 20) == 0) {
+		close(fd);
+		sb = codec_load_file(path, &cause);
+		ok(sb == NULL && cause != NULL && strstr(cause, "over the 8 MB limit") != NULL,
+		    "a 50 MB file is refused by its size");
+		diag_note("cause: %s", cause ? cause : "(none)");
+		free(cause);
+		cause = NULL;
+		unlink(path);
+	} else
+		ok(0, "could not create a 50 MB test file");
+	sb = codec_load_file(tmp != NULL ? tmp : "/tmp", &cause);
+	ok(sb == NULL && cause != NULL && strstr(cause, "is a directory") != NULL,
+	    "a directory is refused");
+	free(cause);
+	cause = NULL;
+	sb = codec_load_file("/nonexistent/kt.json", &cause);
+	ok(sb == NULL && cause != NULL && strstr(cause, "No such file") != NULL,
+	    "a missing file is refused with the reason");
+	free(cause);
+	cause = NULL;
+	if (geteuid() == 0)
+		ok(1, "an unreadable file is refused # SKIP root reads any file");
+	else {
+		snprintf(path, sizeof path, "%s/kt-codec-mode.XXXXXX", tmp != NULL ? tmp : "/tmp");
+		fd = mkstemp(path);
+		if (fd >= 0) {
+			if (write(fd, "{}", 2) != 2)
+				diag_note("short write");
+			close(fd);
+		}
+		chmod(path, 0);
+		sb = codec_load_file(path, &cause);
+		ok(sb == NULL && cause != NULL && strstr(cause, "Permission denied") != NULL,
+		    "an unreadable file is refused");
+		free(cause);
+		unlink(path);
+	}
+}
+
+static void
+test_strings_and_save(void)
+{
+	struct storyboard *sb = sb_new_default(), *back;
+	const char *tmp = getenv("TMPDIR");
+	char path[256], *cause = NULL, *q;
+	struct stat st;
+
+	sb_set_str(&sb->prompt, "say \"hi\" \\ then\nnew line\x01 caf\xc3\xa9");
+	q = codec_encode(sb);
+	ok(strstr(q, "say \\\"hi\\\" \\\\ then\\nnew line\\u0001 caf\xc3\xa9") != NULL,
+	    "quotes, backslashes and controls escaped; UTF-8 as is");
+	free(q);
+	q = codec_string("a\"b");
+	is_str(q, "\"a\\\"b\"", "codec_string quotes and escapes");
+	free(q);
+
+	snprintf(path, sizeof path, "%s/kt-codec-save-%d.json", tmp != NULL ? tmp : "/tmp",
+	    (int)getpid());
+	is_int(codec_save_file(sb, path, &cause), 0, "save to a new file");
+	back = codec_load_file(path, &cause);
+	ok(back != NULL && sb_equal(sb, back), "what was saved loads back equal");
+	sb_free(&back);
+	chmod(path, 0600);
+	codec_save_file(sb, path, &cause);
+	ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600,
+	    "saving over a file keeps its mode");
+	unlink(path);
+	snprintf(path, sizeof path, "/nonexistent/dir/kt.json");
+	is_int(codec_save_file(sb, path, &cause), -1, "save into a missing directory fails");
+	ok(cause != NULL, "with a cause");
+	free(cause);
+	sb_free(&sb);
+}
+
+int
+main(void)
+{
+	test_fixtures();
+	test_duplicates();
+	test_types();
+	test_unknown();
+	test_bad_text();
+	test_strings_and_save();
+	return tap_done();
+}

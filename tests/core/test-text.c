@@ -1,0 +1,95 @@
+/* kling-tui: tests for text.c: UTF-8, widths, sanitising.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "tap.h"
+#include "text.h"
+
+static void
+sanitized(const char *in, size_t len, size_t max, bool nl, const char *want,
+    const char *name)
+{
+	char *got = text_sanitize(in, len, max, nl);
+
+	is_str(got, want, "sanitize: %s", name);
+	free(got);
+}
+
+int
+main(void)
+{
+	uint32_t cp = 0;
+	size_t off = 99;
+
+	/* Decoding. */
+	is_int(text_decode("A", 1, &cp), 1, "ASCII is one byte");
+	is_int(text_decode("\xc3\xa9", 2, &cp), 2, "e-acute is two bytes");
+	is_int(cp, 0xe9, "e-acute decodes to U+00E9");
+	is_int(text_decode("\xe4\xb8\xad", 3, &cp), 3, "CJK is three bytes");
+	is_int(text_decode("\xf0\x9f\x98\x80", 4, &cp), 4, "emoji is four bytes");
+	is_int(cp, 0x1f600, "emoji decodes to U+1F600");
+	is_int(text_decode("\xc0\xaf", 2, &cp), 0, "overlong '/' refused");
+	is_int(text_decode("\xe0\x80\xaf", 3, &cp), 0, "three-byte overlong refused");
+	is_int(text_decode("\xed\xa0\x80", 3, &cp), 0, "surrogate U+D800 refused");
+	is_int(text_decode("\xf4\x90\x80\x80", 4, &cp), 0, "above U+10FFFF refused");
+	is_int(text_decode("\xe4\xb8", 2, &cp), 0, "truncated sequence refused");
+	is_int(text_decode("\x80", 1, &cp), 0, "lone continuation byte refused");
+
+	ok(text_valid_utf8("caf\xc3\xa9", 5, &off), "valid UTF-8 accepted");
+	ok(!text_valid_utf8("caf\xe9 ok", 7, &off), "Latin-1 byte refused");
+	is_int(off, 3, "the bad byte's offset is given");
+
+	/* Characters, not bytes. */
+	is_int(text_chars("hello"), 5, "ASCII: one character a byte");
+	is_int(text_chars("\xe4\xb8\xad\xe6\x96\x87"), 2, "two CJK characters, six bytes");
+	is_int(text_chars("a\xffz"), 3, "an invalid byte counts as one character");
+
+	/* Widths, independent of the locale. */
+	is_int(text_cp_width('a'), 1, "ASCII letter: 1 column");
+	is_int(text_cp_width(0x4e2d), 2, "CJK ideograph: 2 columns");
+	is_int(text_cp_width(0xff21), 2, "fullwidth A: 2 columns");
+	is_int(text_cp_width(0xac00), 2, "Hangul syllable: 2 columns");
+	is_int(text_cp_width(0x1f600), 2, "emoji: 2 columns");
+	is_int(text_cp_width(0x0301), 0, "combining acute: 0 columns");
+	is_int(text_cp_width(0x200d), 0, "ZWJ: 0 columns");
+	is_int(text_cp_width(0xfe0f), 0, "variation selector 16: 0 columns");
+	is_int(text_cp_width(0x07), 0, "control character: 0 columns");
+	is_int(text_cp_width(0xe9), 1, "e-acute: 1 column");
+	is_int(text_width("ab\xe4\xb8\xad"), 4, "a, b and a CJK character: 4 columns");
+	is_int(text_width("e\xcc\x81"), 1, "e + combining acute: 1 column");
+
+	/* Fitting never splits a character. */
+	is_int(text_fit("\xe4\xb8\xad\xe6\x96\x87", 3), 3, "3 columns hold one CJK character");
+	is_int(text_fit("\xe4\xb8\xad\xe6\x96\x87", 4), 6, "4 columns hold two");
+	is_int(text_fit("abc", 10), 3, "short text fits whole");
+	is_int(text_fit("abc", 0), 0, "zero columns hold nothing");
+
+	/* Sanitising what a server sent. */
+	sanitized("plain", 5, 0, false, "plain", "plain text kept");
+	sanitized("\x1b[31mred\x1b[0m", 12, 0, false, "red", "CSI colour removed");
+	sanitized("a\x1b[2J\x1b[Hb", 10, 0, false, "ab", "CSI clear screen removed");
+	sanitized("x\x1b]0;title\x07y", 12, 0, false, "xy", "OSC ended by BEL removed");
+	sanitized("x\x1b]8;;http://e\x1b\\link\x1b]8;;\x1b\\y", 29, 0, false, "xlinky",
+	    "OSC 8 hyperlink ended by ST removed");
+	sanitized("x\x1bPq#0;2\x1b\\y", 12, 0, false, "xy", "DCS removed");
+	sanitized("x\x1b_apc\x1b\\y", 9, 0, false, "xy", "APC removed");
+	sanitized("x\x1b" "7y", 4, 0, false, "xy", "two-byte ESC 7 removed");
+	sanitized("x\x1b(By", 5, 0, false, "xy", "ESC ( B removed");
+	sanitized("x\xc2\x9b" "31my", 7, 0, false, "xy", "C1 CSI (U+009B) removed");
+	sanitized("x\xc2\x85y", 4, 0, false, "xy", "C1 NEL removed");
+	sanitized("a\a\b\x7f" "b", 5, 0, false, "ab", "BEL, BS and DEL removed");
+	sanitized("a\rb", 3, 0, false, "ab", "carriage return removed");
+	sanitized("a\nb\tc", 5, 0, false, "a b c", "newline and tab become spaces");
+	sanitized("a\nb\tc", 5, 0, true, "a\nb\tc", "kept when asked");
+	sanitized("caf\xe9!", 5, 0, false, "caf\xef\xbf\xbd!", "invalid UTF-8 becomes U+FFFD");
+	sanitized("\xe4\xb8\xad\xe6\x96\x87", 6, 4, false, "\xe4\xb8\xad",
+	    "cut without splitting a character");
+	sanitized("x\x1b[", 3, 0, false, "x", "unterminated CSI at the end removed");
+	sanitized("x\x1b]52;c;AAAA", 12, 0, false, "x", "unterminated OSC removed");
+	sanitized("a\xe2\x80\xae" "b", 5, 0, false, "ab", "bidi override removed");
+	sanitized("\xe4\xb8\xad\xf0\x9f\x98\x80", 7, 0, false,
+	    "\xe4\xb8\xad\xf0\x9f\x98\x80", "CJK and emoji kept");
+	return tap_done();
+}

@@ -1,0 +1,592 @@
+/* kling-tui tests: the blocking client against a scripted server: how every
+ * kind of answer and failure is classified, retried, and reported.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "api.h"
+#include "canned.h"
+#include "tap.h"
+#include "xmalloc.h"
+
+static char tmpdir[] = "/tmp/kt-net-XXXXXX";
+
+static void
+conn_for(struct api_conn *c, const char *url)
+{
+	api_conn_init(c);
+	c->base_url = url;
+	c->key = "secret-key";
+	c->connect_timeout_ms = 1000;
+	c->timeout_ms = 1000;
+	c->stall_secs = 1;
+	c->retry.max_attempts = 3;
+	c->retry.backoff_ms = 20;
+	c->retry.backoff_max_ms = 3000;
+}
+
+/* A complete response with a body, Content-Length computed. */
+static char *
+reply(const char *status, const char *headers, const char *body)
+{
+	char	*s;
+
+	xasprintf(&s, "HTTP/1.1 %s\r\n%sContent-Length: %zu\r\n\r\n%s",
+	    status, headers, strlen(body), body);
+	return (s);
+}
+
+static long
+ms_since(const struct timespec *t0)
+{
+	struct timespec	t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return ((t1.tv_sec - t0->tv_sec) * 1000 +
+	    (t1.tv_nsec - t0->tv_nsec) / 1000000);
+}
+
+/* Run one request against a one-step script; returns the server. */
+static struct canned *
+run(struct canned_step *steps, size_t n, struct api_conn *c,
+    const struct api_request *req, struct api_result *res)
+{
+	struct canned	*srv = canned_start(steps, n);
+
+	c->base_url = canned_url(srv);
+	api_perform(c, req, NULL, NULL, res);
+	return (srv);
+}
+
+static void
+test_pure(void)
+{
+	char		*p, *cause = NULL;
+	int		 i, j, dup = 0;
+
+	p = api_download_path("/dl", "task_12345678", &cause);
+	is_str(p, "/dl/task_12345678.mp4", "download name from the task id");
+	free(p);
+	p = api_download_path("/dl/", "../../etc/passwd", &cause);
+	is_str(p, "/dl/etcpasswd.mp4", "no path can be smuggled in the id");
+	free(p);
+	p = api_download_path(NULL, "a\x1b[2Jb", &cause);
+	is_str(p, "a2Jb.mp4", "no control characters in the name");
+	free(p);
+	p = api_download_path("/dl", "/..", &cause);
+	ok(p == NULL && cause != NULL, "an id with nothing usable refused");
+	free(cause);
+
+	ok(api_status_final("success") && api_status_final("failed") &&
+	    !api_status_final("running") && !api_status_final("queued") &&
+	    !api_status_final(NULL), "only success and failed are final");
+
+	for (i = 0; i < API_OUTCOME_COUNT; i++)
+		for (j = 0; j < i; j++)
+			dup += strcmp(api_outcome_name(i),
+			    api_outcome_name(j)) == 0;
+	is_int(dup, 0, "outcome names are distinct");
+}
+
+static void
+test_refused_urls(void)
+{
+	struct api_conn		c;
+	struct api_request	req = { .kind = API_BALANCE };
+	struct api_result	res = { 0 };
+
+	conn_for(&c, "http://192.0.2.1");
+	api_perform(&c, &req, NULL, NULL, &res);
+	is_int(res.outcome, API_LOCAL_ERROR,
+	    "plain http to a remote host is refused");
+	ok(res.message != NULL && strstr(res.message, "http://") != NULL,
+	    "and the message says why: %s", res.message);
+	is_int(res.attempts, 0, "without any attempt on the network");
+	api_result_clear(&res);
+
+	conn_for(&c, "ftp://127.0.0.1/");
+	api_perform(&c, &req, NULL, NULL, &res);
+	is_int(res.outcome, API_LOCAL_ERROR, "ftp:// refused");
+	api_result_clear(&res);
+
+	req.kind = API_DOWNLOAD;
+	req.url = "http://example.com/v.mp4";
+	req.dest = "/tmp/never";
+	conn_for(&c, "http://127.0.0.1:1");
+	api_perform(&c, &req, NULL, NULL, &res);
+	is_int(res.outcome, API_LOCAL_ERROR,
+	    "a result link over plain http to a remote host is refused");
+	api_result_clear(&res);
+}
+
+static void
+test_not_reached(void)
+{
+	struct api_conn		c;
+	struct api_request	req = { .kind = API_CREATE, .body = "{}" };
+	struct api_result	res = { 0 };
+
+	/* Port 1 on loopback: nothing listens, the connection is refused. */
+	conn_for(&c, "http://127.0.0.1:1");
+	api_perform(&c, &req, NULL, NULL, &res);
+	is_int(res.outcome, API_NOT_SENT, "connection refused: not sent");
+	is_int(res.attempts, 3, "a create that never reached is retried");
+	ok(!api_result_unknown(&res), "and its fate is known (not created)");
+	api_result_clear(&res);
+
+	conn_for(&c, "http://localhost:1");
+	req.kind = API_BALANCE;
+	api_perform(&c, &req, NULL, NULL, &res);
+	is_int(res.outcome, API_NOT_SENT, "http://localhost is allowed");
+	api_result_clear(&res);
+}
+
+static void
+test_codes(void)
+{
+	static const struct { long code; enum api_outcome o; } codes[] = {
+		{ 401, API_UNAUTHORIZED }, { 402, API_NO_CREDITS },
+		{ 404, API_NOT_FOUND }, { 422, API_INVALID },
+		{ 429, API_RATE_LIMITED }, { 455, API_MAINTENANCE },
+		{ 500, API_SERVER_ERROR }, { 501, API_GEN_FAILED },
+		{ 505, API_DISABLED }, { 418, API_OTHER }
+	};
+	struct api_conn		c;
+	struct api_request	req = { .kind = API_TASK_INFO, .task_id = "t1" };
+	struct api_result	res = { 0 };
+	struct canned_step	st[1];
+	struct canned		*srv;
+	char			*r, body[128], status[32], *adv;
+	size_t			 i;
+
+	for (i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+		snprintf(status, sizeof status, "%ld X", codes[i].code);
+		snprintf(body, sizeof body, "{\"code\":%ld,\"message\":"
+		    "\"m%ld\",\"data\":null}", codes[i].code, codes[i].code);
+		st[0].act = CANNED_REPLY;
+		st[0].reply = r = reply(status, "", body);
+		conn_for(&c, NULL);
+		c.retry.max_attempts = 1;
+		srv = run(st, 1, &c, &req, &res);
+		is_int(res.outcome, codes[i].o, "code %ld mapped (%s)",
+		    codes[i].code, api_outcome_name(res.outcome));
+		is_int(res.code, codes[i].code, "body code kept");
+		is_int(res.http_status, codes[i].code, "HTTP status kept");
+		adv = api_advice(&res);
+		ok(codes[i].o == API_OTHER || strncmp(adv, status, 3) == 0, "advice starts with the code: %s",
+		    adv);
+		free(adv);
+		api_result_clear(&res);
+		canned_stop(&srv);
+		free(r);
+	}
+
+	conn_for(&c, NULL);
+	c.retry.max_attempts = 1;
+	st[0].reply = r = reply("401 Unauthorized", "",
+	    "{\"code\":401,\"message\":\"bad key\",\"data\":null}");
+	srv = run(st, 1, &c, &req, &res);
+	adv = api_advice(&res);
+	is_str(adv, "401: the API key was refused: set CRUN_API_KEY or "
+	    "key_file in ~/.config/kling-tui/config", "401 advice is actionable");
+	free(adv);
+	api_result_clear(&res);
+	canned_stop(&srv);
+	free(r);
+}
+
+static void
+test_shapes(void)
+{
+	struct api_conn		c;
+	struct api_request	req = { .kind = API_TASK_INFO, .task_id = "t 1&x" };
+	struct api_result	res = { 0 };
+	struct canned_step	st[1] = { { CANNED_REPLY, NULL } };
+	struct canned		*srv;
+	char			*r, *rq;
+
+	conn_for(&c, NULL);
+	c.retry.max_attempts = 1;
+
+	st[0].reply = r = reply("500 Oops", "",
+	    "{\"code\":200,\"message\":\"success\",\"data\":{}}");
+	srv = run(st, 1, &c, &req, &res);
+	is_int(res.outcome, API_BAD_RESPONSE,
+	    "HTTP 500 with body code 200 is not a success");
+	api_result_clear(&res);
+	canned_stop(&srv);
+	free(r);
+
+	st[0].reply = r = reply("200 OK", "",
+	    "{\"code\":401,\"message\":\"no\",\"data\":null}");
+	srv = run(st, 1, &c, &req, &res);
+	is_int(res.outcome, API_UNAUTHORIZED, "HTTP 200 with body code 401 "
+	    "is a 401");
+	api_result_clear(&res);
+	canned_stop(&srv);
+	free(r);
+
+	st[0].reply = r = reply("502 Bad Gateway", "Content-Type: text/html\r\n",
+	    "<html><body>Bad gateway</body></html>");
+	srv = run(st, 1, &c, &req, &res);
+	is_int(res.outcome, API_BAD_RESPONSE, "an HTML page is a bad answer");
+	is_int(res.http_status, 502, "its status is kept");
+	ok(strstr(res.message, "text/html") != NULL, "message names the type:"
+	    " %s", res.message);
+	api_result_clear(&res);
+	canned_stop(&srv);
+	free(r);
+
+	st[0].reply = r = reply("200 OK", "", "{\"message\":\"hi\"}");
+	srv = run(st, 1, &c, &req, &res);
+	is_int(res.outcome, API_BAD_RESPONSE, "an answer without a code");
+	api_result_clear(&res);
+	canned_stop(&srv);
+	free(r);
+
+	st[0].reply = r = reply("200 OK", "", "{\"code\":200,\"message\":\"ok\","
+	    "\"data\":{\"task_id\":\"abc\",\"status\":\"runn");
+	srv = run(st, 1, &c, &req, &res);
+	is_int(res.outcome, API_BAD_RESPONSE, "a truncated answer");
+	rq = canned_request(srv, 0);
+	ok(rq != NULL && strstr(rq, "GET /api/v1/client/job/TaskInfo?task_id="
+	    "t%201%26x HTTP/1.1") != NULL, "the task id is escaped in the URL");
+	ok(rq != NULL && strstr(rq, "x-api-key: secret-key\r\n") != NULL,
+	    "the key is sent to the API");
+	free(rq);
+	api_result_clear(&res);
+	canned_stop(&srv);
+	free(r);
+
+	st[0].reply = r = reply("200 OK", "", "{\"code\":422,\"message\":"
+	    "\"bad \\u001b[31mred\\u001b]0;pwned\\u0007 field\\ninput.duration\","
+	    "\"data\":null}");
+	srv = run(st, 1, &c, &req, &res);
+	is_int(res.outcome, API_INVALID, "422");
+	ok(strchr(res.message, '\x1b') == NULL &&
+	    strchr(res.message, '\a') == NULL &&
+	    strchr(res.message, '\n') == NULL,
+	    "escape sequences and controls are stripped: %s", res.message);
+	ok(strstr(res.message, "input.duration") != NULL,
+	    "the field path survives");
+	api_result_clear(&res);
+	canned_stop(&srv);
+	free(r);
+}
+
+static void
+test_task_info(void)
+{
+	struct api_conn		c;
+	struct api_request	req = { .kind = API_TASK_INFO, .task_id = "t1" };
+	struct api_result	res = { 0 };
+	struct canned_step	st[1] = { { CANNED_REPLY, NULL } };
+	struct canned		*srv;
+	char			*r;
+
+	conn_for(&c, NULL);
+	st[0].reply = r = reply("200 OK", "", "{\"code\":200,\"message\":"
+	    "\"success\",\"data\":{\"task_id\":\"t1\",\"status\":\"queued\","
+	    "\"param\":{\"model\":\"kling/v3\",\"input\":{\"duration\":5}},"
+	    "\"create_at\":1768900378,\"complete_at\":1768900478,"
+	    "\"credits\":7.5,\"result\":{\"code\":200,\"message\":\"done\","
+	    "\"media_urls\":[\"https://cdn.example/v.mp4\"]}}}");
+	srv = run(st, 1, &c, &req, &res);
+	is_int(res.outcome, API_OK, "task info decoded");
+	is_str(res.task.status, "queued", "an unknown status is kept as sent");
+	is_int(res.task.create_at, 1768900378, "create_at");
+	is_int(res.task.complete_at, 1768900478, "complete_at");
+	ok(res.task.has_credits && res.task.credits == 7.5, "credits");
+	is_int(res.task.nmedia, 1, "one media URL");
+	is_str(res.task.nmedia ? res.task.media_urls[0] : NULL,
+	    "https://cdn.example/v.mp4", "media URL");
+	is_int(res.task.result_code, 200, "result code");
+	is_str(res.task.param_json,
+	    "{\"model\":\"kling/v3\",\"input\":{\"duration\":5}}", "param echo");
+	api_result_clear(&res);
+	canned_stop(&srv);
+	free(r);
+}
+
+static void
+test_cap(void)
+{
+	struct api_conn		c;
+	struct api_request	req = { .kind = API_BALANCE };
+	struct api_result	res = { 0 };
+	struct canned_step	st[1] = { { CANNED_REPLY, NULL } };
+	struct canned		*srv;
+	char			*big, *r;
+
+	big = xmalloc(200001);
+	memset(big, ' ', 200000);
+	big[200000] = '\0';
+	conn_for(&c, NULL);
+	c.max_response = 65536;
+	c.retry.max_attempts = 1;
+	st[0].reply = r = reply("200 OK", "", big);
+	srv = run(st, 1, &c, &req, &res);
+	is_int(res.outcome, API_BAD_RESPONSE, "an answer over the cap fails");
+	ok(strstr(res.message, "larger") != NULL, "saying so: %s",
+	    res.message);
+	api_result_clear(&res);
+	canned_stop(&srv);
+	free(r);
+	free(big);
+}
+
+static void
+test_retry(void)
+{
+	struct api_conn		c;
+	struct api_request	req = { .kind = API_BALANCE };
+	struct api_result	res = { 0 };
+	struct canned_step	st[2];
+	struct canned		*srv;
+	struct timespec		t0;
+	char			*r0, *r1;
+
+	conn_for(&c, NULL);
+	st[0].act = st[1].act = CANNED_REPLY;
+	st[0].reply = r0 = reply("429 Too Many", "Retry-After: 1\r\n",
+	    "{\"code\":429,\"message\":\"slow down\",\"data\":null}");
+	st[1].reply = r1 = reply("200 OK", "",
+	    "{\"code\":200,\"message\":\"success\",\"data\":{\"balance\":12.5}}");
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	srv = run(st, 2, &c, &req, &res);
+	is_int(res.outcome, API_OK, "a query is retried after 429");
+	ok(res.balance == 12.5, "balance decoded");
+	is_int(res.attempts, 2, "in two attempts");
+	ok(ms_since(&t0) >= 1000, "Retry-After: 1 honoured (%ld ms)",
+	    ms_since(&t0));
+	api_result_clear(&res);
+	canned_stop(&srv);
+	free(r0);
+
+	/* A create answered 500 is not resent: the service may have made it. */
+	req.kind = API_CREATE;
+	req.body = "{\"model\":\"kling/v3\"}";
+	st[0].reply = r0 = reply("500 Internal", "",
+	    "{\"code\":500,\"message\":\"boom\",\"data\":null}");
+	srv = run(st, 2, &c, &req, &res);
+	is_int(res.outcome, API_SERVER_ERROR, "create: 500");
+	is_int(canned_requests(srv), 1, "a create is never resent after 500");
+	api_result_clear(&res);
+	canned_stop(&srv);
+	free(r0);
+
+	/* 455 said "not now": the create did not happen, resend it. */
+	st[0].reply = r0 = reply("455 Maintenance", "Retry-After: 0\r\n",
+	    "{\"code\":455,\"message\":\"later\",\"data\":null}");
+	free(r1);
+	st[1].reply = r1 = reply("200 OK", "", "{\"code\":200,\"message\":"
+	    "\"success\",\"data\":{\"task_id\":\"task_1\"}}");
+	srv = run(st, 2, &c, &req, &res);
+	is_int(res.outcome, API_OK, "create resent after 455");
+	is_str(res.task_id, "task_1", "task id decoded");
+	is_int(canned_requests(srv), 2, "two creates, the first refused");
+	api_result_clear(&res);
+	canned_stop(&srv);
+	free(r0);
+	free(r1);
+}
+
+static void
+test_unknown(void)
+{
+	struct api_conn		c;
+	struct api_request	req = { .kind = API_CREATE, .body = "{}" };
+	struct api_result	res = { 0 };
+	struct canned_step	st[1] = { { CANNED_CLOSE, NULL } };
+	struct canned		*srv;
+	struct timespec		t0;
+
+	conn_for(&c, NULL);
+	c.timeout_ms = 500;
+	srv = run(st, 1, &c, &req, &res);
+	is_int(res.outcome, API_NO_ANSWER, "create dropped after sending");
+	ok(api_result_unknown(&res), "its fate is unknown");
+	is_int(canned_requests(srv), 1, "and it was sent exactly once");
+	canned_stop(&srv);
+	api_result_clear(&res);
+
+	st[0].act = CANNED_STALL;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	srv = run(st, 1, &c, &req, &res);
+	is_int(res.outcome, API_NO_ANSWER, "create timed out after sending");
+	ok(api_result_unknown(&res), "its fate is unknown");
+	is_int(canned_requests(srv), 1, "sent exactly once");
+	ok(ms_since(&t0) < 1500, "the timeout fired (%ld ms)", ms_since(&t0));
+	canned_stop(&srv);
+	api_result_clear(&res);
+
+	req.kind = API_TASK_INFO;
+	req.task_id = "t";
+	srv = run(st, 1, &c, &req, &res);
+	is_int(res.outcome, API_NO_ANSWER, "a stalled query ends");
+	is_int(canned_requests(srv), 3, "after every allowed attempt");
+	canned_stop(&srv);
+	api_result_clear(&res);
+}
+
+static char *
+slurp(const char *path)
+{
+	FILE	*f = fopen(path, "r");
+	char	 buf[256];
+	size_t	 n;
+
+	if (f == NULL)
+		return (NULL);
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return (xstrdup(buf));
+}
+
+static void
+spit(const char *path, const char *s)
+{
+	FILE	*f = fopen(path, "w");
+
+	fputs(s, f);
+	fclose(f);
+}
+
+static void
+test_download(void)
+{
+	struct api_conn		c;
+	struct api_request	req = { .kind = API_DOWNLOAD };
+	struct api_result	res = { 0 };
+	struct canned_step	st[1] = { { CANNED_REPLY, NULL } };
+	struct canned		*srv;
+	struct stat		 sb;
+	char			*dest, *part, *s, *rq;
+
+	xasprintf(&dest, "%s/t1.mp4", tmpdir);
+	xasprintf(&part, "%s.part", dest);
+	conn_for(&c, NULL);
+	c.retry.max_attempts = 1;
+	req.dest = dest;
+
+	spit(part, "hello ");
+	st[0].reply = "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes "
+	    "6-10/11\r\nContent-Length: 5\r\n\r\nworld";
+	srv = canned_start(st, 1);
+	req.url = canned_url(srv);
+	api_perform(&c, &req, NULL, NULL, &res);
+	is_int(res.outcome, API_OK, "resumed download");
+	is_str(s = slurp(dest), "hello world", "the part and the rest joined");
+	free(s);
+	ok(stat(part, &sb) == -1, "the .part is gone");
+	is_str(res.path, dest, "final path reported");
+	is_int(res.bytes, 11, "size reported");
+	rq = canned_request(srv, 0);
+	ok(rq != NULL && strstr(rq, "Range: bytes=6-\r\n") != NULL,
+	    "asked for the rest only");
+	ok(rq != NULL && strstr(rq, "x-api-key") == NULL,
+	    "the API key is not sent with a download");
+	free(rq);
+	api_result_clear(&res);
+	canned_stop(&srv);
+	unlink(dest);
+
+	spit(part, "junk");
+	st[0].reply = "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\nhello world";
+	srv = canned_start(st, 1);
+	req.url = canned_url(srv);
+	api_perform(&c, &req, NULL, NULL, &res);
+	is_int(res.outcome, API_OK, "a server ignoring Range");
+	is_str(s = slurp(dest), "hello world", "restarts the file");
+	free(s);
+	api_result_clear(&res);
+	canned_stop(&srv);
+	unlink(dest);
+
+	spit(part, "hello ");
+	st[0].reply = "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes "
+	    "0-10/11\r\nContent-Length: 11\r\n\r\nhello world";
+	srv = canned_start(st, 1);
+	req.url = canned_url(srv);
+	api_perform(&c, &req, NULL, NULL, &res);
+	is_int(res.outcome, API_BAD_RESPONSE, "a range from the wrong place");
+	is_str(s = slurp(part), "hello ", "does not corrupt the part");
+	free(s);
+	ok(stat(dest, &sb) == -1, "nor create the file");
+	api_result_clear(&res);
+	canned_stop(&srv);
+
+	st[0].reply = "HTTP/1.1 416 Range Not Satisfiable\r\nContent-Range: "
+	    "bytes */6\r\nContent-Length: 0\r\n\r\n";
+	srv = canned_start(st, 1);
+	req.url = canned_url(srv);
+	api_perform(&c, &req, NULL, NULL, &res);
+	is_int(res.outcome, API_OK, "a part already whole (416) completes");
+	is_str(s = slurp(dest), "hello ", "and is renamed");
+	free(s);
+	api_result_clear(&res);
+	canned_stop(&srv);
+	unlink(dest);
+
+	st[0].reply = "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found";
+	srv = canned_start(st, 1);
+	req.url = canned_url(srv);
+	api_perform(&c, &req, NULL, NULL, &res);
+	is_int(res.outcome, API_NOT_FOUND, "an expired link: 404");
+	ok(stat(dest, &sb) == -1, "no file made of the error page");
+	api_result_clear(&res);
+	canned_stop(&srv);
+
+	st[0].reply = "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\nhello";
+	st[0].act = CANNED_REPLY;
+	srv = canned_start(st, 1);
+	req.url = canned_url(srv);
+	c.timeout_ms = 500;
+	api_perform(&c, &req, NULL, NULL, &res);
+	ok(res.outcome == API_NO_ANSWER, "a cut download fails (%s)",
+	    api_outcome_name(res.outcome));
+	is_int(res.bytes, 5, "keeping the bytes it got");
+	is_str(s = slurp(part), "hello", "in the .part, for a resume");
+	free(s);
+	ok(stat(dest, &sb) == -1, "and no final file");
+	api_result_clear(&res);
+	canned_stop(&srv);
+	unlink(part);
+
+	req.dest = "/nonexistent-dir/x.mp4";
+	api_perform(&c, &req, NULL, NULL, &res);
+	is_int(res.outcome, API_LOCAL_ERROR, "an unwritable destination");
+	api_result_clear(&res);
+
+	free(dest);
+	free(part);
+}
+
+int
+main(void)
+{
+	char	*cause = NULL;
+
+	if (mkdtemp(tmpdir) == NULL || net_global_init(&cause) != 0)
+		return (1);
+	test_pure();
+	test_refused_urls();
+	test_not_reached();
+	test_codes();
+	test_shapes();
+	test_task_info();
+	test_cap();
+	test_retry();
+	test_unknown();
+	test_download();
+	net_global_free();
+	rmdir(tmpdir);
+	return (tap_done());
+}

@@ -1,0 +1,430 @@
+/* kling-tui tests: the worker thread: events through the wakeup fd, limits,
+ * cancellation, the global back-off, connection reuse, no resend of a
+ * create, a main thread hammering it, and sleeping when idle.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <dirent.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "canned.h"
+#include "tap.h"
+#include "worker.h"
+#include "xmalloc.h"
+
+#define OK_BALANCE "HTTP/1.1 200 OK\r\nContent-Length: 53\r\n\r\n" \
+	"{\"code\":200,\"message\":\"success\",\"data\":{\"balance\":9}}"
+
+static void
+conn_for(struct api_conn *c, const char *url)
+{
+	api_conn_init(c);
+	c->base_url = url;
+	c->key = "k";
+	c->connect_timeout_ms = 1000;
+	c->timeout_ms = 1000;
+	c->stall_secs = 1;
+	c->retry.max_attempts = 3;
+	c->retry.backoff_ms = 20;
+	c->retry.backoff_max_ms = 3000;
+}
+
+static uint64_t
+now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000);
+}
+
+/* The next DONE event, polling the fd as a UI would; progress events are
+ * counted into *progress (may be NULL). 0 on time-out. */
+static int
+wait_done(struct worker *w, struct worker_event *ev, int timeout_ms,
+    int *progress)
+{
+	struct pollfd	pfd = { worker_fd(w), POLLIN, 0 };
+	uint64_t	end = now_ms() + (uint64_t)timeout_ms;
+
+	for (;;) {
+		while (worker_take(w, ev)) {
+			if (ev->type == WORKER_DONE)
+				return (1);
+			if (progress != NULL)
+				(*progress)++;
+			worker_event_clear(ev);
+		}
+		if (now_ms() >= end)
+			return (0);
+		poll(&pfd, 1, (int)(end - now_ms()));
+	}
+}
+
+static struct api_request balance = { .kind = API_BALANCE };
+
+static void
+test_basic(void)
+{
+	struct canned_step	 st[] = { { CANNED_REPLY, OK_BALANCE } };
+	struct canned		*srv = canned_start(st, 1);
+	struct api_conn		 c;
+	struct api_request	 bad = { .kind = API_HEAD,
+				     .url = "http://192.0.2.1/x.jpg" };
+	struct worker		*w;
+	struct worker_event	 ev;
+	struct pollfd		 pfd;
+	char			*cause = NULL;
+	uint64_t		 id;
+
+	conn_for(&c, canned_url(srv));
+	w = worker_start(&c, NULL, &cause);
+	ok(w != NULL, "worker started");
+	pfd.fd = worker_fd(w);
+	pfd.events = POLLIN;
+	is_int(poll(&pfd, 1, 0), 0, "nothing to read before any job");
+	id = worker_submit(w, &balance, 42);
+	ok(id > 0, "job queued");
+	ok(wait_done(w, &ev, 3000, NULL), "its result came through the fd");
+	is_int(ev.id, id, "with its id");
+	is_int(ev.tag, 42, "and the caller's tag");
+	is_int(ev.result.outcome, API_OK, "outcome ok");
+	ok(ev.result.balance == 9, "balance decoded");
+	worker_event_clear(&ev);
+	is_int(poll(&pfd, 1, 0), 0, "fd drained once the outbox is empty");
+	is_int(worker_pending(w), 0, "nothing pending");
+
+	id = worker_submit(w, &bad, 1);
+	ok(wait_done(w, &ev, 1000, NULL) && ev.id == id &&
+	    ev.result.outcome == API_LOCAL_ERROR,
+	    "a refused URL ends at once: %s", ev.result.message);
+	worker_event_clear(&ev);
+	is_int(worker_cancel(w, 999), -1, "cancel of an unknown id");
+	is_int(worker_cancel(w, id), 0, "cancel of a finished job is harmless");
+	worker_stop(&w);
+	ok(w == NULL, "stopped");
+	canned_stop(&srv);
+}
+
+/* curl resends a request that met a dead reused connection; a create must
+ * never ride one. */
+static void
+test_create_fresh(void)
+{
+	struct canned_step	 st[] = { { CANNED_REPLY, OK_BALANCE },
+				     { CANNED_CLOSE, NULL } };
+	struct canned		*srv = canned_start(st, 2);
+	struct api_conn		 c;
+	struct api_request	 create = { .kind = API_CREATE, .body = "{}" };
+	struct worker		*w;
+	struct worker_event	 ev;
+	char			*cause = NULL;
+
+	conn_for(&c, canned_url(srv));
+	w = worker_start(&c, NULL, &cause);
+	worker_submit(w, &balance, 0);
+	ok(wait_done(w, &ev, 3000, NULL) && ev.result.outcome == API_OK,
+	    "a query leaves a kept-alive connection");
+	worker_event_clear(&ev);
+	worker_submit(w, &create, 0);
+	ok(wait_done(w, &ev, 3000, NULL), "the create ended");
+	is_int(ev.result.outcome, API_NO_ANSWER, "dropped after sending");
+	ok(api_result_unknown(&ev.result), "fate unknown");
+	is_int(ev.result.attempts, 1, "one attempt");
+	is_int(canned_requests(srv), 2, "the server saw the create once");
+	is_int(canned_connections(srv), 2, "on a connection of its own");
+	worker_event_clear(&ev);
+	worker_stop(&w);
+	canned_stop(&srv);
+}
+
+static void
+test_reuse(void)
+{
+	struct canned_step	 st[] = { { CANNED_REPLY, OK_BALANCE } };
+	struct canned		*srv = canned_start(st, 1);
+	struct api_conn		 c;
+	struct worker_limits	 lim;
+	struct worker		*w;
+	struct worker_event	 ev;
+	char			*cause = NULL;
+	int			 i, okd = 0;
+
+	conn_for(&c, canned_url(srv));
+	worker_limits_init(&lim);
+	lim.max_transfers = 4;
+	w = worker_start(&c, &lim, &cause);
+	for (i = 0; i < 200; i++)
+		worker_submit(w, &balance, (uint64_t)i);
+	for (i = 0; i < 200; i++) {
+		if (!wait_done(w, &ev, 5000, NULL))
+			break;
+		okd += ev.result.outcome == API_OK;
+		worker_event_clear(&ev);
+	}
+	is_int(okd, 200, "200 queries answered");
+	ok(canned_connections(srv) <= 4, "over at most 4 connections (%d)",
+	    canned_connections(srv));
+	worker_stop(&w);
+	canned_stop(&srv);
+}
+
+static void
+test_cancel_and_limits(void)
+{
+	struct canned_step	 st[] = { { CANNED_STALL, NULL } };
+	struct canned		*srv = canned_start(st, 1);
+	struct api_conn		 c;
+	struct api_request	 create = { .kind = API_CREATE, .body = "{}" };
+	struct api_request	 info = { .kind = API_TASK_INFO, .task_id = "t" };
+	struct worker		*w;
+	struct worker_event	 ev;
+	char			*cause = NULL;
+	uint64_t		 id, t0;
+	int			 i, n;
+
+	conn_for(&c, canned_url(srv));
+	c.timeout_ms = 800;
+	w = worker_start(&c, NULL, &cause);
+	id = worker_submit(w, &info, 0);
+	while (canned_requests(srv) < 1)
+		usleep(10000);
+	t0 = now_ms();
+	is_int(worker_cancel(w, id), 0, "a query in flight can be cancelled");
+	ok(wait_done(w, &ev, 2000, NULL) && ev.result.outcome == API_CANCELLED,
+	    "and ends cancelled");
+	ok(now_ms() - t0 < 300, "at once (%llu ms)",
+	    (unsigned long long)(now_ms() - t0));
+	worker_event_clear(&ev);
+
+	for (i = 0; i < 4; i++)
+		worker_submit(w, &create, (uint64_t)i);
+	usleep(300000);
+	is_int(canned_requests(srv), 3, "only 2 creates in flight at once");
+	is_int(worker_cancel(w, id + 1), -1,
+	    "a create being sent cannot be cancelled");
+	is_int(worker_cancel(w, id + 4), 0, "a queued create can");
+	worker_drain(w);
+	is_int(worker_submit(w, &info, 0), 0, "draining: no new jobs");
+	n = 0;
+	while (worker_pending(w) > 0 && wait_done(w, &ev, 3000, NULL)) {
+		if (ev.result.outcome == API_NO_ANSWER &&
+		    api_result_unknown(&ev.result))
+			n++;
+		worker_event_clear(&ev);
+	}
+	is_int(n, 2, "the two creates in flight ran to their end: unknown");
+	is_int(canned_requests(srv), 3, "the queued ones were never sent");
+	worker_stop(&w);
+
+	/* Stopping with a create stalled in flight does not wait for it. */
+	w = worker_start(&c, NULL, &cause);
+	worker_submit(w, &create, 0);
+	while (canned_requests(srv) < 4)
+		usleep(10000);
+	t0 = now_ms();
+	worker_stop(&w);
+	ok(now_ms() - t0 < 300, "worker_stop with a transfer in flight is "
+	    "prompt (%llu ms)", (unsigned long long)(now_ms() - t0));
+	canned_stop(&srv);
+}
+
+static void
+test_backoff(void)
+{
+	struct canned_step	 st[] = {
+		{ CANNED_REPLY, "HTTP/1.1 429 Too Many\r\nRetry-After: 1\r\n"
+		    "Content-Length: 44\r\n\r\n"
+		    "{\"code\":429,\"message\":\"wait\",\"data\":null}   " },
+		{ CANNED_REPLY, OK_BALANCE } };
+	struct canned		*srv = canned_start(st, 2);
+	struct api_conn		 c;
+	struct worker		*w;
+	struct worker_event	 ev;
+	char			*cause = NULL;
+	uint64_t		 t0 = now_ms();
+	time_t			 until;
+	int			 i, okd = 0;
+
+	conn_for(&c, canned_url(srv));
+	w = worker_start(&c, NULL, &cause);
+	worker_submit(w, &balance, 0);
+	while (canned_requests(srv) < 1)
+		usleep(5000);
+	usleep(50000);
+	ok(worker_backoff_until(w, &until) && until >= time(NULL),
+	    "after a 429 the worker backs off (until %lld)", (long long)until);
+	worker_submit(w, &balance, 1);
+	usleep(300000);
+	is_int(canned_requests(srv), 1, "a new job waits for the back-off");
+	for (i = 0; i < 2 && wait_done(w, &ev, 3000, NULL); i++) {
+		okd += ev.result.outcome == API_OK;
+		worker_event_clear(&ev);
+	}
+	is_int(okd, 2, "both succeed afterwards");
+	ok(now_ms() - t0 >= 1000, "not before Retry-After (%llu ms)",
+	    (unsigned long long)(now_ms() - t0));
+	ok(!worker_backoff_until(w, &until), "the back-off is over");
+	worker_stop(&w);
+	canned_stop(&srv);
+}
+
+static void
+test_progress(void)
+{
+	static char		 reply[300000];
+	struct canned_step	 st[] = { { CANNED_SLOW, reply } };
+	struct canned		*srv;
+	struct api_conn		 c;
+	struct api_request	 dl = { .kind = API_DOWNLOAD };
+	struct worker		*w;
+	struct worker_event	 ev;
+	char			*cause = NULL, dest[] = "/tmp/kt-net-dl-XXXXXX";
+	int			 fd, progress = 0;
+	size_t			 n;
+
+	n = (size_t)snprintf(reply, sizeof reply,
+	    "HTTP/1.1 200 OK\r\nContent-Length: 200000\r\n\r\n");
+	memset(reply + n, 'v', 200000);
+	srv = canned_start(st, 1);
+	if ((fd = mkstemp(dest)) != -1)
+		close(fd);
+	dl.url = canned_url(srv);
+	dl.dest = dest;
+	conn_for(&c, canned_url(srv));
+	w = worker_start(&c, NULL, &cause);
+	worker_submit(w, &dl, 7);
+	ok(wait_done(w, &ev, 5000, &progress), "download done");
+	is_int(ev.result.outcome, API_OK, "ok");
+	is_int(ev.result.bytes, 200000, "all bytes");
+	ok(progress >= 3, "progress reported on the way (%d events)",
+	    progress);
+	worker_event_clear(&ev);
+	worker_stop(&w);
+	canned_stop(&srv);
+	unlink(dest);
+}
+
+/* The main thread hammers submit, cancel and take while the worker runs:
+ * every job ends exactly once. Run under --enable-tsan too. */
+static void
+test_hammer(void)
+{
+	struct canned_step	 st[] = { { CANNED_REPLY, OK_BALANCE } };
+	struct canned		*srv = canned_start(st, 1);
+	struct api_conn		 c;
+	struct worker		*w;
+	struct worker_event	 ev;
+	char			*cause = NULL;
+	static unsigned char	 seen[1000];
+	int			 i, done = 0, dups = 0, cancelled = 0;
+	uint64_t		 id;
+
+	conn_for(&c, canned_url(srv));
+	w = worker_start(&c, NULL, &cause);
+	for (i = 0; i < 1000; i++) {
+		id = worker_submit(w, &balance, (uint64_t)i);
+		if (i % 7 == 0)
+			worker_cancel(w, id);
+		while (worker_take(w, &ev)) {
+			if (ev.type == WORKER_DONE) {
+				dups += seen[ev.tag]++ != 0;
+				cancelled += ev.result.outcome == API_CANCELLED;
+				done++;
+			}
+			worker_event_clear(&ev);
+		}
+	}
+	while (done < 1000 && wait_done(w, &ev, 5000, NULL)) {
+		dups += seen[ev.tag]++ != 0;
+		cancelled += ev.result.outcome == API_CANCELLED;
+		done++;
+		worker_event_clear(&ev);
+	}
+	is_int(done, 1000, "every job ended");
+	is_int(dups, 0, "exactly once");
+	ok(cancelled > 0 && cancelled <= 143, "cancelled ones among them (%d)",
+	    cancelled);
+	is_int(worker_pending(w), 0, "nothing pending");
+	worker_stop(&w);
+	canned_stop(&srv);
+}
+
+/* Context switches of every thread of this process. */
+static long
+switches(void)
+{
+	DIR		*d = opendir("/proc/self/task");
+	struct dirent	*de;
+	char		 path[300], line[128];
+	FILE		*f;
+	long		 n = 0, v;
+
+	while (d != NULL && (de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "/proc/self/task/%s/status",
+		    de->d_name);
+		if ((f = fopen(path, "r")) == NULL)
+			continue;
+		while (fgets(line, sizeof line, f) != NULL) {
+			if (sscanf(line, "voluntary_ctxt_switches: %ld", &v) == 1 ||
+			    sscanf(line, "nonvoluntary_ctxt_switches: %ld", &v) == 1)
+				n += v;
+		}
+		fclose(f);
+	}
+	if (d != NULL)
+		closedir(d);
+	return (n);
+}
+
+static void
+test_idle(void)
+{
+	struct canned_step	 st[] = { { CANNED_REPLY, OK_BALANCE } };
+	struct canned		*srv = canned_start(st, 1);
+	struct api_conn		 c;
+	struct worker		*w;
+	struct worker_event	 ev;
+	char			*cause = NULL;
+	long			 before, after;
+
+	conn_for(&c, canned_url(srv));
+	w = worker_start(&c, NULL, &cause);
+	worker_submit(w, &balance, 0);
+	wait_done(w, &ev, 3000, NULL);
+	worker_event_clear(&ev);
+	canned_stop(&srv);	/* its threads would count too */
+	usleep(100000);
+	before = switches();
+	usleep(1000000);
+	after = switches();
+	ok(after - before <= 3, "an idle worker does not wake up (%ld "
+	    "switches in 1 s)", after - before);
+	worker_stop(&w);
+}
+
+int
+main(void)
+{
+	char	*cause = NULL;
+
+	if (net_global_init(&cause) != 0)
+		return (1);
+	test_basic();
+	test_create_fresh();
+	test_reuse();
+	test_cancel_and_limits();
+	test_backoff();
+	test_progress();
+	test_hammer();
+	test_idle();
+	net_global_free();
+	return (tap_done());
+}
