@@ -171,7 +171,7 @@ sim_parse(int argc, char **argv)
 {
 	bool	 seeded = false;
 	double	 v;
-	char	*rate, *slash;
+	char	*rate, *slash, *host, *port, *cause;
 	int	 c;
 
 	while ((c = getopt_long(argc, argv, "", sim_options, NULL)) != -1) {
@@ -266,6 +266,13 @@ sim_parse(int argc, char **argv)
 	}
 	if (sim_cfg.listen == NULL)
 		sim_cfg.listen = xstrdup("127.0.0.1:0");
+	if (server_split_listen(sim_cfg.listen, &host, &port, &cause) != 0) {
+		fprintf(stderr, "kling-sim: %s\n", cause);
+		free(cause);
+		return (-1);
+	}
+	free(host);
+	free(port);
 	if (sim_cfg.nkeys == 0) {
 		sim_cfg.keys = xmalloc(sizeof *sim_cfg.keys);
 		sim_cfg.keys[sim_cfg.nkeys++] = xstrdup(SIM_DEMO_KEY);

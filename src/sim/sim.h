@@ -181,6 +181,7 @@ uint64_t	 rng_next(void);
 bool		 rng_chance(double);
 
 /* server.c */
+int		 server_split_listen(const char *, char **, char **, char **);
 int		 server_start(char **);
 void		 server_stop(void);
 const char	*server_base_url(void);

@@ -6,7 +6,7 @@
 . "$top_srcdir/tests/sim/curl.sh"
 dir="$top_srcdir/tests/sim"
 
-start_sim --task-seconds 2 --balance 40 --seed 7 || exit 1
+start_sim --task-seconds 4 --balance 40 --seed 7 || exit 1
 like "$SIM_URL" '^http://127\.0\.0\.1:[0-9]+$' "listens on loopback, on the port it picked"
 
 # The seed page's own curl example, only URL and key changed.
@@ -35,15 +35,15 @@ ok $([ "$created" -le "$now" ] && [ "$created" -ge $((now - 5)) ]; echo $?) "cre
 call GET /api/v1/client/account/balance -H "x-api-key: $SIM_KEY"
 is "$STATUS $(jq -c .data "$TMP/body")" '200 {"balance":25}' "a pro task of 10 s costs 15 credits"
 
-sleep 1
+sleep 1.5
 info "$seed_id"
 is "$(jq -r .data.status "$TMP/body")" running "then it runs"
-sleep 1.2
+sleep 2.7
 info "$seed_id"
 is "$(jq -r .data.status "$TMP/body")" success "then it succeeds"
 is "$(jq -r '.data.result.code, .data.result.message' "$TMP/body" | tr '\n' ' ')" "200 success " "with result code 200"
 is "$(jq -r .data.credits "$TMP/body")" 15 "and the credits it cost"
-is "$(jq -r '.data.complete_at - .data.create_at | . >= 1 and . <= 3' "$TMP/body")" true "complete_at follows create_at by the task's time"
+is "$(jq -r '.data.complete_at - .data.create_at | . >= 3 and . <= 5' "$TMP/body")" true "complete_at follows create_at by the task's time"
 media=$(jq -r '.data.result.media_urls[0]' "$TMP/body")
 is "$media" "$SIM_URL/media/$seed_id.mp4" "media_urls links to the simulator"
 
@@ -87,6 +87,16 @@ jq 'del(.input.multi_shots)' "$dir/t2v.json" >"$TMP/noms.json"
 create "$TMP/noms.json"
 is "$STATUS $CODE" "422 422" "multi_shots missing: 422"
 like "$(jq -r .message "$TMP/body")" 'input\.multi_shots' "the message names input.multi_shots"
+jq '.input.multi_prompt[1].duration = 5' "$dir/seed-example.json" >"$TMP/sum.json"
+create "$TMP/sum.json"
+is "$STATUS $CODE" "422 422" "shots adding up to 9 s of 10: 422 (the client's own rules)"
+like "$(jq -r .message "$TMP/body")" 'input\.multi_prompt' "the message names input.multi_prompt"
+jq '.input.img_urls += ["https://example.com/b.jpg"]' "$dir/seed-example.json" >"$TMP/two.json"
+create "$TMP/two.json"
+like "$STATUS $(jq -r .message "$TMP/body")" '^422 .*input\.img_urls' "multi-shot with two images: 422 naming input.img_urls"
+sed 's/"name": "hero",/"name": "hero", "name": "dog",/' "$dir/seed-example.json" >"$TMP/dup.json"
+create "$TMP/dup.json"
+like "$STATUS $(jq -r .message "$TMP/body")" '^422 .*input\.element_list\[0\]' "a duplicate key: 422 naming its object"
 printf '{"model":"kling/v3","input":{' >"$TMP/cut.json"
 create "$TMP/cut.json"
 is "$STATUS $CODE" "422 422" "a body that is not JSON: 422"
@@ -131,7 +141,7 @@ is "$STATUS $(header Content-Type)" "200 text/html" "notimage.jpg is an HTML pag
 n=$(wc -l <"$SIM_LOG")
 ok $([ "$n" -ge 30 ]; echo $?) "the log has a line per request ($n)"
 unlike "$(cat "$SIM_LOG")" "$SIM_KEY|wrong" "the log never holds a key"
-is "$(sim_log_count POST /api/v1/client/job/CreateTask)" 6 "the log counts the creates"
+is "$(sim_log_count POST /api/v1/client/job/CreateTask)" 9 "the log counts the creates"
 is "$(jq -c 'select(.status == 402) | [.method, .path, .status, .code, .fault]' "$SIM_LOG")" \
 	'["POST","/api/v1/client/job/CreateTask",402,402,null]' "a line has method, path, status, code, fault"
 is "$(jq -r 'select(.task_id != null) | .task_id' "$SIM_LOG" | head -n 1)" "$seed_id" "a create's line names its task"
