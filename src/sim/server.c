@@ -256,7 +256,7 @@ server_respond(struct MHD_Connection *c, struct server_req *sr)
 	rq.base_url = server_link_base(c, base, sizeof base);
 	rq.body = sr->body != NULL ? sr->body : "";
 	rq.len = sr->len;
-	rq.now = sim_now();
+	rq.now = sr->t;
 
 	route = endpoint_route(sr->method, sr->path);
 	server_decide(route, sr, &rq, &rp);

@@ -42,18 +42,16 @@ like "$(printf '%s' "$line" | jq -r .task_id)" '^[0-9a-f-]{36}$' "and the task i
 stop_sim
 
 start_sim --fault stall@balance || exit 1
-t0=$(date +%s%N)
 curl -s -m 1 -H "x-api-key: $SIM_KEY" "$SIM_URL$balance" >/dev/null &
 stalled=$!
-info 00000000-0000-4000-8000-000000000000
-t1=$(date +%s%N)
-is "$STATUS" 404 "stall: another request is still answered"
-ok $([ $(( (t1 - t0) / 1000000 )) -lt 800 ]; echo $?) "at once, while the stalled one waits"
+sleep 0.2
+took=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "x-api-key: $SIM_KEY" \
+	"$SIM_URL/api/v1/client/job/TaskInfo?task_id=x")
+like "$took" '^404 ' "stall: another request is still answered"
+ok $(awk -v t="${took#* }" 'BEGIN { exit !(t < 0.5) }'; echo $?) "at once, while the stalled one waits (${took#* } s)"
 wait $stalled
 is "$?" 28 "stall: the stalled request times out on the client's side"
-t0=$(date +%s%N)
 stop_sim
-t1=$(date +%s%N)
 is "$SIM_STATUS" 0 "it stops cleanly after a stall"
 start_sim --fault stall || exit 1
 curl -s -m 5 -H "x-api-key: $SIM_KEY" "$SIM_URL$balance" >/dev/null &
@@ -63,7 +61,7 @@ t0=$(date +%s%N)
 stop_sim
 t1=$(date +%s%N)
 is "$SIM_STATUS" 0 "SIGTERM with a request stalled: status 0"
-ok $([ $(( (t1 - t0) / 1000000 )) -lt 1500 ]; echo $?) "and it does not wait for the client"
+ok $([ $(( (t1 - t0) / 1000000 )) -lt 3000 ]; echo $?) "and it does not wait for the client, who would wait 5 s"
 wait $stalled
 
 start_sim --fault huge || exit 1
@@ -118,13 +116,18 @@ is "$STATUS" 455 "--maintenance: everywhere"
 stop_sim
 
 start_sim --rate-limit 3/s || exit 1
-# Begin just after a second starts; one curl sends the five on one
-# connection, so that they fall in that second.
-sleep "$(awk -v ns="$(date +%N)" 'BEGIN { printf "%.3f", (1e9 - ns) / 1e9 + 0.02 }')"
+# One curl sends eight on one connection, so quickly that a second holds
+# more than three; the log's times tell which second each fell in.
 u="$SIM_URL$balance"
-s=$(curl -s -w "%{http_code} " -H "x-api-key: $SIM_KEY" -o /dev/null "$u" -o /dev/null "$u" \
-	-o /dev/null "$u" -o /dev/null "$u" -o /dev/null "$u")
-is "$s" "200 200 200 429 429 " "--rate-limit 3/s: the 4th request in a second gets 429"
+set --
+for i in 1 2 3 4 5 6 7 8; do set -- "$@" -o /dev/null "$u"; done
+s=$(curl -s -w "%{http_code} " -H "x-api-key: $SIM_KEY" "$@")
+like "$s" '^200 200 200 ' "--rate-limit 3/s: the first three are served"
+like "$s" 429 "and some of the rest get 429"
+is "$(jq -s -c 'group_by(.t | floor) | map(map(.status)) |
+	map((map(select(. == 200)) | length) as $ok | (map(select(. == 429)) | length) as $no |
+	$ok <= 3 and ($no == 0 or $ok == 3)) | all' "$SIM_LOG")" true \
+	"never more than 3 a second, and 429 only once 3 were served"
 balance
 is "$STATUS $(header Retry-After)" "429 1" "with Retry-After"
 sleep 1
@@ -138,7 +141,7 @@ times=$(curl -s --no-progress-meter --parallel --parallel-immediate --parallel-m
 	-H "x-api-key: $SIM_KEY" -o /dev/null "$u" -o /dev/null "$u" -o /dev/null "$u" -o /dev/null "$u")
 slowest=$(printf '%s\n' "$times" | sort -n | tail -n 1)
 fastest=$(printf '%s\n' "$times" | sort -n | head -n 1)
-ok $(awk -v a="$fastest" -v b="$slowest" 'BEGIN { exit !(a >= 0.6 && b < 1.5) }'; echo $?) \
+ok $(awk -v a="$fastest" -v b="$slowest" 'BEGIN { exit !(a >= 0.6 && b < 1.8) }'; echo $?) \
 	"--latency 600: four at once each take 600 ms, none waits for another ($fastest..$slowest s)"
 stop_sim
 
