@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -292,6 +293,7 @@ worker_start(const struct api_conn *ac, const struct worker_limits *limits,
     char **cause)
 {
 	struct worker	*w = xcalloc(1, sizeof *w);
+	sigset_t	 all, old;
 	int		 error;
 
 	if (limits != NULL)
@@ -317,7 +319,13 @@ worker_start(const struct api_conn *ac, const struct worker_limits *limits,
 	TAILQ_INIT(&w->jobs);
 	TAILQ_INIT(&w->outbox);
 	pthread_mutex_init(&w->lock, NULL);
-	if ((error = pthread_create(&w->thread, NULL, worker_main, w)) != 0) {
+	/* The thread is born with every signal blocked, so that handlers run
+	 * on the UI thread (its self-pipe) and never interrupt curl. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	error = pthread_create(&w->thread, NULL, worker_main, w);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (error != 0) {
 		xasprintf(cause, "pthread_create: %s", strerror(error));
 		curl_multi_cleanup(w->multi);
 		net_conn_free(&w->conn);

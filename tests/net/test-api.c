@@ -560,6 +560,7 @@ test_download(void)
 	canned_stop(&srv);
 	unlink(part);
 
+	req.url = "http://127.0.0.1:1/x.mp4";
 	req.dest = "/nonexistent-dir/x.mp4";
 	api_perform(&c, &req, NULL, NULL, &res);
 	is_int(res.outcome, API_LOCAL_ERROR, "an unwritable destination");

@@ -79,6 +79,8 @@ test_codes(void)
 	struct api_result	 res = { 0 };
 	struct simproc		 s;
 	size_t			 i;
+	int			 j, n = 0;
+	double			 t429, t = -1;
 	char			 opt[32];
 
 	if (simproc_start(&s, tmpdir, NULL) != 0) {
@@ -122,6 +124,25 @@ test_codes(void)
 	simproc_stop(&s);
 	is_int(simlog_count(&s, CREATE_PATH, NULL), 2,
 	    "a create refused with 455 is resent (it was not made)");
+
+	/* 429: the retry waits for Retry-After, as the simulator saw it. */
+	simproc_start(&s, tmpdir, "--rate-limit", "1/s", "--retry-after", "1",
+	    NULL);
+	for (i = 0; i < 4; i++) {
+		one(&res, &bal, 3, NULL, &s);
+		n = res.attempts;
+		api_result_clear(&res);
+		if (n > 1)
+			break;
+	}
+	simproc_stop(&s);
+	is_int(n, 2, "a rate-limited query succeeds on its second attempt");
+	t429 = simlog_time(&s, "\"status\":429", 0);
+	for (j = 0; (t = simlog_time(&s, "\"status\":200", j)) >= 0 &&
+	    t < t429; j++)
+		;
+	ok(t429 > 0 && t - t429 >= 0.95, "the retry came %.3f s after the "
+	    "429 (Retry-After: 1)", t - t429);
 
 	for (i = 0; i < sizeof forced / sizeof forced[0]; i++) {
 		snprintf(opt, sizeof opt, "%s@api", forced[i].code);
