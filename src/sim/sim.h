@@ -49,6 +49,7 @@ struct sim_config {
 	size_t			 nkeys;
 	double			 balance;
 	double			 task_seconds;
+	double			 pending_share;	/* of task_seconds */
 	double			 fail_rate;
 	unsigned		 latency_ms;
 	unsigned		 rate_limit;	/* per second, 0: none */

@@ -42,26 +42,26 @@ like "$(printf '%s' "$line" | jq -r .task_id)" '^[0-9a-f-]{36}$' "and the task i
 stop_sim
 
 start_sim --fault stall@balance || exit 1
-curl -s -m 1 -H "x-api-key: $SIM_KEY" "$SIM_URL$balance" >/dev/null &
+curl -s -m 4 -H "x-api-key: $SIM_KEY" "$SIM_URL$balance" >/dev/null &
 stalled=$!
 sleep 0.2
 took=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "x-api-key: $SIM_KEY" \
 	"$SIM_URL/api/v1/client/job/TaskInfo?task_id=x")
 like "$took" '^404 ' "stall: another request is still answered"
-ok $(awk -v t="${took#* }" 'BEGIN { exit !(t < 0.5) }'; echo $?) "at once, while the stalled one waits (${took#* } s)"
+ok $(awk -v t="${took#* }" 'BEGIN { exit !(t < 2) }'; echo $?) "at once, while the stalled one waits (${took#* } s)"
 wait $stalled
 is "$?" 28 "stall: the stalled request times out on the client's side"
 stop_sim
 is "$SIM_STATUS" 0 "it stops cleanly after a stall"
 start_sim --fault stall || exit 1
-curl -s -m 5 -H "x-api-key: $SIM_KEY" "$SIM_URL$balance" >/dev/null &
+curl -s -m 10 -H "x-api-key: $SIM_KEY" "$SIM_URL$balance" >/dev/null &
 stalled=$!
 sleep 0.3
 t0=$(date +%s%N)
 stop_sim
 t1=$(date +%s%N)
 is "$SIM_STATUS" 0 "SIGTERM with a request stalled: status 0"
-ok $([ $(( (t1 - t0) / 1000000 )) -lt 3000 ]; echo $?) "and it does not wait for the client, who would wait 5 s"
+ok $([ $(( (t1 - t0) / 1000000 )) -lt 5000 ]; echo $?) "and it does not wait for the client, who would wait 10 s"
 wait $stalled
 
 start_sim --fault huge || exit 1
@@ -121,28 +121,28 @@ start_sim --rate-limit 3/s || exit 1
 u="$SIM_URL$balance"
 set --
 for i in 1 2 3 4 5 6 7 8; do set -- "$@" -o /dev/null "$u"; done
-s=$(curl -s -w "%{http_code} " -H "x-api-key: $SIM_KEY" "$@")
+s=$(curl -s -w "%{http_code} " -D "$TMP/burst" -H "x-api-key: $SIM_KEY" "$@")
 like "$s" '^200 200 200 ' "--rate-limit 3/s: the first three are served"
 like "$s" 429 "and some of the rest get 429"
+is "$(tr -d '\r' <"$TMP/burst" | grep -c '^Retry-After: 1$')" "$(printf '%s' "$s" | grep -o 429 | wc -l | tr -d ' ')" \
+	"each 429 with Retry-After: 1"
 is "$(jq -s -c 'group_by(.t | floor) | map(map(.status)) |
 	map((map(select(. == 200)) | length) as $ok | (map(select(. == 429)) | length) as $no |
 	$ok <= 3 and ($no == 0 or $ok == 3)) | all' "$SIM_LOG")" true \
 	"never more than 3 a second, and 429 only once 3 were served"
-balance
-is "$STATUS $(header Retry-After)" "429 1" "with Retry-After"
 sleep 1
 balance
 is "$STATUS" 200 "the next second it is served again"
 stop_sim
 
-start_sim --latency 600 || exit 1
+start_sim --latency 1000 || exit 1
 u="$SIM_URL$balance"
 times=$(curl -s --no-progress-meter --parallel --parallel-immediate --parallel-max 4 -w '%{time_total}\n' \
 	-H "x-api-key: $SIM_KEY" -o /dev/null "$u" -o /dev/null "$u" -o /dev/null "$u" -o /dev/null "$u")
 slowest=$(printf '%s\n' "$times" | sort -n | tail -n 1)
 fastest=$(printf '%s\n' "$times" | sort -n | head -n 1)
-ok $(awk -v a="$fastest" -v b="$slowest" 'BEGIN { exit !(a >= 0.6 && b < 1.8) }'; echo $?) \
-	"--latency 600: four at once each take 600 ms, none waits for another ($fastest..$slowest s)"
+ok $(awk -v a="$fastest" -v b="$slowest" 'BEGIN { exit !(a >= 1 && b < 3) }'; echo $?) \
+	"--latency 1000: four at once each take 1 s, none waits for another ($fastest..$slowest s)"
 stop_sim
 
 start_sim --fail-rate 1 --task-seconds 0 --balance 10 || exit 1

@@ -11,7 +11,7 @@ balance=/api/v1/client/account/balance
 help=$("$KLING_SIM" --help)
 is "$?" 0 "--help exits 0"
 opts=$(printf '%s\n' "$help" | grep -o -- '--[a-z][a-z-]*' | sort -u)
-for o in --listen --key --balance --task-seconds --fail-rate --latency --rate-limit \
+for o in --listen --key --balance --task-seconds --pending-share --fail-rate --latency --rate-limit \
 	--maintenance --fault --force-code --seed --log --help --version; do
 	like "$opts" "^$o\$" "--help shows $o"
 done
@@ -78,6 +78,19 @@ c=$(ids 6)
 is "$a" "$b" "--seed: the same task ids again"
 ok $([ "$a" != "$c" ]; echo $?) "another seed, other ids"
 ok $([ "${a% *}" != "${a#* }" ]; echo $?) "two tasks, two ids"
+
+# --pending-share: a task can be held in either state for as long as a
+# test needs.
+start_sim --task-seconds 600 --pending-share 0 || exit 1
+create "$dir/t2v.json"
+info "$TASK_ID"
+is "$(jq -r .data.status "$TMP/body")" running "--pending-share 0: a task runs at once"
+stop_sim
+start_sim --task-seconds 600 --pending-share 1 || exit 1
+create "$dir/t2v.json"
+info "$TASK_ID"
+is "$(jq -r .data.status "$TMP/body")" pending "--pending-share 1: it stays pending"
+stop_sim
 
 # Balance: a long run of creates ends in 402, and the count is exact.
 start_sim --balance 12 --task-seconds 100 || exit 1
