@@ -49,6 +49,7 @@ typedef void (*editor_answer_cb)(struct editor *, int answer);
 struct editor {
 	struct storyboard	*sb;
 	struct storyboard	*saved;		/* as in the file; NULL: never saved */
+	struct storyboard	*preview;	/* sb with the field being typed applied */
 	struct history		*hist;
 	struct diag_list	*diags;
 	char			*path;		/* NULL: a new storyboard */
@@ -89,6 +90,8 @@ int		 editor_open(struct editor *, const char *path, char **cause);
 void		 editor_offer_draft(struct editor *);
 /* Save the draft now if there is anything unsaved (every way out). */
 void		 editor_save_draft(struct editor *);
+/* What the screen shows: the model, or its preview while a field is typed. */
+#define editor_view(ed) ((ed)->preview != NULL ? (ed)->preview : (ed)->sb)
 /* The model changed: check the rules, rebuild the form, record for undo,
  * schedule the autosave. */
 void		 editor_changed(struct editor *, bool record);
