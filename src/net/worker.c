@@ -159,6 +159,14 @@ worker_progress(struct xfer *x, int64_t now, int64_t total)
 	pthread_mutex_unlock(&w->lock);
 }
 
+/* The global back-off is the service's: a result link on a CDN or an
+ * image elsewhere neither causes it nor waits for it. */
+static bool
+worker_is_api(enum api_kind k)
+{
+	return (k == API_CREATE || k == API_TASK_INFO || k == API_BALANCE);
+}
+
 /* Under the lock: start a job's next attempt. */
 static void
 worker_launch(struct worker *w, struct job *j)
@@ -195,8 +203,9 @@ worker_schedule(struct worker *w)
 		}
 		if (j->state != JOB_WAITING)
 			continue;
-		at = j->due_ms > w->hold_until_ms ? j->due_ms :
-		    w->hold_until_ms;
+		at = j->due_ms;
+		if (worker_is_api(j->x.req.kind) && w->hold_until_ms > at)
+			at = w->hold_until_ms;
 		if (at > now) {
 			if (at - now < wait)
 				wait = at - now;
@@ -228,7 +237,7 @@ worker_done(struct worker *w, CURL *easy, CURLcode rc)
 	now = net_now_ms();
 
 	pthread_mutex_lock(&w->lock);
-	if (retry_is_global(&j->res)) {
+	if (worker_is_api(x->req.kind) && retry_is_global(&j->res)) {
 		/* The service is overloaded: everyone holds back. */
 		if (j->res.retry_after >= 0)
 			hold = j->res.retry_after * 1000;

@@ -243,6 +243,15 @@ test_shapes(void)
 	canned_stop(&srv);
 	free(r);
 
+	st[0].reply = r = reply("429 Too Many Requests",
+	    "Content-Type: text/html\r\n", "<html>slow down</html>");
+	srv = run(st, 1, &c, &req, &res);
+	is_int(res.outcome, API_RATE_LIMITED,
+	    "a gateway's HTML 429 still means back off");
+	api_result_clear(&res);
+	canned_stop(&srv);
+	free(r);
+
 	st[0].reply = r = reply("200 OK", "", "{\"message\":\"hi\"}");
 	srv = run(st, 1, &c, &req, &res);
 	is_int(res.outcome, API_BAD_RESPONSE, "an answer without a code");
