@@ -43,9 +43,6 @@ enum editor_mode {
 	EM_DIAGS	/* moving in the diagnostics pane */
 };
 
-struct editor;
-typedef void (*editor_answer_cb)(struct editor *, int answer);
-
 struct editor {
 	struct storyboard	*sb;
 	struct storyboard	*saved;		/* as in the file; NULL: never saved */
@@ -68,7 +65,6 @@ struct editor {
 	size_t			 menu_sel;
 	char			 question[256];
 	const char		*answers;	/* keys accepted, e.g. "yn" */
-	editor_answer_cb	 answer_cb;
 	struct edit_ref		 editing;	/* the cell being typed in */
 	bool			 editing_new;	/* an item added for this edit */
 	int			 pending;	/* what to do after a question */
