@@ -93,7 +93,10 @@ codec_prescan(const char *s, size_t len, bool *open_string, char **cause)
 			return -1;
 		}
 		if (instr) {
-			if (u[i] == '\\')
+			/* Skip the escaped character, unless it is one this
+			 * scan must see (a control, NUL or UTF-8 byte). */
+			if (u[i] == '\\' && i + 1 < len && u[i + 1] >= 0x20 &&
+			    u[i + 1] < 0x80)
 				i++;
 			else if (u[i] == '"')
 				instr = false;

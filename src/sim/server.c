@@ -21,10 +21,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "codec.h"
 #include "sim.h"
 #include "xmalloc.h"
 
-#define SERVER_MAX_BODY		(1024 * 1024)
 #define SERVER_BLOCK_SIZE	(64 * 1024)
 #define SERVER_IDLE_SECONDS	300
 
@@ -227,8 +227,8 @@ server_decide(enum sim_route route, struct server_req *sr,
 			rp->retry_after = sim_cfg.retry_after;
 		sr->fault = "code";
 	} else if (sr->too_big) {
-		reply_error(rp, 422, "the body is larger than %d bytes",
-		    SERVER_MAX_BODY);
+		reply_error(rp, 422, "the body is larger than %u bytes",
+		    CODEC_MAX_FILE);
 	} else
 		endpoint_answer(route, rq, rp);
 }
@@ -295,7 +295,8 @@ server_access(void *cls, struct MHD_Connection *c, const char *url,
 		return (MHD_YES);
 	}
 	if (*upload_size != 0) {
-		if (sr->len + *upload_size > SERVER_MAX_BODY)
+		/* The client refuses larger files too. */
+		if (sr->len + *upload_size > CODEC_MAX_FILE)
 			sr->too_big = true;
 		else {
 			sr->body = xrealloc(sr->body, sr->len + *upload_size + 1);

@@ -129,6 +129,10 @@ like "$STATUS $(jq -r .message "$TMP/body")" '^422 .*input\.img_urls' "multi-sho
 sed 's/"name": "hero",/"name": "hero", "name": "dog",/' "$dir/seed-example.json" >"$TMP/dup.json"
 create "$TMP/dup.json"
 like "$STATUS $(jq -r .message "$TMP/body")" '^422 .*input\.element_list\[0\]' "a duplicate key: 422 naming its object"
+head -c 9000000 /dev/zero | tr '\0' ' ' >"$TMP/big.json"
+create "$TMP/big.json"
+like "$STATUS $(jq -r .message "$TMP/body")" '^422 .*larger than 8388608 bytes' "a body over the client's 8 MiB cap: 422"
+rm -f "$TMP/big.json"
 printf '{"model":"kling/v3","input":{' >"$TMP/cut.json"
 create "$TMP/cut.json"
 is "$STATUS $CODE" "422 422" "a body that is not JSON: 422"
@@ -173,7 +177,7 @@ is "$STATUS $(header Content-Type)" "200 text/html" "notimage.jpg is an HTML pag
 n=$(wc -l <"$SIM_LOG")
 ok $([ "$n" -ge 30 ]; echo $?) "the log has a line per request ($n)"
 unlike "$(cat "$SIM_LOG")" "$SIM_KEY|wrong" "the log never holds a key"
-is "$(sim_log_count POST /api/v1/client/job/CreateTask)" 9 "the log counts the creates"
+is "$(sim_log_count POST /api/v1/client/job/CreateTask)" 10 "the log counts the creates"
 is "$(jq -c 'select(.status == 402) | [.method, .path, .status, .code, .fault]' "$SIM_LOG")" \
 	'["POST","/api/v1/client/job/CreateTask",402,402,null]' "a line has method, path, status, code, fault"
 is "$(jq -r 'select(.task_id != null) | .task_id' "$SIM_LOG" | head -n 1)" "$seed_id" "a create's line names its task"
