@@ -67,7 +67,6 @@ struct follow_task {
 	const char	*task_id;	/* the caller's */
 	int		 fails;
 	bool		 answered;
-	bool		 over;		/* final, or given up */
 };
 
 struct follow {
@@ -125,7 +124,6 @@ follow_answer(struct follow *f, struct follow_task *ft, const struct api_task *t
 	if (final && strcmp(t->status, "success") != 0)
 		f->rc = net_worse(f->rc, EXIT_INVALID);
 	if (final || f->o->once) {
-		ft->over = true;
 		sched_remove(f->sched, ft->task_id);
 		return;
 	}
@@ -141,6 +139,8 @@ follow_result(struct follow *f, struct follow_task *ft, const struct api_result 
 {
 	int64_t hint;
 
+	if (f->stop)
+		return;		/* the refusal was told once; the rest say the same */
 	switch (r->outcome) {
 	case API_OK:
 		sched_ok(f->sched);
@@ -172,7 +172,6 @@ follow_result(struct follow *f, struct follow_task *ft, const struct api_result 
 		break;
 	}
 	f->rc = net_worse(f->rc, net_exit_code(r));
-	ft->over = true;
 	sched_remove(f->sched, ft->task_id);
 }
 
@@ -278,15 +277,14 @@ net_follow(struct net_ctx *ctx, char **task_ids, size_t n, const struct follow_o
 				if (worker_submit(w, &req, (uint64_t)(ft - f.t)) == 0) {
 					fprintf(stderr, "%s: not a usable task id\n", ft->task_id);
 					f.rc = net_worse(f.rc, EXIT_USAGE);
-					ft->over = true;
-					sched_remove(f.sched, ft->task_id);
+								sched_remove(f.sched, ft->task_id);
 				} else
 					inflight++;
 			}
 		}
-		if (inflight == 0 && (f.stop || sched_count(f.sched) == 0))
+		if (f.stop || (inflight == 0 && sched_count(f.sched) == 0))
 			break;
-		timeout = f.stop ? -1 : sched_next_due(f.sched, now);
+		timeout = sched_next_due(f.sched, now);
 		if (poll(pfd, 2, timeout > INT32_MAX ? INT32_MAX : (int)timeout) < 0 &&
 		    errno != EINTR)
 			fatal("poll: %s", strerror(errno));

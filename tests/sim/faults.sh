@@ -14,7 +14,7 @@ esc=$(printf '\033')
 start_sim --fault garbage || exit 1
 balance
 is "$STATUS $CODE" "200 none" "garbage: status 200, a body that is not JSON"
-like "$(cat "$TMP/body")" "$esc\\[" "garbage: with escape sequences"
+like "$(tr -d '\0' <"$TMP/body")" "$esc\\[" "garbage: with escape sequences"
 stop_sim
 
 start_sim --fault truncate@api --task-seconds 0 || exit 1
