@@ -141,20 +141,51 @@ sb_extras_copy(struct sb_extras *dst, const struct sb_extras *src)
 	}
 }
 
+/* The next extra from i on of one kind (unknown or badly typed). */
+static size_t
+sb_extras_next(const struct sb_extras *x, size_t i, bool bad_type)
+{
+	while (i < x->n && x->v[i].bad_type != bad_type)
+		i++;
+	return i;
+}
+
+/* Unknown keys compare in order (they are written back in order); a badly
+ * typed known key is written back at its field's place, so the order those
+ * came in does not count (a file and its saved copy are equal). */
+static bool
+sb_extras_equal_kind(const struct sb_extras *a, const struct sb_extras *b,
+    bool bad_type)
+{
+	size_t i = 0, j = 0, k;
+	const struct sb_extra *e;
+
+	for (;;) {
+		i = sb_extras_next(a, i, bad_type);
+		j = sb_extras_next(b, j, bad_type);
+		if (i == a->n || j == b->n)
+			return i == a->n && j == b->n;
+		e = &a->v[i];
+		if (bad_type) {
+			for (k = 0; k < b->n; k++)
+				if (b->v[k].bad_type &&
+				    strcmp(b->v[k].key, e->key) == 0)
+					break;
+			if (k == b->n || strcmp(b->v[k].json, e->json) != 0)
+				return false;
+		} else if (strcmp(e->key, b->v[j].key) != 0 ||
+		    strcmp(e->json, b->v[j].json) != 0)
+			return false;
+		i++;
+		j++;
+	}
+}
+
 static bool
 sb_extras_equal(const struct sb_extras *a, const struct sb_extras *b)
 {
-	size_t i;
-
-	if (a->n != b->n)
-		return false;
-	for (i = 0; i < a->n; i++) {
-		if (strcmp(a->v[i].key, b->v[i].key) != 0 ||
-		    strcmp(a->v[i].json, b->v[i].json) != 0 ||
-		    a->v[i].bad_type != b->v[i].bad_type)
-			return false;
-	}
-	return true;
+	return a->n == b->n && sb_extras_equal_kind(a, b, false) &&
+	    sb_extras_equal_kind(a, b, true);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "xfer.h"
@@ -112,6 +113,33 @@ api_result_unknown(const struct api_result *r)
 	 * task's existence unknown. */
 	return (r->kind == API_CREATE && (r->outcome == API_NO_ANSWER ||
 	    r->outcome == API_BAD_RESPONSE));
+}
+
+char *
+api_image_problem(const struct api_result *r)
+{
+	const char	*ct = r->content_type != NULL ? r->content_type : "";
+	char		*s, *adv;
+
+	if (r->outcome != API_OK) {
+		adv = api_advice(r);
+		xasprintf(&s, "image not reachable: %s", adv);
+		free(adv);
+		return (s);
+	}
+	if (strncasecmp(ct, "image/jpeg", 10) != 0 &&
+	    strncasecmp(ct, "image/jpg", 9) != 0 &&
+	    strncasecmp(ct, "image/png", 9) != 0) {
+		xasprintf(&s, "not a JPEG or PNG image (%s)",
+		    *ct != '\0' ? ct : "no content type");
+		return (s);
+	}
+	if (r->bytes > API_IMAGE_MAX_BYTES) {
+		xasprintf(&s, "image of %.1f MB: the limit is 10 MB",
+		    (double)r->bytes / (1024 * 1024));
+		return (s);
+	}
+	return (NULL);
 }
 
 bool

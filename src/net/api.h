@@ -145,6 +145,13 @@ bool	 api_result_unknown(const struct api_result *);
  * sanitised server message where it helps. Caller frees. */
 char	*api_advice(const struct api_result *);
 
+/* An image URL's preflight (the result of an API_HEAD): NULL when it looks
+ * usable, else a warning for beside the field: unreachable, not a JPEG or
+ * PNG, over 10 MB (API.md section 1). A warning, never a reason to refuse
+ * a submission. Caller frees. */
+#define API_IMAGE_MAX_BYTES (10 * 1024 * 1024)
+char	*api_image_problem(const struct api_result *);
+
 /* success and failed are final; anything else (pending, running, unknown new
  * states) is polled on. */
 bool	 api_status_final(const char *status);

@@ -327,6 +327,8 @@ worker_start(const struct api_conn *ac, const struct worker_limits *limits,
 		free(w);
 		return (NULL);
 	}
+	/* Named for top -H, debuggers and the idle test. */
+	pthread_setname_np(w->thread, "kt-worker");
 	return (w);
 }
 

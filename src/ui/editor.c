@@ -298,9 +298,9 @@ editor_write(struct editor *ed, const char *path)
 		draft_discard(ed->state_dir);
 	errors = diag_count(ed->diags, DIAG_ERROR);
 	if (errors > 0)
-		ui_message("saved %s (%zu error%s left)", path, errors, errors == 1 ? "" : "s");
+		ui_message("saved %s (%zu error%s left)", p, errors, errors == 1 ? "" : "s");
 	else
-		ui_message("saved %s", path);
+		ui_message("saved %s", p);
 	return true;
 }
 

@@ -327,7 +327,7 @@ form_value(const struct storyboard *sb, const struct form_cell *c, char *buf, si
 		}
 		break;
 	case EF_ASPECT:
-		if (sb->img_urls.n > 0)
+		if (sb->img_urls.n > 0 && sb->aspect_ratio != NULL)
 			*note = "ignored: images set";
 		break;
 	default:

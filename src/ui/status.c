@@ -8,6 +8,7 @@
 
 #include "editor.h"
 #include "field.h"
+#include "text.h"
 
 static const char *
 status_keys(const struct editor *ed)
@@ -47,6 +48,7 @@ status_draw(struct editor *ed, WINDOW *w, int y, int width, int *cy, int *cx)
 	const char *msg = ui_message_text();
 	attr_t a = ui_attr(UI_STATUS);
 	int x, lw;
+	bool trimmed = false;
 
 	ui_fill(w, y, 0, width, a);
 	if (ed->mode == EM_ASK) {
@@ -59,7 +61,15 @@ status_draw(struct editor *ed, WINDOW *w, int y, int width, int *cy, int *cx)
 		field_draw(w, y, lw + 1, width - lw - 1, cy, cx);
 		return;
 	}
-	x = ui_put(w, y, 0, width / 2, a | A_BOLD, name);
+	/* A long path keeps its end: the file's own name matters most. */
+	while (text_width(name) > (size_t)(width / 2 - 1) && strchr(name + 1, '/') != NULL) {
+		name = strchr(name + 1, '/');
+		trimmed = true;
+	}
+	x = 0;
+	if (trimmed)
+		x = ui_put(w, y, 0, width, a | A_BOLD, "...");
+	x += ui_put(w, y, x, width / 2, a | A_BOLD, name);
 	if (ed->modified)
 		x += ui_put(w, y, x, width - x, a | A_BOLD, " [+]");
 	x += 2;

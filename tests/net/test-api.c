@@ -569,6 +569,56 @@ test_download(void)
 	free(part);
 }
 
+struct progress_seen {
+	int	calls;
+	int64_t	last;
+	int64_t	total;
+	int	backwards;
+};
+
+static void
+progress_cb(int64_t now, int64_t total, void *arg)
+{
+	struct progress_seen	*p = arg;
+
+	p->backwards += now < p->last;
+	p->calls++;
+	p->last = now;
+	p->total = total;
+}
+
+static void
+test_progress(void)
+{
+	static char		 body[100100];
+	struct api_conn		 c;
+	struct api_request	 req = { .kind = API_DOWNLOAD };
+	struct api_result	 res = { 0 };
+	struct canned_step	 st[1] = { { CANNED_SLOW, body } };
+	struct progress_seen	 seen = { 0, 0, 0, 0 };
+	struct canned		*srv;
+	char			*dest;
+	size_t			 n;
+
+	n = (size_t)snprintf(body, sizeof body,
+	    "HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n");
+	memset(body + n, 'v', 100000);
+	xasprintf(&dest, "%s/slow.mp4", tmpdir);
+	conn_for(&c, NULL);
+	srv = canned_start(st, 1);
+	req.url = canned_url(srv);
+	req.dest = dest;
+	api_perform(&c, &req, progress_cb, &seen, &res);
+	is_int(res.outcome, API_OK, "a slow download completes");
+	ok(seen.calls >= 3, "with progress on the way (%d calls)", seen.calls);
+	is_int(seen.backwards, 0, "never going backwards");
+	is_int(seen.total, 100000, "against the total size");
+	api_result_clear(&res);
+	canned_stop(&srv);
+	unlink(dest);
+	free(dest);
+}
+
 int
 main(void)
 {
@@ -586,6 +636,7 @@ main(void)
 	test_retry();
 	test_unknown();
 	test_download();
+	test_progress();
 	net_global_free();
 	rmdir(tmpdir);
 	return (tap_done());

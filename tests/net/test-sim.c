@@ -219,7 +219,7 @@ test_life(void)
 	struct api_result	 res = { 0 }, task = { 0 };
 	struct api_conn		 c;
 	struct simproc		 s;
-	char			*a, *b, *part, *url, *cause = NULL;
+	char			*a, *b, *part, *url, *warn, *cause = NULL;
 	FILE			*f;
 	int			 i;
 
@@ -279,19 +279,30 @@ test_life(void)
 	is_int(res.bytes, atoi(MEDIA_SIZE), "its Content-Length");
 	api_result_clear(&res);
 
-	free(url = NULL);
 	xasprintf(&url, "%s/images/ref.jpg", s.url);
 	head.url = url;
 	api_perform(&c, &head, NULL, NULL, &res);
 	is_int(res.outcome, API_OK, "image preflight");
 	is_str(res.content_type, "image/jpeg", "its type");
 	ok(res.bytes > 0, "its size (%lld)", (long long)res.bytes);
+	is_str(api_image_problem(&res), NULL, "a usable image: no warning");
 	api_result_clear(&res);
 	free(url);
 	xasprintf(&url, "%s/images/missing.jpg", s.url);
 	head.url = url;
 	api_perform(&c, &head, NULL, NULL, &res);
 	is_int(res.outcome, API_NOT_FOUND, "a missing image: 404");
+	warn = api_image_problem(&res);
+	ok(warn != NULL && strstr(warn, "not reachable") != NULL,
+	    "warned: %s", warn);
+	free(warn);
+	api_result_clear(&res);
+	head.url = dl.url;	/* the video: reachable, but no image */
+	api_perform(&c, &head, NULL, NULL, &res);
+	warn = api_image_problem(&res);
+	ok(warn != NULL && strstr(warn, "video/mp4") != NULL,
+	    "a video is not an image: %s", warn);
+	free(warn);
 	api_result_clear(&res);
 	free(url);
 
