@@ -92,6 +92,8 @@ void	 dash_draw(void *, WINDOW *, int rows, int cols, int *cy, int *cx);
 void	 dash_draw_header(WINDOW *, int cols);
 attr_t	 dash_state_attr(const char *state);
 int	 dash_table_height(int rows);
+/* The line being typed (filter, task id) with its label. */
+void	 dash_draw_field(WINDOW *, int y, int cols, int *cy, int *cx);
 
 /* dashboard_keys.c */
 void	 dash_key(void *, const struct ui_key *);

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "dash.h"
+#include "field.h"
 #include "text.h"
 #include "tracker.h"
 #include "xmalloc.h"
@@ -276,6 +277,16 @@ dash_draw_nokey(WINDOW *w, int y, int cols)
 }
 
 void
+dash_draw_field(WINDOW *w, int y, int cols, int *cy, int *cx)
+{
+	int x;
+
+	ui_fill(w, y, 0, cols, A_NORMAL);
+	x = ui_put(w, y, 0, cols / 2, A_BOLD, field_label());
+	field_draw(w, y, x + 1, cols - x - 1, cy, cx);
+}
+
+void
 dash_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 {
 	struct dash_cols c;
@@ -308,7 +319,9 @@ dash_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 		tick |= dash_draw_row(w, y, cols, &c, &dash->rows.v[dash->top + (size_t)i],
 		    dash->top + (size_t)i == dash->sel);
 	}
-	if (ui_message_text()[0] != '\0')
+	if (dash->typing && field_active())
+		dash_draw_field(w, rows - 1, cols, cy, cx);
+	else if (ui_message_text()[0] != '\0')
 		ui_put(w, rows - 1, 0, cols, A_BOLD, ui_message_text());
 	else
 		ui_put(w, rows - 1, 0, cols, ui_attr(UI_DIM),

@@ -210,7 +210,7 @@ detail_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 		ui_put(w, 1 + i, 1, cols - 1, lines[dash->detail_top + i].attr,
 		    lines[dash->detail_top + i].text);
 	if (dash->typing && field_active())
-		field_draw(w, rows - 1, 0, cols, cy, cx);
+		dash_draw_field(w, rows - 1, cols, cy, cx);
 	else if (ui_message_text()[0] != '\0')
 		ui_put(w, rows - 1, 0, cols, A_BOLD, ui_message_text());
 	else
