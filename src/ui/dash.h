@@ -18,7 +18,8 @@ struct loop_timer;
 
 /* The program's side (app.c): dash_init before the terminal is taken (it may
  * start the demo simulator, and says why it cannot on stderr: -1), then
- * dash_attach once curses runs (first: show the dashboard first), and
+ * dash_attach once curses runs (first: the dashboard may come first: in demo
+ * mode, or when there are tasks), and
  * dash_stop on every way out (idempotent: stops the worker and the
  * simulator). */
 int	 dash_init(struct cli_globals *, char **cause);

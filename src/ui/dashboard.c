@@ -529,8 +529,13 @@ dash_attach(struct editor *ed, bool first)
 	confirm_init();
 	dash_filter_load();
 	ui_screen_register(&dash->screen);
-	if (first)
+	dash_reload();
+	/* A newcomer starts in the editor; someone with tasks, or trying the
+	 * demo, starts on the dashboard. */
+	if (first && (dash->sim != NULL || dash->rows.n > 0))
 		ui_screen_next();
+	else if (dash->key == NULL)
+		ui_message("no API key: F2 shows how to set one (or run kling-tui --demo)");
 	dash_watch_store();
 	if (dash->notify_fd >= 0)
 		loop_add_fd(dash->notify_fd, POLLIN, dash_on_notify, NULL);
