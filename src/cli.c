@@ -15,6 +15,18 @@ const struct cli_cmd cli_cmds[] = {
 	  "print the exact JSON body that would be sent" },
 	{ "curl", cmd_curl, "curl FILE",
 	  "print an equivalent curl command (key read from $CRUN_API_KEY)" },
+	{ "submit", cmd_submit, "submit [--wait] [--json] [--parallel N] FILE...",
+	  "validate, record and send storyboards; print the task ids" },
+	{ "status", cmd_status, "status [--json] TASK_ID...",
+	  "ask the service about tasks and record the answer" },
+	{ "list", cmd_list, "list [--json] [--status S] [--limit N] [--all]",
+	  "tasks in the local store (no network)" },
+	{ "watch", cmd_watch, "watch [--json] [--once] [--parallel N] [TASK_ID...]",
+	  "follow tasks (default: all unfinished) until they end" },
+	{ "download", cmd_download, "download [-o FILE] [--json] TASK_ID",
+	  "save a finished task's video (resumes a partial file)" },
+	{ "balance", cmd_balance, "balance [--json]",
+	  "show the account's credits" },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -64,5 +64,11 @@ int	ui_main(struct cli_globals *, int argc, char **argv);
 int	cmd_validate(struct cli_globals *, int, char **);	/* cli_local.c */
 int	cmd_body(struct cli_globals *, int, char **);
 int	cmd_curl(struct cli_globals *, int, char **);
+int	cmd_submit(struct cli_globals *, int, char **);	/* cli_submit.c */
+int	cmd_status(struct cli_globals *, int, char **);	/* cli_net.c */
+int	cmd_list(struct cli_globals *, int, char **);
+int	cmd_balance(struct cli_globals *, int, char **);
+int	cmd_watch(struct cli_globals *, int, char **);	/* cli_watch.c */
+int	cmd_download(struct cli_globals *, int, char **);	/* cli_download.c */
 
 #endif

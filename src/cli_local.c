@@ -24,21 +24,26 @@ local_name(const char *file)
 	return strcmp(file, "-") == 0 ? "(stdin)" : file;
 }
 
-/* Load and check one file. EXIT_USAGE (after saying why) when it cannot be
- * read or is not JSON; otherwise the storyboard with its diagnostics. */
-static int
-local_load(const char *file, struct storyboard **sbp, struct diag_list *d)
+/* Load and check one file into d. NULL when it cannot be read or is not
+ * JSON, after saying why on stderr; the reason is also handed over in *cause
+ * when cause is not NULL (for --json). */
+static struct storyboard *
+local_load(const char *file, struct diag_list *d, char **cause)
 {
-	char *cause = NULL;
+	struct storyboard *sb;
+	char *why = NULL;
 
-	*sbp = codec_load_file(strcmp(file, "-") == 0 ? "/dev/stdin" : file, &cause);
-	if (*sbp == NULL) {
-		fprintf(stderr, "%s: %s\n", local_name(file), cause);
-		free(cause);
-		return EXIT_USAGE;
+	sb = codec_load_file(strcmp(file, "-") == 0 ? "/dev/stdin" : file, &why);
+	if (sb == NULL) {
+		fprintf(stderr, "%s: %s\n", local_name(file), why);
+		if (cause != NULL)
+			*cause = why;
+		else
+			free(why);
+		return NULL;
 	}
-	rules_check(*sbp, d);
-	return EXIT_OK;
+	rules_check(sb, d);
+	return sb;
 }
 
 static void
@@ -118,18 +123,14 @@ cmd_validate(struct cli_globals *g, int argc, char **argv)
 	if (json)
 		fputs("[", stdout);
 	for (; i < argc; i++) {
-		cause = NULL;
-		sb = codec_load_file(strcmp(argv[i], "-") == 0 ? "/dev/stdin" :
-		    argv[i], &cause);
-		if (sb == NULL) {
-			fprintf(stderr, "%s: %s\n", local_name(argv[i]), cause);
+		if ((sb = local_load(argv[i], d, &cause)) == NULL) {
 			if (json)
 				local_json_item(&first, argv[i], "", "error", cause);
 			free(cause);
 			status = EXIT_USAGE;
 			continue;
 		}
-		r = rules_check(sb, d) != 0 ? EXIT_INVALID : EXIT_OK;
+		r = diag_count(d, DIAG_ERROR) != 0 ? EXIT_INVALID : EXIT_OK;
 		if (json) {
 			for (k = 0; k < d->n; k++)
 				local_json_item(&first, argv[i], d->v[k].path,
@@ -152,7 +153,7 @@ local_body(int argc, char **argv, const char *usage, char **body)
 {
 	struct storyboard *sb, *eff;
 	struct diag_list *d;
-	int i, status;
+	int i, status = EXIT_OK;
 
 	if ((i = local_options(argc, argv, usage, NULL)) < 0)
 		return i == -2 ? EXIT_OK : EXIT_USAGE;
@@ -161,9 +162,9 @@ local_body(int argc, char **argv, const char *usage, char **body)
 	if (i + 1 < argc)
 		return cli_usage_error("%s: one FILE only", argv[0]);
 	d = diag_list_new();
-	if ((status = local_load(argv[i], &sb, d)) != EXIT_OK) {
+	if ((sb = local_load(argv[i], d, NULL)) == NULL) {
 		diag_list_free(&d);
-		return status;
+		return EXIT_USAGE;
 	}
 	local_print_diags(argv[i], d);
 	if (diag_count(d, DIAG_ERROR) != 0)

@@ -45,3 +45,9 @@ front_exec_app(struct cli_globals *g)
 	{ (void)argc; (void)argv; return front_exec_app(g); }
 
 FRONT_EXEC(ui_main)
+FRONT_EXEC(cmd_submit)
+FRONT_EXEC(cmd_status)
+FRONT_EXEC(cmd_list)
+FRONT_EXEC(cmd_watch)
+FRONT_EXEC(cmd_download)
+FRONT_EXEC(cmd_balance)

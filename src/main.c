@@ -4,27 +4,18 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "xmalloc.h"
 
-int
-main(int argc, char **argv)
+static int
+main_dispatch(struct cli_globals *g, int argc, char **argv)
 {
-	struct cli_globals g = { .progname = "kling-tui" };
 	const struct cli_cmd *c;
-	char **orig;
-	int i;
 
-	setlocale(LC_ALL, "");
-	/* Keep argv as given: cli_parse_globals rewrites it in place. */
-	orig = xcalloc((size_t)argc + 1, sizeof *orig);
-	for (i = 0; i < argc; i++)
-		orig[i] = argv[i];
-	g.orig_argc = argc;
-	g.orig_argv = orig;
-	if ((argc = cli_parse_globals(&g, argc, argv)) < 0)
+	if ((argc = cli_parse_globals(g, argc, argv)) < 0)
 		return EXIT_USAGE;
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		cli_usage(stdout);
@@ -37,9 +28,28 @@ main(int argc, char **argv)
 	if (argc >= 2) {
 		for (c = cli_cmds; c->name != NULL; c++)
 			if (strcmp(argv[1], c->name) == 0)
-				return c->fn(&g, argc - 1, argv + 1);
+				return c->fn(g, argc - 1, argv + 1);
 		if (argv[1][0] == '-')
 			return cli_usage_error("unknown option '%s'", argv[1]);
 	}
-	return ui_main(&g, argc - 1, argv + 1);
+	return ui_main(g, argc - 1, argv + 1);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli_globals g = { .progname = "kling-tui" };
+	char **orig;
+	int i, rc;
+
+	setlocale(LC_ALL, "");
+	/* Keep argv as given: cli_parse_globals rewrites it in place. */
+	orig = xcalloc((size_t)argc + 1, sizeof *orig);
+	for (i = 0; i < argc; i++)
+		orig[i] = argv[i];
+	g.orig_argc = argc;
+	g.orig_argv = orig;
+	rc = main_dispatch(&g, argc, argv);
+	free(orig);	/* valgrind and LeakSanitizer see every exit path */
+	return rc;
 }

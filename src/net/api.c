@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -277,6 +278,9 @@ net_global_init(char **cause)
 {
 	CURLcode	rc;
 
+	/* With CURLOPT_NOSIGNAL curl leaves SIGPIPE to us, and a TLS write
+	 * to a peer that has gone would kill the process. */
+	signal(SIGPIPE, SIG_IGN);
 	if ((rc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK) {
 		xasprintf(cause, "curl_global_init: %s",
 		    curl_easy_strerror(rc));

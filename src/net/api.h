@@ -162,7 +162,10 @@ bool	 api_status_final(const char *status);
  * usable character. Caller frees. */
 char	*api_download_path(const char *dir, const char *task_id, char **cause);
 
-/* curl_global_init: call once in main before any thread starts. */
+/* curl_global_init: call once in main before any thread starts. Also sets
+ * SIGPIPE to be ignored (curl runs with CURLOPT_NOSIGNAL, so a write to a
+ * vanished peer would otherwise kill the process): writes to a closed pipe
+ * then fail with EPIPE instead. */
 int	 net_global_init(char **cause);
 void	 net_global_free(void);
 

@@ -183,6 +183,9 @@ response_decode(struct xfer *x, long http_status, struct api_result *res)
 		 * Still tell a plain 404/401 apart for the user. */
 		response_bad(res, http_status, x->len == 0 ? "empty answer" :
 		    "not a JSON answer", res->content_type);
+		/* A gateway's own "slow down" page still means slow down. */
+		if (http_status == 429 || http_status == 455)
+			res->outcome = response_outcome(http_status);
 		cJSON_Delete(root);
 		return;
 	}

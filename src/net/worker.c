@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -158,6 +159,14 @@ worker_progress(struct xfer *x, int64_t now, int64_t total)
 	pthread_mutex_unlock(&w->lock);
 }
 
+/* The global back-off is the service's: a result link on a CDN or an
+ * image elsewhere neither causes it nor waits for it. */
+static bool
+worker_is_api(enum api_kind k)
+{
+	return (k == API_CREATE || k == API_TASK_INFO || k == API_BALANCE);
+}
+
 /* Under the lock: start a job's next attempt. */
 static void
 worker_launch(struct worker *w, struct job *j)
@@ -194,8 +203,9 @@ worker_schedule(struct worker *w)
 		}
 		if (j->state != JOB_WAITING)
 			continue;
-		at = j->due_ms > w->hold_until_ms ? j->due_ms :
-		    w->hold_until_ms;
+		at = j->due_ms;
+		if (worker_is_api(j->x.req.kind) && w->hold_until_ms > at)
+			at = w->hold_until_ms;
 		if (at > now) {
 			if (at - now < wait)
 				wait = at - now;
@@ -227,7 +237,7 @@ worker_done(struct worker *w, CURL *easy, CURLcode rc)
 	now = net_now_ms();
 
 	pthread_mutex_lock(&w->lock);
-	if (retry_is_global(&j->res)) {
+	if (worker_is_api(x->req.kind) && retry_is_global(&j->res)) {
 		/* The service is overloaded: everyone holds back. */
 		if (j->res.retry_after >= 0)
 			hold = j->res.retry_after * 1000;
@@ -292,6 +302,7 @@ worker_start(const struct api_conn *ac, const struct worker_limits *limits,
     char **cause)
 {
 	struct worker	*w = xcalloc(1, sizeof *w);
+	sigset_t	 all, old;
 	int		 error;
 
 	if (limits != NULL)
@@ -317,7 +328,13 @@ worker_start(const struct api_conn *ac, const struct worker_limits *limits,
 	TAILQ_INIT(&w->jobs);
 	TAILQ_INIT(&w->outbox);
 	pthread_mutex_init(&w->lock, NULL);
-	if ((error = pthread_create(&w->thread, NULL, worker_main, w)) != 0) {
+	/* The thread is born with every signal blocked, so that handlers run
+	 * on the UI thread (its self-pipe) and never interrupt curl. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	error = pthread_create(&w->thread, NULL, worker_main, w);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (error != 0) {
 		xasprintf(cause, "pthread_create: %s", strerror(error));
 		curl_multi_cleanup(w->multi);
 		net_conn_free(&w->conn);

@@ -85,14 +85,42 @@ editor_focus(struct editor *ed, const struct edit_ref *ref)
 	editor_set_focus(ed, i, col);
 }
 
-void
-editor_changed(struct editor *ed, bool record)
+/* Check the rules on what is shown and lay the form out again. */
+static void
+editor_rebuild(struct editor *ed)
 {
 	struct edit_ref keep = ed->focus;
 
-	rules_check(ed->sb, ed->diags);
-	form_build(&ed->form, ed->sb, ed->diags);
+	rules_check(editor_view(ed), ed->diags);
+	form_build(&ed->form, editor_view(ed), ed->diags);
 	editor_focus(ed, &keep);
+}
+
+/* While a field is typed, the rules, marks and timeline follow each key:
+ * the text is applied to a copy of the model. */
+static void
+editor_preview(struct editor *ed)
+{
+	const char *text = field_text();
+	char *cause = NULL;
+
+	if (ed->mode != EM_EDIT || ed->editing.f == EF_NFIELDS)
+		return;
+	sb_free(&ed->preview);
+	ed->preview = sb_clone(ed->sb);
+	/* An emptied URL would drop its row from under the cursor. */
+	if (*text != '\0' || edit_kind(ed->editing.f) != EK_URL) {
+		if (edit_set(ed->preview, &ed->editing, text, &cause) == -1)
+			free(cause);
+	}
+	editor_rebuild(ed);
+}
+
+void
+editor_changed(struct editor *ed, bool record)
+{
+	sb_free(&ed->preview);
+	editor_rebuild(ed);
 	if (record)
 		history_push(ed->hist, ed->sb);
 	ed->modified = ed->saved == NULL || !sb_equal(ed->sb, ed->saved);
@@ -156,6 +184,7 @@ editor_free(struct editor **edp)
 		return;
 	sb_free(&ed->sb);
 	sb_free(&ed->saved);
+	sb_free(&ed->preview);
 	sb_free(&editor_offer);
 	history_free(&ed->hist);
 	diag_list_free(&ed->diags);
@@ -426,6 +455,10 @@ editor_field_done(void *arg, const char *text)
 
 	ed->mode = EM_NORMAL;
 	ed->editing_new = false;
+	if (ed->preview != NULL) {
+		sb_free(&ed->preview);
+		editor_rebuild(ed);
+	}
 	if (ed->editing.f == EF_NFIELDS) {
 		editor_path_done(ed, text);
 		return;
@@ -722,6 +755,7 @@ editor_key_normal(struct editor *ed, const struct ui_key *k)
 	if (code >= '0' && code <= '9' && edit_kind(c->ref.f) == EK_NUMBER) {
 		editor_begin_edit(ed, c, true);
 		field_key(k);
+		editor_preview(ed);
 		return;
 	}
 	switch (code) {
@@ -866,6 +900,7 @@ editor_key(void *data, const struct ui_key *k)
 			field_key(k);
 		if (!field_active() && ed->mode == EM_EDIT)
 			ed->mode = EM_NORMAL;
+		editor_preview(ed);
 		break;
 	case EM_ASK:
 		if (!k->fkey && !k->meta && k->code < 128 && strchr(ed->answers, k->code) != NULL)

@@ -43,12 +43,10 @@ enum editor_mode {
 	EM_DIAGS	/* moving in the diagnostics pane */
 };
 
-struct editor;
-typedef void (*editor_answer_cb)(struct editor *, int answer);
-
 struct editor {
 	struct storyboard	*sb;
 	struct storyboard	*saved;		/* as in the file; NULL: never saved */
+	struct storyboard	*preview;	/* sb with the field being typed applied */
 	struct history		*hist;
 	struct diag_list	*diags;
 	char			*path;		/* NULL: a new storyboard */
@@ -67,7 +65,6 @@ struct editor {
 	size_t			 menu_sel;
 	char			 question[256];
 	const char		*answers;	/* keys accepted, e.g. "yn" */
-	editor_answer_cb	 answer_cb;
 	struct edit_ref		 editing;	/* the cell being typed in */
 	bool			 editing_new;	/* an item added for this edit */
 	int			 pending;	/* what to do after a question */
@@ -89,6 +86,8 @@ int		 editor_open(struct editor *, const char *path, char **cause);
 void		 editor_offer_draft(struct editor *);
 /* Save the draft now if there is anything unsaved (every way out). */
 void		 editor_save_draft(struct editor *);
+/* What the screen shows: the model, or its preview while a field is typed. */
+#define editor_view(ed) ((ed)->preview != NULL ? (ed)->preview : (ed)->sb)
 /* The model changed: check the rules, rebuild the form, record for undo,
  * schedule the autosave. */
 void		 editor_changed(struct editor *, bool record);

@@ -414,6 +414,16 @@ field_next(const char *s, size_t len, size_t off)
 	return off + (n == 0 ? 1 : n);
 }
 
+/* The byte offset of the character before off. */
+static size_t
+field_prev(const char *s, size_t off)
+{
+	do
+		off--;
+	while (off > 0 && ((unsigned char)s[off] & 0xc0) == 0x80);
+	return off;
+}
+
 void
 field_draw(WINDOW *w, int y, int x, int width, int *cy, int *cx)
 {
@@ -442,12 +452,20 @@ field_draw(WINDOW *w, int y, int x, int width, int *cy, int *cx)
 	}
 	if (point > len)
 		point = len;
-	if (field_scroll > point)
+	/* When the cursor leaves the visible columns, jump half a field rather
+	 * than one character: a keystroke then redraws a few cells, not the
+	 * whole line, which matters over a slow link. */
+	if (field_scroll > point) {
 		field_scroll = point;
-	/* Keep the cursor inside the visible columns, one spare at the right. */
-	while (field_scroll < point &&
-	    field_width(s + field_scroll, point - field_scroll) + 1 > (size_t)textw)
-		field_scroll = field_next(s, len, field_scroll);
+		while (field_scroll > 0 && field_width(s + field_prev(s, field_scroll),
+		    point - field_prev(s, field_scroll)) < (size_t)textw / 2)
+			field_scroll = field_prev(s, field_scroll);
+	}
+	if (field_width(s + field_scroll, point - field_scroll) + 1 > (size_t)textw) {
+		while (field_scroll < point &&
+		    field_width(s + field_scroll, point - field_scroll) + 1 > (size_t)textw / 2)
+			field_scroll = field_next(s, len, field_scroll);
+	}
 	ui_fill(w, y, x, width, a);
 	if (pw > 0)
 		ui_put(w, y, x, (int)pw, a | A_BOLD, prompt);

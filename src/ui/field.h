@@ -16,7 +16,6 @@ enum field_kind {
 	FIELD_URL,
 	FIELD_NAME,
 	FIELD_PATH,	/* file name completion */
-	FIELD_ANSWER,	/* questions with a typed answer */
 	FIELD_NKINDS
 };
 

@@ -344,7 +344,7 @@ static void
 form_heading(struct editor *ed, WINDOW *w, int y, int width, const struct form_cell *c,
     bool focused)
 {
-	const struct storyboard *sb = ed->sb;
+	const struct storyboard *sb = editor_view(ed);
 	char buf[128];
 	const char *hint = "";
 	attr_t a = ui_attr(UI_TITLE) | (focused ? A_REVERSE : 0);
@@ -380,7 +380,7 @@ static void
 form_cell_draw(struct editor *ed, WINDOW *w, int y, int x, int width,
     const struct form_cell *c, bool focused, int *cy, int *cx)
 {
-	const struct storyboard *sb = ed->sb;
+	const struct storyboard *sb = editor_view(ed);
 	const char *v, *note;
 	char buf[64], counter[32];
 	attr_t a = A_NORMAL, la = ui_attr(UI_LABEL);
@@ -453,7 +453,7 @@ form_row_draw(struct editor *ed, WINDOW *w, int y, int width, size_t ri, int *cy
 		return;
 	}
 	if (r->kind == FR_TIMELINE) {
-		timeline_draw(w, y, 2, width - 2, ed->sb);
+		timeline_draw(w, y, 2, width - 2, editor_view(ed));
 		return;
 	}
 	if (r->ncells == 1 && edit_kind(r->cells[0].ref.f) == EK_HEADING) {

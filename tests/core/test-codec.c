@@ -143,7 +143,7 @@ test_duplicates(void)
 static void
 test_types(void)
 {
-	struct storyboard *sb = load_fixture("bad-types.json");
+	struct storyboard *sb = load_fixture("bad-types.json"), *again;
 	char *out, *text;
 	size_t len;
 
@@ -164,6 +164,16 @@ test_types(void)
 	is_str(out, text, "badly typed values are written back where they were");
 	free(text);
 	free(out);
+	sb_free(&sb);
+
+	/* Found by fuzz-codec: an unknown key among badly typed ones moves
+	 * after them when written, and the storyboard is still the same. */
+	sb = decoded("{\"input\": {\"audio\": 1, \"zz\": 2, \"duration\": \"5\"}}");
+	out = codec_encode(sb);
+	again = decoded(out);
+	ok(sb_equal(sb, again), "bad-type and unknown keys: decode(encode(x)) == x");
+	free(out);
+	sb_free(&again);
 	sb_free(&sb);
 
 	sb = decoded("{\"input\": {\"duration\": \"10\"}}");

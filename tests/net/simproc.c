@@ -132,6 +132,25 @@ simlog_time(const struct simproc *s, const char *needle, int nth)
 	return (t);
 }
 
+double
+simlog_min_gap_after(const struct simproc *s, const char *needle)
+{
+	FILE	*f = simlog_open(s);
+	char	 line[4096];
+	double	 t, prev = -1, gap = -1;
+
+	while (f != NULL && fgets(line, sizeof line, f) != NULL) {
+		if (sscanf(line, "{\"t\":%lf", &t) != 1)
+			continue;
+		if (prev >= 0 && (gap < 0 || t - prev < gap))
+			gap = t - prev;
+		prev = strstr(line, needle) != NULL ? t : -1;
+	}
+	if (f != NULL)
+		fclose(f);
+	return (gap);
+}
+
 int
 simlog_conns(const struct simproc *s)
 {

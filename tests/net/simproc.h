@@ -20,6 +20,9 @@ void	 simproc_stop(struct simproc *);
 int	 simlog_count(const struct simproc *, ...);
 /* The "t" (seconds) of the nth (from 0) line containing s; -1 if none. */
 double	 simlog_time(const struct simproc *, const char *s, int nth);
+/* The shortest time (seconds) from a line containing s to the next line
+ * (requests in log order); -1 when no such pair. */
+double	 simlog_min_gap_after(const struct simproc *, const char *s);
 /* Distinct "conn" numbers in the log: TCP connections that made requests. */
 int	 simlog_conns(const struct simproc *);
 

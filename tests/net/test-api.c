@@ -243,6 +243,15 @@ test_shapes(void)
 	canned_stop(&srv);
 	free(r);
 
+	st[0].reply = r = reply("429 Too Many Requests",
+	    "Content-Type: text/html\r\n", "<html>slow down</html>");
+	srv = run(st, 1, &c, &req, &res);
+	is_int(res.outcome, API_RATE_LIMITED,
+	    "a gateway's HTML 429 still means back off");
+	api_result_clear(&res);
+	canned_stop(&srv);
+	free(r);
+
 	st[0].reply = r = reply("200 OK", "", "{\"message\":\"hi\"}");
 	srv = run(st, 1, &c, &req, &res);
 	is_int(res.outcome, API_BAD_RESPONSE, "an answer without a code");
@@ -560,6 +569,7 @@ test_download(void)
 	canned_stop(&srv);
 	unlink(part);
 
+	req.url = "http://127.0.0.1:1/x.mp4";
 	req.dest = "/nonexistent-dir/x.mp4";
 	api_perform(&c, &req, NULL, NULL, &res);
 	is_int(res.outcome, API_LOCAL_ERROR, "an unwritable destination");

@@ -50,6 +50,14 @@ ui_ok_wait "1s over" "one second more: over budget, live"
 ui_ok_wait "add up to 11" "the diagnostics follow"
 ui_keys -
 ui_ok_wait "10s assigned" "and back"
+# While a duration is being typed, before Enter, the timeline and the
+# diagnostics already follow it.
+ui_keys Enter C-u
+ui_type 9
+ui_ok_wait "3s over" "the timeline follows the digits as they are typed"
+ui_ok_wait "add up to 13" "and so do the diagnostics"
+ui_escape
+ui_ok_wait "10s assigned" "Escape: the old duration, and the timeline with it"
 
 # The start frame; the aspect ratio is now ignored, so unset it.
 ui_keys j j; edit "https://example.com/reference-start.jpg"

@@ -31,6 +31,14 @@ like "$(ui_line 'input.img_urls')" '^error' "NO_COLOR: severity spelled out"
 like "$(ui_line 'Images')" '^!' "NO_COLOR: the field marked in the gutter"
 ui_stop
 
+# A crash gives the terminal back before the process dies of its signal.
+ui_start "ulimit -c 0; $KLING_TUI"
+ui_ok_wait "Diagnostics: none" "started"
+pkill -SEGV -P "$(tmux -L "$ui_sock" display-message -p '#{pane_pid}')" -x kling-tui-app
+ui_ok_wait "[exit 139]" "SIGSEGV: the process dies of it"
+unlike "$(ui_screen)" "Settings" "SIGSEGV: the terminal's own screen is back"
+ui_stop
+
 # Terminals it cannot drive, and no terminal at all: a message, exit 2.
 out=$(TERM=dumb "$KLING_TUI" 2>&1 </dev/null); st=$?
 is "$st" 2 "no terminal: exit 2"

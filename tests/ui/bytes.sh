@@ -1,0 +1,35 @@
+#!/bin/sh
+# kling-tui: a keystroke in a prompt sends the terminal a handful of bytes,
+# not a screen: what a slow SSH link needs.
+# Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/ui/ui-lib.sh"
+out="$TMP/pane.out"
+size() { wc -c <"$out" | tr -d ' '; }
+
+ui_start "$KLING_TUI $FIXTURES/create-example.json"
+ui_ok_wait "Diagnostics: none" "opens"
+full=$(tmux -L "$ui_sock" capture-pane -p -e | wc -c)
+tmux -L "$ui_sock" pipe-pane -o "cat >>'$out'"
+ui_keys g j j j j j j l Enter C-e
+ui_ok_wait "Enter keep" "editing shot 1's prompt"
+sleep 0.3
+for c in q w e r t y; do
+	before=$(size)
+	ui_type "$c"
+	ui_wait "temple.$(printf '%s' qwerty | sed "s/$c.*/$c/")" 2
+	sleep 0.2
+	after=$(size)
+	n=$((after - before))
+	[ "$n" -gt 0 ] && [ "$n" -lt 120 ]
+	ok $? "typing '$c' wrote $n bytes (a full screen is $full)"
+done
+ui_keys Escape
+sleep 0.2
+before=$(size)
+ui_keys j
+sleep 0.3
+n=$(( $(size) - before ))
+[ "$n" -lt 400 ]; ok $? "moving to the next field wrote $n bytes"
+ui_stop
+done_testing
