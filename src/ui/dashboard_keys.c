@@ -229,7 +229,7 @@ dash_act_adopt(const struct store_task *t)
 		return;
 	dash_adopting = t->id;
 	dash->typing = true;
-	field_begin(FIELD_ANSWER, "Task id (as the service's site shows it):", "", 0,
+	field_begin(FIELD_NAME, "Task id (as the service's site shows it):", "", 0,
 	    NULL, dash_adopt_done, NULL);
 }
 
@@ -338,7 +338,7 @@ dash_key(void *data, const struct ui_key *k)
 		break;
 	case '/':
 		dash->typing = true;
-		field_begin(FIELD_ANSWER, "Filter (words, status:S):", dash->filter, 0,
+		field_begin(FIELD_NAME, "Filter (words, status:S):", dash->filter, 0,
 		    NULL, dash_filter_done, NULL);
 		break;
 	case 'o':

@@ -27,10 +27,10 @@ dash_line() { # dash_line TEXT: the dashboard row holding TEXT
 	ui_screen | grep -F -m1 -- "$1"
 }
 
-dash_wait_row() { # dash_wait_row TEXT STATE [SECONDS]: until TEXT's row shows STATE
+dash_wait_row() { # dash_wait_row TEXT STATE-REGEX [SECONDS]: until TEXT's row shows it
 	local i=0 n=$(( ${3:-10} * 20 ))
 	while [ $i -lt $n ]; do
-		dash_line "$1" | grep -q -- " $2 " && return 0
+		dash_line "$1" | grep -Eq -- " ($2) " && return 0
 		sleep 0.05
 		i=$((i + 1))
 	done

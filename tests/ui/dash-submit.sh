@@ -8,7 +8,7 @@
 . "$top_srcdir/tests/ui/ui-lib.sh"
 . "$top_srcdir/tests/ui/dash-lib.sh"
 
-start_sim --task-seconds 4 --media-size 65536 --seed 3 || exit 1
+start_sim --task-seconds 8 --media-size 65536 --seed 3 || exit 1
 dash_config "bell = on"
 export CRUN_API_KEY=demo-key
 dash_storyboard "$TMP/lighthouse.json" "A lighthouse in a storm at night" \
@@ -27,7 +27,7 @@ like "$(ui_screen)" "Diagnostics: none" "back in the editor, still usable"
 
 ui_keys F2
 ui_ok_wait "lighthouse.json" "F2 shows the dashboard with the task"
-dash_ok_row lighthouse.json pending "pending first"
+dash_ok_row lighthouse.json "pending|running" "unfinished at first"
 like "$(dash_line lighthouse.json)" "poll in [0-9]+s|asking" "with the next poll's time"
 like "$(ui_screen | head -1)" "balance 99[0-9]" "the header shows the balance, charged"
 like "$(ui_screen | head -1)" "net ok" "and the network as ok"
@@ -89,7 +89,7 @@ ui_keys F2
 ui_ok_wait "2 tasks" "two tasks on the dashboard"
 like "$(ui_screen | sed -n 4p)" "forest.json" "the newest first"
 # Restart in the middle: the unfinished task is asked about at once.
-dash_ok_row forest.json pending "the new task is pending"
+dash_ok_row forest.json "pending|running" "the new task is unfinished"
 ui_keys q
 ui_ok_wait "[exit 0]" "q quits while it is unfinished"
 before=$(sim_log_count GET /api/v1/client/job/TaskInfo)
