@@ -67,7 +67,6 @@ struct follow_task {
 	const char	*task_id;	/* the caller's */
 	int		 fails;
 	bool		 answered;
-	bool		 over;		/* final, or given up */
 };
 
 struct follow {
@@ -109,6 +108,7 @@ follow_answer(struct follow *f, struct follow_task *ft, const struct api_task *t
 {
 	struct store_task *row;
 	bool changed, final = api_status_final(t->status);
+	int64_t now;
 
 	row = net_record_info(f->ctx, t, &changed);
 	if (f->o->print == FOLLOW_EVERY || !ft->answered || changed) {
@@ -124,10 +124,14 @@ follow_answer(struct follow *f, struct follow_task *ft, const struct api_task *t
 	if (final && strcmp(t->status, "success") != 0)
 		f->rc = net_worse(f->rc, EXIT_INVALID);
 	if (final || f->o->once) {
-		ft->over = true;
 		sched_remove(f->sched, ft->task_id);
-	} else
-		sched_done(f->sched, ft->task_id, sched_clock());
+		return;
+	}
+	now = sched_clock();
+	if (t->create_at > 0)
+		sched_add(f->sched, ft->task_id, now,
+		    ((int64_t)time(NULL) - t->create_at) * 1000, false);
+	sched_done(f->sched, ft->task_id, now);
 }
 
 static void
@@ -135,6 +139,8 @@ follow_result(struct follow *f, struct follow_task *ft, const struct api_result 
 {
 	int64_t hint;
 
+	if (f->stop)
+		return;		/* the refusal was told once; the rest say the same */
 	switch (r->outcome) {
 	case API_OK:
 		sched_ok(f->sched);
@@ -166,7 +172,6 @@ follow_result(struct follow *f, struct follow_task *ft, const struct api_result 
 		break;
 	}
 	f->rc = net_worse(f->rc, net_exit_code(r));
-	ft->over = true;
 	sched_remove(f->sched, ft->task_id);
 }
 
@@ -213,23 +218,6 @@ follow_drain(struct follow *f, struct worker *w)
 	return done;
 }
 
-static int64_t
-follow_age_ms(struct net_ctx *ctx, const char *task_id)
-{
-	struct store_task *row;
-	char *cause = NULL;
-	int64_t age = 0;
-
-	if ((row = store_find(ctx->store, task_id, &cause)) == NULL) {
-		free(cause);
-		return 0;
-	}
-	if (row->created > 0)
-		age = ((int64_t)time(NULL) - row->created) * 1000;
-	store_task_free(&row);
-	return age;
-}
-
 int
 net_follow(struct net_ctx *ctx, char **task_ids, size_t n, const struct follow_opts *o)
 {
@@ -255,7 +243,9 @@ net_follow(struct net_ctx *ctx, char **task_ids, size_t n, const struct follow_o
 		if (follow_lookup(&f, task_ids[i]) != NULL)
 			continue;	/* named twice */
 		f.t[f.n++].task_id = task_ids[i];
-		sched_add(f.sched, task_ids[i], now, follow_age_ms(ctx, task_ids[i]), true);
+		/* Asked at once; its age, which sets the pace after that,
+		 * comes with the answer. */
+		sched_add(f.sched, task_ids[i], now, 0, true);
 	}
 	worker_limits_init(&lim);
 	lim.max_transfers = parallel;
@@ -266,7 +256,7 @@ net_follow(struct net_ctx *ctx, char **task_ids, size_t n, const struct follow_o
 		free(f.t);
 		return EXIT_NETWORK;
 	}
-	keys = xcalloc(parallel, sizeof *keys);
+	keys = xcalloc(f.n == 0 ? 1 : f.n, sizeof *keys);
 	pfd[0].fd = worker_fd(w);
 	pfd[0].events = POLLIN;
 	pfd[1].fd = net_signal_fd();
@@ -274,8 +264,11 @@ net_follow(struct net_ctx *ctx, char **task_ids, size_t n, const struct follow_o
 
 	for (;;) {
 		now = sched_clock();
-		if (!f.stop && inflight < parallel) {
-			nk = sched_take_due(f.sched, now, keys, parallel - inflight);
+		/* Everything due goes to the worker at once: it keeps parallel
+		 * queries in flight by itself, with no round trip through this
+		 * loop between one answer and the next query. */
+		if (!f.stop) {
+			nk = sched_take_due(f.sched, now, keys, f.n);
 			for (k = 0; k < nk; k++) {
 				ft = follow_lookup(&f, keys[k]);
 				memset(&req, 0, sizeof req);
@@ -284,16 +277,14 @@ net_follow(struct net_ctx *ctx, char **task_ids, size_t n, const struct follow_o
 				if (worker_submit(w, &req, (uint64_t)(ft - f.t)) == 0) {
 					fprintf(stderr, "%s: not a usable task id\n", ft->task_id);
 					f.rc = net_worse(f.rc, EXIT_USAGE);
-					ft->over = true;
-					sched_remove(f.sched, ft->task_id);
+								sched_remove(f.sched, ft->task_id);
 				} else
 					inflight++;
 			}
 		}
-		if (inflight == 0 && (f.stop || sched_count(f.sched) == 0))
+		if (f.stop || (inflight == 0 && sched_count(f.sched) == 0))
 			break;
-		/* Saturated: only an answer can free a slot. */
-		timeout = inflight >= parallel || f.stop ? -1 : sched_next_due(f.sched, now);
+		timeout = sched_next_due(f.sched, now);
 		if (poll(pfd, 2, timeout > INT32_MAX ? INT32_MAX : (int)timeout) < 0 &&
 		    errno != EINTR)
 			fatal("poll: %s", strerror(errno));

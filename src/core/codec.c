@@ -93,7 +93,10 @@ codec_prescan(const char *s, size_t len, bool *open_string, char **cause)
 			return -1;
 		}
 		if (instr) {
-			if (u[i] == '\\')
+			/* Skip the escaped character, unless it is one this
+			 * scan must see (a control, NUL or UTF-8 byte). */
+			if (u[i] == '\\' && i + 1 < len && u[i + 1] >= 0x20 &&
+			    u[i + 1] < 0x80)
 				i++;
 			else if (u[i] == '"')
 				instr = false;
@@ -121,6 +124,32 @@ codec_prescan(const char *s, size_t len, bool *open_string, char **cause)
 }
 
 /* ---- the walk: cJSON tree -> model ---- */
+
+/* The shortest form that reads back as the same double, always with '.'
+ * whatever the locale says: for output and for messages alike. */
+static const char *
+codec_number(char *num, size_t size, double d)
+{
+	const char *dp = localeconv()->decimal_point;
+	char *p;
+
+	if (d == floor(d) && fabs(d) < 1e15)
+		snprintf(num, size, "%.0f", d);
+	else if (!isfinite(d))
+		snprintf(num, size, "null");
+	else {
+		snprintf(num, size, "%.15g", d);
+		if (strtod(num, NULL) != d)
+			snprintf(num, size, "%.17g", d);
+		if (dp != NULL && *dp != '\0' && strcmp(dp, ".") != 0 &&
+		    (p = strstr(num, dp)) != NULL) {
+			*p = '.';
+			memmove(p + 1, p + strlen(dp), strlen(p + strlen(dp)) + 1);
+		}
+	}
+	return num;
+}
+
 
 struct codec_walk {
 	struct storyboard	*sb;
@@ -248,9 +277,11 @@ static void
 codec_bad_type(struct codec_walk *w, struct sb_extras *x, const cJSON *v,
     const char *path, const char *want)
 {
+	char num[64];
+
 	if (cJSON_IsNumber(v))
-		diag_add(w->d, DIAG_ERROR, path, "must be %s, got %g", want,
-		    v->valuedouble);
+		diag_add(w->d, DIAG_ERROR, path, "must be %s, got %s", want,
+		    codec_number(num, sizeof num, v->valuedouble));
 	else
 		diag_add(w->d, DIAG_ERROR, path, "must be %s, got %s", want,
 		    codec_type_name(v));
@@ -676,31 +707,6 @@ codec_put_string(struct codec_buf *b, const char *s)
 	codec_put(b, "\"", 1);
 }
 
-/* The shortest form that reads back as the same double, always with '.'
- * whatever the locale says. */
-static void
-codec_put_number(struct codec_buf *b, double d)
-{
-	const char *dp = localeconv()->decimal_point;
-	char num[64], *p;
-
-	if (d == floor(d) && fabs(d) < 1e15)
-		snprintf(num, sizeof num, "%.0f", d);
-	else if (!isfinite(d))
-		snprintf(num, sizeof num, "null");
-	else {
-		snprintf(num, sizeof num, "%.15g", d);
-		if (strtod(num, NULL) != d)
-			snprintf(num, sizeof num, "%.17g", d);
-		if (dp != NULL && *dp != '\0' && strcmp(dp, ".") != 0 &&
-		    (p = strstr(num, dp)) != NULL) {
-			*p = '.';
-			memmove(p + 1, p + strlen(dp), strlen(p + strlen(dp)) + 1);
-		}
-	}
-	codec_puts(b, num);
-}
-
 static void
 codec_newline(struct codec_buf *b, int depth)
 {
@@ -756,6 +762,7 @@ codec_put_value(struct codec_buf *b, const cJSON *v, int depth)
 {
 	struct codec_obj o;
 	const cJSON *c;
+	char num[64];
 
 	if (cJSON_IsNull(v))
 		codec_puts(b, "null");
@@ -764,7 +771,7 @@ codec_put_value(struct codec_buf *b, const cJSON *v, int depth)
 	else if (cJSON_IsFalse(v))
 		codec_puts(b, "false");
 	else if (cJSON_IsNumber(v))
-		codec_put_number(b, v->valuedouble);
+		codec_puts(b, codec_number(num, sizeof num, v->valuedouble));
 	else if (cJSON_IsString(v))
 		codec_put_string(b, v->valuestring);
 	else if (cJSON_IsArray(v)) {

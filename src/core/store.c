@@ -2,8 +2,6 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
-#include <sys/stat.h>
-
 #include <errno.h>
 #include <limits.h>
 #include <sqlite3.h>
@@ -13,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "conf.h"
 #include "store.h"
 #include "xmalloc.h"
 
@@ -76,52 +75,15 @@ store_fail(struct store *st, const char *what, char **cause)
 	return -1;
 }
 
-/* mkdir -p; the directories we create are private (XDG: 0700). */
-static int
-store_mkdirs(const char *dir, char **cause)
-{
-	char *p, *s, c;
-	struct stat sb;
-
-	p = xstrdup(dir);
-	for (s = p + (p[0] == '/'); ; s++) {
-		if (*s != '/' && *s != '\0')
-			continue;
-		c = *s;
-		*s = '\0';
-		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
-			xasprintf(cause, "cannot create %s: %s", p, strerror(errno));
-			free(p);
-			return -1;
-		}
-		*s = c;
-		if (c == '\0')
-			break;
-	}
-	if (stat(p, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-		xasprintf(cause, "%s is not a directory", p);
-		free(p);
-		return -1;
-	}
-	free(p);
-	return 0;
-}
-
 char *
 store_default_path(char **cause)
 {
-	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	char *path;
+	char *dir, *path;
 
-	/* XDG: a relative value is invalid and must be ignored. */
-	if (state != NULL && state[0] == '/')
-		xasprintf(&path, "%s/kling-tui/tasks.db", state);
-	else if (home != NULL && home[0] == '/')
-		xasprintf(&path, "%s/.local/state/kling-tui/tasks.db", home);
-	else {
-		*cause = xstrdup("cannot find the task store: set HOME or XDG_STATE_HOME");
+	if ((dir = conf_state_dir(cause)) == NULL)
 		return NULL;
-	}
+	xasprintf(&path, "%s/tasks.db", dir);
+	free(dir);
 	return path;
 }
 
@@ -208,10 +170,6 @@ store_open(const char *path, char **cause)
 		strcpy(dir, ".");
 	else
 		slash[slash == dir] = '\0';
-	if (store_mkdirs(dir, cause) != 0) {
-		free(dir);
-		goto fail;
-	}
 	/* SQLite's own message for an unwritable directory is "unable to open
 	 * database file"; say what is wrong instead. WAL mode needs to create
 	 * files beside the store even when the store itself exists. */

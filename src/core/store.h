@@ -76,13 +76,14 @@ struct store_history {
 	size_t			 n;
 };
 
-/* $XDG_STATE_HOME/kling-tui/tasks.db, else ~/.local/state/kling-tui/tasks.db.
- * Allocated; NULL + *cause when neither variable is usable. */
+/* tasks.db in the state directory (conf_state_dir(): $XDG_STATE_HOME/kling-tui,
+ * else ~/.local/state/kling-tui), which is created, mode 0700, when missing.
+ * Allocated; NULL + *cause when it cannot be. */
 char	*store_default_path(char **cause);
 
-/* Open (creating it and its directory, mode 0700, when missing) and migrate.
- * path NULL: store_default_path(). NULL + *cause on any failure, with a
- * message that names the file. */
+/* Open (creating the file when missing) and migrate. path NULL:
+ * store_default_path(). NULL + *cause on any failure, with a message that
+ * names the file. */
 struct store	*store_open(const char *path, char **cause);
 void		 store_close(struct store **);
 const char	*store_path(const struct store *);

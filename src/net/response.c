@@ -83,6 +83,7 @@ static int
 response_task(const cJSON *data, struct api_task *t)
 {
 	const cJSON	*result, *urls, *u, *v;
+	char		*raw;
 	long		 n;
 	size_t		 i;
 
@@ -100,8 +101,13 @@ response_task(const cJSON *data, struct api_task *t)
 		t->has_credits = true;
 	}
 	v = cJSON_GetObjectItemCaseSensitive(data, "param");
-	if (v != NULL && !cJSON_IsNull(v))
-		t->param_json = cJSON_PrintUnformatted(v);
+	if (v != NULL && !cJSON_IsNull(v) &&
+	    (raw = cJSON_PrintUnformatted(v)) != NULL) {
+		/* cJSON escapes controls but passes invalid UTF-8 through;
+		 * sanitising (no length cap) leaves JSON still valid. */
+		t->param_json = text_sanitize(raw, strlen(raw), 0, false);
+		cJSON_free(raw);
+	}
 
 	result = cJSON_GetObjectItemCaseSensitive(data, "result");
 	if (!cJSON_IsObject(result))

@@ -66,6 +66,8 @@ net_conn_free(struct net_conn **cp)
 	*cp = NULL;
 }
 
+static void	xfer_free_headers(struct xfer *);
+
 static char *
 xfer_dup(const char *s)
 {
@@ -150,7 +152,7 @@ xfer_free(struct xfer *x)
 	download_close(x);
 	if (x->easy != NULL)
 		curl_easy_cleanup(x->easy);
-	curl_slist_free_all(x->headers);
+	xfer_free_headers(x);
 	free((char *)x->req.body);
 	free((char *)x->req.task_id);
 	free((char *)x->req.url);
@@ -223,6 +225,19 @@ xfer_progress_cb(void *arg, curl_off_t dltotal, curl_off_t dlnow,
 	return (0);
 }
 
+/* The list holds a copy of the key: wipe it before it goes back to the
+ * allocator, where a core dump could find it. */
+static void
+xfer_free_headers(struct xfer *x)
+{
+	struct curl_slist	*l;
+
+	for (l = x->headers; l != NULL; l = l->next)
+		memset(l->data, 0, strlen(l->data));
+	curl_slist_free_all(x->headers);
+	x->headers = NULL;
+}
+
 static void
 xfer_header(struct xfer *x, const char *h)
 {
@@ -245,8 +260,7 @@ xfer_setup(struct xfer *x, struct api_result *res)
 	} else
 		curl_easy_reset(x->easy);
 	e = x->easy;
-	curl_slist_free_all(x->headers);
-	x->headers = NULL;
+	xfer_free_headers(x);
 	free(x->buf);
 	x->buf = NULL;
 	x->len = x->cap = 0;

@@ -1,56 +1,63 @@
-/* kling-sim: checking a CreateTask body before a task is made.
- * Until libcore's codec and rules land, this checks the fields the
- * simulator itself depends on (model, input, multi_shots, duration, mode);
- * it is then replaced by the client's own rules.
+/* kling-sim: checking a CreateTask body with the client's own decoder and
+ * rules (libcore), so that the simulator refuses exactly what kling-tui
+ * would refuse before sending.
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
-#include <cjson/cJSON.h>
-#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "codec.h"
+#include "diag.h"
+#include "rules.h"
 #include "sim.h"
+#include "storyboard.h"
 #include "xmalloc.h"
+
+/* A 422's message: every error as "PATH: MESSAGE", joined by "; ". */
+static char *
+body_check_message(const struct diag_list *dl)
+{
+	char	*msg = xstrdup(""), *next;
+	size_t	 i;
+
+	for (i = 0; i < dl->n; i++) {
+		if (dl->v[i].sev != DIAG_ERROR)
+			continue;
+		xasprintf(&next, "%s%s%s: %s", msg, *msg != '\0' ? "; " : "",
+		    dl->v[i].path, dl->v[i].msg);
+		free(msg);
+		msg = next;
+	}
+	return (msg);
+}
 
 int
 body_check(const char *body, size_t len, struct body_check *bc, char **cause)
 {
-	cJSON	*root, *input, *v;
+	struct storyboard	*sb;
+	struct diag_list	*dl;
+	char			*why;
 
 	memset(bc, 0, sizeof *bc);
-	if ((root = cJSON_ParseWithLength(body, len)) == NULL) {
-		*cause = xstrdup("the body is not JSON");
+	if ((sb = codec_decode(body, len, &why)) == NULL) {
+		xasprintf(cause, "the body is not valid JSON: %s", why);
+		free(why);
 		return (-1);
 	}
-	v = cJSON_GetObjectItemCaseSensitive(root, "model");
-	input = cJSON_GetObjectItemCaseSensitive(root, "input");
-	if (!cJSON_IsString(v) || strcmp(v->valuestring, "kling/v3") != 0)
-		*cause = xstrdup("model: must be \"kling/v3\"");
-	else if (!cJSON_IsObject(input))
-		*cause = xstrdup("input: required, an object");
-	else if (!cJSON_IsBool(cJSON_GetObjectItemCaseSensitive(input,
-	    "multi_shots")))
-		*cause = xstrdup("input.multi_shots: required, true or false");
-	else if (!cJSON_IsNumber(v = cJSON_GetObjectItemCaseSensitive(input,
-	    "duration")) || v->valuedouble != floor(v->valuedouble) ||
-	    v->valuedouble < 3 || v->valuedouble > 15)
-		*cause = xstrdup("input.duration: must be an integer from 3 to 15");
-	else {
-		bc->duration = (long)v->valuedouble;
-		v = cJSON_GetObjectItemCaseSensitive(input, "mode");
-		if (v != NULL && (!cJSON_IsString(v) ||
-		    (strcmp(v->valuestring, "std") != 0 &&
-		    strcmp(v->valuestring, "pro") != 0)))
-			*cause = xstrdup("input.mode: must be \"std\" or \"pro\"");
-		else {
-			bc->mode = xstrdup(v != NULL ? v->valuestring : "std");
-			cJSON_Delete(root);
-			return (0);
-		}
+	dl = diag_list_new();
+	if (rules_check(sb, dl) != 0) {
+		*cause = body_check_message(dl);
+		diag_list_free(&dl);
+		sb_free(&sb);
+		return (-1);
 	}
-	cJSON_Delete(root);
-	return (-1);
+	diag_list_free(&dl);
+	bc->mode = xstrdup(sb->mode != NULL ? sb->mode : "std");
+	bc->duration = sb->duration;
+	sb_free(&sb);
+	return (0);
 }
 
 void

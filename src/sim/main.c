@@ -21,6 +21,7 @@
 struct sim_config sim_cfg = {
 	.balance = 1000,
 	.task_seconds = 20,
+	.pending_share = 0.25,
 	.retry_after = 1,
 	.media_size = 1024 * 1024,
 };
@@ -64,8 +65,9 @@ sim_usage(FILE *f)
 "  --balance N            starting credits (default 1000); a task costs 1 credit\n"
 "                         a second of video in std mode, 1.5 in pro; a failed\n"
 "                         task's credits are given back\n"
-"  --task-seconds N       time from creation to the final state (default 20);\n"
-"                         pending for the first quarter, then running\n"
+"  --task-seconds N       time from creation to the final state (default 20)\n"
+"  --pending-share P      the share of that time a task is pending before it\n"
+"                         runs (0..1, default 0.25)\n"
 "  --fail-rate P          share of tasks that fail with result code 501 (0..1)\n"
 "  --latency MS           delay before each answer\n"
 "  --rate-limit N[/s]     at most N API requests a second; 429 beyond\n"
@@ -139,7 +141,8 @@ sim_add_rule(const char *arg, bool is_code)
 }
 
 enum {
-	OPT_LISTEN = 256, OPT_KEY, OPT_BALANCE, OPT_TASK_SECONDS, OPT_FAIL_RATE,
+	OPT_LISTEN = 256, OPT_KEY, OPT_BALANCE, OPT_TASK_SECONDS,
+	OPT_PENDING_SHARE, OPT_FAIL_RATE,
 	OPT_LATENCY, OPT_RATE_LIMIT, OPT_RETRY_AFTER, OPT_MAINTENANCE,
 	OPT_FAULT, OPT_FORCE_CODE, OPT_SEED, OPT_LOG, OPT_MEDIA_SIZE,
 	OPT_HELP, OPT_VERSION
@@ -150,6 +153,7 @@ static const struct option sim_options[] = {
 	{ "key", required_argument, NULL, OPT_KEY },
 	{ "balance", required_argument, NULL, OPT_BALANCE },
 	{ "task-seconds", required_argument, NULL, OPT_TASK_SECONDS },
+	{ "pending-share", required_argument, NULL, OPT_PENDING_SHARE },
 	{ "fail-rate", required_argument, NULL, OPT_FAIL_RATE },
 	{ "latency", required_argument, NULL, OPT_LATENCY },
 	{ "rate-limit", required_argument, NULL, OPT_RATE_LIMIT },
@@ -171,7 +175,7 @@ sim_parse(int argc, char **argv)
 {
 	bool	 seeded = false;
 	double	 v;
-	char	*rate, *slash;
+	char	*rate, *slash, *host, *port, *cause;
 	int	 c;
 
 	while ((c = getopt_long(argc, argv, "", sim_options, NULL)) != -1) {
@@ -197,6 +201,11 @@ sim_parse(int argc, char **argv)
 		case OPT_TASK_SECONDS:
 			if (sim_number("--task-seconds", optarg, 0, 86400,
 			    &sim_cfg.task_seconds) != 0)
+				return (-1);
+			break;
+		case OPT_PENDING_SHARE:
+			if (sim_number("--pending-share", optarg, 0, 1,
+			    &sim_cfg.pending_share) != 0)
 				return (-1);
 			break;
 		case OPT_FAIL_RATE:
@@ -266,6 +275,13 @@ sim_parse(int argc, char **argv)
 	}
 	if (sim_cfg.listen == NULL)
 		sim_cfg.listen = xstrdup("127.0.0.1:0");
+	if (server_split_listen(sim_cfg.listen, &host, &port, &cause) != 0) {
+		fprintf(stderr, "kling-sim: %s\n", cause);
+		free(cause);
+		return (-1);
+	}
+	free(host);
+	free(port);
 	if (sim_cfg.nkeys == 0) {
 		sim_cfg.keys = xmalloc(sizeof *sim_cfg.keys);
 		sim_cfg.keys[sim_cfg.nkeys++] = xstrdup(SIM_DEMO_KEY);

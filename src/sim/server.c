@@ -21,10 +21,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "codec.h"
 #include "sim.h"
 #include "xmalloc.h"
 
-#define SERVER_MAX_BODY		(1024 * 1024)
 #define SERVER_BLOCK_SIZE	(64 * 1024)
 #define SERVER_IDLE_SECONDS	300
 
@@ -227,8 +227,8 @@ server_decide(enum sim_route route, struct server_req *sr,
 			rp->retry_after = sim_cfg.retry_after;
 		sr->fault = "code";
 	} else if (sr->too_big) {
-		reply_error(rp, 422, "the body is larger than %d bytes",
-		    SERVER_MAX_BODY);
+		reply_error(rp, 422, "the body is larger than %u bytes",
+		    CODEC_MAX_FILE);
 	} else
 		endpoint_answer(route, rq, rp);
 }
@@ -256,7 +256,7 @@ server_respond(struct MHD_Connection *c, struct server_req *sr)
 	rq.base_url = server_link_base(c, base, sizeof base);
 	rq.body = sr->body != NULL ? sr->body : "";
 	rq.len = sr->len;
-	rq.now = sim_now();
+	rq.now = sr->t;
 
 	route = endpoint_route(sr->method, sr->path);
 	server_decide(route, sr, &rq, &rp);
@@ -295,7 +295,8 @@ server_access(void *cls, struct MHD_Connection *c, const char *url,
 		return (MHD_YES);
 	}
 	if (*upload_size != 0) {
-		if (sr->len + *upload_size > SERVER_MAX_BODY)
+		/* The client refuses larger files too. */
+		if (sr->len + *upload_size > CODEC_MAX_FILE)
 			sr->too_big = true;
 		else {
 			sr->body = xrealloc(sr->body, sr->len + *upload_size + 1);
@@ -367,18 +368,13 @@ server_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	*con_cls = NULL;
 }
 
-/* Split "ADDR:PORT" or "[ADDR]:PORT" and bind a listening socket to it. */
-static int
-server_bind(const char *listen_arg, int *family, char **cause)
+/* Split "ADDR:PORT" or "[ADDR]:PORT" into a host and a numeric port (both
+ * malloc'd); main() checks --listen with it before anything starts. */
+int
+server_split_listen(const char *arg, char **hostp, char **portp, char **cause)
 {
-	struct addrinfo		 hints, *ai;
-	struct sockaddr_storage	 ss;
-	socklen_t		 sslen = sizeof ss;
-	char			*host, *port, hostbuf[NI_MAXHOST], portbuf[NI_MAXSERV];
-	const char		*fmt;
-	int			 fd, one = 1, error;
+	char *host = xstrdup(arg), *port;
 
-	host = xstrdup(listen_arg);
 	if (*host == '[') {
 		port = strchr(host, ']');
 		if (port == NULL || port[1] != ':')
@@ -391,9 +387,32 @@ server_bind(const char *listen_arg, int *family, char **cause)
 			goto bad;
 		*port++ = '\0';
 	}
-	if (*host == '\0' || *port == '\0' || strspn(port, "0123456789") !=
-	    strlen(port))
+	if (*host == '\0' || *port == '\0' || strlen(port) > 5 ||
+	    strspn(port, "0123456789") != strlen(port) || atoi(port) > 65535)
 		goto bad;
+	*portp = xstrdup(port);
+	*hostp = host;
+	return (0);
+bad:
+	xasprintf(cause, "--listen %s: expected ADDR:PORT or [ADDR]:PORT, "
+	    "with a numeric address or localhost", arg);
+	free(host);
+	return (-1);
+}
+
+/* Bind a listening socket where --listen says. */
+static int
+server_bind(const char *listen_arg, int *family, char **cause)
+{
+	struct addrinfo		 hints, *ai;
+	struct sockaddr_storage	 ss;
+	socklen_t		 sslen = sizeof ss;
+	char			*host, *port, hostbuf[NI_MAXHOST], portbuf[NI_MAXSERV];
+	const char		*fmt;
+	int			 fd, one = 1, error;
+
+	if (server_split_listen(listen_arg, &host, &port, cause) != 0)
+		return (-1);
 	if (strcmp(host, "localhost") == 0) {
 		free(host);
 		host = xstrdup("127.0.0.1");
@@ -406,9 +425,11 @@ server_bind(const char *listen_arg, int *family, char **cause)
 		xasprintf(cause, "--listen %s: %s (give a numeric address)",
 		    listen_arg, gai_strerror(error));
 		free(host);
+		free(port);
 		return (-1);
 	}
 	free(host);
+	free(port);
 	*family = ai->ai_family;
 	fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd == -1 ||
@@ -430,11 +451,6 @@ server_bind(const char *listen_arg, int *family, char **cause)
 	server_wildcard = strcmp(hostbuf, "0.0.0.0") == 0 ||
 	    strcmp(hostbuf, "::") == 0;
 	return (fd);
-bad:
-	xasprintf(cause, "--listen %s: expected ADDR:PORT or [ADDR]:PORT",
-	    listen_arg);
-	free(host);
-	return (-1);
 }
 
 /* Bind and start answering; server_base_url() then says where. */

@@ -49,6 +49,7 @@ struct sim_config {
 	size_t			 nkeys;
 	double			 balance;
 	double			 task_seconds;
+	double			 pending_share;	/* of task_seconds */
 	double			 fail_rate;
 	unsigned		 latency_ms;
 	unsigned		 rate_limit;	/* per second, 0: none */
@@ -181,6 +182,7 @@ uint64_t	 rng_next(void);
 bool		 rng_chance(double);
 
 /* server.c */
+int		 server_split_listen(const char *, char **, char **, char **);
 int		 server_start(char **);
 void		 server_stop(void);
 const char	*server_base_url(void);

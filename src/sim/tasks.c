@@ -14,9 +14,6 @@
 #include "sim.h"
 #include "xmalloc.h"
 
-/* Pending for this share of the task's time, then running. */
-#define TASK_PENDING_SHARE	0.25
-
 struct task {
 	char	 id[40];
 	double	 created;	/* Unix seconds */
@@ -55,7 +52,7 @@ task_state(const struct task *t, double now)
 
 	if (age >= t->seconds)
 		return (t->fails ? TASK_FAILED : TASK_SUCCESS);
-	if (age < t->seconds * TASK_PENDING_SHARE)
+	if (age < t->seconds * sim_cfg.pending_share)
 		return (TASK_PENDING);
 	return (TASK_RUNNING);
 }

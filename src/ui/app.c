@@ -70,12 +70,12 @@ app_on_stdin(int fd, short revents, void *arg)
 {
 	(void)fd;
 	(void)arg;
+	/* The terminal is gone (a dropped link, with or without SIGHUP): a
+	 * hung-up tty also reads as readable, forever. */
+	if (revents & (POLLHUP | POLLERR | POLLNVAL))
+		app_on_signal(SIGHUP, NULL);
 	if (revents & POLLIN)
 		ui_input();
-	else if (revents & (POLLHUP | POLLERR | POLLNVAL)) {
-		/* The terminal is gone (a dropped SSH link without SIGHUP). */
-		app_on_signal(SIGHUP, NULL);
-	}
 }
 
 int

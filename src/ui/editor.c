@@ -3,47 +3,25 @@
 #include "config.h"
 
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 
-#include "codec.h"
-#include "draft.h"
 #include "editor.h"
 #include "field.h"
 #include "history.h"
 #include "loop.h"
 #include "rules.h"
-#include "text.h"
 #include "xmalloc.h"
 
 #define EDITOR_AUTOSAVE_MS	1000
 #define EDITOR_MAX_NAMES	8
 
-/* What a question or a typed file name leads to. */
-enum editor_pending {
-	EP_NONE,
-	EP_SAVE_AS,
-	EP_SAVE_AS_QUIT,
-	EP_OPEN,
-	EP_NEW,
-	EP_QUIT,
-	EP_OVERWRITE,
-	EP_OVERWRITE_QUIT,
-	EP_DRAFT
-};
-
 void (*editor_submit_hook)(struct editor *);
 
 static void editor_draw(void *, WINDOW *, int, int, int *, int *);
-static void editor_field_done(void *, const char *);
 static void editor_key(void *, const struct ui_key *);
 
-static struct storyboard *editor_offer;	/* the draft being offered */
-static char *editor_offer_origin;
 
 static const struct form_cell *
 editor_cell(const struct editor *ed)
@@ -63,7 +41,7 @@ editor_set_focus(struct editor *ed, size_t row, size_t col)
 }
 
 /* Focus the field ref names, or the nearest one still there. */
-static void
+void
 editor_focus(struct editor *ed, const struct edit_ref *ref)
 {
 	size_t row, col, i;
@@ -130,23 +108,6 @@ editor_changed(struct editor *ed, bool record)
 	ui_redraw();
 }
 
-void
-editor_save_draft(struct editor *ed)
-{
-	char *cause = NULL;
-
-	if (ed->state_dir == NULL || editor_offer != NULL || !ed->draft_dirty)
-		return;
-	ed->draft_dirty = false;
-	if (!ed->modified)
-		return;
-	if (draft_save(ed->state_dir, ed->sb, ed->path, &cause) == -1) {
-		ui_message("draft not saved: %s", cause);
-		free(cause);
-		ed->draft_dirty = true;
-	}
-}
-
 static void
 editor_autosave(void *arg)
 {
@@ -185,7 +146,8 @@ editor_free(struct editor **edp)
 	sb_free(&ed->sb);
 	sb_free(&ed->saved);
 	sb_free(&ed->preview);
-	sb_free(&editor_offer);
+	sb_free(&ed->offer);
+	free(ed->offer_origin);
 	history_free(&ed->hist);
 	diag_list_free(&ed->diags);
 	form_free(&ed->form);
@@ -197,256 +159,7 @@ editor_free(struct editor **edp)
 	*edp = NULL;
 }
 
-/* Replace the storyboard (open, new, restore): a fresh undo history. */
-static void
-editor_replace(struct editor *ed, struct storyboard *sb, struct storyboard *saved,
-    const char *path)
-{
-	sb_free(&ed->sb);
-	sb_free(&ed->saved);
-	ed->sb = sb;
-	ed->saved = saved;
-	free(ed->path);
-	ed->path = path != NULL ? xstrdup(path) : NULL;
-	history_reset(ed->hist, sb);
-	ed->row = ed->col = ed->top = 0;
-	memset(&ed->focus, 0, sizeof ed->focus);
-	editor_changed(ed, false);
-	editor_focus(ed, NULL);
-}
-
-int
-editor_open(struct editor *ed, const char *path, char **cause)
-{
-	struct storyboard *sb;
-	struct stat st;
-
-	if (stat(path, &st) == -1) {
-		/* Like vi: a name that does not exist yet is a new file. */
-		editor_replace(ed, sb_new_default(), NULL, path);
-		ui_message("%s: new file", path);
-		return 0;
-	}
-	if ((sb = codec_load_file(path, cause)) == NULL)
-		return -1;
-	editor_replace(ed, sb, sb_clone(sb), path);
-	return 0;
-}
-
-static void
-editor_ask(struct editor *ed, enum editor_pending what, const char *answers,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static void
-editor_ask(struct editor *ed, enum editor_pending what, const char *answers,
-    const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(ed->question, sizeof ed->question, fmt, ap);
-	va_end(ap);
-	ed->answers = answers;
-	ed->pending = what;
-	ed->mode = EM_ASK;
-	ui_redraw();
-}
-
 void
-editor_offer_draft(struct editor *ed)
-{
-	char *cause = NULL, when[64];
-	time_t t;
-	struct tm tm;
-
-	if (ed->state_dir == NULL)
-		return;
-	editor_offer = draft_load(ed->state_dir, &t, &editor_offer_origin, &cause);
-	if (editor_offer == NULL) {
-		if (cause != NULL) {
-			ui_message("draft unreadable: %s", cause);
-			free(cause);
-		}
-		return;
-	}
-	if (sb_equal(editor_offer, ed->sb)) {
-		sb_free(&editor_offer);
-		free(editor_offer_origin);
-		editor_offer_origin = NULL;
-		return;
-	}
-	localtime_r(&t, &tm);
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-	editor_ask(ed, EP_DRAFT, "yn", "A draft from %s was found%s%s: restore? [y/n]",
-	    when, editor_offer_origin != NULL ? " for " : "",
-	    editor_offer_origin != NULL ? editor_offer_origin : "");
-}
-
-static void
-editor_take_draft(struct editor *ed, bool restore)
-{
-	struct storyboard *saved = NULL;
-	char *cause = NULL;
-
-	if (!restore) {
-		draft_discard(ed->state_dir);
-		sb_free(&editor_offer);
-	} else {
-		if (editor_offer_origin != NULL &&
-		    (saved = codec_load_file(editor_offer_origin, &cause)) == NULL)
-			free(cause);
-		editor_replace(ed, editor_offer, saved,
-		    editor_offer_origin != NULL ? editor_offer_origin : ed->path);
-		editor_offer = NULL;
-		ui_message("draft restored");
-	}
-	free(editor_offer_origin);
-	editor_offer_origin = NULL;
-}
-
-static bool
-editor_write(struct editor *ed, const char *path)
-{
-	char *cause = NULL, *p;
-	size_t errors;
-
-	if (codec_save_file(ed->sb, path, &cause) == -1) {
-		ui_message("not saved: %s", cause);
-		free(cause);
-		return false;
-	}
-	p = xstrdup(path);
-	free(ed->path);
-	ed->path = p;
-	sb_free(&ed->saved);
-	ed->saved = sb_clone(ed->sb);
-	ed->modified = false;
-	ed->draft_dirty = false;
-	loop_timer_stop(ed->autosave);
-	if (ed->state_dir != NULL)
-		draft_discard(ed->state_dir);
-	errors = diag_count(ed->diags, DIAG_ERROR);
-	if (errors > 0)
-		ui_message("saved %s (%zu error%s left)", p, errors, errors == 1 ? "" : "s");
-	else
-		ui_message("saved %s", p);
-	return true;
-}
-
-static void
-editor_ask_path(struct editor *ed, enum editor_pending what, const char *label,
-    const char *initial)
-{
-	ed->pending = what;
-	ed->editing.f = EF_NFIELDS;
-	ed->mode = EM_EDIT;
-	field_begin(FIELD_PATH, label, initial, 0, NULL, editor_field_done, ed);
-}
-
-static void
-editor_quit_now(struct editor *ed, bool keep_draft)
-{
-	if (!keep_draft && ed->state_dir != NULL)
-		draft_discard(ed->state_dir);
-	loop_timer_stop(ed->autosave);
-	ed->draft_dirty = false;
-	ed->quit = true;
-	loop_break();
-}
-
-/* Save to path, asking first when that would replace another file. */
-static void
-editor_save_to(struct editor *ed, const char *path, bool then_quit)
-{
-	struct stat st;
-
-	if ((ed->path == NULL || strcmp(path, ed->path) != 0) && stat(path, &st) == 0) {
-		free(ed->pending_arg);
-		ed->pending_arg = xstrdup(path);
-		editor_ask(ed, then_quit ? EP_OVERWRITE_QUIT : EP_OVERWRITE, "yn",
-		    "%s exists: replace it? [y/n]", path);
-		return;
-	}
-	if (editor_write(ed, path) && then_quit)
-		editor_quit_now(ed, false);
-}
-
-static void
-editor_save(struct editor *ed, bool then_quit)
-{
-	if (ed->path == NULL) {
-		editor_ask_path(ed, then_quit ? EP_SAVE_AS_QUIT : EP_SAVE_AS, "Save as:",
-		    "storyboard.json");
-		return;
-	}
-	if (editor_write(ed, ed->path) && then_quit)
-		editor_quit_now(ed, false);
-}
-
-static void
-editor_answer(struct editor *ed, int c)
-{
-	enum editor_pending what = ed->pending;
-
-	ed->mode = EM_NORMAL;
-	ed->pending = EP_NONE;
-	switch (what) {
-	case EP_DRAFT:
-		editor_take_draft(ed, c == 'y');
-		break;
-	case EP_QUIT:
-		if (c == 'y')
-			editor_save(ed, true);
-		else if (c == 'n')
-			editor_quit_now(ed, false);
-		break;
-	case EP_OVERWRITE:
-	case EP_OVERWRITE_QUIT:
-		if (c == 'y' && editor_write(ed, ed->pending_arg) && what == EP_OVERWRITE_QUIT)
-			editor_quit_now(ed, false);
-		break;
-	case EP_OPEN:
-		if (c == 'y')
-			editor_ask_path(ed, EP_OPEN, "Open:", "");
-		break;
-	case EP_NEW:
-		if (c == 'y') {
-			ed->mode = EM_MENU;
-			ed->menu_sel = 0;
-		}
-		break;
-	default:
-		break;
-	}
-}
-
-/* A file name typed on the status line. */
-static void
-editor_path_done(struct editor *ed, const char *text)
-{
-	enum editor_pending what = ed->pending;
-	char *cause = NULL;
-
-	ed->pending = EP_NONE;
-	if (text == NULL || *text == '\0')
-		return;
-	switch (what) {
-	case EP_SAVE_AS:
-	case EP_SAVE_AS_QUIT:
-		editor_save_to(ed, text, what == EP_SAVE_AS_QUIT);
-		break;
-	case EP_OPEN:
-		if (editor_open(ed, text, &cause) == -1) {
-			ui_message("%s", cause);
-			free(cause);
-		}
-		break;
-	default:
-		break;
-	}
-}
-
-static void
 editor_field_done(void *arg, const char *text)
 {
 	struct editor *ed = arg;

@@ -35,6 +35,18 @@ struct form {
 	size_t		 n, cap;
 };
 
+enum editor_pending {
+	EP_NONE,
+	EP_SAVE_AS,
+	EP_SAVE_AS_QUIT,
+	EP_OPEN,
+	EP_NEW,
+	EP_QUIT,
+	EP_OVERWRITE,
+	EP_OVERWRITE_QUIT,
+	EP_DRAFT
+};
+
 enum editor_mode {
 	EM_NORMAL,
 	EM_EDIT,	/* a field is being typed */
@@ -67,8 +79,11 @@ struct editor {
 	const char		*answers;	/* keys accepted, e.g. "yn" */
 	struct edit_ref		 editing;	/* the cell being typed in */
 	bool			 editing_new;	/* an item added for this edit */
-	int			 pending;	/* what to do after a question */
+	enum editor_pending	 pending;	/* what to do after a question */
 	char			*pending_arg;
+
+	struct storyboard	*offer;		/* the draft being offered */
+	char			*offer_origin;
 
 	struct ui_screen	 screen;
 	bool			 quit;
@@ -92,6 +107,22 @@ void		 editor_save_draft(struct editor *);
  * schedule the autosave. */
 void		 editor_changed(struct editor *, bool record);
 const struct ui_screen *editor_screen(struct editor *);
+
+/* editor.c, for editor_file.c */
+void		 editor_focus(struct editor *, const struct edit_ref *);
+void		 editor_field_done(void *, const char *);
+
+/* editor_file.c */
+void		 editor_replace(struct editor *, struct storyboard *sb,
+		    struct storyboard *saved, const char *path);
+void		 editor_ask(struct editor *, enum editor_pending, const char *answers,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void		 editor_ask_path(struct editor *, enum editor_pending, const char *label,
+		    const char *initial);
+void		 editor_answer(struct editor *, int answer);
+void		 editor_path_done(struct editor *, const char *text);
+void		 editor_save(struct editor *, bool then_quit);
+void		 editor_quit_now(struct editor *, bool keep_draft);
 
 /* form.c */
 void		 form_build(struct form *, const struct storyboard *, const struct diag_list *);

@@ -47,6 +47,18 @@ script -qec "$KLING_TUI --base-url $SIM_URL download -o $TMP/tty.mp4 $id" /dev/n
 like "$(tr '\r' '\n' <"$TMP/tty.out")" '^100% \[#+\] 0\.1 MB / 0\.1 MB' "a progress bar on a terminal"
 is "$(wc -c <"$TMP/tty.mp4")" 65536 "-o FILE names the file"
 
+# An interrupted download resumes where it stopped.
+mkdir -p "$TMP/resume"
+curl -s -o "$TMP/ref.mp4" "$SIM_URL/media/$id.mp4"
+head -c 20000 "$TMP/ref.mp4" >"$TMP/resume/$id.mp4.part"
+cd "$TMP/resume" || exit 1
+run kt download "$id"
+cd - >/dev/null || exit 1
+is "$RC" 0 "resume: download succeeds"
+ok "$(cmp -s "$TMP/ref.mp4" "$TMP/resume/$id.mp4"; echo $?)" "resume: the file is whole and right"
+is "$(jq -s "map(select(.path == \"/media/$id.mp4\")) | last | .status" "$SIM_LOG")" 206 \
+	"resume: only the rest was asked for (206)"
+
 # Several files at once, at most two creates at a time by default.
 run kt submit --json "$NET/t2v.json" "$NET/i2v.json" "$NET/t2v.json"
 is "$RC" 0 "three files submitted"

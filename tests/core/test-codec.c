@@ -277,6 +277,9 @@ test_bad_text(void)
 	refused("[1, 2]", 6, "a storyboard is a JSON object", "an array at the top");
 	refused("{\"a\": \"x\ty\"}", 12, "control character", "raw tab in a string");
 	refused("{\"a\": 1}\0{", 10, "NUL byte", "NUL byte");
+	refused("{\"a\": \"\\\0\"}", 10, "NUL byte", "NUL byte after a backslash");
+	refused("{\"a\": \"\\\xc3\xa9\"}", 12, "line 1, column 8: not valid JSON",
+	    "a backslash before UTF-8 is a bad escape, not bad UTF-8");
 	refused("{\"a\":\n  [1,\n   2 3]}", 19, "line 3, column 6", "position on a later line");
 	refused("{\"k\": \"\xe4\xb8\xad\xe6\x96\x87\" x}", 17, "line 1, column 12",
 	    "columns count characters");

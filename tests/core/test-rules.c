@@ -13,6 +13,14 @@
 /* Count allocations, to prove a warmed-up check makes none. Sanitizers bring
  * their own malloc: there the count is skipped. */
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
+    __has_feature(memory_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+#ifdef SANITIZED
 #define COUNT_ALLOCS 0
 #else
 #define COUNT_ALLOCS 1

@@ -13,6 +13,7 @@
 #include "api.h"
 #include "canned.h"
 #include "tap.h"
+#include "text.h"
 #include "xmalloc.h"
 
 static char tmpdir[] = "/tmp/kt-net-XXXXXX";
@@ -318,6 +319,20 @@ test_task_info(void)
 	is_int(res.task.result_code, 200, "result code");
 	is_str(res.task.param_json,
 	    "{\"model\":\"kling/v3\",\"input\":{\"duration\":5}}", "param echo");
+	api_result_clear(&res);
+	canned_stop(&srv);
+	free(r);
+
+	st[0].reply = r = reply("200 OK", "", "{\"code\":200,\"message\":"
+	    "\"success\",\"data\":{\"task_id\":\"t1\",\"status\":\"run\\u001b[2J\","
+	    "\"param\":{\"input\":{\"prompt\":\"bad \xff byte \\u001b]0;x\\u0007\"}}}}");
+	srv = run(st, 1, &c, &req, &res);
+	is_str(res.task.status, "run", "a status is sanitised");
+	ok(res.task.param_json != NULL &&
+	    text_valid_utf8(res.task.param_json, strlen(res.task.param_json),
+	    NULL) && strchr(res.task.param_json, '\x1b') == NULL,
+	    "the param echo is valid UTF-8 with no raw escape: %s",
+	    res.task.param_json);
 	api_result_clear(&res);
 	canned_stop(&srv);
 	free(r);

@@ -31,5 +31,16 @@ ui_keys j
 sleep 0.3
 n=$(( $(size) - before ))
 [ "$n" -lt 400 ]; ok $? "moving to the next field wrote $n bytes"
+
+# Idle after an edit (the autosave has run): asleep in poll(), no CPU.
+ui_keys Space
+sleep 1.5
+pid=$(ui_pid)
+a=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+before=$(size)
+sleep 3
+b=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+is "$((b - a))" 0 "idle for 3 s: no CPU time used"
+is "$(size)" "$before" "idle: nothing written to the terminal"
 ui_stop
 done_testing

@@ -54,8 +54,7 @@ ui_ok_wait "Save changes to $TMP/story.json? [y]es [n]o [c]ancel" "quit asks fir
 ui_keys c
 ui_ok_wait_gone() { if ui_wait_gone "$1"; then ok 0 "$2"; else ok 1 "$2"; fi; }
 ui_ok_wait_gone "Save changes" "c cancels the quit"
-pid=$(tmux -L "$ui_sock" display-message -p '#{pane_pid}')
-pkill -TERM -P "$pid" -x kling-tui-app
+kill -TERM "$(ui_pid)"
 i=0; while [ ! -e "$draft" ] && [ $i -lt 60 ]; do sleep 0.05; i=$((i + 1)); done
 [ -e "$draft" ]; ok $? "SIGTERM saves the draft"
 ui_ok_wait "[exit 143]" "and the program dies of SIGTERM"

@@ -105,6 +105,14 @@ ui_keys o; ui_type "$FIXTURES/image-to-video.json"; ui_keys Enter
 ui_ok_wait "image-to-video.json" "another file opens"
 ui_ok_wait "Start frame    https://" "with its contents"
 
+# Each kind of field has its own history: Up in a duration recalls the
+# durations typed before, not prompts.
+ui_keys g h j Enter C-u Up
+ui_ok_wait "Duration       12" "Up recalls the last duration typed"
+ui_keys Up
+ui_ok_wait "Duration       10" "Up again, the one before"
+ui_escape
+
 # Help lists the keys; any key goes back.
 ui_keys '?'
 ui_ok_wait "kling-tui keys" "? shows the help"

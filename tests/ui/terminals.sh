@@ -34,7 +34,7 @@ ui_stop
 # A crash gives the terminal back before the process dies of its signal.
 ui_start "ulimit -c 0; $KLING_TUI"
 ui_ok_wait "Diagnostics: none" "started"
-pkill -SEGV -P "$(tmux -L "$ui_sock" display-message -p '#{pane_pid}')" -x kling-tui-app
+kill -SEGV "$(ui_pid)"
 ui_ok_wait "[exit 139]" "SIGSEGV: the process dies of it"
 unlike "$(ui_screen)" "Settings" "SIGSEGV: the terminal's own screen is back"
 ui_stop

@@ -26,6 +26,15 @@ ui_keys() { tmux -L "$ui_sock" send-keys "$@"; }
 ui_type() { tmux -L "$ui_sock" send-keys -l -- "$1"; }
 ui_resize() { tmux -L "$ui_sock" resize-window -x "$1" -y "$2"; }
 ui_cursor() { tmux -L "$ui_sock" display-message -p '#{cursor_x},#{cursor_y}'; }
+ui_pid() { # the program's pid: the child of the pane's shell
+	local pane f
+	pane=$(tmux -L "$ui_sock" display-message -p '#{pane_pid}')
+	for f in /proc/[0-9]*/stat; do
+		set -- $(cat "$f" 2>/dev/null)
+		[ "${4:-}" = "$pane" ] && { echo "$1"; return 0; }
+	done
+	return 1
+}
 ui_wait() { # ui_wait TEXT [SECONDS]: until the screen shows TEXT; 1 on timeout
 	local i=0 n=$(( ${2:-5} * 20 ))
 	while [ $i -lt $n ]; do
