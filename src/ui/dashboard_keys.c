@@ -299,7 +299,6 @@ dash_key(void *data, const struct ui_key *k)
 {
 	const struct store_task *t = dash_selected();
 	int page = dash_table_height(LINES) > 1 ? dash_table_height(LINES) - 1 : 1;
-	bool seen_before = true;
 
 	(void)data;
 	if (dash->typing && field_active()) {
@@ -320,12 +319,10 @@ dash_key(void *data, const struct ui_key *k)
 				detail_open(t->id);
 			break;
 		}
-		goto out;
+		return;
 	}
 	if (k->meta)
 		return;
-	if (t != NULL)
-		seen_before = t->seen;
 	switch (k->code) {
 	case 'k':	dash_move(-1); break;
 	case 'j':	dash_move(1); break;
@@ -369,7 +366,4 @@ dash_key(void *data, const struct ui_key *k)
 	default:
 		break;
 	}
-out:
-	(void)seen_before;
-	dash_reload();
 }
