@@ -172,18 +172,47 @@ codec_type_name(const cJSON *v)
 	return "an object";
 }
 
-/* path + "." + key, with anything unprintable in the key made harmless: the
- * path is printed to terminals. */
+/* A key as it may be shown on a terminal: whole characters only, controls
+ * (C0, DEL, C1) as '?', so that a hostile key cannot send escape sequences
+ * through a message. Appends to out[o...size). Returns the new length. */
+static size_t
+codec_printable(char *out, size_t size, size_t o, const char *key)
+{
+	size_t len = strlen(key), i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((n = text_decode(key + i, len - i, &cp)) == 0 || cp < 0x20 ||
+		    (cp >= 0x7f && cp < 0xa0)) {
+			if (o + 2 > size)
+				break;
+			out[o++] = '?';
+			i += n == 0 ? 1 : n;
+			continue;
+		}
+		if (o + n + 1 > size)
+			break;
+		memcpy(out + o, key + i, n);
+		o += n;
+		i += n;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/* path + "." + key, the key made printable: paths are shown to people. */
 static void
 codec_path_key(char *out, size_t size, const char *parent, const char *key)
 {
-	size_t o, i;
+	size_t o = strlen(parent);
 
-	o = (size_t)snprintf(out, size, "%s%s", parent, *parent != '\0' ? "." : "");
-	for (i = 0; key[i] != '\0' && o + 1 < size; i++, o++)
-		out[o] = (unsigned char)key[i] < 0x20 || key[i] == 0x7f ? '?' : key[i];
-	if (o < size)
-		out[o] = '\0';
+	if (o > size - 2)
+		o = size - 2;
+	memmove(out, parent, o);
+	if (o != 0)
+		out[o++] = '.';
+	out[o] = '\0';
+	codec_printable(out, size, o, key);
 }
 
 static void
@@ -232,7 +261,7 @@ codec_extra_add(struct sb_extras *x, const cJSON *v, bool bad_type)
 static void
 codec_dedup(cJSON *obj, const char *path, struct diag_list *d)
 {
-	char sub[DIAG_PATH_MAX];
+	char sub[DIAG_PATH_MAX], key[64];
 	cJSON *c, *next, **tab;
 	size_t n = 0, size, h, i;
 	const unsigned char *k;
@@ -253,9 +282,10 @@ codec_dedup(cJSON *obj, const char *path, struct diag_list *d)
 					break;
 			if (tab[h] != NULL) {
 				codec_path_key(sub, sizeof sub, path, c->string);
+				codec_printable(key, sizeof key, 0, c->string);
 				diag_add(d, DIAG_ERROR, sub,
 				    "duplicate key \"%s\" (the last one is used)",
-				    c->string);
+				    key);
 				cJSON_Delete(cJSON_DetachItemViaPointer(obj, tab[h]));
 			}
 			tab[h] = c;

@@ -16,7 +16,8 @@
 #define W(out, path, ...) diag_add(out, DIAG_WARNING, path, __VA_ARGS__)
 
 /* A user's value, quoted into a message: at most 40 characters, controls
- * shown as '?' so that a message stays one line. */
+ * (C0, DEL, C1) shown as '?' so that a message stays one line and sends no
+ * escape sequence to a terminal. */
 struct rules_q {
 	char	s[40 * 4 + 8];
 };
@@ -29,7 +30,7 @@ rules_quote(struct rules_q *q, const char *s, size_t len)
 
 	while (i < len && chars < 40) {
 		if ((n = text_decode(s + i, len - i, &cp)) == 0 || cp < 0x20 ||
-		    cp == 0x7f) {
+		    (cp >= 0x7f && cp < 0xa0)) {
 			q->s[o++] = '?';
 			i += n == 0 ? 1 : n;
 		} else {

@@ -37,6 +37,7 @@ struct server_req {
 	char		*path;
 	char		*body;
 	size_t		 len;
+	size_t		 cap;
 	bool		 too_big;
 	bool		 started;
 	int		 status;	/* -1 until answered */
@@ -299,7 +300,11 @@ server_access(void *cls, struct MHD_Connection *c, const char *url,
 		if (sr->len + *upload_size > CODEC_MAX_FILE)
 			sr->too_big = true;
 		else {
-			sr->body = xrealloc(sr->body, sr->len + *upload_size + 1);
+			if (sr->len + *upload_size + 1 > sr->cap) {
+				/* Doubling: a body arrives in many small pieces. */
+				sr->cap = 2 * (sr->len + *upload_size + 1);
+				sr->body = xrealloc(sr->body, sr->cap);
+			}
 			memcpy(sr->body + sr->len, upload, *upload_size);
 			sr->len += *upload_size;
 			sr->body[sr->len] = '\0';

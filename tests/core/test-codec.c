@@ -138,6 +138,15 @@ test_duplicates(void)
 	    "only the last duplicate is written back");
 	free(out);
 	sb_free(&sb);
+
+	/* Keys reach terminals in paths and messages: no escape gets through. */
+	sb = decoded("{\"\\u001b]0;pwn\\u0007\": 1, \"\\u001b]0;pwn\\u0007\": 2, "
+	    "\"x\\u009b2J\": 3}");
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "?]0;pwn?",
+	    "duplicate key \"?]0;pwn?\""), 1, "controls in a duplicate key shown as '?'");
+	is_int(diags_at(sb->load_diags, DIAG_WARNING, "x?2J", "unknown"), 1,
+	    "a C1 control in a key shown as '?'");
+	sb_free(&sb);
 }
 
 static void

@@ -352,6 +352,9 @@ test_rule8(void)
 	sb_set_str(&sb->model, "kling/v2");
 	want(sb, DIAG_ERROR, "model", "must be \"kling/v3\", got \"kling/v2\"",
 	    "rule 8: another model");
+	sb_set_str(&sb->model, "kling\x1b[2J\xc2\x9b" "2J/v3");
+	want(sb, DIAG_ERROR, "model", "got \"kling?[2J?2J/v3\"",
+	    "a quoted value shows controls, C1 included, as '?'");
 	sb_set_str(&sb->model, NULL);
 	want(sb, DIAG_ERROR, "model", "is required", "rule 8: no model");
 	sb_set_str(&sb->model, SB_MODEL);
