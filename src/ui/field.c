@@ -41,6 +41,7 @@ static size_t		 field_qhead, field_qlen;
 static char		*field_matches[FIELD_HINTS];
 static size_t		 field_nmatches;
 static FILE		*field_null;
+static HISTORY_STATE	 field_no_history;	/* zero: no entries */
 
 static int
 field_getc(FILE *f)
@@ -160,7 +161,6 @@ field_line(char *line)
 void
 field_init(void)
 {
-	static const HISTORY_STATE empty;
 	size_t i;
 
 	field_null = fopen("/dev/null", "w");
@@ -183,33 +183,9 @@ field_init(void)
 	rl_variable_bind("enable-bracketed-paste", "off");
 	for (i = 0; i < FIELD_NKINDS; i++) {
 		field_hist[i] = xmalloc(sizeof *field_hist[i]);
-		*field_hist[i] = empty;
+		*field_hist[i] = field_no_history;
 	}
 	using_history();
-}
-
-void
-field_free(void)
-{
-	size_t i;
-
-	if (field_on)
-		field_cancel();
-	field_clear_matches();
-	free(field_result);
-	field_result = NULL;
-	/* Each kind's entries belong to readline: hand the list back to
-	 * empty it, then free the array it grew (LeakSanitizer saw both). */
-	for (i = 0; i < FIELD_NKINDS; i++) {
-		history_set_history_state(field_hist[i]);
-		clear_history();
-		free(field_hist[i]->entries);
-		free(field_hist[i]);
-		field_hist[i] = NULL;
-	}
-	if (field_null != NULL)
-		fclose(field_null);
-	field_null = NULL;
 }
 
 static void
@@ -221,6 +197,34 @@ field_free_names(void)
 		free(field_names[i]);
 	free(field_names);
 	field_names = NULL;
+}
+
+void
+field_free(void)
+{
+	size_t i;
+
+	if (field_on)
+		field_cancel();
+	field_clear_matches();
+	field_free_names();
+	free(field_lbl);
+	field_lbl = NULL;
+	free(field_result);
+	field_result = NULL;
+	for (i = 0; i < FIELD_NKINDS; i++) {
+		if (field_hist[i] == NULL)
+			continue;
+		history_set_history_state(field_hist[i]);
+		clear_history();
+		free(field_hist[i]->entries);
+		free(field_hist[i]);
+		field_hist[i] = NULL;
+	}
+	history_set_history_state(&field_no_history);
+	if (field_null != NULL)
+		fclose(field_null);
+	field_null = NULL;
 }
 
 void

@@ -106,6 +106,7 @@ int
 ui_init(char **cause)
 {
 	const char *term = getenv("TERM");
+	TERMINAL *probe;
 	char *cup;
 	int err;
 
@@ -120,17 +121,23 @@ ui_init(char **cause)
 		*cause = xstrdup("TERM is not set");
 		return -1;
 	}
+	/* Look before starting curses: newterm on a terminal it cannot use
+	 * would leave the screen in a state to be undone. */
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
 		xasprintf(cause, "unknown terminal type '%s'", term);
 		return -1;
 	}
+	probe = cur_term;
 	cup = tigetstr("cup");
 	if (cup == NULL || cup == (char *)-1) {
+		del_curterm(probe);
 		xasprintf(cause, "terminal '%s' cannot move the cursor; "
 		    "use a subcommand (see 'kling-tui --help')", term);
 		return -1;
 	}
-	if ((ui_term = newterm(NULL, stdout, stdin)) == NULL) {
+	ui_term = newterm(NULL, stdout, stdin);
+	del_curterm(probe);
+	if (ui_term == NULL) {
 		xasprintf(cause, "cannot start curses on terminal '%s'", term);
 		return -1;
 	}
@@ -163,6 +170,8 @@ ui_shutdown(void)
 	curs_set(1);
 	endwin();
 	fflush(stdout);
+	delscreen(ui_term);
+	ui_term = NULL;
 }
 
 bool

@@ -4,9 +4,18 @@
 command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux is not installed"; exit 0; }
 ui_n=0
 ui_sock=
-ui_stop() { # end this test's tmux server, if one runs
-	[ -n "$ui_sock" ] && tmux -L "$ui_sock" kill-server 2>/dev/null
+ui_stop() { # end this test's tmux server, if one runs, and the program
+	local pid i=0
+	[ -n "$ui_sock" ] || return 0
+	pid=$(ui_pid 2>/dev/null)
+	tmux -L "$ui_sock" kill-server 2>/dev/null
 	ui_sock=
+	# The program saves its draft on the way out: let it finish before
+	# the test's directory goes.
+	while [ -n "$pid" ] && [ -e "/proc/$pid" ] && [ $i -lt 40 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
 }
 trap 'ui_stop; rm -rf "$TMP"' EXIT
 ui_start() { # ui_start [COLSxROWS] COMMAND... : a new server, window of that size
