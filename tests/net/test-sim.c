@@ -4,6 +4,7 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
+#include <dirent.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -424,6 +425,26 @@ test_worker(void)
 	    "or more (Retry-After: 1)", gap);
 }
 
+/* The simulators' logs go with the directory once the test is over. */
+static void
+cleanup(void)
+{
+	DIR		*d = opendir(tmpdir);
+	struct dirent	*de;
+	char		*path;
+
+	while (d != NULL && (de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		xasprintf(&path, "%s/%s", tmpdir, de->d_name);
+		unlink(path);
+		free(path);
+	}
+	if (d != NULL)
+		closedir(d);
+	rmdir(tmpdir);
+}
+
 int
 main(void)
 {
@@ -436,5 +457,6 @@ main(void)
 	test_life();
 	test_worker();
 	net_global_free();
+	cleanup();
 	return (tap_done());
 }

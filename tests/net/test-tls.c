@@ -92,6 +92,9 @@ main(void)
 	    "-keyout %s -out %s >/dev/null 2>&1", key, cert);
 	if (system(cmd) != 0 || (url = start_server(cert, key)) == NULL) {
 		printf("1..0 # SKIP no openssl program to make a TLS server\n");
+		unlink(cert);
+		unlink(key);
+		rmdir(dir);
 		return (0);
 	}
 	free(cmd);
