@@ -175,6 +175,8 @@ fault_apply(enum fault_kind kind, struct sim_reply *rp)
 	    "<body><h1>502 Bad Gateway</h1><p>upstream connect error</p>"
 	    "</body></html>\n";
 
+	if (kind != FAULT_TRUNCATE)
+		rp->retry_after = 0;	/* a new answer replaces the old */
 	switch (kind) {
 	case FAULT_GARBAGE:
 		reply_set_static(rp, 200, "application/json", garbage,

@@ -41,7 +41,8 @@ reply_ok(struct sim_reply *rp, cJSON *data)
 }
 
 /* An error of API.md section 4: the HTTP status is the code, as the service
- * does, and data is null. */
+ * does, and data is null. The two that ask a client to come back later say
+ * when. */
 void
 reply_error(struct sim_reply *rp, int code, const char *fmt, ...)
 {
@@ -58,6 +59,8 @@ reply_error(struct sim_reply *rp, int code, const char *fmt, ...)
 	cJSON_AddNullToObject(root, "data");
 	free(msg);
 	reply_set_json(rp, code, code, root);
+	if (code == 429 || code == 455)
+		rp->retry_after = sim_cfg.retry_after;
 }
 
 /* The message a forced or policy code carries, worded like the service's. */

@@ -213,19 +213,15 @@ server_decide(enum sim_route route, struct server_req *sr,
 	const struct fault_rule	*forced;
 	bool			 api = (ROUTES_API & ROUTE_BIT(route)) != 0;
 
-	if (sim_cfg.maintenance) {
+	if (sim_cfg.maintenance)
 		reply_error(rp, 455, "%s", reply_code_message(455));
-		rp->retry_after = sim_cfg.retry_after;
-	} else if (api && !ratelimit_admit(rq->now)) {
+	else if (api && !ratelimit_admit(rq->now))
 		reply_error(rp, 429, "%s", reply_code_message(429));
-		rp->retry_after = sim_cfg.retry_after;
-	} else if (api && !endpoint_key_ok(rq->key)) {
+	else if (api && !endpoint_key_ok(rq->key))
 		reply_error(rp, 401, "%s", reply_code_message(401));
-	} else if ((forced = fault_pick(route, true)) != NULL) {
+	else if ((forced = fault_pick(route, true)) != NULL) {
 		reply_error(rp, forced->code, "%s",
 		    reply_code_message(forced->code));
-		if (forced->code == 429 || forced->code == 455)
-			rp->retry_after = sim_cfg.retry_after;
 		sr->fault = "code";
 	} else if (sr->too_big) {
 		reply_error(rp, 422, "the body is larger than %u bytes",
