@@ -64,10 +64,16 @@ conns() { # COMMAND
 set -- $(conns "$watch_cmd"); watch_reqs=$1 watch_conns=$2
 set -- $(conns "$curl_cmd"); curl_reqs=$1 curl_conns=$2
 
+# What a sweep of nothing costs: starting the program, its libraries, the
+# store; the rest of the difference is per task.
+mkdir -p "$tmp/empty"
+empty_cmd="env XDG_STATE_HOME=$tmp/empty $kt --base-url $url watch --once"
 hyperfine -N --warmup 2 --runs "$runs" --export-json "$out/watch-sweep.json" \
-	-n "watch --once" "$watch_cmd" -n "curl --parallel" "$curl_cmd" >"$tmp/hf.txt"
+	-n "watch --once" "$watch_cmd" -n "curl --parallel" "$curl_cmd" \
+	-n "watch --once, empty store" "$empty_cmd" >"$tmp/hf.txt"
 wm=$(jq '.results[0].median' "$out/watch-sweep.json")
 cm=$(jq '.results[1].median' "$out/watch-sweep.json")
+em=$(jq '.results[2].median' "$out/watch-sweep.json")
 {
 	echo "$n unfinished tasks, concurrency $par, $runs runs each, median wall time:"
 	printf '  kling-tui watch --once:  %.1f ms  (%s requests, %s TCP connections)\n' \
@@ -75,4 +81,7 @@ cm=$(jq '.results[1].median' "$out/watch-sweep.json")
 	printf '  curl --parallel:         %.1f ms  (%s requests, %s TCP connections)\n' \
 		"$(echo "$cm" | jq '. * 1000')" "$curl_reqs" "$curl_conns"
 	printf '  ratio watch/curl:        %.2f\n' "$(jq -n "$wm / $cm")"
+	printf '  kling-tui start-up (a sweep of an empty store): %.1f ms\n' \
+		"$(echo "$em" | jq '. * 1000')"
+	printf '  load average: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$out/watch-sweep.txt"

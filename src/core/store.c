@@ -18,10 +18,18 @@
 /* Another process (a second tmux pane) may hold the write lock for a moment. */
 #define STORE_BUSY_MS 10000
 
+/* More than the statements this file has: each is prepared once. */
+#define STORE_NSTMT 16
+
 struct store {
 	sqlite3	 *db;
 	char	 *path;
 	int64_t	(*now)(void);
+	/* Keyed by the address of the SQL text, a literal of this file. */
+	struct {
+		const char	*sql;
+		sqlite3_stmt	*stmt;
+	}	  cache[STORE_NSTMT];
 };
 
 /* Each step takes the schema from version i to i + 1. Version 1 is frozen:
@@ -212,9 +220,12 @@ void
 store_close(struct store **stp)
 {
 	struct store *st = *stp;
+	size_t i;
 
 	if (st == NULL)
 		return;
+	for (i = 0; i < STORE_NSTMT && st->cache[i].sql != NULL; i++)
+		sqlite3_finalize(st->cache[i].stmt);
 	if (st->db != NULL)
 		sqlite3_close(st->db);
 	free(st->path);
@@ -246,16 +257,35 @@ store_commit(struct store *st, char **cause)
 	return store_exec(st, "COMMIT", cause);
 }
 
+/* A watch records hundreds of answers a second: parsing the same SQL for
+ * each would cost more than running it. Done with: store_release(). */
 static sqlite3_stmt *
 store_prepare(struct store *st, const char *sql, char **cause)
 {
 	sqlite3_stmt *s;
+	size_t i;
 
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+	for (i = 0; i < STORE_NSTMT && st->cache[i].sql != NULL; i++)
+		if (st->cache[i].sql == sql)
+			return st->cache[i].stmt;
+	if (i == STORE_NSTMT)
+		fatal("store: more statements than STORE_NSTMT");
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
+	    NULL) != SQLITE_OK) {
 		store_fail(st, "cannot query the task store", cause);
 		return NULL;
 	}
+	st->cache[i].sql = sql;
+	st->cache[i].stmt = s;
 	return s;
+}
+
+/* Ready for its next use; any locks it held are released. */
+static void
+store_release(sqlite3_stmt *s)
+{
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
 }
 
 static void
@@ -267,16 +297,17 @@ store_bind_text(sqlite3_stmt *s, int i, const char *v)
 		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
 }
 
-/* Run a statement that returns no rows; finalizes it. */
+/* Run a statement that returns no rows, then release it. The error is
+ * read before the release. */
 static int
 store_run(struct store *st, sqlite3_stmt *s, char **cause)
 {
 	int rc = sqlite3_step(s);
 
-	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
-		return store_fail(st, "cannot update the task store", cause);
-	return 0;
+		store_fail(st, "cannot update the task store", cause);
+	store_release(s);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 static int
@@ -355,14 +386,13 @@ store_update(struct store *st, int64_t id, const struct store_update *u, char **
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		old = xstrdup((const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW) {
-		if (rc == SQLITE_DONE)
-			xasprintf(cause, "no task %lld in the store", (long long)id);
-		else
-			store_fail(st, "cannot read the task store", cause);
+	else if (rc == SQLITE_DONE)
+		xasprintf(cause, "no task %lld in the store", (long long)id);
+	else
+		store_fail(st, "cannot read the task store", cause);
+	store_release(s);
+	if (rc != SQLITE_ROW)
 		goto fail;
-	}
 	changed = u->state != NULL && strcmp(old, u->state) != 0;
 
 	/* Only what changed is written, so that a sweep of unchanged tasks
@@ -520,12 +550,12 @@ store_get_one(struct store *st, const char *sql, int64_t id, const char *task_id
 			*cause = xstrdup("no such task in the store");
 		else
 			store_fail(st, "cannot read the task store", cause);
-		sqlite3_finalize(s);
+		store_release(s);
 		return NULL;
 	}
 	t = xmalloc(sizeof *t);
 	store_read_row(s, t);
-	sqlite3_finalize(s);
+	store_release(s);
 	return t;
 }
 
@@ -581,12 +611,12 @@ store_query(struct store *st, const struct store_filter *f, struct store_list *o
 		}
 		store_read_row(s, &out->v[out->n++]);
 	}
-	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
+		store_fail(st, "cannot read the task store", cause);
 		store_list_free(out);
-		return store_fail(st, "cannot read the task store", cause);
 	}
-	return 0;
+	store_release(s);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 void
@@ -623,12 +653,12 @@ store_get_history(struct store *st, int64_t id, struct store_history *h, char **
 		h->v[h->n].status = store_column_text(s, 1);
 		h->n++;
 	}
-	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
+		store_fail(st, "cannot read the task store", cause);
 		store_history_free(h);
-		return store_fail(st, "cannot read the task store", cause);
 	}
-	return 0;
+	store_release(s);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 void
