@@ -15,6 +15,7 @@
 #include "codec.h"
 #include "conf.h"
 #include "text.h"
+#include "tracker.h"
 #include "xmalloc.h"
 
 /* A number of seconds from the environment: for slow links, and for tests
@@ -254,79 +255,21 @@ net_json_task(FILE *f, const struct store_task *t)
 	fputc('}', f);
 }
 
-/* A task made elsewhere (another machine, curl) gets a row named after the
- * first words of its prompt, with the request the service echoed. */
-static int64_t
-net_add_foreign(struct net_ctx *ctx, const struct api_task *t, char **cause)
-{
-	struct storyboard *sb = NULL;
-	const char *prompt = NULL;
-	char *name, *ignored = NULL;
-	int64_t id;
-
-	if (t->param_json != NULL &&
-	    (sb = codec_decode(t->param_json, strlen(t->param_json), &ignored)) != NULL)
-		prompt = sb->prompt != NULL ? sb->prompt :
-		    sb->nshots > 0 ? sb->shots[0].prompt : NULL;
-	free(ignored);
-	if (prompt != NULL)
-		name = text_sanitize(prompt, strlen(prompt), 40, false);
-	else
-		name = xstrdup(t->task_id);
-	id = store_add(ctx->store, t->param_json != NULL ? t->param_json : "{}", name,
-	    sb != NULL ? sb->mode : NULL, sb != NULL && sb->has_duration ? sb->duration : 0,
-	    cause);
-	free(name);
-	sb_free(&sb);
-	return id;
-}
-
+/* The recording itself is the tracker's, shared with the dashboard. */
 struct store_task *
 net_record_info(struct net_ctx *ctx, const struct api_task *t, bool *changed)
 {
-	struct store_update u;
 	struct store_task *row;
-	char *cause = NULL, *media = NULL, *err = NULL;
+	char *cause = NULL;
 	int64_t id;
 
-	*changed = false;
-	if ((row = store_find(ctx->store, t->task_id, &cause)) == NULL) {
+	if ((id = tracker_record_info(ctx->store, t, changed, &cause)) < 0 ||
+	    (row = store_get(ctx->store, id, &cause)) == NULL) {
+		fprintf(stderr, "kling-tui: %s: not recorded: %s\n", t->task_id, cause);
 		free(cause);
-		cause = NULL;
-		if ((id = net_add_foreign(ctx, t, &cause)) < 0)
-			goto fail;
-	} else {
-		id = row->id;
-		*changed = row->state == NULL || t->status == NULL ||
-		    strcmp(row->state, t->status) != 0;
-		store_task_free(&row);
+		return NULL;
 	}
-	memset(&u, 0, sizeof u);
-	u.task_id = t->task_id;
-	u.state = t->status;
-	if (t->nmedia > 0)
-		u.media_urls = media = net_media_json(t);
-	u.credits = t->credits;
-	u.has_credits = t->has_credits;
-	u.finished = t->complete_at;
-	if (t->status != NULL && strcmp(t->status, "failed") == 0) {
-		xasprintf(&err, "generation failed: %s", t->result_message != NULL ?
-		    t->result_message : "no reason given");
-		u.error = err;
-	}
-	if (store_update(ctx->store, id, &u, &cause) != 0)
-		goto fail;
-	free(media);
-	free(err);
-	if ((row = store_get(ctx->store, id, &cause)) == NULL)
-		goto fail;
 	return row;
-fail:
-	fprintf(stderr, "kling-tui: %s: not recorded: %s\n", t->task_id, cause);
-	free(cause);
-	free(media);
-	free(err);
-	return NULL;
 }
 
 void

@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "net/worker.h"
 #include "rules.h"
+#include "tracker.h"
 #include "xmalloc.h"
 
 struct submission {
@@ -117,29 +118,23 @@ submit_print(struct net_ctx *ctx, const struct submission *s)
 	store_task_free(&row);
 }
 
-/* What came back for one create: the store learns it first. */
+/* What came back for one create: the store learns it first (as the
+ * dashboard records it: tracker.c). */
 static int
 submit_result(struct net_ctx *ctx, struct submission *s, const struct api_result *r)
 {
-	struct store_update u;
 	char *advice = NULL, *cause = NULL;
 	int rc = EXIT_OK;
 
 	s->over = true;
-	memset(&u, 0, sizeof u);
-	if (r->outcome == API_OK && r->task_id != NULL) {
+	if (r->outcome == API_OK && r->task_id != NULL)
 		s->task_id = xstrdup(r->task_id);
-		u.task_id = r->task_id;
-		u.state = "pending";
-	} else {
-		advice = api_advice(r);
-		u.error = advice;
+	else {
 		rc = net_exit_code(r);
 		if (r->outcome == API_OK)	/* 200 without a task id */
 			rc = EXIT_NETWORK;
-		u.state = api_result_unknown(r) ? STORE_UNKNOWN : STORE_ERROR;
 	}
-	if (store_update(ctx->store, s->id, &u, &cause) != 0) {
+	if (tracker_record_create(ctx->store, s->id, r, &advice, &cause) < 0) {
 		/* Printed so that the task id is not lost with the row. */
 		fprintf(stderr, "kling-tui: %s: %s\n", s->file, cause);
 		free(cause);

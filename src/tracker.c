@@ -417,6 +417,24 @@ tracker_forget(struct tracker *t, int64_t id, char **cause)
 	return store_set_flags(t->store, id, true, true, cause);
 }
 
+void
+tracker_abandon(struct tracker *t)
+{
+	struct store_update u = { .state = STORE_UNKNOWN,
+	    .error = "the program stopped while this was being sent: it may have been created" };
+	char *cause = NULL;
+	size_t i;
+
+	for (i = 0; i < t->njobs; i++) {
+		if (t->jobs[i].kind != API_CREATE)
+			continue;
+		if (store_update(t->store, t->jobs[i].id, &u, &cause) != 0) {
+			free(cause);
+			cause = NULL;
+		}
+	}
+}
+
 enum tracker_net
 tracker_net_state(struct tracker *t, time_t *until, const char **error)
 {

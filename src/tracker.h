@@ -101,6 +101,10 @@ void	 tracker_head(struct tracker *, const char *url, uint64_t tag);
 int	 tracker_adopt(struct tracker *, int64_t id, const char *task_id, char **cause);
 int	 tracker_forget(struct tracker *, int64_t id, char **cause);
 
+/* The program stops with creates still on their way: their rows become
+ * unknown (they may have reached the service). Call before worker_stop(). */
+void	 tracker_abandon(struct tracker *);
+
 enum tracker_net {
 	TRACKER_NET_OK,
 	TRACKER_NET_BACKOFF,	/* until *until: 429/455/5xx */

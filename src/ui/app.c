@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "conf.h"
+#include "dash.h"
 #include "editor.h"
 #include "field.h"
 #include "loop.h"
@@ -22,6 +23,7 @@ static struct editor *app_editor;
 static void
 app_leave(void)
 {
+	dash_stop();
 	if (app_editor != NULL) {
 		app_editor->draft_dirty = true;
 		editor_save_draft(app_editor);
@@ -82,7 +84,6 @@ ui_main(struct cli_globals *g, int argc, char **argv)
 	char *cause = NULL, *state_dir;
 	struct editor *ed;
 
-	(void)g;
 	if (argc > 1)
 		return cli_usage_error("too many arguments: kling-tui [FILE]");
 	if ((state_dir = conf_state_dir(&cause)) == NULL) {
@@ -112,7 +113,15 @@ ui_main(struct cli_globals *g, int argc, char **argv)
 	loop_catch_signal(SIGHUP, app_on_signal, NULL);
 	loop_catch_signal(SIGTERM, app_on_signal, NULL);
 	loop_catch_signal(SIGINT, app_on_signal, NULL);
+	if (dash_init(g, &cause) == -1) {
+		fprintf(stderr, "kling-tui: %s\n", cause);
+		free(cause);
+		editor_free(&ed);
+		loop_free();
+		return EXIT_USAGE;
+	}
 	if (ui_init(&cause) == -1) {
+		dash_stop();
 		fprintf(stderr, "kling-tui: %s\n", cause);
 		free(cause);
 		editor_free(&ed);
@@ -124,6 +133,9 @@ ui_main(struct cli_globals *g, int argc, char **argv)
 	field_init();
 	ui_screen_register(editor_screen(ed));
 	editor_offer_draft(ed);
+	/* The dashboard comes first, unless a file or a draft question
+	 * waits in the editor. */
+	dash_attach(ed, argc == 0 && ed->mode != EM_ASK);
 	loop_add_fd(STDIN_FILENO, POLLIN, app_on_stdin, NULL);
 	ui_flush();
 	while (!ed->quit) {
@@ -132,6 +144,7 @@ ui_main(struct cli_globals *g, int argc, char **argv)
 		ui_flush();
 	}
 	app_editor = NULL;
+	dash_stop();
 	field_free();
 	ui_shutdown();
 	editor_free(&ed);

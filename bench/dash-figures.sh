@@ -1,0 +1,103 @@
+#!/bin/sh
+# kling-tui: the dashboard's figures (not part of make check; run from a
+# built tree: bench/dash-figures.sh):
+#   1. keystroke-to-screen time, the service stalled vs idle (median of N keys)
+#   2. CPU time and system calls of an idle dashboard over 60 s, nothing due
+#   3. bytes sent to the terminal when one row changes vs a full redraw
+# Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
+top_srcdir=$(cd "$(dirname "$0")/.." && pwd)
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/sim/sim.sh"
+. "$top_srcdir/tests/ui/ui-lib.sh"
+. "$top_srcdir/tests/ui/dash-lib.sh"
+N=${N:-30}
+IDLE_SECS=${IDLE_SECS:-60}
+dash_config
+export CRUN_API_KEY=demo-key
+now_us() { date +%s%6N; }
+median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+
+app_pid() { # the kling-tui-app under this test's tmux pane
+	local shell
+	shell=$(tmux -L "$ui_sock" display -p '#{pane_pid}')
+	pgrep -P "$shell" | head -1
+}
+
+key_times() { # N keystrokes into the filter field, one at a time
+	local i t0 want
+	ui_keys /
+	ui_wait "status:S):" || return 1
+	for i in $(seq 1 "$N"); do
+		want=$(printf '%*s' "$i" '' | tr ' ' x)
+		t0=$(now_us)
+		ui_type x
+		while ! ui_screen | tail -1 | grep -q -- "status:S): $want\$"; do :; done
+		echo $(( $(now_us) - t0 ))
+	done
+	ui_keys Escape
+	ui_wait_gone "status:S):"
+}
+
+# 1. Keystrokes: idle, then with every TaskInfo stalled, then with 30 s latency.
+start_sim --task-seconds 3 --fault stall@taskinfo || exit 1
+dash_storyboard "$TMP/a.json" "Stalled"
+ui_start "$KLING_TUI" --base-url "$SIM_URL" "$TMP/a.json"
+ui_wait "Diagnostics: none"
+ui_keys F2; ui_wait "sort: newest"
+idle=$(key_times | median)
+ui_keys F2; ui_wait "Diagnostics: none"
+ui_keys s; ui_wait "Submit this"; ui_keys y; ui_wait "created"
+ui_keys F2; ui_wait "asking..."
+stalled=$(key_times | median)
+ui_keys q; ui_wait "[exit 0]"; ui_stop; stop_sim
+start_sim --task-seconds 3 --latency 30000 || exit 1
+ui_start "$KLING_TUI" --base-url "$SIM_URL"
+ui_wait "sort: newest" 40
+latency=$(key_times | median)
+ui_keys q; ui_wait "[exit 0]"; ui_stop; stop_sim
+echo "keystroke to screen (median of $N, includes tmux capture polling):"
+echo "  idle ${idle} us, --fault stall ${stalled} us, --latency 30000 ${latency} us"
+echo "  ratio stalled/idle $(echo "scale=2; $stalled / $idle" | bc), latency/idle $(echo "scale=2; $latency / $idle" | bc)"
+
+# 2. Idle: one finished task, nothing due, the dashboard on screen.
+start_sim --task-seconds 1 || exit 1
+dash_storyboard "$TMP/b.json" "Idle"
+ui_start "$KLING_TUI" --base-url "$SIM_URL" "$TMP/b.json"
+ui_wait "Diagnostics: none"
+ui_keys s; ui_wait "Submit this"; ui_keys y; ui_wait "created"
+ui_keys F2
+dash_wait_row b.json success 20
+sleep 2
+pid=$(app_pid)
+ticks() { awk '{print $14 + $15}' /proc/"$1"/stat; }
+t0=$(ticks "$pid")
+if command -v strace >/dev/null 2>&1; then
+	timeout "$IDLE_SECS" strace -c -f -p "$pid" -o "$TMP/strace" 2>/dev/null
+else
+	sleep "$IDLE_SECS"
+fi
+t1=$(ticks "$pid")
+echo "idle dashboard over $IDLE_SECS s: $((t1 - t0)) clock ticks of CPU (utime+stime, $(getconf CLK_TCK)/s)"
+[ -f "$TMP/strace" ] && { echo "  system calls (strace -c -f):"; sed 's/^/    /' "$TMP/strace"; }
+
+# 3. Bytes to the terminal: one row changing (a running task's clock) vs a
+# full redraw (C-l).
+dash_storyboard "$TMP/c.json" "Bytes"
+ui_keys q; ui_wait "[exit 0]"; ui_stop; stop_sim
+start_sim --task-seconds 600 || exit 1
+ui_start "$KLING_TUI" --base-url "$SIM_URL" "$TMP/c.json"
+ui_wait "Diagnostics: none"
+ui_keys s; ui_wait "Submit this"; ui_keys y; ui_wait "created"
+ui_keys F2; dash_wait_row c.json running 30
+sleep 1.5
+tmux -L "$ui_sock" pipe-pane -o "cat >>$TMP/tick.out"
+sleep 5.2
+tmux -L "$ui_sock" pipe-pane
+tick=$(($(wc -c <"$TMP/tick.out") / 5))
+tmux -L "$ui_sock" pipe-pane -o "cat >>$TMP/full.out"
+ui_keys C-l
+sleep 0.5
+tmux -L "$ui_sock" pipe-pane
+full=$(wc -c <"$TMP/full.out")
+echo "bytes to the terminal: one row changing ${tick} per update (1 s tick), full redraw ${full} (C-l; includes that second's tick)"
+ui_keys q; ui_wait "[exit 0]"; ui_stop; stop_sim

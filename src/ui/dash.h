@@ -1,0 +1,123 @@
+/* kling-tui: the live task dashboard, the detail view, submitting from the
+ * editor, and demo mode, in the full-screen program.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#ifndef KT_DASH_H
+#define KT_DASH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "cli.h"
+#include "net/api.h"
+#include "store.h"
+#include "ui.h"
+
+struct editor;
+struct loop_timer;
+
+/* The program's side (app.c): dash_init before the terminal is taken (it may
+ * start the demo simulator, and says why it cannot on stderr: -1), then
+ * dash_attach once curses runs (first: the dashboard may come first: in demo
+ * mode, or when there are tasks), and
+ * dash_stop on every way out (idempotent: stops the worker and the
+ * simulator). */
+int	 dash_init(struct cli_globals *, char **cause);
+void	 dash_attach(struct editor *, bool first);
+void	 dash_stop(void);
+
+/* Everything below is shared by the dashboard's files. */
+
+enum dash_sort { DASH_SORT_NEWEST, DASH_SORT_STATUS, DASH_SORT_NAME, DASH_SORT_N };
+
+struct dash_progress {
+	int64_t	id;
+	int64_t	bytes, total;
+};
+
+struct dash {
+	struct cli_globals	*g;
+	struct editor		*ed;
+	char			*base_url;
+	char			*key;
+	char			*key_problem;	/* why there is no key */
+	char			*download_dir;	/* NULL: current directory */
+	char			*state_dir;	/* the tasks' (demo: .../demo) */
+	bool			 bell;
+	struct demo		*sim;
+
+	struct store		*store;
+	struct worker		*worker;
+	struct tracker		*tracker;
+
+	struct store_list	 rows;		/* as shown: filtered, sorted */
+	int64_t			 sel_id;	/* the selection follows its task */
+	size_t			 sel, top;
+	enum dash_sort		 sort;
+	bool			 show_hidden;
+	char			 filter[128];	/* words; status:S picks a state */
+
+	bool			 has_balance;
+	double			 balance;
+	bool			 balance_asked;
+
+	struct dash_progress	*prog;
+	size_t			 nprog;
+
+	int			 notify_fd;	/* inotify on the store's directory */
+	struct loop_timer	*poll_timer;	/* the tracker's next due time */
+	struct loop_timer	*tick;		/* seconds counting, while visible */
+	struct loop_timer	*reread;	/* the store changed */
+
+	struct ui_screen	 screen;
+	struct ui_screen	 detail_screen;
+	int64_t			 detail_id;
+	int			 detail_top;
+	bool			 typing;	/* a field (filter, task id) is open */
+};
+
+extern struct dash *dash;
+
+/* dashboard.c */
+void	 dash_reload(void);		/* re-read the store's rows */
+void	 dash_schedule(void);		/* after anything touched the tracker */
+const struct store_task *dash_selected(void);
+struct dash_progress *dash_progress_find(int64_t id);
+bool	 dash_visible(void);
+/* Count seconds on screen: one redraw a second while drawn. */
+void	 dash_tick_arm(void);
+void	 dash_fmt_time(char *buf, size_t len, int64_t t);
+
+/* dashboard_draw.c */
+void	 dash_draw(void *, WINDOW *, int rows, int cols, int *cy, int *cx);
+void	 dash_draw_header(WINDOW *, int cols);
+attr_t	 dash_state_attr(const char *state);
+int	 dash_table_height(int rows);
+/* The line being typed (filter, task id) with its label. */
+void	 dash_draw_field(WINDOW *, int y, int cols, int *cy, int *cx);
+
+/* dashboard_keys.c */
+void	 dash_key(void *, const struct ui_key *);
+/* Actions shared with the detail view; each says what happened. */
+void	 dash_act_download(const struct store_task *);
+void	 dash_act_reroll(const struct store_task *);
+void	 dash_act_copy(const struct store_task *, bool url);
+void	 dash_act_repoll(const struct store_task *);
+void	 dash_act_adopt(const struct store_task *);
+void	 dash_act_forget(const struct store_task *);
+void	 dash_mark_seen(const struct store_task *);
+void	 dash_filter_load(void);
+
+/* detail.c */
+void	 detail_open(int64_t id);
+void	 detail_init(void);
+
+/* confirm.c: the editor's 's' */
+void	 confirm_init(void);
+void	 confirm_on_head(uint64_t tag, const struct api_result *);
+void	 confirm_on_balance(void);
+
+/* osc52.c: put text on the terminal's clipboard (through tmux too). */
+void	 osc52_copy(const char *text);
+
+#endif

@@ -1,0 +1,593 @@
+/* kling-tui: the dashboard's life: connection, store, worker and tracker,
+ * the rows it shows, and its place in the event loop.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
+ *
+ * Nothing here waits on the network: the worker's fd is one more fd in the
+ * loop's poll(), and the only timers are the tracker's next due time, a
+ * one-second tick while the dashboard is visible with a clock to show, and a
+ * short debounce after the store changed (inotify on its directory, so that
+ * another process's writes show at once without any polling). An idle
+ * dashboard with nothing due sleeps in poll() with no timeout. */
+#include "config.h"
+
+#include <sys/inotify.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "conf.h"
+#include "dash.h"
+#include "demo.h"
+#include "editor.h"
+#include "loop.h"
+#include "net/worker.h"
+#include "text.h"
+#include "tracker.h"
+#include "xmalloc.h"
+
+struct dash *dash;
+
+/* The tick: elapsed times and "next poll in" count seconds. */
+#define DASH_TICK_MS	1000
+/* Writes come in bursts (a transaction, the WAL, a checkpoint). */
+#define DASH_REREAD_MS	50
+
+bool
+dash_visible(void)
+{
+	const struct ui_screen *s = ui_screen_top();
+
+	return dash != NULL && (s == &dash->screen || s == &dash->detail_screen);
+}
+
+void
+dash_fmt_time(char *buf, size_t len, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (t <= 0) {
+		snprintf(buf, len, "-");
+		return;
+	}
+	localtime_r(&tt, &tm);
+	strftime(buf, len, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+struct dash_progress *
+dash_progress_find(int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < dash->nprog; i++)
+		if (dash->prog[i].id == id)
+			return &dash->prog[i];
+	return NULL;
+}
+
+static void
+dash_progress_set(int64_t id, int64_t bytes, int64_t total, bool done)
+{
+	struct dash_progress *p = dash_progress_find(id);
+
+	if (done) {
+		if (p != NULL)
+			*p = dash->prog[--dash->nprog];
+		return;
+	}
+	if (p == NULL) {
+		dash->prog = xreallocarray(dash->prog, dash->nprog + 1, sizeof *dash->prog);
+		p = &dash->prog[dash->nprog++];
+		p->id = id;
+	}
+	p->bytes = bytes;
+	p->total = total;
+}
+
+const struct store_task *
+dash_selected(void)
+{
+	if (dash == NULL || dash->sel >= dash->rows.n)
+		return NULL;
+	return &dash->rows.v[dash->sel];
+}
+
+/* Finished rows first by state, then newest. */
+static int
+dash_state_rank(const char *s)
+{
+	if (s == NULL)
+		return 5;
+	if (strcmp(s, STORE_UNKNOWN) == 0)
+		return 0;
+	if (strcmp(s, STORE_SUBMITTING) == 0 || strcmp(s, "pending") == 0)
+		return 1;
+	if (strcmp(s, "running") == 0)
+		return 2;
+	if (strcmp(s, "failed") == 0 || strcmp(s, STORE_ERROR) == 0)
+		return 3;
+	if (strcmp(s, "success") == 0)
+		return 4;
+	return 2;
+}
+
+static int
+dash_cmp(const void *a, const void *b)
+{
+	const struct store_task *x = a, *y = b;
+	int c = 0;
+
+	switch (dash->sort) {
+	case DASH_SORT_STATUS:
+		c = dash_state_rank(x->state) - dash_state_rank(y->state);
+		break;
+	case DASH_SORT_NAME:
+		c = strcmp(x->name != NULL ? x->name : "", y->name != NULL ? y->name : "");
+		break;
+	default:
+		break;
+	}
+	if (c == 0)
+		c = x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+	return c;
+}
+
+/* The filter: "status:S" (or "s:S") words pick states, the rest must all
+ * appear in the name or task id. */
+static bool
+dash_filter_match(const struct store_task *t)
+{
+	char buf[sizeof dash->filter], *w, *save = NULL;
+	const char *st;
+	bool any_status = false, status_ok = false;
+
+	snprintf(buf, sizeof buf, "%s", dash->filter);
+	for (w = strtok_r(buf, " ", &save); w != NULL; w = strtok_r(NULL, " ", &save)) {
+		if (strncmp(w, "status:", 7) == 0 || strncmp(w, "s:", 2) == 0) {
+			st = strchr(w, ':') + 1;
+			any_status = true;
+			if (t->state != NULL && strcasecmp(t->state, st) == 0)
+				status_ok = true;
+			continue;
+		}
+		if ((t->name == NULL || strcasestr(t->name, w) == NULL) &&
+		    (t->task_id == NULL || strcasestr(t->task_id, w) == NULL))
+			return false;
+	}
+	return !any_status || status_ok;
+}
+
+void
+dash_reload(void)
+{
+	struct store_filter f;
+	struct store_list l = { NULL, 0 };
+	char *cause = NULL;
+	size_t i, n = 0;
+
+	if (dash == NULL || dash->store == NULL)
+		return;
+	memset(&f, 0, sizeof f);
+	f.hidden = dash->show_hidden;
+	f.limit = 2000;
+	if (store_query(dash->store, &f, &l, &cause) != 0) {
+		ui_message("the task list could not be read: %s", cause);
+		free(cause);
+		return;
+	}
+	/* Keep the matching rows at the front, free the others. */
+	for (i = 0; i < l.n; i++) {
+		if (dash_filter_match(&l.v[i])) {
+			if (i != n) {
+				struct store_task tmp = l.v[n];
+
+				l.v[n] = l.v[i];
+				l.v[i] = tmp;
+			}
+			n++;
+		}
+	}
+	for (i = n; i < l.n; i++) {
+		struct store_task *p = xmalloc(sizeof *p);
+
+		*p = l.v[i];
+		store_task_free(&p);
+	}
+	l.n = n;
+	qsort(l.v, l.n, sizeof *l.v, dash_cmp);
+	store_list_free(&dash->rows);
+	dash->rows = l;
+	/* The selection stays on its task while rows come and go. */
+	for (i = 0; i < l.n; i++) {
+		if (l.v[i].id == dash->sel_id) {
+			dash->sel = i;
+			break;
+		}
+	}
+	if (i == l.n) {
+		if (dash->sel >= l.n)
+			dash->sel = l.n > 0 ? l.n - 1 : 0;
+		dash->sel_id = l.n > 0 ? l.v[dash->sel].id : 0;
+	}
+	ui_redraw();
+}
+
+static void
+dash_on_poll_timer(void *arg)
+{
+	(void)arg;
+	tracker_pump(dash->tracker);
+	dash_schedule();
+}
+
+void
+dash_schedule(void)
+{
+	int64_t due;
+
+	if (dash->tracker == NULL)
+		return;
+	if ((due = tracker_next_due(dash->tracker)) < 0)
+		loop_timer_stop(dash->poll_timer);
+	else
+		loop_timer_set(dash->poll_timer, (uint64_t)due);
+}
+
+void
+dash_tick_arm(void)
+{
+	if (dash->tracker != NULL && !loop_timer_pending(dash->tick))
+		loop_timer_set(dash->tick, DASH_TICK_MS);
+}
+
+static void
+dash_on_tick(void *arg)
+{
+	(void)arg;
+	/* Drawing re-arms it while there is still a clock to show. */
+	if (dash_visible())
+		ui_redraw();
+}
+
+static void
+dash_on_reread(void *arg)
+{
+	(void)arg;
+	/* Rows another process added are followed here too. */
+	if (dash->tracker != NULL && tracker_sync(dash->tracker, false) > 0)
+		dash_schedule();
+	dash_reload();
+}
+
+static void
+dash_on_notify(int fd, short revents, void *arg)
+{
+	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	const struct inotify_event *ev;
+	bool ours = false;
+	ssize_t n;
+	char *p;
+
+	(void)revents;
+	(void)arg;
+	while ((n = read(fd, buf, sizeof buf)) > 0) {
+		for (p = buf; p < buf + n; p += sizeof *ev + ev->len) {
+			ev = (const struct inotify_event *)p;
+			if (ev->len > 0 && strncmp(ev->name, "tasks.db", 8) == 0)
+				ours = true;
+		}
+	}
+	if (ours && !loop_timer_pending(dash->reread))
+		loop_timer_set(dash->reread, DASH_REREAD_MS);
+}
+
+static void
+dash_watch_store(void)
+{
+	char *dir, *slash;
+
+	dash->notify_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (dash->notify_fd < 0)
+		return;
+	dir = xstrdup(store_path(dash->store));
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	if (inotify_add_watch(dash->notify_fd, dir, IN_MODIFY | IN_CREATE |
+	    IN_MOVED_TO) < 0) {
+		close(dash->notify_fd);
+		dash->notify_fd = -1;
+	}
+	free(dir);
+}
+
+static void
+dash_on_worker(int fd, short revents, void *arg)
+{
+	(void)fd;
+	(void)revents;
+	(void)arg;
+	tracker_take(dash->tracker);
+	tracker_pump(dash->tracker);
+	dash_schedule();
+	dash_reload();
+}
+
+/* Tracker hooks: the store has been written already; these only add what
+ * the screen needs beyond the rows. */
+static void
+dash_on_created(void *arg, int64_t id, const struct api_result *r)
+{
+	char *advice;
+
+	(void)arg;
+	if (r->outcome == API_OK)
+		ui_message("task %s created", r->task_id);
+	else {
+		advice = api_advice(r);
+		ui_message("#%lld not created: %s", (long long)id, advice);
+		free(advice);
+	}
+	tracker_balance(dash->tracker);
+}
+
+static void
+dash_on_info(void *arg, int64_t id, bool changed, const struct api_task *t)
+{
+	(void)arg;
+	(void)id;
+	if (!changed || !api_status_final(t->status))
+		return;
+	if (dash->bell)
+		beep();
+	ui_message("task %s: %s", t->task_id, t->status);
+}
+
+static void
+dash_on_balance(void *arg, const struct api_result *r)
+{
+	(void)arg;
+	if (r->outcome == API_OK) {
+		dash->has_balance = true;
+		dash->balance = r->balance;
+	}
+	confirm_on_balance();
+	ui_redraw();
+}
+
+static void
+dash_on_download(void *arg, int64_t id, bool done, const struct api_result *r)
+{
+	char *advice;
+
+	(void)arg;
+	dash_progress_set(id, r->bytes, r->total, done);
+	if (done) {
+		if (r->outcome == API_OK)
+			ui_message("downloaded %s", r->path);
+		else {
+			advice = api_advice(r);
+			ui_message("download stopped: %s (d resumes it)", advice);
+			free(advice);
+		}
+	}
+	ui_redraw();
+}
+
+static void
+dash_on_head(void *arg, uint64_t tag, const struct api_result *r)
+{
+	(void)arg;
+	confirm_on_head(tag, r);
+}
+
+static void
+dash_on_net(void *arg)
+{
+	(void)arg;
+	ui_redraw();
+}
+
+static const struct tracker_hooks dash_hooks = {
+	.created = dash_on_created,
+	.info = dash_on_info,
+	.balance = dash_on_balance,
+	.download = dash_on_download,
+	.head = dash_on_head,
+	.net = dash_on_net
+};
+
+/* Demo tasks live apart from real ones. */
+static char *
+dash_store_path(bool demo, char **cause)
+{
+	char *base, *dir, *path;
+
+	if (!demo)
+		return NULL;	/* the store's default */
+	if ((base = conf_state_dir(cause)) == NULL)
+		return NULL;
+	xasprintf(&dir, "%s/demo", base);
+	free(base);
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		xasprintf(cause, "%s: %s", dir, strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	xasprintf(&path, "%s/tasks.db", dir);
+	free(dir);
+	return path;
+}
+
+static int
+dash_connect(struct conf *cf, char **cause)
+{
+	struct api_conn conn;
+	struct sched_params p;
+	const char *v;
+	char *ca = NULL;
+
+	api_conn_init(&conn);
+	conn.base_url = dash->base_url;
+	conn.key = dash->key;
+	if ((v = dash->g->cacert != NULL ? dash->g->cacert : cf->cacert) != NULL)
+		conn.cacert = ca = conf_expand_home(v);
+	conn.allow_http = dash->g->allow_http;
+	if ((v = getenv("KLING_TUI_TIMEOUT")) != NULL && atol(v) > 0) {
+		conn.timeout_ms = atol(v) * 1000;
+		conn.connect_timeout_ms = conn.timeout_ms;
+		conn.stall_secs = atol(v);
+	}
+	if (net_global_init(cause) != 0) {
+		free(ca);
+		return -1;
+	}
+	dash->worker = worker_start(&conn, NULL, cause);
+	free(ca);
+	if (dash->worker == NULL)
+		return -1;
+	sched_default_params(&p);
+	p.min_ms = (int64_t)cf->poll_min_seconds * 1000;
+	p.max_ms = (int64_t)cf->poll_max_seconds * 1000;
+	if (p.focus_ms > p.min_ms)
+		p.focus_ms = p.min_ms;
+	dash->tracker = tracker_new(dash->store, dash->worker, &p);
+	tracker_set_hooks(dash->tracker, &dash_hooks, NULL);
+	return 0;
+}
+
+int
+dash_init(struct cli_globals *g, char **cause)
+{
+	struct conf *cf;
+	char *path = NULL, *simlog = NULL, *base;
+
+	if ((cf = conf_load(NULL, cause)) == NULL)
+		return -1;
+	dash = xcalloc(1, sizeof *dash);
+	dash->g = g;
+	dash->notify_fd = -1;
+	dash->bell = cf->bell;
+	if (cf->download_dir != NULL)
+		dash->download_dir = conf_expand_home(cf->download_dir);
+	if (g->demo) {
+		/* Before any thread: a fork with threads running may
+		 * deadlock in the child. */
+		if ((base = conf_state_dir(cause)) == NULL)
+			goto fail;
+		xasprintf(&simlog, "%s/demo-sim.log", base);
+		free(base);
+		dash->sim = demo_start(NULL, NULL, simlog, cause);
+		free(simlog);
+		if (dash->sim == NULL)
+			goto fail;
+		dash->base_url = xstrdup(dash->sim->url);
+		dash->key = xstrdup(DEMO_KEY);
+	} else {
+		dash->base_url = xstrdup(conf_base_url(cf, g->base_url));
+		dash->key = conf_api_key(cf, &dash->key_problem);
+	}
+	path = dash_store_path(g->demo, cause);
+	if (g->demo && path == NULL)
+		goto fail;
+	if ((dash->store = store_open(path, cause)) == NULL)
+		goto fail;
+	free(path);
+	path = NULL;
+	if (dash->key != NULL && dash_connect(cf, cause) != 0)
+		goto fail;
+	conf_free(&cf);
+	return 0;
+fail:
+	free(path);
+	conf_free(&cf);
+	dash_stop();
+	return -1;
+}
+
+void
+dash_attach(struct editor *ed, bool first)
+{
+	if (dash == NULL)
+		return;
+	dash->ed = ed;
+	dash->screen.name = "dashboard";
+	dash->screen.draw = dash_draw;
+	dash->screen.key = dash_key;
+	dash->screen.data = dash;
+	dash->poll_timer = loop_timer_new(dash_on_poll_timer, NULL);
+	dash->tick = loop_timer_new(dash_on_tick, NULL);
+	dash->reread = loop_timer_new(dash_on_reread, NULL);
+	detail_init();
+	confirm_init();
+	dash_filter_load();
+	ui_screen_register(&dash->screen);
+	dash_reload();
+	/* A newcomer starts in the editor; someone with tasks, or trying the
+	 * demo, starts on the dashboard. */
+	if (first && (dash->sim != NULL || dash->rows.n > 0))
+		ui_screen_next();
+	else if (dash->key == NULL)
+		ui_message("no API key: F2 shows how to set one (or run kling-tui --demo)");
+	dash_watch_store();
+	if (dash->notify_fd >= 0)
+		loop_add_fd(dash->notify_fd, POLLIN, dash_on_notify, NULL);
+	if (dash->tracker != NULL) {
+		loop_add_fd(worker_fd(dash->worker), POLLIN, dash_on_worker, NULL);
+		/* Tasks unfinished when the program last stopped: ask now. */
+		tracker_sync(dash->tracker, true);
+		tracker_balance(dash->tracker);
+		tracker_pump(dash->tracker);
+		dash_schedule();
+	}
+	dash_reload();
+}
+
+void
+dash_stop(void)
+{
+	struct dash *d = dash;
+
+	if (d == NULL)
+		return;
+	dash = NULL;
+	if (d->notify_fd >= 0) {
+		loop_remove_fd(d->notify_fd);
+		close(d->notify_fd);
+	}
+	if (d->worker != NULL)
+		loop_remove_fd(worker_fd(d->worker));
+	loop_timer_free(&d->poll_timer);
+	loop_timer_free(&d->tick);
+	loop_timer_free(&d->reread);
+	/* A create still on its way may have reached the service: it is
+	 * shown as unknown next time, never sent again. */
+	if (d->tracker != NULL) {
+		/* Answers already in hand are recorded first. */
+		tracker_set_hooks(d->tracker, NULL, NULL);
+		tracker_take(d->tracker);
+		tracker_abandon(d->tracker);
+	}
+	tracker_free(&d->tracker);
+	worker_stop(&d->worker);
+	store_list_free(&d->rows);
+	store_close(&d->store);
+	demo_stop(&d->sim);
+	free(d->prog);
+	free(d->base_url);
+	if (d->key != NULL) {
+		memset(d->key, 0, strlen(d->key));
+		free(d->key);
+	}
+	free(d->key_problem);
+	free(d->download_dir);
+	free(d->state_dir);
+	free(d);
+}

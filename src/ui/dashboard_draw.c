@@ -1,0 +1,333 @@
+/* kling-tui: drawing the dashboard: header, table, status line.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
+ *
+ * The whole screen is drawn into curses' picture each time; doupdate() then
+ * sends the terminal only the cells that changed, so one row changing costs
+ * about one row of output. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dash.h"
+#include "field.h"
+#include "text.h"
+#include "tracker.h"
+#include "xmalloc.h"
+
+attr_t
+dash_state_attr(const char *s)
+{
+	if (s == NULL)
+		return ui_attr(UI_NORMAL);
+	if (strcmp(s, "success") == 0)
+		return ui_attr(UI_OK);
+	if (strcmp(s, "failed") == 0 || strcmp(s, STORE_ERROR) == 0)
+		return ui_attr(UI_ERROR);
+	if (strcmp(s, STORE_UNKNOWN) == 0)
+		return ui_attr(UI_WARNING) | A_BOLD;
+	if (strcmp(s, "running") == 0)
+		return ui_attr(UI_TITLE);
+	if (strcmp(s, "pending") == 0 || strcmp(s, STORE_SUBMITTING) == 0)
+		return ui_attr(UI_WARNING);
+	return ui_attr(UI_NORMAL);
+}
+
+int
+dash_table_height(int rows)
+{
+	/* header, filter line, column titles; status line */
+	return rows - 4;
+}
+
+void
+dash_draw_header(WINDOW *w, int cols)
+{
+	char buf[512], when[16], bal[64];
+	const char *err = NULL;
+	time_t until;
+	struct tm tm;
+	int x = 0;
+
+	ui_fill(w, 0, 0, cols, ui_attr(UI_STATUS));
+	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | A_BOLD, " kling-tui ");
+	if (dash->sim != NULL)
+		x += ui_put(w, 0, x, cols - x, ui_attr(UI_ERROR) | A_REVERSE | A_BOLD,
+		    " DEMO ");
+	snprintf(buf, sizeof buf, " %s ", dash->base_url);
+	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), buf);
+	if (dash->key == NULL) {
+		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), "| no API key ");
+		return;
+	}
+	if (dash->has_balance)
+		snprintf(bal, sizeof bal, "| balance %.15g ", dash->balance);
+	else
+		snprintf(bal, sizeof bal, "| balance ... ");
+	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), bal);
+	switch (tracker_net_state(dash->tracker, &until, &err)) {
+	case TRACKER_NET_OK:
+		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), "| net ok");
+		break;
+	case TRACKER_NET_BACKOFF:
+		localtime_r(&until, &tm);
+		strftime(when, sizeof when, "%H:%M:%S", &tm);
+		snprintf(buf, sizeof buf, "| backing off until %s", when);
+		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | A_BOLD, buf);
+		break;
+	case TRACKER_NET_OFFLINE:
+		snprintf(buf, sizeof buf, "| offline: %s", err != NULL ? err : "?");
+		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | A_BOLD, buf);
+		break;
+	}
+}
+
+/* Which optional columns fit. */
+struct dash_cols {
+	bool	mode, dur, credits;
+	int	name;
+};
+
+#define W_MARK	2
+#define W_ID	10
+#define W_STATE	11
+#define W_ELAPSED 8
+#define W_NEXT	16
+#define W_MODE	5
+#define W_DUR	5
+#define W_CRED	9
+
+static void
+dash_layout(int cols, struct dash_cols *c)
+{
+	int fixed = W_MARK + W_ID + W_STATE + W_ELAPSED + W_NEXT;
+
+	c->mode = c->dur = c->credits = false;
+	if (cols - fixed - W_MODE - W_DUR >= 16) {
+		c->mode = c->dur = true;
+		fixed += W_MODE + W_DUR;
+	}
+	if (cols - fixed - W_CRED >= 20) {
+		c->credits = true;
+		fixed += W_CRED;
+	}
+	c->name = cols - fixed;
+}
+
+static void
+dash_short_id(const struct store_task *t, char *buf, size_t len)
+{
+	if (t->task_id != NULL)
+		snprintf(buf, len, "%.8s", t->task_id);
+	else
+		snprintf(buf, len, "#%" PRId64, t->id);
+}
+
+static void
+dash_next(const struct store_task *t, char *buf, size_t len)
+{
+	struct dash_progress *p = dash_progress_find(t->id);
+	int64_t due;
+	int fill, pct, i;
+
+	buf[0] = '\0';
+	if (p != NULL) {
+		pct = p->total > 0 ? (int)(p->bytes * 100 / p->total) : 0;
+		fill = pct * 8 / 100;
+		snprintf(buf, len, "[");
+		for (i = 0; i < 8; i++)
+			strncat(buf, i < fill ? "#" : ".", len - strlen(buf) - 1);
+		snprintf(buf + strlen(buf), len - strlen(buf), "] %d%%", pct);
+		return;
+	}
+	if (t->state != NULL && strcmp(t->state, STORE_UNKNOWN) == 0) {
+		snprintf(buf, len, "Enter: decide");
+		return;
+	}
+	if (t->task_id == NULL || dash->tracker == NULL || store_state_final(t->state)) {
+		if (t->download_path != NULL)
+			snprintf(buf, len, "saved");
+		return;
+	}
+	if ((due = tracker_due_in(dash->tracker, t->task_id)) < 0)
+		return;
+	if (due == 0)
+		snprintf(buf, len, "asking...");
+	else
+		snprintf(buf, len, "poll in %" PRId64 "s", (due + 999) / 1000);
+}
+
+static bool
+dash_row_marked(const struct store_task *t)
+{
+	return !t->seen && t->task_id != NULL && store_state_final(t->state);
+}
+
+/* Draws one row; true when it shows a clock that must tick. */
+static bool
+dash_draw_row(WINDOW *w, int y, int cols, const struct dash_cols *c,
+    const struct store_task *t, bool sel)
+{
+	char buf[64];
+	attr_t base = sel ? A_REVERSE : A_NORMAL, a;
+	int64_t end, now = (int64_t)time(NULL);
+	bool clock = false;
+	int x = 0;
+
+	ui_fill(w, y, 0, cols, base);
+	a = dash_row_marked(t) ? base | A_BOLD : base;
+	ui_put(w, y, x, W_MARK, a, dash_row_marked(t) ? "*" : " ");
+	x += W_MARK;
+	dash_short_id(t, buf, sizeof buf);
+	ui_put(w, y, x, W_ID - 1, a, buf);
+	x += W_ID;
+	ui_put(w, y, x, c->name - 1, a, t->name != NULL ? t->name : "");
+	x += c->name;
+	if (c->mode) {
+		ui_put(w, y, x, W_MODE - 1, base, t->mode != NULL ? t->mode : "-");
+		x += W_MODE;
+	}
+	if (c->dur) {
+		if (t->duration > 0)
+			snprintf(buf, sizeof buf, "%lds", t->duration);
+		else
+			snprintf(buf, sizeof buf, "-");
+		ui_put(w, y, x, W_DUR - 1, base, buf);
+		x += W_DUR;
+	}
+	ui_put(w, y, x, W_STATE - 1, base | dash_state_attr(t->state),
+	    t->state != NULL ? t->state : "?");
+	x += W_STATE;
+	end = t->finished > 0 ? t->finished : now;
+	if (!store_state_final(t->state) && strcmp(t->state, STORE_UNKNOWN) != 0)
+		clock = true;
+	tracker_fmt_secs(buf, sizeof buf, t->created > 0 ? end - t->created : 0);
+	ui_put(w, y, x, W_ELAPSED - 1, base, buf);
+	x += W_ELAPSED;
+	if (c->credits) {
+		if (t->has_credits)
+			snprintf(buf, sizeof buf, "%.6g", t->credits);
+		else
+			snprintf(buf, sizeof buf, "-");
+		ui_put(w, y, x, W_CRED - 1, base, buf);
+		x += W_CRED;
+	}
+	dash_next(t, buf, sizeof buf);
+	ui_put(w, y, x, cols - x, base, buf);
+	return clock || dash_progress_find(t->id) != NULL;
+}
+
+static void
+dash_draw_titles(WINDOW *w, int y, int cols, const struct dash_cols *c)
+{
+	attr_t a = ui_attr(UI_TITLE);
+	int x = W_MARK;
+
+	ui_put(w, y, x, W_ID, a, "ID");
+	x += W_ID;
+	ui_put(w, y, x, c->name, a, "NAME");
+	x += c->name;
+	if (c->mode) {
+		ui_put(w, y, x, W_MODE, a, "MODE");
+		x += W_MODE;
+	}
+	if (c->dur) {
+		ui_put(w, y, x, W_DUR, a, "DUR");
+		x += W_DUR;
+	}
+	ui_put(w, y, x, W_STATE, a, "STATUS");
+	x += W_STATE;
+	ui_put(w, y, x, W_ELAPSED, a, "ELAPSED");
+	x += W_ELAPSED;
+	if (c->credits) {
+		ui_put(w, y, x, W_CRED, a, "CREDITS");
+		x += W_CRED;
+	}
+	ui_put(w, y, x, cols - x, a, "NEXT");
+}
+
+static const char *const dash_sort_names[] = { "newest", "status", "name" };
+
+static void
+dash_draw_nokey(WINDOW *w, int y, int cols)
+{
+	static const char *const lines[] = {
+		"No API key is configured, so nothing can be submitted yet.",
+		"",
+		"Set one of:",
+		"  export CRUN_API_KEY=...            (in your shell)",
+		"  key_file = ~/.config/kling-tui/key  (in ~/.config/kling-tui/config;",
+		"                                       the file chmod 600)",
+		"",
+		"Or try everything against a local simulator, no key needed:",
+		"  kling-tui --demo",
+		"",
+		"The editor works offline: F2 switches to it.",
+		NULL
+	};
+	size_t i;
+
+	for (i = 0; lines[i] != NULL; i++)
+		ui_put(w, y + (int)i, 2, cols - 2, i == 0 ? A_BOLD : A_NORMAL, lines[i]);
+	if (dash->key_problem != NULL)
+		ui_put(w, y + (int)i + 1, 2, cols - 2, ui_attr(UI_DIM), dash->key_problem);
+}
+
+void
+dash_draw_field(WINDOW *w, int y, int cols, int *cy, int *cx)
+{
+	int x;
+
+	ui_fill(w, y, 0, cols, A_NORMAL);
+	x = ui_put(w, y, 0, cols / 2, A_BOLD, field_label());
+	field_draw(w, y, x + 1, cols - x - 1, cy, cx);
+}
+
+void
+dash_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
+{
+	struct dash_cols c;
+	char buf[256];
+	int h = dash_table_height(rows), i, y;
+	bool tick = false;
+
+	(void)data;
+	*cy = *cx = -1;
+	dash_draw_header(w, cols);
+	snprintf(buf, sizeof buf, "%zu task%s%s | sort: %s (o) | filter (/): %s",
+	    dash->rows.n, dash->rows.n == 1 ? "" : "s",
+	    dash->show_hidden ? " incl. hidden" : "", dash_sort_names[dash->sort],
+	    dash->filter[0] != '\0' ? dash->filter : "none");
+	ui_put(w, 1, 1, cols - 1, ui_attr(UI_DIM), buf);
+	dash_layout(cols, &c);
+	dash_draw_titles(w, 2, cols, &c);
+	if (dash->key == NULL && dash->rows.n == 0)
+		dash_draw_nokey(w, 4, cols);
+	else if (dash->rows.n == 0)
+		ui_put(w, 4, 2, cols - 2, ui_attr(UI_DIM), dash->filter[0] != '\0' ?
+		    "No task matches the filter (/ to change it)." :
+		    "No tasks yet: write a storyboard in the editor (F2) and press s.");
+	if (dash->sel < dash->top)
+		dash->top = dash->sel;
+	if (h > 0 && dash->sel >= dash->top + (size_t)h)
+		dash->top = dash->sel - (size_t)h + 1;
+	for (i = 0; i < h && dash->top + (size_t)i < dash->rows.n; i++) {
+		y = 3 + i;
+		tick |= dash_draw_row(w, y, cols, &c, &dash->rows.v[dash->top + (size_t)i],
+		    dash->top + (size_t)i == dash->sel);
+	}
+	if (dash->typing && field_active())
+		dash_draw_field(w, rows - 1, cols, cy, cx);
+	else if (ui_message_text()[0] != '\0')
+		ui_put(w, rows - 1, 0, cols, A_BOLD, ui_message_text());
+	else
+		ui_put(w, rows - 1, 0, cols, ui_attr(UI_DIM),
+		    "Enter detail  d download  r re-roll  y/Y copy id/URL  p poll  "
+		    "x hide  H hidden  b balance  F2 editor  q quit");
+	/* Seconds to count only while someone can see them. */
+	if (tick)
+		dash_tick_arm();
+}

@@ -1,0 +1,369 @@
+/* kling-tui: the dashboard's keys and the actions on a task.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codec.h"
+#include "conf.h"
+#include "dash.h"
+#include "editor.h"
+#include "field.h"
+#include "history.h"
+#include "text.h"
+#include "tracker.h"
+#include "xmalloc.h"
+
+static char *
+dash_filter_path(void)
+{
+	char *dir, *cause = NULL, *path;
+
+	if ((dir = conf_state_dir(&cause)) == NULL) {
+		free(cause);
+		return NULL;
+	}
+	xasprintf(&path, "%s/dashboard-filter", dir);
+	free(dir);
+	return path;
+}
+
+/* The filter outlives the program: the same view next time. */
+void
+dash_filter_load(void)
+{
+	char *path = dash_filter_path();
+	FILE *f;
+
+	if (path == NULL)
+		return;
+	if ((f = fopen(path, "r")) != NULL) {
+		if (fgets(dash->filter, sizeof dash->filter, f) == NULL)
+			dash->filter[0] = '\0';
+		dash->filter[strcspn(dash->filter, "\r\n")] = '\0';
+		fclose(f);
+	}
+	free(path);
+}
+
+static void
+dash_filter_save(void)
+{
+	char *path = dash_filter_path(), *tmp;
+	FILE *f;
+
+	if (path == NULL)
+		return;
+	xasprintf(&tmp, "%s.tmp", path);
+	if ((f = fopen(tmp, "w")) != NULL) {
+		fprintf(f, "%s\n", dash->filter);
+		if (fclose(f) == 0 && rename(tmp, path) == 0) {
+			free(tmp);
+			free(path);
+			return;
+		}
+	}
+	ui_message("the filter could not be saved: %s", strerror(errno));
+	free(tmp);
+	free(path);
+}
+
+static void
+dash_filter_done(void *arg, const char *text)
+{
+	(void)arg;
+	dash->typing = false;
+	if (text == NULL)
+		return;
+	snprintf(dash->filter, sizeof dash->filter, "%s", text);
+	dash_filter_save();
+	dash_reload();
+}
+
+void
+dash_mark_seen(const struct store_task *t)
+{
+	char *cause = NULL;
+
+	if (t == NULL || t->seen || !store_state_final(t->state))
+		return;
+	if (store_set_flags(dash->store, t->id, t->hidden, true, &cause) != 0) {
+		ui_message("%s", cause);
+		free(cause);
+	}
+}
+
+static bool
+dash_need_tracker(void)
+{
+	if (dash->tracker != NULL)
+		return true;
+	ui_message("no API key: set CRUN_API_KEY, or run kling-tui --demo");
+	return false;
+}
+
+void
+dash_act_download(const struct store_task *t)
+{
+	char *cause = NULL;
+
+	if (t == NULL || !dash_need_tracker())
+		return;
+	if (tracker_download(dash->tracker, t->id, dash->download_dir, &cause) != 0) {
+		ui_message("no download: %s", cause);
+		free(cause);
+		return;
+	}
+	ui_message("downloading into %s", dash->download_dir != NULL ?
+	    dash->download_dir : "the current directory");
+}
+
+/* Its storyboard, as sent, becomes a new unsaved storyboard in the editor. */
+void
+dash_act_reroll(const struct store_task *t)
+{
+	struct storyboard *sb;
+	struct editor *ed = dash->ed;
+	char *cause = NULL;
+
+	if (t == NULL || t->storyboard == NULL)
+		return;
+	if (ed->modified) {
+		ui_message("the editor has unsaved changes: save them (Ctrl-S) first");
+		return;
+	}
+	if ((sb = codec_decode(t->storyboard, strlen(t->storyboard), &cause)) == NULL) {
+		ui_message("its storyboard cannot be read: %s", cause);
+		free(cause);
+		return;
+	}
+	sb_free(&ed->sb);
+	ed->sb = sb;
+	free(ed->path);
+	ed->path = NULL;
+	sb_free(&ed->saved);
+	editor_changed(ed, true);
+	while (ui_screen_top() != editor_screen(ed))
+		ui_screen_next();
+	ui_message("a new draft from %s: edit it, then s to submit",
+	    t->task_id != NULL ? t->task_id : t->name);
+}
+
+void
+dash_act_copy(const struct store_task *t, bool url)
+{
+	char *u;
+
+	if (t == NULL)
+		return;
+	if (!url) {
+		if (t->task_id == NULL) {
+			ui_message("no task id (yet)");
+			return;
+		}
+		osc52_copy(t->task_id);
+		ui_message("copied the task id %s", t->task_id);
+		return;
+	}
+	if ((u = tracker_media_url(t->media_urls, 0)) == NULL) {
+		ui_message("no video URL (yet)");
+		return;
+	}
+	osc52_copy(u);
+	ui_message("copied the video URL");
+	free(u);
+}
+
+void
+dash_act_repoll(const struct store_task *t)
+{
+	if (t == NULL || !dash_need_tracker())
+		return;
+	if (t->task_id == NULL) {
+		ui_message("no task id to ask about");
+		return;
+	}
+	if (!tracker_following(dash->tracker, t->task_id))
+		tracker_follow(dash->tracker, t->task_id, 0, true);
+	tracker_poll_now(dash->tracker, t->task_id);
+	tracker_pump(dash->tracker);
+	dash_schedule();
+	ui_message("asking about %s now", t->task_id);
+}
+
+static int64_t dash_adopting;
+
+static void
+dash_adopt_done(void *arg, const char *text)
+{
+	char *cause = NULL;
+
+	(void)arg;
+	dash->typing = false;
+	if (text == NULL || dash->tracker == NULL)
+		return;
+	if (tracker_adopt(dash->tracker, dash_adopting, text, &cause) != 0) {
+		ui_message("not changed: %s", cause);
+		free(cause);
+		return;
+	}
+	tracker_pump(dash->tracker);
+	dash_schedule();
+	dash_reload();
+	ui_message("following %s", text);
+}
+
+static bool
+dash_is_unknown(const struct store_task *t)
+{
+	return t != NULL && t->state != NULL && strcmp(t->state, STORE_UNKNOWN) == 0;
+}
+
+void
+dash_act_adopt(const struct store_task *t)
+{
+	if (!dash_is_unknown(t) || !dash_need_tracker())
+		return;
+	dash_adopting = t->id;
+	dash->typing = true;
+	field_begin(FIELD_NAME, "Task id (as the service's site shows it):", "", 0,
+	    NULL, dash_adopt_done, NULL);
+}
+
+void
+dash_act_forget(const struct store_task *t)
+{
+	char *cause = NULL;
+
+	if (!dash_is_unknown(t) || !dash_need_tracker())
+		return;
+	if (tracker_forget(dash->tracker, t->id, &cause) != 0) {
+		ui_message("%s", cause);
+		free(cause);
+		return;
+	}
+	ui_message("forgotten (hidden; H shows hidden rows). It was not sent again.");
+	dash_reload();
+}
+
+static void
+dash_hide(const struct store_task *t)
+{
+	char *cause = NULL;
+
+	if (t == NULL)
+		return;
+	if (store_set_flags(dash->store, t->id, !t->hidden, t->seen, &cause) != 0) {
+		ui_message("%s", cause);
+		free(cause);
+		return;
+	}
+	ui_message(t->hidden ? "shown again" : "hidden (H shows hidden rows)");
+	dash_reload();
+}
+
+static void
+dash_move(long delta)
+{
+	long n = (long)dash->rows.n, s = (long)dash->sel + delta;
+
+	if (n == 0)
+		return;
+	if (s < 0)
+		s = 0;
+	if (s >= n)
+		s = n - 1;
+	dash->sel = (size_t)s;
+	dash->sel_id = dash->rows.v[s].id;
+	if (delta != 0)
+		dash_mark_seen(&dash->rows.v[s]);
+}
+
+static void
+dash_quit(void)
+{
+	const struct ui_screen *es = editor_screen(dash->ed);
+	struct ui_key k = { .code = 'q' };
+
+	/* The editor asks about unsaved changes; it must be seen to ask. */
+	while (ui_screen_top() != es)
+		ui_screen_next();
+	es->key(es->data, &k);
+}
+
+void
+dash_key(void *data, const struct ui_key *k)
+{
+	const struct store_task *t = dash_selected();
+	int page = dash_table_height(LINES) > 1 ? dash_table_height(LINES) - 1 : 1;
+
+	(void)data;
+	if (dash->typing && field_active()) {
+		field_key(k);
+		return;
+	}
+	ui_message_clear();
+	if (k->fkey) {
+		switch (k->code) {
+		case KEY_UP:	dash_move(-1); break;
+		case KEY_DOWN:	dash_move(1); break;
+		case KEY_PPAGE:	dash_move(-page); break;
+		case KEY_NPAGE:	dash_move(page); break;
+		case KEY_HOME:	dash_move(-(long)dash->rows.n); break;
+		case KEY_END:	dash_move((long)dash->rows.n); break;
+		case KEY_ENTER:
+			if (t != NULL)
+				detail_open(t->id);
+			break;
+		}
+		return;
+	}
+	if (k->meta)
+		return;
+	switch (k->code) {
+	case 'k':	dash_move(-1); break;
+	case 'j':	dash_move(1); break;
+	case 'g':	dash_move(-(long)dash->rows.n); break;
+	case 'G':	dash_move((long)dash->rows.n); break;
+	case '\r':
+	case '\n':
+		if (t != NULL)
+			detail_open(t->id);
+		break;
+	case '/':
+		dash->typing = true;
+		field_begin(FIELD_NAME, "Filter (words, status:S):", dash->filter, 0,
+		    NULL, dash_filter_done, NULL);
+		break;
+	case 'o':
+		dash->sort = (dash->sort + 1) % DASH_SORT_N;
+		dash_reload();
+		break;
+	case 'd':	dash_act_download(t); break;
+	case 'r':	dash_act_reroll(t); break;
+	case 'y':	dash_act_copy(t, false); break;
+	case 'Y':	dash_act_copy(t, true); break;
+	case 'p':	dash_act_repoll(t); break;
+	case 'x':	dash_hide(t); break;
+	case 'f':	dash_act_forget(t); break;
+	case 't':	dash_act_adopt(t); break;
+	case 'H':
+		dash->show_hidden = !dash->show_hidden;
+		dash_reload();
+		break;
+	case 'b':
+		if (dash_need_tracker()) {
+			tracker_balance(dash->tracker);
+			ui_message("asking for the balance");
+		}
+		break;
+	case 'q':
+		dash_quit();
+		return;
+	default:
+		break;
+	}
+}
