@@ -5,6 +5,7 @@
 # Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
 #
 # Usage: bench/editor-keys.py [--rss] KLING_TUI_APP [FILE | --max]
+# KT_BENCH_STATE_HOME: use this state dir (its task store) instead of an empty one.
 # --max: a maximal storyboard (6 shots of 512 characters, 3 elements with 4
 # long image URLs each, long description and URLs), written to a temp dir.
 import fcntl, json, os, pty, select, statistics, struct, sys, tempfile, termios, time
@@ -66,7 +67,7 @@ def main():
         args[1] = tmp + "/max.json"
         write_max(args[1])
     env = dict(os.environ, TERM="xterm-256color", HOME=tmp,
-               XDG_STATE_HOME=tmp + "/state", XDG_CONFIG_HOME=tmp + "/config",
+               XDG_STATE_HOME=os.environ.get("KT_BENCH_STATE_HOME", tmp + "/state"), XDG_CONFIG_HOME=tmp + "/config",
                LC_ALL="C.UTF-8")
     cmd = args
     if rss:

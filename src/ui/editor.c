@@ -92,6 +92,9 @@ editor_preview(struct editor *ed)
 			free(cause);
 	}
 	editor_rebuild(ed);
+	ed->draft_dirty = true;
+	if (ed->autosave != NULL)
+		loop_timer_set(ed->autosave, EDITOR_AUTOSAVE_MS);
 }
 
 void

@@ -26,9 +26,12 @@ editor_save_draft(struct editor *ed)
 	if (ed->state_dir == NULL || ed->offer != NULL || !ed->draft_dirty)
 		return;
 	ed->draft_dirty = false;
-	if (!ed->modified)
+	/* The text of a field still being typed counts too: a link that
+	 * drops mid-sentence must not take the sentence with it. */
+	if (!ed->modified && (ed->preview == NULL ||
+	    (ed->saved != NULL && sb_equal(ed->preview, ed->saved))))
 		return;
-	if (draft_save(ed->state_dir, ed->sb, ed->path, &cause) == -1) {
+	if (draft_save(ed->state_dir, editor_view(ed), ed->path, &cause) == -1) {
 		ui_message("draft not saved: %s", cause);
 		free(cause);
 		ed->draft_dirty = true;

@@ -139,8 +139,12 @@ field_complete(const char *text, int start, int end)
 {
 	(void)start;
 	(void)end;
-	if (field_kind == FIELD_PATH)
-		return NULL;	/* readline's own file name completion */
+	if (field_kind == FIELD_PATH) {
+		/* Readline's own file name completion, with no space after
+		 * a file name: it is the whole answer. */
+		rl_completion_append_character = '\0';
+		return NULL;
+	}
 	rl_attempted_completion_over = 1;
 	if (field_kind != FIELD_PROMPT || text[0] != '@')
 		return NULL;
@@ -256,7 +260,6 @@ field_begin(enum field_kind kind, const char *label, const char *initial,
 	stifle_history(FIELD_HISTORY);
 	rl_completer_word_break_characters = kind == FIELD_PROMPT ?
 	    " \t\n\"'`$><=;|&{(,.!?:" : " \t\n\"\\'`@$><=;|&{(";
-	rl_completion_append_character = ' ';
 	rl_callback_handler_install("", field_line);
 	rl_replace_line(initial != NULL ? initial : "", 1);
 	rl_point = rl_end;

@@ -407,7 +407,7 @@ form_cell_draw(struct editor *ed, WINDOW *w, int y, int x, int width,
 		a = ui_attr(UI_DIM);
 	if (focused)
 		a |= A_REVERSE;
-	if (ed->mode == EM_EDIT && focused) {
+	if (ed->mode == EM_EDIT && focused && ed->editing.f != EF_NFIELDS) {
 		field_draw(w, y, x + lw, vw, cy, cx);
 		return;
 	}

@@ -27,10 +27,14 @@ ui_keys Enter C-e
 ui_type " Thunder."
 ui_keys Enter
 ui_ok_wait "Thunder." "a second edit"
+# And a third still being typed, not yet kept with Enter.
+ui_keys Enter C-e
+ui_type " Hail"
+ui_ok_wait "Hail" "a third edit, in the field"
 tmux -L "$ui_sock" kill-server
 ui_sock=
-i=0; while ! grep -q "Thunder" "$draft" 2>/dev/null && [ $i -lt 60 ]; do sleep 0.05; i=$((i + 1)); done
-grep -q "Thunder" "$draft"; ok $? "SIGHUP saves the draft at once"
+i=0; while ! grep -q "Hail" "$draft" 2>/dev/null && [ $i -lt 60 ]; do sleep 0.05; i=$((i + 1)); done
+grep -q "Thunder. Hail" "$draft"; ok $? "SIGHUP saves the draft at once"
 cmp -s "$TMP/story.json" "$FIXTURES/create-example.json"
 ok $? "the file itself is untouched"
 
@@ -39,7 +43,7 @@ ui_start "$KLING_TUI"
 ui_ok_wait "was found for $TMP/story.json: restore? [y/n]" "the next start offers the draft"
 ui_keys y
 ui_ok_wait "draft restored" "y restores it"
-ui_ok_wait "Rain begins. Thunder." "with both edits"
+ui_ok_wait "Rain begins. Thunder. Hail" "with every edit, the one being typed too"
 like "$(ui_screen | tail -1)" "story.json \[\+\]" "as unsaved changes to the same file"
 ui_keys C-s
 ui_ok_wait "saved $TMP/story.json" "saving writes the file it came from"

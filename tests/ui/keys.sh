@@ -101,8 +101,10 @@ ui_ok_wait "Open:" "o asks for a file"
 ui_type "$TMP/bad.json"; ui_keys Enter
 ui_ok_wait "line 1" "a broken file: the parse error with its place"
 like "$(ui_screen | tail -1)" "b.json" "and the storyboard stays"
-ui_keys o; ui_type "$FIXTURES/image-to-video.json"; ui_keys Enter
-ui_ok_wait "image-to-video.json" "another file opens"
+ui_keys o; ui_type "$FIXTURES/image-to-vi"; ui_keys Tab
+ui_ok_wait "Open: $FIXTURES/image-to-video.json" "Tab completes a file name, in full"
+ui_keys Enter
+ui_ok_wait_gone "Open:" "Enter opens it"
 ui_ok_wait "Start frame    https://" "with its contents"
 
 # Each kind of field has its own history: Up in a duration recalls the

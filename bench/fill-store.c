@@ -1,0 +1,58 @@
+/* kling-tui: fill a task store with N finished tasks (and a few unfinished
+ * ones), the history of a busy user, for the start-up benchmark.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
+ *
+ * Usage: fill-store PATH N [UNFINISHED] */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "store.h"
+#include "xmalloc.h"
+
+int
+main(int argc, char **argv)
+{
+	const char *body = "{\"model\":\"kling/v3\",\"input\":{\"mode\":\"std\","
+	    "\"multi_shots\":false,\"prompt\":\"A red kite over a green hill.\","
+	    "\"duration\":5}}";
+	struct store_update u = { 0 };
+	struct store *st;
+	char *cause = NULL, tid[64], name[64];
+	long n, unfinished, i;
+	int64_t id;
+
+	if (argc < 3) {
+		fprintf(stderr, "usage: fill-store PATH N [UNFINISHED]\n");
+		return 2;
+	}
+	n = strtol(argv[2], NULL, 10);
+	unfinished = argc > 3 ? strtol(argv[3], NULL, 10) : 0;
+	if ((st = store_open(argv[1], &cause)) == NULL ||
+	    store_begin(st, &cause) != 0)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof name, "storyboard-%ld.json", i);
+		snprintf(tid, sizeof tid, "00000000-0000-4000-8000-%012ld", i);
+		if ((id = store_add(st, body, name, "std", 5, &cause)) < 0)
+			goto fail;
+		u.task_id = tid;
+		u.state = i < n - unfinished ? "success" : "running";
+		u.media_urls = i < n - unfinished ?
+		    "[\"http://127.0.0.1:9/media/x.mp4\"]" : NULL;
+		u.credits = 5;
+		u.has_credits = i < n - unfinished;
+		u.finished = i < n - unfinished ? 1700000000 + i : 0;
+		if (store_update(st, id, &u, &cause) != 0)
+			goto fail;
+	}
+	if (store_commit(st, &cause) != 0)
+		goto fail;
+	store_close(&st);
+	return 0;
+fail:
+	fprintf(stderr, "fill-store: %s\n", cause);
+	return 1;
+}
