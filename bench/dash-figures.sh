@@ -66,7 +66,7 @@ ui_start "$KLING_TUI" --base-url "$SIM_URL" "$TMP/b.json"
 ui_wait "Diagnostics: none"
 ui_keys s; ui_wait "Submit this"; ui_keys y; ui_wait "created"
 ui_keys F2
-dash_wait_row b.json success 20
+dash_wait_row b.json success 60 || { echo "the task did not finish: not idle"; exit 1; }
 sleep 2
 pid=$(app_pid)
 ticks() { awk '{print $14 + $15}' /proc/"$1"/stat; }
