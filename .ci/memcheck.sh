@@ -65,7 +65,7 @@ start_sim --task-seconds 1 || exit 1
 export CRUN_BASE_URL="$SIM_URL" CRUN_API_KEY="$SIM_KEY"
 if has_sub submit; then
 	vg "submit --wait" 0 submit --wait "$F/text-to-video.json"
-	id=$("$KLING_TUI" list --json 2>/dev/null | jq -r '.[0].task_id // empty' 2>/dev/null)
+	id=$("$KLING_TUI" list --json 2>/dev/null | jq -r '.task_id // empty' 2>/dev/null | head -1)
 else
 	skip "submit --wait" "no submit subcommand yet"
 	id=

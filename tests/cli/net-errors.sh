@@ -58,6 +58,7 @@ stop_sim
 start_sim --force-code 429:0.5@create --retry-after 2 --seed 3 --task-seconds 2 || exit 1
 run kt submit "$NET/t2v.json"
 is "$RC" 0 "429: created in the end"
+settled
 is "$(grep -c '"status":429' "$SIM_LOG")" 1 "429: the first create was refused"
 gap=$(jq -s '[.[] | select(.path == "/api/v1/client/job/CreateTask")] as $c |
 	($c | map(select(.status == 429)) | .[0].t) as $t429 |
@@ -71,7 +72,7 @@ start_sim --maintenance --retry-after 1 || exit 1
 run kt balance
 is "$RC" 4 "455: exit 4"
 like "$ERR" '455' "455: under maintenance"
-is "$(sim_log_count GET /api/v1/client/account/balance)" 3 "455: retried, up to the attempts allowed"
+is "$(logged GET /api/v1/client/account/balance)" 3 "455: retried, up to the attempts allowed"
 run kt submit "$NET/t2v.json"
 is "$RC" 4 "455 on create: exit 4"
 is "$(state_of)" error "455 on create: not created, recorded as error"
@@ -85,7 +86,7 @@ is "$(creates)" 1 "500 on create: sent once, never again"
 like "$ERR" '500' "500: a server error"
 run kt status 00000000-0000-4000-8000-000000000000
 is "$RC" 4 "500 on status: exit 4"
-is "$(sim_log_count GET /api/v1/client/job/TaskInfo)" 3 "500 on status: retried"
+is "$(logged GET /api/v1/client/job/TaskInfo)" 3 "500 on status: retried"
 stop_sim
 
 # 501: a task that fails.

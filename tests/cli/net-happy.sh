@@ -56,6 +56,7 @@ run kt download "$id"
 cd - >/dev/null || exit 1
 is "$RC" 0 "resume: download succeeds"
 ok "$(cmp -s "$TMP/ref.mp4" "$TMP/resume/$id.mp4"; echo $?)" "resume: the file is whole and right"
+settled
 is "$(jq -s "map(select(.path == \"/media/$id.mp4\")) | last | .status" "$SIM_LOG")" 206 \
 	"resume: only the rest was asked for (206)"
 

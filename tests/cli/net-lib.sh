@@ -4,6 +4,10 @@
 #   kt ARGS...        kling-tui pointed at the running simulator
 #   run CMD...        run CMD (or kt ...) with a time limit (nothing may hang): sets RC,
 #                     OUT (stdout) and ERR (stderr)
+#   settled           wait until the simulator's log stops growing: it logs a
+#                     request once the answer is out, maybe after the client
+#                     has finished
+#   logged METHOD PATH  sim_log_count once settled
 #   creates           CreateTask requests in the simulator's log
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/sim/sim.sh"
@@ -22,4 +26,14 @@ run() {
 	OUT=$(cat "$TMP/out")
 	ERR=$(cat "$TMP/err")
 }
-creates() { sim_log_count POST /api/v1/client/job/CreateTask; }
+settled() {
+	local i n m=-1
+	for i in $(seq 1 40); do
+		n=$(wc -l <"$SIM_LOG")
+		[ "$n" = "$m" ] && return 0
+		m=$n
+		sleep 0.05
+	done
+}
+logged() { settled; sim_log_count "$@"; }
+creates() { logged POST /api/v1/client/job/CreateTask; }

@@ -19,16 +19,16 @@ for name in t2v i2v intelligence; do
 		"$name: one line per change, no repeats"
 	like "$OUT" "\\($name.json\\): success" "$name: ends in success"
 done
-polls=$(sim_log_count GET /api/v1/client/job/TaskInfo)
+polls=$(logged GET /api/v1/client/job/TaskInfo)
 ok $([ "$polls" -le 18 ]; echo $?) "$polls TaskInfo requests for 3 tasks of 3 s (polled every 1 s at most)"
 is "$("$KLING_TUI" list --status success | wc -l)" 3 "the store knows they succeeded"
 
 # --once: one query per task, whatever its state.
 run kt submit "$NET/t2v.json" "$NET/i2v.json"
-before=$(sim_log_count GET /api/v1/client/job/TaskInfo)
+before=$(logged GET /api/v1/client/job/TaskInfo)
 run kt watch --once --json
 is "$RC" 0 "watch --once"
-is "$(($(sim_log_count GET /api/v1/client/job/TaskInfo) - before))" 2 "--once: one TaskInfo per unfinished task"
+is "$(($(logged GET /api/v1/client/job/TaskInfo) - before))" 2 "--once: one TaskInfo per unfinished task"
 is "$(printf '%s\n' "$OUT" | jq -r '.state | test("^(pending|running)$")' | sort | uniq -c | tr -s ' ')" " 2 true" \
 	"--json: one object per task, its state"
 
