@@ -598,3 +598,52 @@ sb_template(const char *name)
 	sb->audio = SB_TRUE;
 	return sb;
 }
+
+/* The extras that would hold the key a field path ends in: the top level,
+ * input, one shot or one element; NULL for a path into a list. */
+static struct sb_extras *
+sb_extras_at(struct storyboard *sb, const char *path, const char **key)
+{
+	const char *p;
+	char *end;
+	size_t i;
+	bool shot;
+
+	if (strncmp(path, "input.", 6) != 0) {
+		*key = path;
+		return strpbrk(path, ".[") == NULL ? &sb->extra : NULL;
+	}
+	p = path + 6;
+	if (strncmp(p, "multi_prompt[", 13) != 0 && strncmp(p, "element_list[", 13) != 0) {
+		*key = p;
+		return strpbrk(p, ".[") == NULL ? &sb->input_extra : NULL;
+	}
+	shot = *p == 'm';
+	i = strtoul(p + 13, &end, 10);
+	if (end[0] != ']' || end[1] != '.' || strpbrk(end + 2, ".[") != NULL)
+		return NULL;
+	*key = end + 2;
+	if (shot)
+		return i < sb->nshots ? &sb->shots[i].extra : NULL;
+	return i < sb->nelements ? &sb->elements[i].extra : NULL;
+}
+
+void
+sb_forget_findings(struct storyboard *sb, const char *path)
+{
+	struct diag_list *d = sb->load_diags;
+	struct sb_extras *x;
+	const char *key, *p;
+	size_t i, k, n = strlen(path);
+
+	for (i = k = 0; i < d->n; i++) {
+		p = d->v[i].path;
+		if (strncmp(p, path, n) == 0 &&
+		    (p[n] == '\0' || p[n] == '.' || p[n] == '['))
+			continue;
+		d->v[k++] = d->v[i];
+	}
+	d->n = k;
+	if ((x = sb_extras_at(sb, path, &key)) != NULL)
+		sb_extras_drop(x, key);
+}

@@ -115,6 +115,13 @@ int	sb_element_add(struct storyboard *, const char *name, const char *descriptio
 int	sb_element_delete(struct storyboard *, size_t i);
 int	sb_element_move(struct storyboard *, size_t from, size_t to);
 
+/* The user has just set the field at path ("input.duration",
+ * "input.multi_prompt[1].prompt"): what the decoder found there and below
+ * (a wrong type, a duplicate key) no longer applies, and a wrongly typed
+ * value kept for it is dropped so that clearing the field later does not
+ * bring it back. */
+void	sb_forget_findings(struct storyboard *, const char *path);
+
 /* The body the service would act on: multi-shot forces audio true, single-shot
  * drops shot_type. Returns a new storyboard. */
 struct storyboard *sb_effective(const struct storyboard *);

@@ -202,7 +202,8 @@ dash_reload(void)
 		store_task_free(&p);
 	}
 	l.n = n;
-	qsort(l.v, l.n, sizeof *l.v, dash_cmp);
+	if (l.n > 1)
+		qsort(l.v, l.n, sizeof *l.v, dash_cmp);
 	store_list_free(&dash->rows);
 	dash->rows = l;
 	/* The selection stays on its task while rows come and go. */

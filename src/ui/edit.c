@@ -199,8 +199,9 @@ edit_set_list(struct sb_strlist *l, bool *has, size_t i, const char *text)
 		sb_strlist_push(l, text);
 }
 
-int
-edit_set(struct storyboard *sb, const struct edit_ref *r, const char *text, char **cause)
+static int
+edit_set_value(struct storyboard *sb, const struct edit_ref *r, const char *text,
+    char **cause)
 {
 	struct sb_element *e;
 	struct sb_shot *s;
@@ -268,8 +269,8 @@ edit_next(const char *const *v, size_t n, const char *cur, int dir)
 
 #define nitems(a) (sizeof (a) / sizeof (a)[0])
 
-int
-edit_cycle(struct storyboard *sb, const struct edit_ref *r, int dir, char **cause)
+static int
+edit_cycle_value(struct storyboard *sb, const struct edit_ref *r, int dir, char **cause)
 {
 	switch (r->f) {
 	case EF_MODE:
@@ -311,8 +312,8 @@ edit_cycle(struct storyboard *sb, const struct edit_ref *r, int dir, char **caus
 	}
 }
 
-int
-edit_bump(struct storyboard *sb, const struct edit_ref *r, long delta)
+static int
+edit_bump_value(struct storyboard *sb, const struct edit_ref *r, long delta)
 {
 	long *v;
 	bool *has;
@@ -333,6 +334,43 @@ edit_bump(struct storyboard *sb, const struct edit_ref *r, long delta)
 		return -1;
 	*v += delta;
 	return 0;
+}
+
+/* A field the user set no longer carries what the decoder found in the file
+ * there (a wrong type, a duplicate key): the new value replaces it. A list
+ * item also settles its list ("input.img_urls" given as a string). */
+static int
+edit_settled(struct storyboard *sb, const struct edit_ref *r, int rv)
+{
+	char path[DIAG_PATH_MAX], *bracket;
+
+	if (rv != 0)
+		return rv;
+	edit_path(r, path, sizeof path);
+	sb_forget_findings(sb, path);
+	if ((bracket = strrchr(path, '[')) != NULL && strchr(bracket, '.') == NULL) {
+		*bracket = '\0';
+		sb_forget_findings(sb, path);
+	}
+	return 0;
+}
+
+int
+edit_set(struct storyboard *sb, const struct edit_ref *r, const char *text, char **cause)
+{
+	return edit_settled(sb, r, edit_set_value(sb, r, text, cause));
+}
+
+int
+edit_cycle(struct storyboard *sb, const struct edit_ref *r, int dir, char **cause)
+{
+	return edit_settled(sb, r, edit_cycle_value(sb, r, dir, cause));
+}
+
+int
+edit_bump(struct storyboard *sb, const struct edit_ref *r, long delta)
+{
+	return edit_settled(sb, r, edit_bump_value(sb, r, delta));
 }
 
 static void

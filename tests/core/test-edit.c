@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "codec.h"
 #include "diag.h"
 #include "edit.h"
 #include "history.h"
@@ -179,5 +180,33 @@ main(void)
 	history_free(&h);
 	diag_list_free(&d);
 	sb_free(&sb);
+	/* A file's wrongly typed values stop being reported once the user sets
+	 * the field, and the saved file carries the new value only. */
+	{
+		static const char bad[] = "{\"model\":\"kling/v3\",\"input\":{\"mode\":\"std\","
+		    "\"multi_shots\":false,\"prompt\":\"a kite\",\"img_urls\":\"x.png\","
+		    "\"duration\":\"ten\"}}";
+		char *why = NULL, *out;
+
+		sb = codec_decode(bad, sizeof bad - 1, &why);
+		ok(sb != NULL, "a file with wrong types decodes");
+		d = diag_list_new();
+		rules_check(sb, d);
+		is_int((long long)diag_count(d, DIAG_ERROR), 2, "two type errors at first");
+		is_int(set(sb, EF_DURATION, 0, "10"), 0, "duration typed in");
+		rules_check(sb, d);
+		is_int((long long)diag_count(d, DIAG_ERROR), 1, "the duration's type error is gone");
+		is_str(d->v[0].path, "input.img_urls", "the image list's remains");
+		is_int(set(sb, EF_IMAGE, 0, "https://example.com/a.png"), 0, "an image typed in");
+		rules_check(sb, d);
+		is_int((long long)diag_count(d, DIAG_ERROR), 0, "typing the list's item settles the list");
+		out = codec_encode(sb);
+		ok(strstr(out, "\"duration\": 10\n") != NULL && strstr(out, "ten") == NULL,
+		    "the saved body has the new duration only");
+		ok(strstr(out, "x.png") == NULL, "and the new image list only");
+		free(out);
+		diag_list_free(&d);
+		sb_free(&sb);
+	}
 	return tap_done();
 }
