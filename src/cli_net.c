@@ -272,19 +272,6 @@ net_record_info(struct net_ctx *ctx, const struct api_task *t, bool *changed)
 	return row;
 }
 
-void
-net_fmt_elapsed(char *buf, size_t len, int64_t s)
-{
-	if (s < 0)
-		s = 0;
-	if (s < 60)
-		snprintf(buf, len, "%" PRId64 "s", s);
-	else if (s < 3600)
-		snprintf(buf, len, "%" PRId64 "m%02" PRId64 "s", s / 60, s % 60);
-	else
-		snprintf(buf, len, "%" PRId64 "h%02" PRId64 "m", s / 3600, (s / 60) % 60);
-}
-
 bool
 net_help(int argc, char **argv)
 {

@@ -63,9 +63,6 @@ int	 net_getopt(int argc, char **argv, const char *shortopts,
 int	 net_parse_count(const char *cmd, const char *opt, const char *arg,
 	     unsigned max, unsigned *out);
 
-/* "1m32s" for a number of seconds. */
-void	 net_fmt_elapsed(char *buf, size_t len, int64_t secs);
-
 /* Follow tasks through the worker with the polling scheduler (schedule.h). */
 enum follow_print {
 	FOLLOW_EVERY,	/* each answer: status */

@@ -19,6 +19,7 @@
 
 #include "cli.h"
 #include "cli_net.h"
+#include "tracker.h"
 #include "net/worker.h"
 #include "schedule.h"
 #include "xmalloc.h"
@@ -87,7 +88,7 @@ follow_print_text(struct follow *f, const struct store_task *row,
 	int64_t end = t->complete_at > 0 ? t->complete_at : (int64_t)time(NULL);
 	size_t i;
 
-	net_fmt_elapsed(elapsed, sizeof elapsed, t->create_at > 0 ? end - t->create_at : 0);
+	tracker_fmt_secs(elapsed, sizeof elapsed, t->create_at > 0 ? end - t->create_at : 0);
 	printf("%s", t->task_id);
 	if (row != NULL && row->name != NULL && strcmp(row->name, t->task_id) != 0)
 		printf(" (%s)", row->name);
