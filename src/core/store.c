@@ -161,6 +161,7 @@ fail:
 struct store *
 store_open(const char *path, char **cause)
 {
+	char *why = NULL;
 	struct store *st;
 	char *dir, *slash;
 	int rc;
@@ -210,6 +211,9 @@ store_open(const char *path, char **cause)
 		goto fail;
 	if (store_migrate(st, cause) != 0)
 		goto fail;
+	/* Best effort: a read-only store is still readable. */
+	if (store_settle_orphans(st, STORE_ORPHAN_SECONDS, &why) < 0)
+		free(why);
 	return st;
 fail:
 	store_close(&st);
@@ -678,4 +682,31 @@ store_state_final(const char *state)
 {
 	return state != NULL && (strcmp(state, "success") == 0 ||
 	    strcmp(state, "failed") == 0 || strcmp(state, STORE_ERROR) == 0);
+}
+
+int
+store_settle_orphans(struct store *st, int64_t older_than, char **cause)
+{
+	struct store_filter f = { .status = STORE_SUBMITTING, .hidden = true };
+	struct store_list l = { NULL, 0 };
+	struct store_update u = { .state = STORE_UNKNOWN,
+	    .error = "the program stopped while this was being sent: it may have been "
+	    "created (never resent)" };
+	int64_t limit = st->now() - older_than;
+	size_t i;
+	int n = 0;
+
+	if (store_query(st, &f, &l, cause) != 0)
+		return -1;
+	for (i = 0; i < l.n; i++) {
+		if (l.v[i].task_id != NULL || l.v[i].updated >= limit)
+			continue;
+		if (store_update(st, l.v[i].id, &u, cause) != 0) {
+			n = -1;
+			break;
+		}
+		n++;
+	}
+	store_list_free(&l);
+	return n;
 }

@@ -95,6 +95,16 @@ void	store_set_clock(struct store *, int64_t (*now)(void));
 int	store_begin(struct store *, char **cause);
 int	store_commit(struct store *, char **cause);
 
+/* A row still "submitting" this long after its last change was left by a
+ * process that died during its create (kill -9, power loss): no create takes
+ * so long, retries included. */
+#define STORE_ORPHAN_SECONDS (15 * 60)
+
+/* Mark such rows "unknown" (their fate is unknown; never resent), so that
+ * they do not say "submitting" for ever. store_open() does it. Returns how
+ * many, or -1 and *cause. */
+int	store_settle_orphans(struct store *, int64_t older_than, char **cause);
+
 /* Record a submission before its request is sent: state "submitting".
  * Returns the local id, or -1 + *cause. */
 int64_t	store_add(struct store *, const char *storyboard, const char *name,

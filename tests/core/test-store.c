@@ -618,6 +618,43 @@ test_kill(void)
 	free(path);
 }
 
+/* A submission left "submitting" by a process killed during its create is
+ * shown as unknown once no create could still be running; a recent one, or
+ * one that got its id, is left alone. */
+static void
+test_orphans(void)
+{
+	char *path = tmp_path("orphans.db"), *cause = NULL;
+	struct store *st = open_ok(path);
+	struct store_task *t;
+	struct store_update u = { .task_id = "task-7", .state = STORE_SUBMITTING };
+	int64_t old, recent, named;
+
+	store_set_clock(st, fake_clock);
+	fake_now = 10000;
+	old = store_add(st, "{}", "old", "std", 5, &cause);
+	named = store_add(st, "{}", "named", "std", 5, &cause);
+	store_update(st, named, &u, &cause);
+	fake_now = 10000 + STORE_ORPHAN_SECONDS - 10;
+	recent = store_add(st, "{}", "recent", "std", 5, &cause);
+	fake_now = 10000 + STORE_ORPHAN_SECONDS + 1;
+	is_int(store_settle_orphans(st, STORE_ORPHAN_SECONDS, &cause), 1,
+	    "one orphan settled");
+	t = store_get(st, old, &cause);
+	is_str(t != NULL ? t->state : NULL, STORE_UNKNOWN, "the old one is unknown now");
+	ok(t != NULL && t->last_error != NULL && strstr(t->last_error, "never resent") != NULL,
+	    "and says why, and that it is not resent");
+	store_task_free(&t);
+	t = store_get(st, recent, &cause);
+	is_str(t != NULL ? t->state : NULL, STORE_SUBMITTING, "a recent one may still be in flight");
+	store_task_free(&t);
+	t = store_get(st, named, &cause);
+	is_str(t != NULL ? t->state : NULL, STORE_SUBMITTING, "a row with a task id is not an orphan");
+	store_task_free(&t);
+	store_close(&st);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -635,6 +672,7 @@ main(void)
 	test_readonly();
 	test_two_writers();
 	test_kill();
+	test_orphans();
 	{
 		char *cmd;
 
