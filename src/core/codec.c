@@ -23,6 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "codec.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -1046,46 +1047,10 @@ codec_string(const char *s)
 int
 codec_save_file(const struct storyboard *sb, const char *path, char **cause)
 {
-	struct stat st;
-	mode_t mode = 0644;
-	char *tmp, *text;
-	size_t len, off = 0;
-	ssize_t r;
-	int fd;
+	char *text = codec_encode(sb);
+	int rc;
 
-	if (stat(path, &st) == 0)
-		mode = st.st_mode & 07777;
-	xasprintf(&tmp, "%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		xasprintf(cause, "cannot create a file beside %s: %s", path,
-		    strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	text = codec_encode(sb);
-	len = strlen(text);
-	while (off < len) {
-		r = write(fd, text + off, len - off);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			break;
-		off += (size_t)r;
-	}
+	rc = atomic_write(path, text, strlen(text), 0644, cause);
 	free(text);
-	if (off < len || fchmod(fd, mode) != 0 || fsync(fd) != 0) {
-		xasprintf(cause, "cannot write %s: %s", tmp, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		xasprintf(cause, "cannot write %s: %s", path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
+	return rc;
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "codec.h"
+#include "atomic.h"
 #include "draft.h"
 #include "xmalloc.h"
 
@@ -30,30 +31,11 @@ draft_file(const char *dir, const char *name)
 static int
 draft_write_origin(const char *dir, const char *origin, char **cause)
 {
-	char *path = draft_file(dir, DRAFT_ORIGIN), *tmp;
-	size_t len = origin != NULL ? strlen(origin) : 0;
-	int fd, ret = -1;
+	char *path = draft_file(dir, DRAFT_ORIGIN);
+	int ret;
 
-	xasprintf(&tmp, "%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		xasprintf(cause, "%s: %s", tmp, strerror(errno));
-		goto out;
-	}
-	if ((len > 0 && write(fd, origin, len) != (ssize_t)len) || fsync(fd) == -1) {
-		xasprintf(cause, "%s: %s", tmp, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		goto out;
-	}
-	close(fd);
-	if (rename(tmp, path) == -1) {
-		xasprintf(cause, "%s: %s", path, strerror(errno));
-		unlink(tmp);
-		goto out;
-	}
-	ret = 0;
-out:
-	free(tmp);
+	ret = atomic_write(path, origin != NULL ? origin : "",
+	    origin != NULL ? strlen(origin) : 0, 0600, cause);
 	free(path);
 	return ret;
 }

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "rules.h"
+#include "vocab.h"
 #include "text.h"
 
 #define E(out, path, ...) diag_add(out, DIAG_ERROR, path, __VA_ARGS__)
@@ -332,10 +333,6 @@ rules_choice(const char *value, const char *path, const char *const *choices,
 	diag_add(out, sev, path, "must be %s, got \"%s\"", list, rules_q(&q, value));
 }
 
-static const char *const rules_modes[] = { "std", "pro", NULL };
-static const char *const rules_shot_types[] = { "customize", "intelligence", NULL };
-static const char *const rules_ratios[] = { "16:9", "9:16", "1:1", NULL };
-static const char *const rules_compliance[] = { "enabled", "disabled", NULL };
 
 size_t
 rules_check(const struct storyboard *sb, struct diag_list *out)
@@ -367,7 +364,7 @@ rules_check(const struct storyboard *sb, struct diag_list *out)
 		return diag_count(out, DIAG_ERROR);
 	}
 
-	rules_choice(sb->mode, "input.mode", rules_modes, DIAG_ERROR, out);
+	rules_choice(sb->mode, "input.mode", vocab_modes, DIAG_ERROR, out);
 
 	/* Rule 1. */
 	if (ms == SB_UNSET && !rules_bad(x, "multi_shots"))
@@ -376,15 +373,15 @@ rules_check(const struct storyboard *sb, struct diag_list *out)
 
 	/* Rules 2 and 5: shot_type. */
 	customize = ms == SB_TRUE && sb->shot_type != NULL &&
-	    strcmp(sb->shot_type, "customize") == 0;
+	    strcmp(sb->shot_type, VOCAB_SHOT_CUSTOMIZE) == 0;
 	intelligence = ms == SB_TRUE && sb->shot_type != NULL &&
-	    strcmp(sb->shot_type, "intelligence") == 0;
+	    strcmp(sb->shot_type, VOCAB_SHOT_INTELLIGENCE) == 0;
 	if (ms == SB_TRUE && sb->shot_type == NULL) {
 		if (!rules_bad(x, "shot_type"))
 			E(out, "input.shot_type", "is required when multi_shots is "
 			    "true: \"customize\" or \"intelligence\"");
 	} else if (ms == SB_TRUE)
-		rules_choice(sb->shot_type, "input.shot_type", rules_shot_types,
+		rules_choice(sb->shot_type, "input.shot_type", vocab_shot_types,
 		    DIAG_ERROR, out);
 	else if (ms == SB_FALSE && sb->shot_type != NULL)
 		W(out, "input.shot_type", "is dropped in single-shot mode (the "
@@ -436,7 +433,7 @@ rules_check(const struct storyboard *sb, struct diag_list *out)
 		    SB_MIN_DURATION, SB_MAX_DURATION, sb->duration);
 
 	/* Rule 6. */
-	rules_choice(sb->aspect_ratio, "input.aspect_ratio", rules_ratios,
+	rules_choice(sb->aspect_ratio, "input.aspect_ratio", vocab_ratios,
 	    DIAG_WARNING, out);
 	if (sb->aspect_ratio != NULL && n != 0)
 		W(out, "input.aspect_ratio", "is ignored when img_urls is given: "
@@ -447,9 +444,9 @@ rules_check(const struct storyboard *sb, struct diag_list *out)
 		W(out, "input.audio", "is forced to true in multi-shot mode");
 
 	rules_choice(sb->input_compliance, "input.input_compliance",
-	    rules_compliance, DIAG_WARNING, out);
+	    vocab_compliance, DIAG_WARNING, out);
 	rules_choice(sb->output_compliance, "input.output_compliance",
-	    rules_compliance, DIAG_WARNING, out);
+	    vocab_compliance, DIAG_WARNING, out);
 
 	return diag_count(out, DIAG_ERROR);
 }

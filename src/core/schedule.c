@@ -69,15 +69,6 @@ sched_free(struct sched **sp)
 	*sp = NULL;
 }
 
-int64_t
-sched_clock(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Linear: a dashboard follows tens of tasks, a big sweep a few thousand, and
  * each wake-up looks at each once anyway. */
 static struct sched_item *
@@ -263,6 +254,12 @@ sched_next_due(const struct sched *s, int64_t now)
 	if (when < s->backoff_until)
 		when = s->backoff_until;
 	return when <= now ? 0 : when - now;
+}
+
+bool
+sched_has(const struct sched *s, const char *key)
+{
+	return sched_find(s, key) != NULL;
 }
 
 int64_t

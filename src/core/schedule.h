@@ -2,7 +2,7 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
  *
  * Pure bookkeeping: every call is given the time ("now", in milliseconds of
- * one monotonic clock, sched_clock() in the program, any number in tests), so
+ * one monotonic clock, clock_ms() in the program, any number in tests), so
  * nothing here sleeps or reads a clock by itself. */
 #ifndef KT_SCHEDULE_H
 #define KT_SCHEDULE_H
@@ -27,15 +27,14 @@ struct sched;
 struct sched	*sched_new(const struct sched_params *);	/* NULL: defaults */
 void		 sched_free(struct sched **);
 
-/* Milliseconds of CLOCK_MONOTONIC. */
-int64_t	sched_clock(void);
-
 /* Follow a task that is already age_ms old: due at once when poll_now, else
  * after its interval. Adding a key again only updates its age. */
 void	sched_add(struct sched *, const char *key, int64_t now, int64_t age_ms,
 	    bool poll_now);
 /* Forget a task (it is final). */
 void	sched_remove(struct sched *, const char *key);
+/* Followed (due or in flight). */
+bool	sched_has(const struct sched *, const char *key);
 size_t	sched_count(const struct sched *);
 
 /* Poll this task at focus_ms while the user looks at it; NULL: no focus. */

@@ -13,6 +13,7 @@
 
 #include "conf.h"
 #include "store.h"
+#include "vocab.h"
 #include "xmalloc.h"
 
 /* Another process (a second tmux pane) may hold the write lock for a moment. */
@@ -351,7 +352,7 @@ store_add(struct store *st, const char *storyboard, const char *name,
 	    "duration, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)", cause);
 	if (s == NULL)
 		goto fail;
-	store_bind_text(s, 1, STORE_SUBMITTING);
+	store_bind_text(s, 1, task_state_name(TASK_SUBMITTING));
 	store_bind_text(s, 2, storyboard);
 	store_bind_text(s, 3, name);
 	store_bind_text(s, 4, mode);
@@ -362,7 +363,7 @@ store_add(struct store *st, const char *storyboard, const char *name,
 	if (store_run(st, s, cause) != 0)
 		goto fail;
 	id = sqlite3_last_insert_rowid(st->db);
-	if (store_add_event(st, id, now, STORE_SUBMITTING, cause) != 0)
+	if (store_add_event(st, id, now, task_state_name(TASK_SUBMITTING), cause) != 0)
 		goto fail;
 	if (own && store_commit(st, cause) != 0)
 		goto fail;
@@ -550,9 +551,10 @@ store_get_one(struct store *st, const char *sql, int64_t id, const char *task_id
 		sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
-		if (rc == SQLITE_DONE)
-			*cause = xstrdup("no such task in the store");
-		else
+		if (rc == SQLITE_DONE) {
+			if (task_id == NULL)	/* store_find tells absence apart */
+				*cause = xstrdup("no such task in the store");
+		} else
 			store_fail(st, "cannot read the task store", cause);
 		store_release(s);
 		return NULL;
@@ -570,11 +572,45 @@ store_get(struct store *st, int64_t id, char **cause)
 	    id, NULL, cause);
 }
 
-struct store_task *
-store_find(struct store *st, const char *task_id, char **cause)
+int
+store_find(struct store *st, const char *task_id, struct store_task **out, char **cause)
 {
-	return store_get_one(st, "SELECT " STORE_COLUMNS " FROM tasks WHERE task_id = ?",
-	    0, task_id, cause);
+	char *why = NULL;
+
+	*out = store_get_one(st, "SELECT " STORE_COLUMNS " FROM tasks WHERE task_id = ?",
+	    0, task_id, &why);
+	if (*out != NULL)
+		return 1;
+	if (why == NULL) {	/* absent: store_get_one says nothing more */
+		return 0;
+	}
+	*cause = why;
+	return -1;
+}
+
+/* The list query. Which states are final is the vocabulary's to say, so the
+ * SQL is written from it once; its address is the statement cache's key. */
+static const char *
+store_query_sql(void)
+{
+	static char sql[1024];
+	size_t o;
+	unsigned i;
+
+	if (sql[0] != '\0')
+		return sql;
+	o = (size_t)snprintf(sql, sizeof sql, "SELECT " STORE_COLUMNS " FROM tasks WHERE "
+	    "(?1 IS NULL OR state = ?1) AND "
+	    "(?2 IS NULL OR instr(lower(coalesce(name, '')), lower(?2)) > 0 OR "
+	    "  instr(coalesce(task_id, ''), ?2) > 0) AND "
+	    "(NOT ?3 OR (task_id IS NOT NULL AND state NOT IN (");
+	for (i = 0; i < TASK_STATE_N; i++)
+		if (task_state_final((enum task_state)i))
+			o += (size_t)snprintf(sql + o, sizeof sql - o, "%s'%s'",
+			    sql[o - 1] == '(' ? "" : ", ", task_state_name((enum task_state)i));
+	snprintf(sql + o, sizeof sql - o, "))) AND (?4 OR NOT hidden) "
+	    "ORDER BY created DESC, id DESC LIMIT ?5");
+	return sql;
 }
 
 int
@@ -592,14 +628,7 @@ store_query(struct store *st, const struct store_filter *f, struct store_list *o
 	/* Each filter is a bound parameter that is NULL when unused, so one
 	 * statement serves every combination; instr() rather than LIKE so that
 	 * '%' and '_' in the text mean themselves. */
-	s = store_prepare(st, "SELECT " STORE_COLUMNS " FROM tasks WHERE "
-	    "(?1 IS NULL OR state = ?1) AND "
-	    "(?2 IS NULL OR instr(lower(coalesce(name, '')), lower(?2)) > 0 OR "
-	    "  instr(coalesce(task_id, ''), ?2) > 0) AND "
-	    "(NOT ?3 OR (task_id IS NOT NULL AND "
-	    "  state NOT IN ('success', 'failed', 'error'))) AND "
-	    "(?4 OR NOT hidden) "
-	    "ORDER BY created DESC, id DESC LIMIT ?5", cause);
+	s = store_prepare(st, store_query_sql(), cause);
 	if (s == NULL)
 		return -1;
 	store_bind_text(s, 1, f->status);
@@ -677,25 +706,20 @@ store_history_free(struct store_history *h)
 	h->n = 0;
 }
 
-bool
-store_state_final(const char *state)
-{
-	return state != NULL && (strcmp(state, "success") == 0 ||
-	    strcmp(state, "failed") == 0 || strcmp(state, STORE_ERROR) == 0);
-}
-
 int
 store_settle_orphans(struct store *st, int64_t older_than, char **cause)
 {
-	struct store_filter f = { .status = STORE_SUBMITTING, .hidden = true };
+	struct store_filter f = { .hidden = true };
 	struct store_list l = { NULL, 0 };
-	struct store_update u = { .state = STORE_UNKNOWN,
+	struct store_update u = { .state = NULL,
 	    .error = "the program stopped while this was being sent: it may have been "
 	    "created (never resent)" };
 	int64_t limit = st->now() - older_than;
 	size_t i;
 	int n = 0;
 
+	f.status = task_state_name(TASK_SUBMITTING);
+	u.state = task_state_name(TASK_UNKNOWN);
 	if (store_query(st, &f, &l, cause) != 0)
 		return -1;
 	for (i = 0; i < l.n; i++) {

@@ -11,11 +11,9 @@
  * migrated when opened; newer ones are refused rather than damaged. */
 #define STORE_VERSION 2
 
-/* States the client itself gives a row; any other string is a status the
- * service sent and is kept as it came. */
-#define STORE_SUBMITTING "submitting"	/* recorded, request not yet answered */
-#define STORE_UNKNOWN    "unknown"	/* the create's fate is unknown */
-#define STORE_ERROR      "error"	/* refused before a task existed */
+/* A row's state is a word of the vocabulary (vocab.h: the client's own
+ * submitting, unknown and error, and the service's), or a status the service
+ * sent that we do not know, kept as it came. */
 
 struct store;
 
@@ -117,9 +115,13 @@ int	store_update(struct store *, int64_t id, const struct store_update *,
 int	store_set_download(struct store *, int64_t id, const char *path, char **cause);
 int	store_set_flags(struct store *, int64_t id, bool hidden, bool seen, char **cause);
 
-/* Look one up. NULL + *cause when absent (cause "no such task") or on error. */
+/* Look one up by local id: NULL + *cause when absent ("no such task") or on
+ * error. */
 struct store_task	*store_get(struct store *, int64_t id, char **cause);
-struct store_task	*store_find(struct store *, const char *task_id, char **cause);
+/* By the service's task id: 1 and *out (found), 0 and *out NULL (absent), or
+ * -1 and *cause (the store could not be read: not the same as absent). */
+int			 store_find(struct store *, const char *task_id,
+			    struct store_task **out, char **cause);
 void			 store_task_free(struct store_task **);
 
 /* Newest first. 0 or -1 + *cause; free with store_list_free. */
@@ -130,8 +132,5 @@ void	store_list_free(struct store_list *);
 /* A task's status changes, oldest first. */
 int	store_get_history(struct store *, int64_t id, struct store_history *, char **cause);
 void	store_history_free(struct store_history *);
-
-/* success, failed, error: nothing more will happen without the user. */
-bool	store_state_final(const char *state);
 
 #endif

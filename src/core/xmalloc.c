@@ -2,28 +2,46 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
+#include <sys/syscall.h>
+
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "xmalloc.h"
 
 void (*fatal_hook)(void);
+void (*fatal_offthread)(const char *);
+
+/* On Linux the main thread's id is the process id. */
+static bool
+fatal_on_main_thread(void)
+{
+	return (pid_t)syscall(SYS_gettid) == getpid();
+}
 
 void
 fatal(const char *fmt, ...)
 {
+	void (*hook)(void) = fatal_hook;
+	char msg[1024];
 	va_list ap;
 
-	if (fatal_hook != NULL)
-		fatal_hook();
-	fputs("kling-tui: fatal: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	/* The hook restores the terminal and stops threads: main thread only.
+	 * Another thread hands the message over (it does not come back). */
+	if (fatal_offthread != NULL && !fatal_on_main_thread())
+		fatal_offthread(msg);
+	fatal_hook = NULL;	/* a fatal() inside the hook must not loop */
+	if (hook != NULL)
+		hook();
+	fprintf(stderr, "kling-tui: fatal: %s\n", msg);
 	abort();
 }
 

@@ -13,9 +13,12 @@ char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 int	 xasprintf(char **, const char *, ...) __attribute__((format(printf, 2, 3)));
 
-/* An impossible state: print and abort. Hook lets the UI restore the
- * terminal first. */
+/* An impossible state: print and abort. fatal_hook lets the UI restore the
+ * terminal first; it runs on the main thread only. On any other thread
+ * fatal() calls fatal_offthread with the message, when set, which hands it to
+ * the main thread and does not return (app/loop.c). */
 extern void (*fatal_hook)(void);
+extern void (*fatal_offthread)(const char *msg);
 void	 fatal(const char *, ...) __attribute__((format(printf, 1, 2), noreturn));
 
 #endif

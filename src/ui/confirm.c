@@ -13,7 +13,7 @@
 #include "editor.h"
 #include "rules.h"
 #include "storyboard.h"
-#include "tracker.h"
+#include "app/tracker.h"
 #include "xmalloc.h"
 
 /* Images above this are refused by the service ([sibling] in API.md). */
@@ -54,7 +54,7 @@ confirm_add_url(const char *path, const char *url)
 		snprintf(c->msg, sizeof c->msg, "not checked: not an http(s) URL");
 	} else {
 		c->st = CHECK_RUNNING;
-		tracker_head(dash->tracker, url, cf.gen << 16 | cf.n);
+		tracker_head(dash->s.tracker, url, cf.gen << 16 | cf.n);
 	}
 	cf.n++;
 }
@@ -170,7 +170,7 @@ confirm_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	ui_put(w, y++, 0, cols, A_BOLD, buf);
 	if (dash->has_balance)
 		snprintf(buf, sizeof buf, "  balance: %.15g credits", dash->balance);
-	else if (tracker_net_state(dash->tracker, &until, &err) != TRACKER_NET_OK)
+	else if (tracker_net_state(dash->s.tracker, &until, &err) != TRACKER_NET_OK)
 		snprintf(buf, sizeof buf, "  balance: unknown (%s)", err != NULL ? err : "");
 	else
 		snprintf(buf, sizeof buf, "  balance: asking the service...");
@@ -211,7 +211,7 @@ confirm_send(void)
 	char *cause = NULL;
 	int64_t id;
 
-	id = tracker_submit(dash->tracker, cf.sb, cf.name, &cause);
+	id = tracker_submit(dash->s.tracker, cf.sb, cf.name, &cause);
 	if (id < 0) {
 		ui_message("not submitted: %s", cause);
 		free(cause);
@@ -219,7 +219,7 @@ confirm_send(void)
 		ui_message("submitted as #%lld: sending in the background (F2: dashboard)",
 		    (long long)id);
 	confirm_close();
-	tracker_pump(dash->tracker);
+	tracker_pump(dash->s.tracker);
 	dash_schedule();
 	dash_reload();
 }
@@ -265,7 +265,7 @@ confirm_submit_hook(struct editor *ed)
 	char path[DIAG_PATH_MAX];
 	size_t errors, i, j;
 
-	if (dash == NULL || dash->tracker == NULL) {
+	if (dash == NULL || dash->s.tracker == NULL) {
 		ui_message("no API key: set CRUN_API_KEY (or key_file in the config), "
 		    "or run kling-tui --demo");
 		return;
@@ -298,7 +298,7 @@ confirm_submit_hook(struct editor *ed)
 			confirm_add_url(path, cf.sb->elements[i].images.v[j]);
 		}
 	}
-	tracker_balance(dash->tracker);
+	tracker_balance(dash->s.tracker);
 	dash_schedule();
 	ui_screen_push(&cf.screen);
 }

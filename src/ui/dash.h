@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "cli.h"
+#include "app/session.h"
 #include "net/api.h"
 #include "store.h"
 #include "ui.h"
@@ -22,9 +22,12 @@ struct loop_timer;
  * mode, or when there are tasks), and
  * dash_stop on every way out (idempotent: stops the worker and the
  * simulator). */
-int	 dash_init(struct cli_globals *, char **cause);
+int	 dash_init(const struct app_globals *, char **cause);
 void	 dash_attach(struct editor *, bool first);
 void	 dash_stop(void);
+/* After a fatal error on the worker's thread: dash_stop() must not wait on
+ * the worker. */
+void	 dash_abandon_worker(void);
 
 /* Everything below is shared by the dashboard's files. */
 
@@ -36,19 +39,8 @@ struct dash_progress {
 };
 
 struct dash {
-	struct cli_globals	*g;
+	struct session		 s;	/* connection, store, engine, --demo child */
 	struct editor		*ed;
-	char			*base_url;
-	char			*key;
-	char			*key_problem;	/* why there is no key */
-	char			*download_dir;	/* NULL: current directory */
-	char			*state_dir;	/* the tasks' (demo: .../demo) */
-	bool			 bell;
-	struct demo		*sim;
-
-	struct store		*store;
-	struct worker		*worker;
-	struct tracker		*tracker;
 
 	struct store_list	 rows;		/* as shown: filtered, sorted */
 	int64_t			 sel_id;	/* the selection follows its task */
@@ -65,7 +57,6 @@ struct dash {
 	size_t			 nprog;
 
 	int			 notify_fd;	/* inotify on the store's directory */
-	struct loop_timer	*poll_timer;	/* the tracker's next due time */
 	struct loop_timer	*tick;		/* seconds counting, while visible */
 	struct loop_timer	*reread;	/* the store changed */
 

@@ -23,14 +23,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "conf.h"
+#include "app/exitcode.h"
 #include "dash.h"
-#include "demo.h"
 #include "editor.h"
-#include "loop.h"
-#include "net/worker.h"
+#include "app/loop.h"
 #include "text.h"
-#include "tracker.h"
+#include "vocab.h"
+#include "app/tracker.h"
 #include "xmalloc.h"
 
 struct dash *dash;
@@ -100,25 +99,6 @@ dash_selected(void)
 	return &dash->rows.v[dash->sel];
 }
 
-/* Finished rows first by state, then newest. */
-static int
-dash_state_rank(const char *s)
-{
-	if (s == NULL)
-		return 5;
-	if (strcmp(s, STORE_UNKNOWN) == 0)
-		return 0;
-	if (strcmp(s, STORE_SUBMITTING) == 0 || strcmp(s, "pending") == 0)
-		return 1;
-	if (strcmp(s, "running") == 0)
-		return 2;
-	if (strcmp(s, "failed") == 0 || strcmp(s, STORE_ERROR) == 0)
-		return 3;
-	if (strcmp(s, "success") == 0)
-		return 4;
-	return 2;
-}
-
 static int
 dash_cmp(const void *a, const void *b)
 {
@@ -127,7 +107,9 @@ dash_cmp(const void *a, const void *b)
 
 	switch (dash->sort) {
 	case DASH_SORT_STATUS:
-		c = dash_state_rank(x->state) - dash_state_rank(y->state);
+		/* The ones needing the user first, then live, then finished. */
+		c = task_state_rank(task_state_parse(x->state)) -
+		    task_state_rank(task_state_parse(y->state));
 		break;
 	case DASH_SORT_NAME:
 		c = strcmp(x->name != NULL ? x->name : "", y->name != NULL ? y->name : "");
@@ -173,12 +155,12 @@ dash_reload(void)
 	char *cause = NULL;
 	size_t i, n = 0;
 
-	if (dash == NULL || dash->store == NULL)
+	if (dash == NULL || dash->s.store == NULL)
 		return;
 	memset(&f, 0, sizeof f);
 	f.hidden = dash->show_hidden;
 	f.limit = 2000;
-	if (store_query(dash->store, &f, &l, &cause) != 0) {
+	if (store_query(dash->s.store, &f, &l, &cause) != 0) {
 		ui_message("the task list could not be read: %s", cause);
 		free(cause);
 		return;
@@ -221,31 +203,17 @@ dash_reload(void)
 	ui_redraw();
 }
 
-static void
-dash_on_poll_timer(void *arg)
-{
-	(void)arg;
-	tracker_pump(dash->tracker);
-	dash_schedule();
-}
-
 void
 dash_schedule(void)
 {
-	int64_t due;
-
-	if (dash->tracker == NULL)
-		return;
-	if ((due = tracker_next_due(dash->tracker)) < 0)
-		loop_timer_stop(dash->poll_timer);
-	else
-		loop_timer_set(dash->poll_timer, (uint64_t)due);
+	if (dash->s.tracker != NULL)
+		tracker_reschedule(dash->s.tracker);
 }
 
 void
 dash_tick_arm(void)
 {
-	if (dash->tracker != NULL && !loop_timer_pending(dash->tick))
+	if (dash->s.tracker != NULL && !loop_timer_pending(dash->tick))
 		loop_timer_set(dash->tick, DASH_TICK_MS);
 }
 
@@ -263,7 +231,7 @@ dash_on_reread(void *arg)
 {
 	(void)arg;
 	/* Rows another process added are followed here too. */
-	if (dash->tracker != NULL && tracker_sync(dash->tracker, false) > 0)
+	if (dash->s.tracker != NULL && tracker_sync(dash->s.tracker, false) > 0)
 		dash_schedule();
 	dash_reload();
 }
@@ -298,7 +266,7 @@ dash_watch_store(void)
 	dash->notify_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 	if (dash->notify_fd < 0)
 		return;
-	dir = xstrdup(store_path(dash->store));
+	dir = xstrdup(store_path(dash->s.store));
 	if ((slash = strrchr(dir, '/')) != NULL)
 		*slash = '\0';
 	if (inotify_add_watch(dash->notify_fd, dir, IN_MODIFY | IN_CREATE |
@@ -309,26 +277,28 @@ dash_watch_store(void)
 	free(dir);
 }
 
+/* After the engine took a batch of answers (it pumps and reschedules
+ * itself): show what changed. */
 static void
-dash_on_worker(int fd, short revents, void *arg)
+dash_on_taken(void *arg)
 {
-	(void)fd;
-	(void)revents;
 	(void)arg;
-	tracker_take(dash->tracker);
-	tracker_pump(dash->tracker);
-	dash_schedule();
 	dash_reload();
 }
 
 /* Tracker hooks: the store has been written already; these only add what
  * the screen needs beyond the rows. */
 static void
-dash_on_created(void *arg, int64_t id, const struct api_result *r)
+dash_on_created(void *arg, int64_t id, const struct api_result *r,
+    const char *not_recorded)
 {
 	char *advice;
 
 	(void)arg;
+	if (not_recorded != NULL) {
+		ui_message("#%lld: the store failed: %s", (long long)id, not_recorded);
+		return;
+	}
 	if (r->outcome == API_OK)
 		ui_message("task %s created", r->task_id);
 	else {
@@ -336,17 +306,20 @@ dash_on_created(void *arg, int64_t id, const struct api_result *r)
 		ui_message("#%lld not created: %s", (long long)id, advice);
 		free(advice);
 	}
-	tracker_balance(dash->tracker);
+	tracker_balance(dash->s.tracker);
 }
 
 static void
-dash_on_info(void *arg, int64_t id, bool changed, const struct api_task *t)
+dash_on_info(void *arg, int64_t id, bool changed, const struct api_task *t,
+    const char *not_recorded)
 {
 	(void)arg;
 	(void)id;
-	if (!changed || !api_status_final(t->status))
+	if (not_recorded != NULL)
+		ui_message("task %s: the store failed: %s", t->task_id, not_recorded);
+	if (!changed || !task_state_word_final(t->status))
 		return;
-	if (dash->bell)
+	if (dash->s.bell)
 		beep();
 	ui_message("task %s: %s", t->task_id, t->status);
 }
@@ -402,115 +375,30 @@ static const struct tracker_hooks dash_hooks = {
 	.balance = dash_on_balance,
 	.download = dash_on_download,
 	.head = dash_on_head,
-	.net = dash_on_net
+	.net = dash_on_net,
+	.taken = dash_on_taken
 };
 
-/* Demo tasks live apart from real ones. */
-static char *
-dash_store_path(bool demo, char **cause)
-{
-	char *base, *dir, *path;
-
-	if (!demo)
-		return NULL;	/* the store's default */
-	if ((base = conf_state_dir(cause)) == NULL)
-		return NULL;
-	xasprintf(&dir, "%s/demo", base);
-	free(base);
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-		xasprintf(cause, "%s: %s", dir, strerror(errno));
-		free(dir);
-		return NULL;
-	}
-	xasprintf(&path, "%s/tasks.db", dir);
-	free(dir);
-	return path;
-}
-
-static int
-dash_connect(struct conf *cf, char **cause)
-{
-	struct api_conn conn;
-	struct sched_params p;
-	const char *v;
-	char *ca = NULL;
-
-	api_conn_init(&conn);
-	conn.base_url = dash->base_url;
-	conn.key = dash->key;
-	if ((v = dash->g->cacert != NULL ? dash->g->cacert : cf->cacert) != NULL)
-		conn.cacert = ca = conf_expand_home(v);
-	conn.allow_http = dash->g->allow_http;
-	if ((v = getenv("KLING_TUI_TIMEOUT")) != NULL && atol(v) > 0) {
-		conn.timeout_ms = atol(v) * 1000;
-		conn.connect_timeout_ms = conn.timeout_ms;
-		conn.stall_secs = atol(v);
-	}
-	if (net_global_init(cause) != 0) {
-		free(ca);
-		return -1;
-	}
-	dash->worker = worker_start(&conn, NULL, cause);
-	free(ca);
-	if (dash->worker == NULL)
-		return -1;
-	sched_default_params(&p);
-	p.min_ms = (int64_t)cf->poll_min_seconds * 1000;
-	p.max_ms = (int64_t)cf->poll_max_seconds * 1000;
-	if (p.focus_ms > p.min_ms)
-		p.focus_ms = p.min_ms;
-	dash->tracker = tracker_new(dash->store, dash->worker, &p);
-	tracker_set_hooks(dash->tracker, &dash_hooks, NULL);
-	return 0;
-}
-
 int
-dash_init(struct cli_globals *g, char **cause)
+dash_init(const struct app_globals *g, char **cause)
 {
-	struct conf *cf;
-	char *path = NULL, *simlog = NULL, *base;
+	int rc;
 
-	if ((cf = conf_load(NULL, cause)) == NULL)
-		return -1;
 	dash = xcalloc(1, sizeof *dash);
-	dash->g = g;
 	dash->notify_fd = -1;
-	dash->bell = cf->bell;
-	if (cf->download_dir != NULL)
-		dash->download_dir = conf_expand_home(cf->download_dir);
-	if (g->demo) {
-		/* Before any thread: a fork with threads running may
-		 * deadlock in the child. */
-		if ((base = conf_state_dir(cause)) == NULL)
-			goto fail;
-		xasprintf(&simlog, "%s/demo-sim.log", base);
-		free(base);
-		dash->sim = demo_start(NULL, NULL, simlog, cause);
-		free(simlog);
-		if (dash->sim == NULL)
-			goto fail;
-		dash->base_url = xstrdup(dash->sim->url);
-		dash->key = xstrdup(DEMO_KEY);
-	} else {
-		dash->base_url = xstrdup(conf_base_url(cf, g->base_url));
-		dash->key = conf_api_key(cf, &dash->key_problem);
+	/* The session starts the demo's simulator before any thread: a fork
+	 * with threads running may deadlock in the child. Without a key the
+	 * screens still work: the engine waits for one. */
+	rc = session_open(&dash->s, g, SESSION_STORE | SESSION_NET, cause);
+	if (rc == EXIT_OK && dash->s.key != NULL)
+		rc = session_start_engine(&dash->s, NULL, cause);
+	if (rc != EXIT_OK) {
+		dash_stop();
+		return -1;
 	}
-	path = dash_store_path(g->demo, cause);
-	if (g->demo && path == NULL)
-		goto fail;
-	if ((dash->store = store_open(path, cause)) == NULL)
-		goto fail;
-	free(path);
-	path = NULL;
-	if (dash->key != NULL && dash_connect(cf, cause) != 0)
-		goto fail;
-	conf_free(&cf);
+	if (dash->s.tracker != NULL)
+		tracker_set_hooks(dash->s.tracker, &dash_hooks, NULL);
 	return 0;
-fail:
-	free(path);
-	conf_free(&cf);
-	dash_stop();
-	return -1;
 }
 
 void
@@ -523,7 +411,6 @@ dash_attach(struct editor *ed, bool first)
 	dash->screen.draw = dash_draw;
 	dash->screen.key = dash_key;
 	dash->screen.data = dash;
-	dash->poll_timer = loop_timer_new(dash_on_poll_timer, NULL);
 	dash->tick = loop_timer_new(dash_on_tick, NULL);
 	dash->reread = loop_timer_new(dash_on_reread, NULL);
 	detail_init();
@@ -533,22 +420,29 @@ dash_attach(struct editor *ed, bool first)
 	dash_reload();
 	/* A newcomer starts in the editor; someone with tasks, or trying the
 	 * demo, starts on the dashboard. */
-	if (first && (dash->sim != NULL || dash->rows.n > 0))
+	if (first && (dash->s.sim != NULL || dash->rows.n > 0))
 		ui_screen_next();
-	else if (dash->key == NULL)
+	else if (dash->s.key == NULL)
 		ui_message("no API key: F2 shows how to set one (or run kling-tui --demo)");
 	dash_watch_store();
 	if (dash->notify_fd >= 0)
 		loop_add_fd(dash->notify_fd, POLLIN, dash_on_notify, NULL);
-	if (dash->tracker != NULL) {
-		loop_add_fd(worker_fd(dash->worker), POLLIN, dash_on_worker, NULL);
+	if (dash->s.tracker != NULL) {
 		/* Tasks unfinished when the program last stopped: ask now. */
-		tracker_sync(dash->tracker, true);
-		tracker_balance(dash->tracker);
-		tracker_pump(dash->tracker);
-		dash_schedule();
+		tracker_sync(dash->s.tracker, true);
+		tracker_balance(dash->s.tracker);
+		tracker_attach(dash->s.tracker);
 	}
+	if (dash->s.nwarnings > 0)
+		ui_message("%s", dash->s.warnings[0]);
 	dash_reload();
+}
+
+void
+dash_abandon_worker(void)
+{
+	if (dash != NULL)
+		session_abandon_worker(&dash->s);
 }
 
 void
@@ -563,32 +457,12 @@ dash_stop(void)
 		loop_remove_fd(d->notify_fd);
 		close(d->notify_fd);
 	}
-	if (d->worker != NULL)
-		loop_remove_fd(worker_fd(d->worker));
-	loop_timer_free(&d->poll_timer);
 	loop_timer_free(&d->tick);
 	loop_timer_free(&d->reread);
-	/* A create still on its way may have reached the service: it is
-	 * shown as unknown next time, never sent again. */
-	if (d->tracker != NULL) {
-		/* Answers already in hand are recorded first. */
-		tracker_set_hooks(d->tracker, NULL, NULL);
-		tracker_take(d->tracker);
-		tracker_abandon(d->tracker);
-	}
-	tracker_free(&d->tracker);
-	worker_stop(&d->worker);
+	/* Answers in hand recorded, a create still on its way kept as
+	 * unknown (never sent again), the worker and the simulator stopped. */
+	session_close(&d->s);
 	store_list_free(&d->rows);
-	store_close(&d->store);
-	demo_stop(&d->sim);
 	free(d->prog);
-	free(d->base_url);
-	if (d->key != NULL) {
-		memset(d->key, 0, strlen(d->key));
-		free(d->key);
-	}
-	free(d->key_problem);
-	free(d->download_dir);
-	free(d->state_dir);
 	free(d);
 }

@@ -15,25 +15,29 @@
 #include "dash.h"
 #include "field.h"
 #include "text.h"
-#include "tracker.h"
+#include "vocab.h"
+#include "app/tracker.h"
 #include "xmalloc.h"
 
 attr_t
 dash_state_attr(const char *s)
 {
-	if (s == NULL)
-		return ui_attr(UI_NORMAL);
-	if (strcmp(s, "success") == 0)
+	switch (task_state_parse(s)) {
+	case TASK_SUCCESS:
 		return ui_attr(UI_OK);
-	if (strcmp(s, "failed") == 0 || strcmp(s, STORE_ERROR) == 0)
+	case TASK_FAILED:
+	case TASK_ERROR:
 		return ui_attr(UI_ERROR);
-	if (strcmp(s, STORE_UNKNOWN) == 0)
+	case TASK_UNKNOWN:
 		return ui_attr(UI_WARNING) | A_BOLD;
-	if (strcmp(s, "running") == 0)
+	case TASK_RUNNING:
 		return ui_attr(UI_TITLE);
-	if (strcmp(s, "pending") == 0 || strcmp(s, STORE_SUBMITTING) == 0)
+	case TASK_PENDING:
+	case TASK_SUBMITTING:
 		return ui_attr(UI_WARNING);
-	return ui_attr(UI_NORMAL);
+	default:
+		return ui_attr(UI_NORMAL);
+	}
 }
 
 int
@@ -54,12 +58,12 @@ dash_draw_header(WINDOW *w, int cols)
 
 	ui_fill(w, 0, 0, cols, ui_attr(UI_STATUS));
 	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | A_BOLD, " kling-tui ");
-	if (dash->sim != NULL)
+	if (dash->s.sim != NULL)
 		x += ui_put(w, 0, x, cols - x, ui_attr(UI_ERROR) | A_REVERSE | A_BOLD,
 		    " DEMO ");
-	snprintf(buf, sizeof buf, " %s ", dash->base_url);
+	snprintf(buf, sizeof buf, " %s ", dash->s.base_url);
 	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), buf);
-	if (dash->key == NULL) {
+	if (dash->s.key == NULL) {
 		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), "| no API key ");
 		return;
 	}
@@ -68,7 +72,7 @@ dash_draw_header(WINDOW *w, int cols)
 	else
 		snprintf(bal, sizeof bal, "| balance ... ");
 	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), bal);
-	switch (tracker_net_state(dash->tracker, &until, &err)) {
+	switch (tracker_net_state(dash->s.tracker, &until, &err)) {
 	case TRACKER_NET_OK:
 		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), "| net ok");
 		break;
@@ -143,16 +147,16 @@ dash_next(const struct store_task *t, char *buf, size_t len)
 		snprintf(buf + strlen(buf), len - strlen(buf), "] %d%%", pct);
 		return;
 	}
-	if (t->state != NULL && strcmp(t->state, STORE_UNKNOWN) == 0) {
+	if (task_state_parse(t->state) == TASK_UNKNOWN) {
 		snprintf(buf, len, "Enter: decide");
 		return;
 	}
-	if (t->task_id == NULL || dash->tracker == NULL || store_state_final(t->state)) {
+	if (t->task_id == NULL || dash->s.tracker == NULL || task_state_word_final(t->state)) {
 		if (t->download_path != NULL)
 			snprintf(buf, len, "saved");
 		return;
 	}
-	if ((due = tracker_due_in(dash->tracker, t->task_id)) < 0)
+	if ((due = tracker_due_in(dash->s.tracker, t->task_id)) < 0)
 		return;
 	if (due == 0)
 		snprintf(buf, len, "asking...");
@@ -163,7 +167,7 @@ dash_next(const struct store_task *t, char *buf, size_t len)
 static bool
 dash_row_marked(const struct store_task *t)
 {
-	return !t->seen && t->task_id != NULL && store_state_final(t->state);
+	return !t->seen && t->task_id != NULL && task_state_word_final(t->state);
 }
 
 /* Draws one row; true when it shows a clock that must tick. */
@@ -202,7 +206,7 @@ dash_draw_row(WINDOW *w, int y, int cols, const struct dash_cols *c,
 	    t->state != NULL ? t->state : "?");
 	x += W_STATE;
 	end = t->finished > 0 ? t->finished : now;
-	if (!store_state_final(t->state) && strcmp(t->state, STORE_UNKNOWN) != 0)
+	if (!task_state_word_final(t->state) && task_state_parse(t->state) != TASK_UNKNOWN)
 		clock = true;
 	tracker_fmt_secs(buf, sizeof buf, t->created > 0 ? end - t->created : 0);
 	ui_put(w, y, x, W_ELAPSED - 1, base, buf);
@@ -272,8 +276,8 @@ dash_draw_nokey(WINDOW *w, int y, int cols)
 
 	for (i = 0; lines[i] != NULL; i++)
 		ui_put(w, y + (int)i, 2, cols - 2, i == 0 ? A_BOLD : A_NORMAL, lines[i]);
-	if (dash->key_problem != NULL)
-		ui_put(w, y + (int)i + 1, 2, cols - 2, ui_attr(UI_DIM), dash->key_problem);
+	if (dash->s.key_problem != NULL)
+		ui_put(w, y + (int)i + 1, 2, cols - 2, ui_attr(UI_DIM), dash->s.key_problem);
 }
 
 void
@@ -304,7 +308,7 @@ dash_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	ui_put(w, 1, 1, cols - 1, ui_attr(UI_DIM), buf);
 	dash_layout(cols, &c);
 	dash_draw_titles(w, 2, cols, &c);
-	if (dash->key == NULL && dash->rows.n == 0)
+	if (dash->s.key == NULL && dash->rows.n == 0)
 		dash_draw_nokey(w, 4, cols);
 	else if (dash->rows.n == 0)
 		ui_put(w, 4, 2, cols - 2, ui_attr(UI_DIM), dash->filter[0] != '\0' ?

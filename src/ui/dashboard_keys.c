@@ -14,7 +14,8 @@
 #include "field.h"
 #include "history.h"
 #include "text.h"
-#include "tracker.h"
+#include "app/tracker.h"
+#include "vocab.h"
 #include "xmalloc.h"
 
 static char *
@@ -88,9 +89,9 @@ dash_mark_seen(const struct store_task *t)
 {
 	char *cause = NULL;
 
-	if (t == NULL || t->seen || !store_state_final(t->state))
+	if (t == NULL || t->seen || !task_state_word_final(t->state))
 		return;
-	if (store_set_flags(dash->store, t->id, t->hidden, true, &cause) != 0) {
+	if (store_set_flags(dash->s.store, t->id, t->hidden, true, &cause) != 0) {
 		ui_message("%s", cause);
 		free(cause);
 	}
@@ -99,7 +100,7 @@ dash_mark_seen(const struct store_task *t)
 static bool
 dash_need_tracker(void)
 {
-	if (dash->tracker != NULL)
+	if (dash->s.tracker != NULL)
 		return true;
 	ui_message("no API key: set CRUN_API_KEY, or run kling-tui --demo");
 	return false;
@@ -112,13 +113,13 @@ dash_act_download(const struct store_task *t)
 
 	if (t == NULL || !dash_need_tracker())
 		return;
-	if (tracker_download(dash->tracker, t->id, dash->download_dir, &cause) != 0) {
+	if (tracker_download(dash->s.tracker, t->id, dash->s.download_dir, NULL, &cause) != 0) {
 		ui_message("no download: %s", cause);
 		free(cause);
 		return;
 	}
-	ui_message("downloading into %s", dash->download_dir != NULL ?
-	    dash->download_dir : "the current directory");
+	ui_message("downloading into %s", dash->s.download_dir != NULL ?
+	    dash->s.download_dir : "the current directory");
 }
 
 /* Its storyboard, as sent, becomes a new unsaved storyboard in the editor. */
@@ -186,10 +187,10 @@ dash_act_repoll(const struct store_task *t)
 		ui_message("no task id to ask about");
 		return;
 	}
-	if (!tracker_following(dash->tracker, t->task_id))
-		tracker_follow(dash->tracker, t->task_id, 0, true);
-	tracker_poll_now(dash->tracker, t->task_id);
-	tracker_pump(dash->tracker);
+	if (!tracker_following(dash->s.tracker, t->task_id))
+		tracker_follow(dash->s.tracker, t->task_id, 0, true);
+	tracker_poll_now(dash->s.tracker, t->task_id);
+	tracker_pump(dash->s.tracker);
 	dash_schedule();
 	ui_message("asking about %s now", t->task_id);
 }
@@ -203,14 +204,14 @@ dash_adopt_done(void *arg, const char *text)
 
 	(void)arg;
 	dash->typing = false;
-	if (text == NULL || dash->tracker == NULL)
+	if (text == NULL || dash->s.tracker == NULL)
 		return;
-	if (tracker_adopt(dash->tracker, dash_adopting, text, &cause) != 0) {
+	if (tracker_adopt(dash->s.tracker, dash_adopting, text, &cause) != 0) {
 		ui_message("not changed: %s", cause);
 		free(cause);
 		return;
 	}
-	tracker_pump(dash->tracker);
+	tracker_pump(dash->s.tracker);
 	dash_schedule();
 	dash_reload();
 	ui_message("following %s", text);
@@ -219,7 +220,7 @@ dash_adopt_done(void *arg, const char *text)
 static bool
 dash_is_unknown(const struct store_task *t)
 {
-	return t != NULL && t->state != NULL && strcmp(t->state, STORE_UNKNOWN) == 0;
+	return t != NULL && task_state_parse(t->state) == TASK_UNKNOWN;
 }
 
 void
@@ -240,7 +241,7 @@ dash_act_forget(const struct store_task *t)
 
 	if (!dash_is_unknown(t) || !dash_need_tracker())
 		return;
-	if (tracker_forget(dash->tracker, t->id, &cause) != 0) {
+	if (tracker_forget(dash->s.tracker, t->id, &cause) != 0) {
 		ui_message("%s", cause);
 		free(cause);
 		return;
@@ -256,7 +257,7 @@ dash_hide(const struct store_task *t)
 
 	if (t == NULL)
 		return;
-	if (store_set_flags(dash->store, t->id, !t->hidden, t->seen, &cause) != 0) {
+	if (store_set_flags(dash->s.store, t->id, !t->hidden, t->seen, &cause) != 0) {
 		ui_message("%s", cause);
 		free(cause);
 		return;
@@ -356,7 +357,7 @@ dash_key(void *data, const struct ui_key *k)
 		break;
 	case 'b':
 		if (dash_need_tracker()) {
-			tracker_balance(dash->tracker);
+			tracker_balance(dash->s.tracker);
 			ui_message("asking for the balance");
 		}
 		break;

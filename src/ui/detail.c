@@ -13,7 +13,8 @@
 #include "dash.h"
 #include "field.h"
 #include "text.h"
-#include "tracker.h"
+#include "app/tracker.h"
+#include "vocab.h"
 #include "xmalloc.h"
 
 struct detail_line {
@@ -132,11 +133,11 @@ detail_build(const struct store_task *t, int width)
 	    t->task_id : "without an id", t->id);
 	detail_add(A_NORMAL, "  name: %s", t->name != NULL ? t->name : "");
 	detail_add(dash_state_attr(t->state), "  status: %s", t->state);
-	if (t->task_id != NULL && dash->tracker != NULL &&
-	    (due = tracker_due_in(dash->tracker, t->task_id)) >= 0)
+	if (t->task_id != NULL && dash->s.tracker != NULL &&
+	    (due = tracker_due_in(dash->s.tracker, t->task_id)) >= 0)
 		detail_add(ui_attr(UI_DIM), "  next poll in %" PRId64 " s (faster while "
 		    "this view is open)", (due + 999) / 1000);
-	if (strcmp(t->state, STORE_UNKNOWN) == 0) {
+	if (task_state_parse(t->state) == TASK_UNKNOWN) {
 		detail_add(A_NORMAL, "%s", "");
 		detail_add(ui_attr(UI_WARNING) | A_BOLD, "  The fate of this submission is unknown.");
 		detail_wrap("", "The request was sent but no answer came back (a timeout or a "
@@ -164,7 +165,7 @@ detail_build(const struct store_task *t, int width)
 		detail_add(A_NORMAL, "  downloaded to %s", t->download_path);
 	detail_add(A_NORMAL, "%s", "");
 	detail_add(ui_attr(UI_TITLE), "Status history");
-	if (store_get_history(dash->store, t->id, &h, &cause) == 0) {
+	if (store_get_history(dash->s.store, t->id, &h, &cause) == 0) {
 		for (i = 0; i < h.n; i++) {
 			dash_fmt_time(when, sizeof when, h.v[i].time);
 			detail_add(dash_state_attr(h.v[i].status), "  %s  %s", when, h.v[i].status);
@@ -195,13 +196,13 @@ detail_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	(void)data;
 	*cy = *cx = -1;
 	dash_draw_header(w, cols);
-	if ((t = store_get(dash->store, dash->detail_id, &cause)) == NULL) {
+	if ((t = store_get(dash->s.store, dash->detail_id, &cause)) == NULL) {
 		ui_put(w, 2, 1, cols - 1, ui_attr(UI_ERROR), cause);
 		free(cause);
 		return;
 	}
 	detail_build(t, cols - 2);
-	if (!store_state_final(t->state) || dash_progress_find(t->id) != NULL)
+	if (!task_state_word_final(t->state) || dash_progress_find(t->id) != NULL)
 		dash_tick_arm();
 	store_task_free(&t);
 	if (dash->detail_top > (int)nlines - h)
@@ -221,8 +222,8 @@ detail_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 static void
 detail_close(void)
 {
-	if (dash->tracker != NULL)
-		tracker_focus(dash->tracker, NULL);
+	if (dash->s.tracker != NULL)
+		tracker_focus(dash->s.tracker, NULL);
 	ui_screen_pop();
 	dash_schedule();
 }
@@ -248,7 +249,7 @@ detail_key(void *data, const struct ui_key *k)
 			detail_close();
 		return;
 	}
-	if ((t = store_get(dash->store, dash->detail_id, &cause)) == NULL) {
+	if ((t = store_get(dash->s.store, dash->detail_id, &cause)) == NULL) {
 		free(cause);
 		detail_close();
 		return;
@@ -292,11 +293,11 @@ detail_open(int64_t id)
 
 	dash->detail_id = id;
 	dash->detail_top = 0;
-	if ((t = store_get(dash->store, id, &cause)) != NULL) {
+	if ((t = store_get(dash->s.store, id, &cause)) != NULL) {
 		dash_mark_seen(t);
 		/* The task being looked at is asked about more often. */
-		if (t->task_id != NULL && dash->tracker != NULL) {
-			tracker_focus(dash->tracker, t->task_id);
+		if (t->task_id != NULL && dash->s.tracker != NULL) {
+			tracker_focus(dash->s.tracker, t->task_id);
 			dash_schedule();
 		}
 		store_task_free(&t);

@@ -10,7 +10,7 @@
 #include "editor.h"
 #include "field.h"
 #include "history.h"
-#include "loop.h"
+#include "app/loop.h"
 #include "rules.h"
 #include "xmalloc.h"
 

@@ -15,7 +15,7 @@
 #include "editor.h"
 #include "field.h"
 #include "history.h"
-#include "loop.h"
+#include "app/loop.h"
 #include "xmalloc.h"
 
 void

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <term.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "text.h"
@@ -28,6 +29,10 @@ static size_t		 ui_depth;
 static const struct ui_screen *ui_screens[UI_SCREENS_MAX];
 static size_t		 ui_nscreens, ui_current;
 static char		 ui_msg[256];
+/* What restores the terminal without curses (ui_emergency_restore). */
+static struct termios	 ui_saved_tio;
+static bool		 ui_have_tio;
+static char		 ui_leave_seq[128];
 
 static void
 ui_crash(int sig)
@@ -102,6 +107,40 @@ ui_init_styles(void)
 	}
 }
 
+/* The terminal's own "leave the full screen, show the cursor, plain text",
+ * kept before curses starts, for a restore that cannot use curses. */
+static void
+ui_save_leave_seq(void)
+{
+	static const char *const caps[] = { "sgr0", "cnorm", "rmcup" };
+	size_t i, o = 0, n;
+	char *v;
+
+	ui_have_tio = tcgetattr(STDIN_FILENO, &ui_saved_tio) == 0;
+	for (i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+		v = tigetstr(caps[i]);
+		if (v == NULL || v == (char *)-1 || (n = strlen(v)) >= sizeof ui_leave_seq - o)
+			continue;
+		memcpy(ui_leave_seq + o, v, n);
+		o += n;
+	}
+	ui_leave_seq[o] = '\0';
+}
+
+void
+ui_emergency_restore(void)
+{
+	ssize_t n;
+
+	if (!ui_on)
+		return;
+	if (ui_have_tio)
+		tcsetattr(STDIN_FILENO, TCSANOW, &ui_saved_tio);
+	n = write(STDOUT_FILENO, ui_leave_seq, strlen(ui_leave_seq));
+	n = write(STDOUT_FILENO, "\r\n", 2);
+	(void)n;
+}
+
 int
 ui_init(char **cause)
 {
@@ -128,6 +167,7 @@ ui_init(char **cause)
 		return -1;
 	}
 	probe = cur_term;
+	ui_save_leave_seq();
 	cup = tigetstr("cup");
 	if (cup == NULL || cup == (char *)-1) {
 		del_curterm(probe);

@@ -53,6 +53,9 @@ struct ui_screen {
 
 int	 ui_init(char **cause);
 void	 ui_shutdown(void);		/* idempotent, safe from fatal() */
+/* Without curses, from any thread: the terminal's saved modes back and the
+ * full screen left, for when the main thread cannot run ui_shutdown(). */
+void	 ui_emergency_restore(void);
 bool	 ui_active(void);
 bool	 ui_has_colours(void);
 attr_t	 ui_attr(enum ui_style);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "store.h"
+#include "vocab.h"
 #include "tap.h"
 #include "xmalloc.h"
 
@@ -140,7 +141,7 @@ test_lifecycle(void)
 	ok(t != NULL, "and read back");
 	if (t == NULL)
 		return;
-	is_str(t->state, STORE_SUBMITTING, "as submitting");
+	is_str(t->state, task_state_name(TASK_SUBMITTING), "as submitting");
 	ok(t->task_id == NULL, "with no task id yet");
 	is_str(t->storyboard, "{\"model\":\"kling/v3\"}", "the body sent is kept");
 	is_str(t->name, "hero.json", "its name");
@@ -155,7 +156,7 @@ test_lifecycle(void)
 	u.task_id = "task_abc";
 	u.state = "pending";
 	is_int(store_update(st, id, &u, &cause), 0, "the create's answer is recorded");
-	t = store_find(st, "task_abc", &cause);
+	store_find(st, "task_abc", &t, &cause);
 	ok(t != NULL && t->id == id, "the row is found by its task id");
 	if (t != NULL)
 		is_int(t->updated, 1002, "updated when it changed");
@@ -227,13 +228,13 @@ test_lifecycle(void)
 	ok(store_get(st, 9999, &cause) == NULL && cause != NULL, "so is reading one");
 	free(cause);
 	cause = NULL;
-	ok(store_find(st, "nope", &cause) == NULL && cause != NULL, "or finding one");
-	free(cause);
+	is_int(store_find(st, "nope", &t, &cause), 0, "finding a missing one says absent");
+	ok(t == NULL && cause == NULL, "with no row and no error");
 
-	ok(store_state_final("success") && store_state_final("failed") &&
-	    store_state_final("error"), "success, failed and error are final");
-	ok(!store_state_final("running") && !store_state_final("queued-by-new-service") &&
-	    !store_state_final(STORE_UNKNOWN), "others are not (unknown needs the user)");
+	ok(task_state_word_final("success") && task_state_word_final("failed") &&
+	    task_state_word_final("error"), "success, failed and error are final");
+	ok(!task_state_word_final("running") && !task_state_word_final("queued-by-new-service") &&
+	    !task_state_word_final(task_state_name(TASK_UNKNOWN)), "others are not (unknown needs the user)");
 	store_close(&st);
 	free(path);
 }
@@ -268,7 +269,7 @@ test_query(void)
 	fake_now = 200;
 	add_task(st, "desert 100%", "t2", "success");
 	fake_now = 300;
-	add_task(st, "lost create", NULL, STORE_UNKNOWN);
+	add_task(st, "lost create", NULL, task_state_name(TASK_UNKNOWN));
 	fake_now = 400;
 	add_task(st, "odd", "t4", "queued");
 	fake_now = 500;
@@ -293,7 +294,7 @@ test_query(void)
 	store_list_free(&l);
 
 	memset(&f, 0, sizeof f);
-	f.status = STORE_UNKNOWN;
+	f.status = task_state_name(TASK_UNKNOWN);
 	store_query(st, &f, &l, &cause);
 	ok(l.n == 1 && strcmp(l.v[0].name, "lost create") == 0, "by status");
 	store_list_free(&l);
@@ -374,7 +375,7 @@ test_big(void)
 		struct store_task *t;
 
 		snprintf(tid, sizeof tid, "task_%d", i * 97);
-		t = store_find(st, tid, &cause);
+		store_find(st, tid, &t, &cause);
 		store_task_free(&t);
 	}
 	ms = elapsed_ms(&t0);
@@ -418,7 +419,7 @@ test_migrate(void)
 		return;
 	}
 	is_int(sql_int(path, "PRAGMA user_version"), STORE_VERSION, "and is migrated");
-	t = store_find(st, "task_old", &cause);
+	store_find(st, "task_old", &t, &cause);
 	ok(t != NULL && strcmp(t->download_path, "/v/old.mp4") == 0 && t->credits == 3.5 &&
 	    strcmp(t->storyboard, "{\"a\":1}") == 0, "keeping its rows whole");
 	ok(t != NULL && !t->hidden && !t->seen, "new columns get their defaults");
@@ -627,7 +628,7 @@ test_orphans(void)
 	char *path = tmp_path("orphans.db"), *cause = NULL;
 	struct store *st = open_ok(path);
 	struct store_task *t;
-	struct store_update u = { .task_id = "task-7", .state = STORE_SUBMITTING };
+	struct store_update u = { .task_id = "task-7", .state = task_state_name(TASK_SUBMITTING) };
 	int64_t old, recent, named;
 
 	store_set_clock(st, fake_clock);
@@ -641,16 +642,38 @@ test_orphans(void)
 	is_int(store_settle_orphans(st, STORE_ORPHAN_SECONDS, &cause), 1,
 	    "one orphan settled");
 	t = store_get(st, old, &cause);
-	is_str(t != NULL ? t->state : NULL, STORE_UNKNOWN, "the old one is unknown now");
+	is_str(t != NULL ? t->state : NULL, task_state_name(TASK_UNKNOWN), "the old one is unknown now");
 	ok(t != NULL && t->last_error != NULL && strstr(t->last_error, "never resent") != NULL,
 	    "and says why, and that it is not resent");
 	store_task_free(&t);
 	t = store_get(st, recent, &cause);
-	is_str(t != NULL ? t->state : NULL, STORE_SUBMITTING, "a recent one may still be in flight");
+	is_str(t != NULL ? t->state : NULL, task_state_name(TASK_SUBMITTING), "a recent one may still be in flight");
 	store_task_free(&t);
 	t = store_get(st, named, &cause);
-	is_str(t != NULL ? t->state : NULL, STORE_SUBMITTING, "a row with a task id is not an orphan");
+	is_str(t != NULL ? t->state : NULL, task_state_name(TASK_SUBMITTING), "a row with a task id is not an orphan");
 	store_task_free(&t);
+	store_close(&st);
+	free(path);
+}
+
+/* A store that cannot be read is not an empty one: the tracker would add a
+ * second row for a task it already has. */
+static void
+test_find_error(void)
+{
+	char *path = tmp_path("find-error.db");
+	struct store_task *t = NULL;
+	struct store *st = open_ok(path);
+	char *cause = NULL;
+	sqlite3 *db;
+
+	ok(store_add(st, "{}", "x", "std", 5, &cause) > 0, "a row to find");
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "ALTER TABLE tasks RENAME TO gone", NULL, NULL, NULL);
+	sqlite3_close(db);
+	is_int(store_find(st, "task_x", &t, &cause), -1, "a query that fails is an error");
+	ok(t == NULL && cause != NULL, "with its cause, not a missing row");
+	free(cause);
 	store_close(&st);
 	free(path);
 }
@@ -673,6 +696,7 @@ main(void)
 	test_two_writers();
 	test_kill();
 	test_orphans();
+	test_find_error();
 	{
 		char *cmd;
 

@@ -18,9 +18,17 @@ int	 loop_init(char **cause);
 /* Restores every caught signal's disposition and closes the pipe. */
 void	 loop_free(void);
 
-/* Milliseconds from one monotonic clock; tests may replace the clock. */
+/* Milliseconds of the one clock (clock.h; tests replace it there). */
 uint64_t loop_now(void);
-void	 loop_set_clock(uint64_t (*)(void));
+
+/* loop_init() also takes over fatal() on other threads (xmalloc.h): the
+ * message comes to the main thread through the self-pipe, and fatal() runs
+ * there (its hook restores the terminal). loop_thread_failed() is then true:
+ * the hook must not wait on the failed thread (it may hold a lock). Should
+ * the main thread not answer within 2 s, the failed thread calls fn (set
+ * here: a terminal restore that needs no curses) and exits. */
+bool	 loop_thread_failed(void);
+void	 loop_set_emergency(void (*fn)(void));
 
 /* Watch fd for events (POLLIN, ...); one callback per fd. */
 void	 loop_add_fd(int fd, short events, loop_fd_cb, void *arg);

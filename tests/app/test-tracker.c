@@ -14,10 +14,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "demo.h"
+#include "app/demo.h"
 #include "storyboard.h"
 #include "tap.h"
-#include "tracker.h"
+#include "app/tracker.h"
+#include "clock.h"
+#include "vocab.h"
 #include "xmalloc.h"
 
 static char tmpdir[] = "/tmp/kt-tracker.XXXXXX";
@@ -32,32 +34,36 @@ struct seen {
 };
 
 static void
-on_created(void *arg, int64_t id, const struct api_result *r)
+on_created(void *arg, int64_t id, const struct api_result *r, const char *not_recorded)
 {
 	struct seen *s = arg;
 
 	(void)id;
+	(void)not_recorded;
 	s->created++;
 	s->last_outcome = r->outcome;
 }
 
 static void
-on_info(void *arg, int64_t id, bool changed, const struct api_task *t)
+on_info(void *arg, int64_t id, bool changed, const struct api_task *t,
+    const char *not_recorded)
 {
 	struct seen *s = arg;
 
 	(void)id;
+	(void)not_recorded;
 	(void)t;
 	s->info++;
 	s->changes += changed;
 }
 
 static void
-on_failed(void *arg, int64_t id, const struct api_result *r)
+on_failed(void *arg, int64_t id, const char *task_id, const struct api_result *r)
 {
 	struct seen *s = arg;
 
 	(void)id;
+	(void)task_id;
 	s->failed++;
 	s->last_outcome = r->outcome;
 }
@@ -105,7 +111,7 @@ on_net(void *arg)
 }
 
 static const struct tracker_hooks hooks = { on_created, on_info, on_failed, on_balance,
-	on_download, on_head, on_net };
+	on_download, on_head, on_net, NULL, NULL };
 
 struct rig {
 	struct demo	*sim;
@@ -201,7 +207,7 @@ row_state(struct rig *r, int64_t id)
 static bool
 run_until_state(struct rig *r, int64_t id, const char *state, int ms)
 {
-	int64_t end = sched_clock() + ms;
+	int64_t end = clock_ms() + ms;
 	char *s;
 	bool hit;
 
@@ -209,7 +215,7 @@ run_until_state(struct rig *r, int64_t id, const char *state, int ms)
 		s = row_state(r, id);
 		hit = strcmp(s, state) == 0;
 		free(s);
-		if (hit || sched_clock() > end)
+		if (hit || clock_ms() > end)
 			return hit;
 		rig_step(r, 100);
 	}
@@ -218,9 +224,9 @@ run_until_state(struct rig *r, int64_t id, const char *state, int ms)
 static bool
 run_until(struct rig *r, int *counter, int want, int ms)
 {
-	int64_t end = sched_clock() + ms;
+	int64_t end = clock_ms() + ms;
 
-	while (*counter < want && sched_clock() < end)
+	while (*counter < want && clock_ms() < end)
 		rig_step(r, 100);
 	return *counter >= want;
 }
@@ -247,7 +253,7 @@ test_lifecycle(void)
 	id = tracker_submit(r.tracker, sb, "first.json", &cause);
 	ok(id > 0, "a submission gets a row");
 	state = row_state(&r, id);
-	is_str(state, STORE_SUBMITTING, "recorded as submitting before any answer");
+	is_str(state, task_state_name(TASK_SUBMITTING), "recorded as submitting before any answer");
 	free(state);
 	ok(run_until(&r, &r.seen.created, 1, 5000), "the create is answered");
 	is_int(r.seen.last_outcome, API_OK, "the create worked");
@@ -274,7 +280,7 @@ test_lifecycle(void)
 	ok(t != NULL && t->finished > 0, "and the finish time");
 	free(url);
 
-	ok(tracker_download(r.tracker, id, tmpdir, &cause) == 0, "a download starts");
+	ok(tracker_download(r.tracker, id, tmpdir, NULL, &cause) == 0, "a download starts");
 	ok(tracker_downloading(r.tracker, id), "the row is downloading");
 	ok(run_until(&r, &r.seen.downloads, 1, 5000), "the download ends");
 	is_int(r.seen.last_outcome, API_OK, "the download worked");
@@ -378,7 +384,7 @@ test_unknown(void)
 	id = tracker_submit(r.tracker, sb, NULL, &cause);
 	ok(run_until(&r, &r.seen.created, 1, 8000), "the dropped create ends");
 	state = row_state(&r, id);
-	is_str(state, STORE_UNKNOWN, "its fate is recorded as unknown");
+	is_str(state, task_state_name(TASK_UNKNOWN), "its fate is recorded as unknown");
 	free(state);
 	for (i = 0; i < 5; i++)
 		rig_step(&r, 100);
@@ -402,7 +408,7 @@ test_unknown(void)
 	ok(run_until(&r, &r.seen.created, 2, 8000), "another dropped create");
 	ok(tracker_forget(r.tracker, id2, &cause) == 0, "is forgotten");
 	t = store_get(r.store, id2, &cause);
-	ok(t != NULL && t->hidden && strcmp(t->state, STORE_ERROR) == 0,
+	ok(t != NULL && t->hidden && strcmp(t->state, task_state_name(TASK_ERROR)) == 0,
 	    "hidden, as an error row");
 	store_task_free(&t);
 	rig_stop(&r, false);

@@ -16,8 +16,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "demo.h"
-#include "schedule.h"
+#include "exepath.h"
 #include "xmalloc.h"
 
 #define DEMO_SIM	"kling-sim"
@@ -26,21 +27,11 @@
 char *
 demo_find_sim(char **cause)
 {
-	char self[PATH_MAX], *slash, *path, *dirs, *dir, *save = NULL;
+	char *path, *dirs, *dir, *save = NULL;
 	const char *env;
-	ssize_t n;
 
-	n = readlink("/proc/self/exe", self, sizeof self - 1);
-	if (n > 0) {
-		self[n] = '\0';
-		if ((slash = strrchr(self, '/')) != NULL) {
-			*slash = '\0';
-			xasprintf(&path, "%s/%s", self, DEMO_SIM);
-			if (access(path, X_OK) == 0)
-				return path;
-			free(path);
-		}
-	}
+	if ((path = exepath_sibling(DEMO_SIM)) != NULL)
+		return path;
 	if ((env = getenv("PATH")) != NULL) {
 		dirs = xstrdup(env);
 		for (dir = strtok_r(dirs, ":", &save); dir != NULL;
@@ -100,12 +91,12 @@ demo_read_line(int fd, char **cause)
 {
 	char buf[256];
 	size_t len = 0;
-	int64_t end = sched_clock() + DEMO_WAIT_MS, left;
+	int64_t end = clock_ms() + DEMO_WAIT_MS, left;
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 	ssize_t n;
 
 	for (;;) {
-		if ((left = end - sched_clock()) <= 0) {
+		if ((left = end - clock_ms()) <= 0) {
 			*cause = xstrdup("kling-sim did not say where it listens within 5 s");
 			return NULL;
 		}

@@ -9,10 +9,15 @@
 #include <string.h>
 #include <time.h>
 
+#include <poll.h>
+
+#include "clock.h"
 #include "codec.h"
+#include "loop.h"
 #include "storyboard.h"
 #include "text.h"
 #include "tracker.h"
+#include "vocab.h"
 #include "xmalloc.h"
 
 /* A request the worker is running for us. */
@@ -40,10 +45,14 @@ struct tracker {
 	bool			 offline;
 	time_t			 backoff_until;	/* wall clock; 0: none */
 	char			*error;		/* the last failure's advice */
+
+	unsigned		 max_queries;
+	bool			 attached;	/* tracker_attach() */
+	struct loop_timer	*timer;		/* the next due time */
 };
 
-/* Queries in flight at once from the tracker; the worker's own limit
- * applies too, this keeps room for creates and downloads. */
+/* Queries in flight at once from the tracker by default; the worker's own
+ * limit applies too, this keeps room for creates and downloads. */
 #define TRACKER_MAX_QUERIES 6
 
 struct tracker *
@@ -58,7 +67,14 @@ tracker_new(struct store *st, struct worker *w, const struct sched_params *poll)
 	else
 		sched_default_params(&t->params);
 	t->sched = sched_new(&t->params);
+	t->max_queries = TRACKER_MAX_QUERIES;
 	return t;
+}
+
+void
+tracker_set_max_queries(struct tracker *t, unsigned n)
+{
+	t->max_queries = n > 0 ? n : 1;
 }
 
 void
@@ -69,6 +85,7 @@ tracker_free(struct tracker **tp)
 
 	if (t == NULL)
 		return;
+	tracker_detach(t);
 	for (i = 0; i < t->njobs; i++)
 		free(t->jobs[i].task_id);
 	free(t->jobs);
@@ -118,7 +135,12 @@ tracker_queue(struct tracker *t, const struct api_request *req, int64_t id,
 	j->id = id;
 	j->task_id = task_id != NULL ? xstrdup(task_id) : NULL;
 	j->tag = tag;
-	j->wid = worker_submit(t->worker, req, 0);
+	/* 0 only once draining: nothing will answer it, so it is not kept. */
+	if ((j->wid = worker_submit(t->worker, req, 0)) == 0) {
+		free(j->task_id);
+		t->njobs--;
+		return NULL;
+	}
 	return j;
 }
 
@@ -174,7 +196,8 @@ tracker_submit(struct tracker *t, const struct storyboard *sb, const char *name,
 {
 	struct storyboard *eff = sb_effective(sb);
 	struct api_request req;
-	char *body = codec_encode(eff), *dflt = NULL;
+	struct store_update u;
+	char *body = codec_encode(eff), *dflt = NULL, *ignored = NULL;
 	int64_t id;
 
 	if (name == NULL)
@@ -185,7 +208,16 @@ tracker_submit(struct tracker *t, const struct storyboard *sb, const char *name,
 		memset(&req, 0, sizeof req);
 		req.kind = API_CREATE;
 		req.body = body;
-		tracker_queue(t, &req, id, NULL, 0);
+		if (tracker_queue(t, &req, id, NULL, 0) == NULL) {
+			/* Never sent, so its fate is known: an error. */
+			memset(&u, 0, sizeof u);
+			u.state = task_state_name(TASK_ERROR);
+			u.error = "not sent: the program was stopping";
+			if (store_update(t->store, id, &u, &ignored) != 0)
+				free(ignored);
+			*cause = xstrdup(u.error);
+			id = -1;
+		}
 	}
 	free(dflt);
 	free(body);
@@ -196,13 +228,25 @@ tracker_submit(struct tracker *t, const struct storyboard *sb, const char *name,
 void
 tracker_follow(struct tracker *t, const char *task_id, int64_t age_ms, bool at_once)
 {
-	sched_add(t->sched, task_id, sched_clock(), age_ms, at_once);
+	sched_add(t->sched, task_id, clock_ms(), age_ms, at_once);
+}
+
+void
+tracker_unfollow(struct tracker *t, const char *task_id)
+{
+	sched_remove(t->sched, task_id);
+}
+
+size_t
+tracker_pending(const struct tracker *t)
+{
+	return t->njobs + sched_count(t->sched);
 }
 
 bool
 tracker_following(const struct tracker *t, const char *task_id)
 {
-	return sched_due_at(t->sched, task_id) >= 0 ||
+	return sched_has(t->sched, task_id) ||
 	    tracker_asking(t, API_TASK_INFO, 0, task_id);
 }
 
@@ -247,20 +291,23 @@ tracker_pump(struct tracker *t)
 	for (i = 0; i < t->njobs; i++)
 		if (t->jobs[i].kind == API_TASK_INFO)
 			asking++;
-	if (asking >= TRACKER_MAX_QUERIES)
+	if (asking >= t->max_queries)
 		return 0;
-	if (t->capdue < TRACKER_MAX_QUERIES) {
-		t->capdue = TRACKER_MAX_QUERIES;
+	if (t->capdue < t->max_queries) {
+		t->capdue = t->max_queries;
 		t->due = xreallocarray(t->due, t->capdue, sizeof *t->due);
 	}
-	n = sched_take_due(t->sched, sched_clock(), t->due, TRACKER_MAX_QUERIES - asking);
+	n = sched_take_due(t->sched, clock_ms(), t->due, t->max_queries - asking);
 	for (i = 0; i < n; i++) {
 		memset(&req, 0, sizeof req);
 		req.kind = API_TASK_INFO;
 		req.task_id = t->due[i];
-		row = store_find(t->store, t->due[i], &cause);
-		free(cause);
-		cause = NULL;
+		/* The row's id is only for the hooks: a store that cannot be
+		 * read now does not stop the question. */
+		if (store_find(t->store, t->due[i], &row, &cause) < 0) {
+			free(cause);
+			cause = NULL;
+		}
 		tracker_queue(t, &req, row != NULL ? row->id : 0, t->due[i], 0);
 		store_task_free(&row);
 	}
@@ -276,9 +323,9 @@ tracker_next_due(const struct tracker *t)
 		if (t->jobs[i].kind == API_TASK_INFO)
 			asking++;
 	/* Saturated: only an answer frees a slot, and it wakes us anyway. */
-	if (asking >= TRACKER_MAX_QUERIES)
+	if (asking >= t->max_queries)
 		return -1;
-	return sched_next_due(t->sched, sched_clock());
+	return sched_next_due(t->sched, clock_ms());
 }
 
 int64_t
@@ -290,14 +337,14 @@ tracker_due_in(const struct tracker *t, const char *task_id)
 		return 0;
 	if ((at = sched_due_at(t->sched, task_id)) < 0)
 		return -1;
-	now = sched_clock();
+	now = clock_ms();
 	return at > now ? at - now : 0;
 }
 
 void
 tracker_focus(struct tracker *t, const char *task_id)
 {
-	sched_focus(t->sched, task_id, sched_clock());
+	sched_focus(t->sched, task_id, clock_ms());
 }
 
 int
@@ -309,18 +356,19 @@ tracker_poll_now(struct tracker *t, const char *task_id)
 
 	if (tracker_asking(t, API_TASK_INFO, 0, task_id))
 		return 0;
-	if ((row = store_find(t->store, task_id, &cause)) != NULL) {
+	if (store_find(t->store, task_id, &row, &cause) > 0) {
 		age = tracker_age_ms(row);
 		store_task_free(&row);
 	}
 	free(cause);
 	sched_remove(t->sched, task_id);
-	sched_add(t->sched, task_id, sched_clock(), age, true);
+	sched_add(t->sched, task_id, clock_ms(), age, true);
 	return 0;
 }
 
 int
-tracker_download(struct tracker *t, int64_t id, const char *dir, char **cause)
+tracker_download(struct tracker *t, int64_t id, const char *dir, const char *to,
+    char **cause)
 {
 	struct store_task *row;
 	struct api_request req;
@@ -337,14 +385,18 @@ tracker_download(struct tracker *t, int64_t id, const char *dir, char **cause)
 		*cause = xstrdup("no video yet");
 		goto out;
 	}
-	if ((dest = api_download_path(dir, row->task_id, cause)) == NULL)
+	if (to != NULL)
+		dest = xstrdup(to);
+	else if ((dest = api_download_path(dir, row->task_id, cause)) == NULL)
 		goto out;
 	memset(&req, 0, sizeof req);
 	req.kind = API_DOWNLOAD;
 	req.url = url;
 	req.dest = dest;
-	tracker_queue(t, &req, id, NULL, 0);
-	rc = 0;
+	if (tracker_queue(t, &req, id, NULL, 0) == NULL)
+		*cause = xstrdup("the program is stopping");
+	else
+		rc = 0;
 out:
 	free(url);
 	free(dest);
@@ -378,9 +430,11 @@ tracker_head(struct tracker *t, const char *url, uint64_t tag)
 int
 tracker_adopt(struct tracker *t, int64_t id, const char *task_id, char **cause)
 {
-	struct store_update u = { .task_id = task_id, .state = "pending", .error = "" };
+	struct store_update u = { .task_id = task_id,
+	    .state = task_state_name(TASK_PENDING), .error = "" };
 	struct store_task *row;
 	size_t i;
+	int found;
 
 	for (i = 0; task_id[i] != '\0'; i++) {
 		if ((unsigned char)task_id[i] <= ' ' || task_id[i] == 0x7f) {
@@ -392,13 +446,12 @@ tracker_adopt(struct tracker *t, int64_t id, const char *task_id, char **cause)
 		*cause = xstrdup("no task id given");
 		return -1;
 	}
-	if ((row = store_find(t->store, task_id, cause)) != NULL) {
+	if ((found = store_find(t->store, task_id, &row, cause)) != 0) {
+		if (found > 0)
+			xasprintf(cause, "task %s is already in the list", task_id);
 		store_task_free(&row);
-		xasprintf(cause, "task %s is already in the list", task_id);
 		return -1;
 	}
-	free(*cause);
-	*cause = NULL;
 	if (store_update(t->store, id, &u, cause) != 0)
 		return -1;
 	tracker_follow(t, task_id, 0, true);
@@ -408,10 +461,9 @@ tracker_adopt(struct tracker *t, int64_t id, const char *task_id, char **cause)
 int
 tracker_forget(struct tracker *t, int64_t id, char **cause)
 {
-	struct store_update u = { .state = STORE_ERROR,
+	struct store_update u = { .state = task_state_name(TASK_ERROR),
 	    .error = "fate unknown; forgotten by the user (never resubmitted)" };
 
-	(void)t;
 	if (store_update(t->store, id, &u, cause) != 0)
 		return -1;
 	return store_set_flags(t->store, id, true, true, cause);
@@ -420,8 +472,9 @@ tracker_forget(struct tracker *t, int64_t id, char **cause)
 void
 tracker_abandon(struct tracker *t)
 {
-	struct store_update u = { .state = STORE_UNKNOWN,
-	    .error = "the program stopped while this was being sent: it may have been created" };
+	struct store_update u = { .state = task_state_name(TASK_UNKNOWN),
+	    .error = "the program stopped while this was being sent: it may have been "
+	    "created (never resent)" };
 	char *cause = NULL;
 	size_t i;
 
@@ -432,6 +485,8 @@ tracker_abandon(struct tracker *t)
 			free(cause);
 			cause = NULL;
 		}
+		if (t->hooks.abandoned != NULL)
+			t->hooks.abandoned(t->arg, t->jobs[i].id, u.error);
 	}
 }
 
@@ -532,7 +587,7 @@ tracker_media_url(const char *json, size_t nth)
 	return out;
 }
 
-static char *
+char *
 tracker_media_json(const struct api_task *t)
 {
 	char *buf = NULL, *q;
@@ -563,12 +618,12 @@ tracker_record_create(struct store *st, int64_t id, const struct api_result *r,
 	memset(&u, 0, sizeof u);
 	if (r->outcome == API_OK && r->task_id != NULL) {
 		u.task_id = r->task_id;
-		u.state = "pending";
+		u.state = task_state_name(TASK_PENDING);
 		u.error = "";
 	} else {
 		a = api_advice(r);
 		u.error = a;
-		u.state = api_result_unknown(r) ? STORE_UNKNOWN : STORE_ERROR;
+		u.state = task_state_name(api_result_unknown(r) ? TASK_UNKNOWN : TASK_ERROR);
 	}
 	rc = store_update(st, id, &u, cause);
 	if (advice != NULL)
@@ -611,17 +666,21 @@ tracker_record_info(struct store *st, const struct api_task *t, bool *changed,
 	int rc;
 
 	*changed = false;
-	if ((row = store_find(st, t->task_id, cause)) == NULL) {
-		free(*cause);
-		*cause = NULL;
+	switch (store_find(st, t->task_id, &row, cause)) {
+	case -1:
+		/* Not "absent": adding a second row would be wrong. */
+		return -1;
+	case 0:
 		if ((id = tracker_add_foreign(st, t, cause)) < 0)
 			return -1;
 		*changed = true;
-	} else {
+		break;
+	default:
 		id = row->id;
 		*changed = row->state == NULL || t->status == NULL ||
 		    strcmp(row->state, t->status) != 0;
 		store_task_free(&row);
+		break;
 	}
 	memset(&u, 0, sizeof u);
 	u.task_id = t->task_id;
@@ -631,7 +690,7 @@ tracker_record_info(struct store *st, const struct api_task *t, bool *changed,
 	u.credits = t->credits;
 	u.has_credits = t->has_credits;
 	u.finished = t->complete_at;
-	if (t->status != NULL && strcmp(t->status, "failed") == 0) {
+	if (task_state_parse(t->status) == TASK_FAILED) {
 		m = t->result_message != NULL ? t->result_message : "no reason given";
 		/* The service's message may say it already. */
 		if (strncmp(m, "generation failed", 17) == 0)
@@ -709,12 +768,12 @@ tracker_on_create(struct tracker *t, struct tracker_job *j, const struct api_res
 	if (tracker_record_create(t->store, j->id, r, NULL, &cause) < 0) {
 		free(t->error);
 		xasprintf(&t->error, "the store failed: %s", cause);
-		free(cause);
 	}
 	if (r->outcome == API_OK && r->task_id != NULL)
 		tracker_follow(t, r->task_id, 0, false);
 	if (t->hooks.created != NULL)
-		t->hooks.created(t->arg, j->id, r);
+		t->hooks.created(t->arg, j->id, r, cause);
+	free(cause);
 }
 
 static void
@@ -722,23 +781,27 @@ tracker_on_info(struct tracker *t, struct tracker_job *j, const struct api_resul
 {
 	struct store_update u;
 	char *cause = NULL, *advice;
-	int64_t now = sched_clock(), id, hint;
+	int64_t now = clock_ms(), id, hint;
 	bool changed;
 
 	switch (r->outcome) {
 	case API_OK:
 		sched_ok(t->sched);
 		id = tracker_record_info(t->store, &r->task, &changed, &cause);
-		if (id < 0) {
-			free(cause);
-			cause = NULL;
-		}
-		if (api_status_final(r->task.status))
+		if (task_state_word_final(r->task.status))
 			sched_remove(t->sched, j->task_id);
-		else
+		else if (sched_has(t->sched, j->task_id)) {
+			/* The answer says how old the task is, which sets the
+			 * pace (a task named on the command line had none). */
+			if (r->task.create_at > 0 && r->task.create_at < (int64_t)time(NULL))
+				sched_add(t->sched, j->task_id, now,
+				    ((int64_t)time(NULL) - r->task.create_at) * 1000, false);
 			sched_done(t->sched, j->task_id, now);
-		if (id >= 0 && t->hooks.info != NULL)
-			t->hooks.info(t->arg, id, changed, &r->task);
+		}
+		/* A store that failed does not hide the answer. */
+		if (t->hooks.info != NULL)
+			t->hooks.info(t->arg, id < 0 ? 0 : id, changed, &r->task, cause);
+		free(cause);
 		return;
 	case API_CANCELLED:
 		sched_done(t->sched, j->task_id, now);
@@ -764,18 +827,23 @@ tracker_on_info(struct tracker *t, struct tracker_job *j, const struct api_resul
 		sched_backoff(t->sched, now, hint);
 		break;
 	}
-	if (t->hooks.failed != NULL && j->id > 0)
-		t->hooks.failed(t->arg, j->id, r);
+	if (t->hooks.failed != NULL)
+		t->hooks.failed(t->arg, j->id, j->task_id, r);
 }
 
 static void
 tracker_on_download(struct tracker *t, struct tracker_job *j, const struct api_result *r)
 {
-	char *cause = NULL;
+	char *cause = NULL, *abs;
 
-	if (r->outcome == API_OK && r->path != NULL &&
-	    store_set_download(t->store, j->id, r->path, &cause) != 0)
-		free(cause);
+	if (r->outcome == API_OK && r->path != NULL) {
+		/* Absolute, so that it is found from any directory. */
+		if ((abs = realpath(r->path, NULL)) == NULL)
+			abs = xstrdup(r->path);
+		if (store_set_download(t->store, j->id, abs, &cause) != 0)
+			free(cause);
+		free(abs);
+	}
 	if (t->hooks.download != NULL)
 		t->hooks.download(t->arg, j->id, true, r);
 }
@@ -844,4 +912,68 @@ tracker_take(struct tracker *t)
 	if (txn && store_commit(t->store, &cause) != 0)
 		free(cause);
 	return n;
+}
+
+void
+tracker_drain(struct tracker *t)
+{
+	worker_drain(t->worker);
+}
+
+void
+tracker_reschedule(struct tracker *t)
+{
+	int64_t due;
+
+	if (!t->attached)
+		return;
+	if ((due = tracker_next_due(t)) < 0)
+		loop_timer_stop(t->timer);
+	else
+		loop_timer_set(t->timer, (uint64_t)due);
+}
+
+static void
+tracker_on_timer(void *arg)
+{
+	struct tracker *t = arg;
+
+	tracker_pump(t);
+	tracker_reschedule(t);
+}
+
+static void
+tracker_on_worker(int fd, short revents, void *arg)
+{
+	struct tracker *t = arg;
+
+	(void)fd;
+	(void)revents;
+	tracker_take(t);
+	tracker_pump(t);
+	tracker_reschedule(t);
+	if (t->hooks.taken != NULL)
+		t->hooks.taken(t->arg);
+}
+
+void
+tracker_attach(struct tracker *t)
+{
+	if (t->attached)
+		return;
+	t->attached = true;
+	t->timer = loop_timer_new(tracker_on_timer, t);
+	loop_add_fd(worker_fd(t->worker), POLLIN, tracker_on_worker, t);
+	tracker_pump(t);
+	tracker_reschedule(t);
+}
+
+void
+tracker_detach(struct tracker *t)
+{
+	if (!t->attached)
+		return;
+	t->attached = false;
+	loop_remove_fd(worker_fd(t->worker));
+	loop_timer_free(&t->timer);
 }

@@ -3,10 +3,12 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
  *
  * It joins the store (what is known), the worker (the network) and the
- * scheduler (who is due). It never waits: the caller poll()s worker_fd(),
- * calls tracker_take() when it is readable and tracker_pump() when
- * tracker_next_due() says something is due. No terminal, no output: what
- * happened reaches the caller through hooks. */
+ * scheduler (who is due). It never waits. tracker_attach() puts it in the
+ * event loop (loop.h): the worker's fd and a timer for the next due time;
+ * without it, the caller poll()s worker_fd(), calls tracker_take() when it
+ * is readable and tracker_pump() when tracker_next_due() says something is
+ * due. No terminal, no output: what happened reaches the caller through
+ * hooks, and the subcommands and the screens only print from those. */
 #ifndef KT_TRACKER_H
 #define KT_TRACKER_H
 
@@ -26,13 +28,19 @@ struct tracker;
 /* Every hook may be NULL. Row ids are the store's local ids. */
 struct tracker_hooks {
 	/* A create was answered: the row now has its task id, or is an
-	 * error or unknown (r says which). */
-	void	(*created)(void *arg, int64_t id, const struct api_result *r);
-	/* A TaskInfo answer was recorded; changed: the state moved. */
-	void	(*info)(void *arg, int64_t id, bool changed, const struct api_task *);
-	/* A query for this task failed and will not be retried soon (404,
-	 * 401, ...); the advice is in the row's last_error too. */
-	void	(*failed)(void *arg, int64_t id, const struct api_result *r);
+	 * error or unknown (r says which). not_recorded: why the store could
+	 * not take it (the task id must then not be lost), else NULL. */
+	void	(*created)(void *arg, int64_t id, const struct api_result *r,
+		    const char *not_recorded);
+	/* A TaskInfo answer was recorded; changed: the state moved. When the
+	 * store failed, id is 0 and not_recorded says why (else NULL). */
+	void	(*info)(void *arg, int64_t id, bool changed, const struct api_task *,
+		    const char *not_recorded);
+	/* A query for this task failed (after the worker's retries); it is
+	 * asked again later unless it was a 404 (the user decides) or the
+	 * caller unfollows it. id: the store's row, 0 when none. */
+	void	(*failed)(void *arg, int64_t id, const char *task_id,
+		    const struct api_result *r);
 	void	(*balance)(void *arg, const struct api_result *r);
 	/* A download moved (done false) or ended (done true, r final). */
 	void	(*download)(void *arg, int64_t id, bool done, const struct api_result *r);
@@ -40,6 +48,11 @@ struct tracker_hooks {
 	void	(*head)(void *arg, uint64_t tag, const struct api_result *r);
 	/* The network state changed (tracker_net_state()). */
 	void	(*net)(void *arg);
+	/* A create still on its way when the program stopped: its row is
+	 * unknown now, why says so (tracker_abandon()). */
+	void	(*abandoned)(void *arg, int64_t id, const char *why);
+	/* A batch of events was recorded (tracker_attach() only). */
+	void	(*taken)(void *arg);
 };
 
 /* store, worker: the caller's, used until tracker_free(). poll NULL:
@@ -61,10 +74,16 @@ int64_t	 tracker_submit(struct tracker *, const struct storyboard *sb,
  * ones: rows written by another process). at_once: poll them now (start-up:
  * tasks unfinished when the program stopped). Returns how many were added. */
 size_t	 tracker_sync(struct tracker *, bool at_once);
-/* Follow one task id. */
+/* Follow one task id; stop following it (a query in flight still ends
+ * through the hooks). */
 void	 tracker_follow(struct tracker *, const char *task_id, int64_t age_ms,
 	    bool at_once);
+void	 tracker_unfollow(struct tracker *, const char *task_id);
 bool	 tracker_following(const struct tracker *, const char *task_id);
+/* Requests in flight plus tasks followed: 0 when nothing will happen. */
+size_t	 tracker_pending(const struct tracker *);
+/* At most n TaskInfo queries in flight at once (default 6). */
+void	 tracker_set_max_queries(struct tracker *, unsigned n);
 
 /* Queue a TaskInfo for everything due (batched); returns how many. */
 size_t	 tracker_pump(struct tracker *);
@@ -79,16 +98,30 @@ int64_t	 tracker_due_in(const struct tracker *, const char *task_id);
  * call the hooks. Returns how many were taken. */
 unsigned tracker_take(struct tracker *);
 
+/* Into the event loop: the worker's answers are taken, what is due is asked,
+ * and the timer follows the next due time, with no caller in between.
+ * tracker_reschedule() after anything that changed who is due (focus, a
+ * re-poll, an adoption); tracker_detach() before the loop goes. */
+void	 tracker_attach(struct tracker *);
+void	 tracker_reschedule(struct tracker *);
+void	 tracker_detach(struct tracker *);
+
+/* Stop sending: creates on their way run to their end (their task ids are
+ * not lost), everything else ends cancelled. */
+void	 tracker_drain(struct tracker *);
+
 /* The task the user is looking at is polled faster; NULL: none. */
 void	 tracker_focus(struct tracker *, const char *task_id);
 /* Ask about this task now (not when already asking). 0, or -1 when it is
  * not followed. */
 int	 tracker_poll_now(struct tracker *, const char *task_id);
 
-/* Download the row's first video into dir (NULL: current directory) as
- * dir/<task id>.mp4, resumed from dir/<task id>.mp4.part. 0, or -1 and
- * *cause (no video yet, already downloading). */
-int	 tracker_download(struct tracker *, int64_t id, const char *dir, char **cause);
+/* Download the row's first video to dest, or (dest NULL) into dir (NULL:
+ * the current directory) as dir/<task id>.mp4, resumed from its .part file;
+ * the store keeps the absolute path. 0, or -1 and *cause (no video yet,
+ * already downloading). */
+int	 tracker_download(struct tracker *, int64_t id, const char *dir,
+	    const char *dest, char **cause);
 bool	 tracker_downloading(const struct tracker *, int64_t id);
 
 void	 tracker_balance(struct tracker *);
@@ -102,7 +135,8 @@ int	 tracker_adopt(struct tracker *, int64_t id, const char *task_id, char **cau
 int	 tracker_forget(struct tracker *, int64_t id, char **cause);
 
 /* The program stops with creates still on their way: their rows become
- * unknown (they may have reached the service). Call before worker_stop(). */
+ * unknown (they may have reached the service), each told to the abandoned
+ * hook. Call before worker_stop(). */
 void	 tracker_abandon(struct tracker *);
 
 enum tracker_net {
@@ -126,8 +160,10 @@ int64_t	 tracker_record_create(struct store *, int64_t id, const struct api_resu
 int64_t	 tracker_record_info(struct store *, const struct api_task *, bool *changed,
 	    char **cause);
 
-/* The nth URL of a row's media_urls (JSON array text), or NULL. */
+/* The nth URL of a row's media_urls (JSON array text), or NULL; the array
+ * text of a task's URLs, as the store keeps it. */
 char	*tracker_media_url(const char *json, size_t nth);
+char	*tracker_media_json(const struct api_task *);
 
 /* "7 s", "1m32s", "2h05m": elapsed times and due times. */
 void	 tracker_fmt_secs(char *buf, size_t len, int64_t secs);

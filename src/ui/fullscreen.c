@@ -8,12 +8,13 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "app/exitcode.h"
+#include "app/loop.h"
 #include "conf.h"
 #include "dash.h"
 #include "editor.h"
 #include "field.h"
-#include "loop.h"
+#include "fullscreen.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -23,6 +24,10 @@ static struct editor *app_editor;
 static void
 app_leave(void)
 {
+	/* After a fatal error on the worker's thread, which may hold its lock:
+	 * save and restore, but do not wait on it. */
+	if (loop_thread_failed())
+		dash_abandon_worker();
 	dash_stop();
 	if (app_editor != NULL) {
 		app_editor->draft_dirty = true;
@@ -79,13 +84,11 @@ app_on_stdin(int fd, short revents, void *arg)
 }
 
 int
-ui_main(struct cli_globals *g, int argc, char **argv)
+ui_main(const struct app_globals *g, const char *file)
 {
 	char *cause = NULL, *state_dir;
 	struct editor *ed;
 
-	if (argc > 1)
-		return cli_usage_error("too many arguments: kling-tui [FILE]");
 	if ((state_dir = conf_state_dir(&cause)) == NULL) {
 		fprintf(stderr, "kling-tui: drafts are off: %s\n", cause);
 		free(cause);
@@ -100,8 +103,8 @@ ui_main(struct cli_globals *g, int argc, char **argv)
 	ed = editor_new(state_dir);
 	free(state_dir);
 	/* A file that cannot be read says so before the screen starts. */
-	if (argc == 1 && editor_open(ed, argv[0], &cause) == -1) {
-		fprintf(stderr, "kling-tui: %s: %s\n", argv[0], cause);
+	if (file != NULL && editor_open(ed, file, &cause) == -1) {
+		fprintf(stderr, "kling-tui: %s: %s\n", file, cause);
 		free(cause);
 		editor_free(&ed);
 		loop_free();
@@ -130,12 +133,13 @@ ui_main(struct cli_globals *g, int argc, char **argv)
 	}
 	app_editor = ed;
 	fatal_hook = app_fatal;
+	loop_set_emergency(ui_emergency_restore);
 	field_init();
 	ui_screen_register(editor_screen(ed));
 	editor_offer_draft(ed);
 	/* The dashboard comes first, unless a file or a draft question
 	 * waits in the editor. */
-	dash_attach(ed, argc == 0 && ed->mode != EM_ASK);
+	dash_attach(ed, file == NULL && ed->mode != EM_ASK);
 	loop_add_fd(STDIN_FILENO, POLLIN, app_on_stdin, NULL);
 	ui_flush();
 	while (!ed->quit) {

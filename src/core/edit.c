@@ -9,13 +9,11 @@
 #include <string.h>
 
 #include "edit.h"
+#include "vocab.h"
 #include "xmalloc.h"
 
 #define EDIT_MAX_NUMBER 100000
 
-static const char *const edit_aspects[] = { "16:9", "9:16", "1:1", NULL };
-static const char *const edit_modes[] = { "std", "pro" };
-static const char *const edit_compliance[] = { "enabled", "disabled", NULL };
 
 enum edit_kind
 edit_kind(enum edit_field f)
@@ -251,7 +249,8 @@ edit_set_value(struct storyboard *sb, const struct edit_ref *r, const char *text
 	return -1;
 }
 
-/* The value after cur in v (n entries, NULL allowed as "unset"). */
+/* The value after cur in v (n entries; with n one past the list, its NULL
+ * terminator is a choice too: "unset"). */
 static const char *
 edit_next(const char *const *v, size_t n, const char *cur, int dir)
 {
@@ -267,14 +266,12 @@ edit_next(const char *const *v, size_t n, const char *cur, int dir)
 	return v[(i + n + (size_t)(dir > 0 ? 1 : n - 1)) % n];
 }
 
-#define nitems(a) (sizeof (a) / sizeof (a)[0])
-
 static int
 edit_cycle_value(struct storyboard *sb, const struct edit_ref *r, int dir, char **cause)
 {
 	switch (r->f) {
 	case EF_MODE:
-		sb_set_str(&sb->mode, edit_next(edit_modes, nitems(edit_modes), sb->mode, dir));
+		sb_set_str(&sb->mode, edit_next(vocab_modes, vocab_count(vocab_modes), sb->mode, dir));
 		return 0;
 	case EF_MULTI:
 		edit_set_multi(sb, sb->multi_shots != SB_TRUE);
@@ -285,11 +282,13 @@ edit_cycle_value(struct storyboard *sb, const struct edit_ref *r, int dir, char 
 			return -1;
 		}
 		edit_set_shot_type(sb, sb->shot_type != NULL &&
-		    strcmp(sb->shot_type, "customize") == 0 ? "intelligence" : "customize");
+		    strcmp(sb->shot_type, VOCAB_SHOT_CUSTOMIZE) == 0 ?
+		    VOCAB_SHOT_INTELLIGENCE : VOCAB_SHOT_CUSTOMIZE);
 		return 0;
 	case EF_ASPECT:
 		sb_set_str(&sb->aspect_ratio,
-		    edit_next(edit_aspects, nitems(edit_aspects), sb->aspect_ratio, dir));
+		    edit_next(vocab_ratios, vocab_count(vocab_ratios) + 1,
+		    sb->aspect_ratio, dir));
 		return 0;
 	case EF_AUDIO:
 		if (sb->multi_shots == SB_TRUE) {
@@ -299,12 +298,12 @@ edit_cycle_value(struct storyboard *sb, const struct edit_ref *r, int dir, char 
 		sb->audio = sb->audio == SB_TRUE ? SB_FALSE : SB_TRUE;
 		return 0;
 	case EF_IN_COMPLIANCE:
-		sb_set_str(&sb->input_compliance, edit_next(edit_compliance,
-		    nitems(edit_compliance), sb->input_compliance, dir));
+		sb_set_str(&sb->input_compliance, edit_next(vocab_compliance,
+		    vocab_count(vocab_compliance) + 1, sb->input_compliance, dir));
 		return 0;
 	case EF_OUT_COMPLIANCE:
-		sb_set_str(&sb->output_compliance, edit_next(edit_compliance,
-		    nitems(edit_compliance), sb->output_compliance, dir));
+		sb_set_str(&sb->output_compliance, edit_next(vocab_compliance,
+		    vocab_count(vocab_compliance) + 1, sb->output_compliance, dir));
 		return 0;
 	default:
 		*cause = xstrdup("this field is typed in: press Enter");
@@ -403,9 +402,9 @@ edit_set_multi(struct storyboard *sb, bool on)
 		 * warning about a value that cannot take effect. */
 		sb->audio = SB_TRUE;
 		if (sb->shot_type == NULL)
-			sb_set_str(&sb->shot_type, "customize");
+			sb_set_str(&sb->shot_type, VOCAB_SHOT_CUSTOMIZE);
 		sb->shot_type_null = false;
-		if (strcmp(sb->shot_type, "customize") == 0)
+		if (strcmp(sb->shot_type, VOCAB_SHOT_CUSTOMIZE) == 0)
 			edit_make_shots(sb);
 		return;
 	}
@@ -420,7 +419,7 @@ edit_set_shot_type(struct storyboard *sb, const char *type)
 {
 	sb_set_str(&sb->shot_type, type);
 	sb->shot_type_null = false;
-	if (strcmp(type, "customize") == 0)
+	if (strcmp(type, VOCAB_SHOT_CUSTOMIZE) == 0)
 		edit_make_shots(sb);
 	else
 		edit_drop_shots(sb);

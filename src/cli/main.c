@@ -11,9 +11,11 @@
 #include "xmalloc.h"
 
 static int
-main_dispatch(struct cli_globals *g, int argc, char **argv)
+main_dispatch(struct app_globals *g, int argc, char **argv)
 {
 	const struct cli_cmd *c;
+	struct cli_args a;
+	int rc;
 
 	if ((argc = cli_parse_globals(g, argc, argv)) < 0)
 		return EXIT_USAGE;
@@ -27,18 +29,21 @@ main_dispatch(struct cli_globals *g, int argc, char **argv)
 	}
 	if (argc >= 2) {
 		for (c = cli_cmds; c->name != NULL; c++)
-			if (strcmp(argv[1], c->name) == 0)
-				return c->fn(g, argc - 1, argv + 1);
+			if (strcmp(argv[1], c->name) == 0) {
+				if ((rc = cli_parse_args(c, argc - 1, argv + 1, &a)) != EXIT_OK)
+					return rc < 0 ? EXIT_OK : rc;
+				return c->fn(g, &a);
+			}
 		if (argv[1][0] == '-')
 			return cli_usage_error("unknown option '%s'", argv[1]);
 	}
-	return ui_main(g, argc - 1, argv + 1);
+	return cli_fullscreen(g, argc, argv);
 }
 
 int
 main(int argc, char **argv)
 {
-	struct cli_globals g = { .progname = "kling-tui" };
+	struct app_globals g = { .base_url = NULL };
 	char **orig;
 	int i, rc;
 

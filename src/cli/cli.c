@@ -8,26 +8,53 @@
 
 #include "cli.h"
 
+static const char validate_help[] =
+    "Check storyboards against the service's rules. Diagnostics go to stderr as\n"
+    "FILE: PATH: error|warning: MESSAGE; with --json, a JSON array of\n"
+    "{file, path, severity, message} goes to stdout. FILE - reads stdin.\n"
+    "Exit: 0 no errors (warnings allowed), 1 errors, 2 usage or unreadable file.";
+static const char body_help[] =
+    "Print the exact JSON body that would be sent, with the service's forced\n"
+    "values applied (multi-shot: audio true; single shot: no shot_type).\n"
+    "Exit 1, with the diagnostics on stderr, when the storyboard has errors.";
+static const char curl_help[] =
+    "Print a curl command that sends FILE's body to the CreateTask endpoint of\n"
+    "the base URL in use. The key is read from $CRUN_API_KEY when the command\n"
+    "runs; it never appears in the printed text.";
+
 const struct cli_cmd cli_cmds[] = {
-	{ "validate", cmd_validate, "validate [--json] FILE...",
-	  "check storyboards against the service's rules" },
-	{ "body", cmd_body, "body FILE",
-	  "print the exact JSON body that would be sent" },
-	{ "curl", cmd_curl, "curl FILE",
-	  "print an equivalent curl command (key read from $CRUN_API_KEY)" },
-	{ "submit", cmd_submit, "submit [--wait] [--json] [--parallel N] FILE...",
-	  "validate, record and send storyboards; print the task ids" },
-	{ "status", cmd_status, "status [--json] TASK_ID...",
-	  "ask the service about tasks and record the answer" },
-	{ "list", cmd_list, "list [--json] [--status S] [--limit N] [--all]",
-	  "tasks in the local store (no network)" },
-	{ "watch", cmd_watch, "watch [--json] [--once] [--parallel N] [TASK_ID...]",
-	  "follow tasks (default: all unfinished) until they end" },
-	{ "download", cmd_download, "download [-o FILE] [--json] TASK_ID",
-	  "save a finished task's video (resumes a partial file)" },
-	{ "balance", cmd_balance, "balance [--json]",
-	  "show the account's credits" },
-	{ NULL, NULL, NULL, NULL }
+	{ "validate", cmd_validate, OPT_JSON, 0, 1, -1, "no FILE given", NULL,
+	  "validate [--json] FILE...",
+	  "check storyboards against the service's rules", validate_help },
+	{ "body", cmd_body, 0, 0, 1, 1, "no FILE given", "one FILE only",
+	  "body FILE",
+	  "print the exact JSON body that would be sent", body_help },
+	{ "curl", cmd_curl, 0, 0, 1, 1, "no FILE given", "one FILE only",
+	  "curl FILE",
+	  "print an equivalent curl command (key read from $CRUN_API_KEY)", curl_help },
+	{ "submit", cmd_submit, OPT_JSON | OPT_WAIT | OPT_PARALLEL, 8, 1, -1,
+	  "which file? submit [--wait] FILE...", NULL,
+	  "submit [--wait] [--json] [--parallel N] FILE...",
+	  "validate, record and send storyboards; print the task ids", NULL },
+	{ "status", cmd_status, OPT_JSON, 0, 1, -1,
+	  "which task? status [--json] TASK_ID...", NULL,
+	  "status [--json] TASK_ID...",
+	  "ask the service about tasks and record the answer", NULL },
+	{ "list", cmd_list, OPT_JSON | OPT_STATUS | OPT_LIMIT | OPT_ALL, 0, 0, 0, NULL, NULL,
+	  "list [--json] [--status S] [--limit N] [--all]",
+	  "tasks in the local store (no network)", NULL },
+	{ "watch", cmd_watch, OPT_JSON | OPT_ONCE | OPT_PARALLEL, 64, 0, -1, NULL, NULL,
+	  "watch [--json] [--once] [--parallel N] [TASK_ID...]",
+	  "follow tasks (default: all unfinished) until they end", NULL },
+	{ "download", cmd_download, OPT_JSON | OPT_OUTPUT, 0, 1, 1,
+	  "one task: download [-o FILE] TASK_ID",
+	  "one task: download [-o FILE] TASK_ID",
+	  "download [-o FILE] [--json] TASK_ID",
+	  "save a finished task's video (resumes a partial file)", NULL },
+	{ "balance", cmd_balance, OPT_JSON, 0, 0, 0, NULL, NULL,
+	  "balance [--json]",
+	  "show the account's credits", NULL },
+	{ NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL }
 };
 
 int
@@ -91,7 +118,7 @@ take_value(int argc, char **argv, int *i, const char *name, const char **out)
 }
 
 int
-cli_parse_globals(struct cli_globals *g, int argc, char **argv)
+cli_parse_globals(struct app_globals *g, int argc, char **argv)
 {
 	int i, out = 1, r;
 	bool dashdash = false;

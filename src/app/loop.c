@@ -7,11 +7,13 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "loop.h"
 #include "xmalloc.h"
 
@@ -50,27 +52,21 @@ static unsigned long	  loop_pass;
 static struct pollfd	 *loop_pfd;
 static size_t		  loop_pfdcap;
 
-static uint64_t
-loop_default_clock(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-static uint64_t (*loop_clock)(void) = loop_default_clock;
+/* A fatal() on another thread: byte 0 on the self-pipe (no signal is 0),
+ * its message, and what restores the terminal without curses should the
+ * main thread not answer. */
+#define LOOP_FATAL_BYTE	0
+#define LOOP_FATAL_WAIT_MS 2000
+static char		  loop_fatal_msg[1024];
+static volatile sig_atomic_t loop_fatal_seen;
+static void		(*loop_emergency)(void);
 
 uint64_t
 loop_now(void)
 {
-	return loop_clock();
-}
+	int64_t now = clock_ms();
 
-void
-loop_set_clock(uint64_t (*clock)(void))
-{
-	loop_clock = clock != NULL ? clock : loop_default_clock;
+	return now > 0 ? (uint64_t)now : 0;
 }
 
 static int
@@ -85,6 +81,41 @@ loop_set_flags(int fd)
 	return 0;
 }
 
+/* Runs on the thread that called fatal(), which may hold a lock the main
+ * thread needs: tell the main thread, which restores the terminal and dies;
+ * if it is stuck, restore what can be restored from here. Never returns. */
+static void
+loop_fatal_offthread(const char *msg)
+{
+	unsigned char b = LOOP_FATAL_BYTE;
+	struct timespec ts = { 0, 50 * 1000 * 1000 };
+	int waited;
+
+	snprintf(loop_fatal_msg, sizeof loop_fatal_msg, "%s", msg);
+	loop_fatal_seen = 1;
+	if (write(loop_pipe[1], &b, 1) < 0) {
+		/* Full: the main thread is not reading; the wait runs out. */
+	}
+	for (waited = 0; waited < LOOP_FATAL_WAIT_MS; waited += 50)
+		nanosleep(&ts, NULL);
+	if (loop_emergency != NULL)
+		loop_emergency();
+	fprintf(stderr, "kling-tui: fatal: %s\n", loop_fatal_msg);
+	_exit(70);
+}
+
+void
+loop_set_emergency(void (*fn)(void))
+{
+	loop_emergency = fn;
+}
+
+bool
+loop_thread_failed(void)
+{
+	return loop_fatal_seen != 0;
+}
+
 int
 loop_init(char **cause)
 {
@@ -96,12 +127,14 @@ loop_init(char **cause)
 		return -1;
 	}
 	loop_stop = false;
+	fatal_offthread = loop_fatal_offthread;
 	return 0;
 }
 
 void
 loop_free(void)
 {
+	fatal_offthread = NULL;
 	loop_release_signals();
 	if (loop_pipe[0] != -1) {
 		close(loop_pipe[0]);
@@ -279,6 +312,9 @@ loop_read_signals(void)
 
 	while ((n = read(loop_pipe[0], buf, sizeof buf)) > 0) {
 		for (i = 0; i < n; i++) {
+			/* Now on the main thread, where the hook may run. */
+			if (buf[i] == LOOP_FATAL_BYTE && loop_fatal_seen)
+				fatal("%s", loop_fatal_msg);
 			if (buf[i] >= sizeof loop_sigs / sizeof loop_sigs[0])
 				continue;
 			s = &loop_sigs[buf[i]];

@@ -72,57 +72,22 @@ local_json_item(bool *first, const char *file, const char *path,
 	free(m);
 }
 
-/* Options of a subcommand: flags it knows, --help, and "--". Returns the
- * index of the first operand, or -1 after a usage error / -2 after help. */
-static int
-local_options(int argc, char **argv, const char *usage, bool *json)
-{
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			return i + 1;
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			printf("Usage: kling-tui %s\n", usage);
-			return -2;
-		}
-		if (json != NULL && strcmp(argv[i], "--json") == 0)
-			*json = true;
-		else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			cli_usage_error("%s: unknown option '%s'", argv[0], argv[i]);
-			return -1;
-		} else
-			break;
-	}
-	return i;
-}
-
-static const char validate_usage[] =
-    "validate [--json] FILE...\n"
-    "Check storyboards against the service's rules. Diagnostics go to stderr as\n"
-    "FILE: PATH: error|warning: MESSAGE; with --json, a JSON array of\n"
-    "{file, path, severity, message} goes to stdout. FILE - reads stdin.\n"
-    "Exit: 0 no errors (warnings allowed), 1 errors, 2 usage or unreadable file.";
-
 int
-cmd_validate(struct cli_globals *g, int argc, char **argv)
+cmd_validate(struct app_globals *g, const struct cli_args *a)
 {
 	struct storyboard *sb;
 	struct diag_list *d;
-	bool json = false, first = true;
-	int i, status = EXIT_OK, r;
+	bool json = a->json, first = true;
+	int i, status = EXIT_OK, r, argc = a->argc;
+	char **argv = a->argv;
 	size_t k;
 	char *cause;
 
 	(void)g;
-	if ((i = local_options(argc, argv, validate_usage, &json)) < 0)
-		return i == -2 ? EXIT_OK : EXIT_USAGE;
-	if (i >= argc)
-		return cli_usage_error("validate: no FILE given");
 	d = diag_list_new();
 	if (json)
 		fputs("[", stdout);
-	for (; i < argc; i++) {
+	for (i = 0; i < argc; i++) {
 		if ((sb = local_load(argv[i], d, &cause)) == NULL) {
 			if (json)
 				local_json_item(&first, argv[i], "", "error", cause);
@@ -149,24 +114,18 @@ cmd_validate(struct cli_globals *g, int argc, char **argv)
 
 /* The effective body of one valid file, or an exit code. */
 static int
-local_body(int argc, char **argv, const char *usage, char **body)
+local_body(const struct cli_args *a, char **body)
 {
 	struct storyboard *sb, *eff;
 	struct diag_list *d;
-	int i, status = EXIT_OK;
+	int status = EXIT_OK;
 
-	if ((i = local_options(argc, argv, usage, NULL)) < 0)
-		return i == -2 ? EXIT_OK : EXIT_USAGE;
-	if (i >= argc)
-		return cli_usage_error("%s: no FILE given", argv[0]);
-	if (i + 1 < argc)
-		return cli_usage_error("%s: one FILE only", argv[0]);
 	d = diag_list_new();
-	if ((sb = local_load(argv[i], d, NULL)) == NULL) {
+	if ((sb = local_load(a->argv[0], d, NULL)) == NULL) {
 		diag_list_free(&d);
 		return EXIT_USAGE;
 	}
-	local_print_diags(argv[i], d);
+	local_print_diags(a->argv[0], d);
 	if (diag_count(d, DIAG_ERROR) != 0)
 		status = EXIT_INVALID;
 	else {
@@ -179,20 +138,14 @@ local_body(int argc, char **argv, const char *usage, char **body)
 	return status;
 }
 
-static const char body_usage[] =
-    "body FILE\n"
-    "Print the exact JSON body that would be sent, with the service's forced\n"
-    "values applied (multi-shot: audio true; single shot: no shot_type).\n"
-    "Exit 1, with the diagnostics on stderr, when the storyboard has errors.";
-
 int
-cmd_body(struct cli_globals *g, int argc, char **argv)
+cmd_body(struct app_globals *g, const struct cli_args *a)
 {
 	char *body = NULL;
 	int status;
 
 	(void)g;
-	if ((status = local_body(argc, argv, body_usage, &body)) != EXIT_OK ||
+	if ((status = local_body(a, &body)) != EXIT_OK ||
 	    body == NULL)
 		return status;
 	fputs(body, stdout);
@@ -214,14 +167,8 @@ local_shell_quote(FILE *f, const char *s)
 	fputc('\'', f);
 }
 
-static const char curl_usage[] =
-    "curl FILE\n"
-    "Print a curl command that sends FILE's body to the CreateTask endpoint of\n"
-    "the base URL in use. The key is read from $CRUN_API_KEY when the command\n"
-    "runs; it never appears in the printed text.";
-
 int
-cmd_curl(struct cli_globals *g, int argc, char **argv)
+cmd_curl(struct app_globals *g, const struct cli_args *a)
 {
 	struct conf *cf;
 	char *body = NULL, *url, *cause = NULL;
@@ -229,7 +176,12 @@ cmd_curl(struct cli_globals *g, int argc, char **argv)
 	size_t n;
 	int status;
 
-	if ((status = local_body(argc, argv, curl_usage, &body)) != EXIT_OK ||
+	/* The demo's simulator lives as long as one command: a command
+	 * printed for it would point at nothing. */
+	if (g->demo)
+		return cli_usage_error("curl: --demo has no lasting address to print; "
+		    "run kling-sim yourself and pass --base-url");
+	if ((status = local_body(a, &body)) != EXIT_OK ||
 	    body == NULL)
 		return status;
 	if ((cf = conf_load(NULL, &cause)) == NULL) {

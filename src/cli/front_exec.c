@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "exepath.h"
 #include "xmalloc.h"
 
 #define APP_NAME "kling-tui-app"
@@ -18,21 +19,13 @@
 /* Beside this executable first (the build tree, or an install that keeps both
  * in one directory), then the package's libexec directory. */
 int
-front_exec_app(struct cli_globals *g)
+front_exec_app(struct app_globals *g)
 {
-	char self[PATH_MAX], *slash, *path;
-	ssize_t n;
+	char *path;
 
-	n = readlink("/proc/self/exe", self, sizeof self - 1);
-	if (n > 0) {
-		self[n] = '\0';
-		if ((slash = strrchr(self, '/')) != NULL) {
-			*slash = '\0';
-			xasprintf(&path, "%s/%s", self, APP_NAME);
-			if (access(path, X_OK) == 0)
-				execv(path, g->orig_argv);
-			free(path);
-		}
+	if ((path = exepath_sibling(APP_NAME)) != NULL) {
+		execv(path, g->orig_argv);
+		free(path);
 	}
 	execv(PKGLIBEXECDIR "/" APP_NAME, g->orig_argv);
 	fprintf(stderr, "kling-tui: cannot run %s/%s: %s (is kling-tui installed completely?)\n",
@@ -41,13 +34,20 @@ front_exec_app(struct cli_globals *g)
 }
 
 #define FRONT_EXEC(fn) \
-	int fn(struct cli_globals *g, int argc, char **argv) \
-	{ (void)argc; (void)argv; return front_exec_app(g); }
+	int fn(struct app_globals *g, const struct cli_args *a) \
+	{ (void)a; return front_exec_app(g); }
 
-FRONT_EXEC(ui_main)
 FRONT_EXEC(cmd_submit)
 FRONT_EXEC(cmd_status)
 FRONT_EXEC(cmd_list)
 FRONT_EXEC(cmd_watch)
 FRONT_EXEC(cmd_download)
 FRONT_EXEC(cmd_balance)
+
+int
+cli_fullscreen(struct app_globals *g, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return front_exec_app(g);
+}

@@ -1,0 +1,237 @@
+/* kling-tui: the session: options and config into a connection, a store,
+ * poll settings and, with --demo, a private kling-sim.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conf.h"
+#include "demo.h"
+#include "exitcode.h"
+#include "session.h"
+#include "store.h"
+#include "tracker.h"
+#include "xmalloc.h"
+
+static void
+session_warn(struct session *s, char *w)
+{
+	s->warnings = xreallocarray(s->warnings, s->nwarnings + 1, sizeof *s->warnings);
+	s->warnings[s->nwarnings++] = w;
+}
+
+/* A whole number from the environment, 1..86400: for slow links, and for
+ * tests that must not wait the default 30 s for a stalled server. */
+static long
+session_env_number(struct session *s, const char *name, long dflt)
+{
+	const char *v = getenv(name);
+	char *end, *w;
+	long n;
+
+	if (v == NULL || *v == '\0')
+		return dflt;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (*end != '\0' || errno != 0 || n < 1 || n > 86400) {
+		xasprintf(&w, "ignoring %s=%s: not a whole number from 1 to 86400",
+		    name, v);
+		session_warn(s, w);
+		return dflt;
+	}
+	return n;
+}
+
+/* Demo state lives apart from real state: its own store, and the
+ * simulator's tasks kept between runs so that a later `--demo download`
+ * finds what an earlier `--demo submit` made. */
+static char *
+session_demo_dir(struct session *s, char **cause)
+{
+	char *dir;
+
+	xasprintf(&dir, "%s/demo", s->state_dir);
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		xasprintf(cause, "%s: %s", dir, strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+static int
+session_start_sim(struct session *s, const char *demo_dir, char **cause)
+{
+	char *simlog, *state;
+	const char *args[3];
+
+	xasprintf(&simlog, "%s/demo-sim.log", s->state_dir);
+	xasprintf(&state, "%s/sim-state.json", demo_dir);
+	args[0] = "--state";
+	args[1] = state;
+	args[2] = NULL;
+	s->sim = demo_start(NULL, args, simlog, cause);
+	free(simlog);
+	free(state);
+	if (s->sim == NULL)
+		return -1;
+	s->base_url = xstrdup(s->sim->url);
+	s->key = xstrdup(DEMO_KEY);
+	return 0;
+}
+
+static void
+session_conn(struct session *s, const struct conf *cf)
+{
+	const char *ca = s->g->cacert != NULL ? s->g->cacert : cf->cacert;
+	long secs;
+
+	if (ca != NULL)
+		s->cacert = conf_expand_home(ca);
+	api_conn_init(&s->conn);
+	s->conn.base_url = s->base_url;
+	s->conn.key = s->key;
+	s->conn.cacert = s->cacert;
+	s->conn.allow_http = s->g->allow_http;
+	if ((secs = session_env_number(s, "KLING_TUI_TIMEOUT", 0)) > 0) {
+		s->conn.timeout_ms = secs * 1000;
+		if (s->conn.connect_timeout_ms > s->conn.timeout_ms)
+			s->conn.connect_timeout_ms = s->conn.timeout_ms;
+		s->conn.stall_secs = secs;
+	}
+	s->conn.retry.max_attempts = (unsigned)session_env_number(s,
+	    "KLING_TUI_ATTEMPTS", (long)s->conn.retry.max_attempts);
+}
+
+static int
+session_fail(struct session *s, int code)
+{
+	session_close(s);
+	return code;
+}
+
+int
+session_open(struct session *s, const struct app_globals *g, unsigned need,
+    char **cause)
+{
+	struct conf *cf;
+	char *demo_dir = NULL, *path = NULL;
+	size_t i;
+	int rc;
+
+	memset(s, 0, sizeof *s);
+	s->g = g;
+	if ((cf = conf_load(NULL, cause)) == NULL)
+		return EXIT_USAGE;
+	for (i = 0; i < cf->nwarnings; i++)
+		session_warn(s, xstrdup(cf->warnings[i]));
+	s->bell = cf->bell;
+	if (cf->download_dir != NULL)
+		s->download_dir = conf_expand_home(cf->download_dir);
+	sched_default_params(&s->poll);
+	s->poll.min_ms = (int64_t)cf->poll_min_seconds * 1000;
+	s->poll.max_ms = (int64_t)cf->poll_max_seconds * 1000;
+	if (s->poll.focus_ms > s->poll.min_ms)
+		s->poll.focus_ms = s->poll.min_ms;
+	rc = EXIT_USAGE;
+	if ((s->state_dir = conf_state_dir(cause)) == NULL)
+		goto fail;
+	if (g->demo && (demo_dir = session_demo_dir(s, cause)) == NULL)
+		goto fail;
+	if (g->demo && (need & SESSION_NET)) {
+		if (session_start_sim(s, demo_dir, cause) != 0)
+			goto fail;
+	} else if (!g->demo) {
+		s->base_url = xstrdup(conf_base_url(cf, g->base_url));
+		s->key = conf_api_key(cf, &s->key_problem);
+	}
+	if ((need & SESSION_KEY) && (need & SESSION_NET) && s->key == NULL) {
+		*cause = s->key_problem;
+		s->key_problem = NULL;
+		rc = EXIT_SERVICE;
+		goto fail;
+	}
+	if (need & SESSION_NET) {
+		session_conn(s, cf);
+		if (net_global_init(cause) != 0) {
+			rc = EXIT_NETWORK;
+			goto fail;
+		}
+	}
+	if (need & SESSION_STORE) {
+		if (demo_dir != NULL)
+			xasprintf(&path, "%s/tasks.db", demo_dir);
+		if ((s->store = store_open(path, cause)) == NULL)
+			goto fail;
+	}
+	free(path);
+	free(demo_dir);
+	conf_free(&cf);
+	return EXIT_OK;
+fail:
+	free(path);
+	free(demo_dir);
+	conf_free(&cf);
+	return session_fail(s, rc);
+}
+
+int
+session_start_engine(struct session *s, const struct worker_limits *lim, char **cause)
+{
+	if (s->store == NULL || s->base_url == NULL || s->key == NULL) {
+		*cause = xstrdup(s->key_problem != NULL ? s->key_problem :
+		    "the session has no connection");
+		return EXIT_SERVICE;
+	}
+	if ((s->worker = worker_start(&s->conn, lim, cause)) == NULL)
+		return EXIT_NETWORK;
+	s->tracker = tracker_new(s->store, s->worker, &s->poll);
+	return EXIT_OK;
+}
+
+void
+session_abandon_worker(struct session *s)
+{
+	/* Leaked on purpose: the process is about to die, and freeing what a
+	 * wedged thread holds would only race with it. */
+	s->worker = NULL;
+	s->tracker = NULL;
+}
+
+void
+session_close(struct session *s)
+{
+	size_t i;
+
+	if (s->tracker != NULL) {
+		tracker_detach(s->tracker);
+		tracker_set_hooks(s->tracker, NULL, NULL);
+		/* Answers already in hand are recorded first; then a create
+		 * still on its way is kept as unknown, never sent again. */
+		tracker_take(s->tracker);
+		tracker_abandon(s->tracker);
+	}
+	tracker_free(&s->tracker);
+	worker_stop(&s->worker);
+	store_close(&s->store);
+	demo_stop(&s->sim);
+	free(s->base_url);
+	if (s->key != NULL) {
+		/* Not left lying in freed memory for a core dump to show. */
+		explicit_bzero(s->key, strlen(s->key));
+		free(s->key);
+	}
+	free(s->key_problem);
+	free(s->cacert);
+	free(s->download_dir);
+	free(s->state_dir);
+	for (i = 0; i < s->nwarnings; i++)
+		free(s->warnings[i]);
+	free(s->warnings);
+	memset(s, 0, sizeof *s);
+}

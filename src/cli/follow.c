@@ -1,0 +1,450 @@
+/* kling-tui: the subcommands' run of the task engine: submit, follow, print.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/loop.h"
+#include "app/tracker.h"
+#include "cli.h"
+#include "follow.h"
+#include "output.h"
+#include "storyboard.h"
+#include "vocab.h"
+#include "xmalloc.h"
+
+/* A query that failed this many times in a row (after the worker's own
+ * retries) is given up: the service is not answering. */
+#define FOLLOW_MAX_FAILS 3
+
+struct run_file {
+	const struct follow_file *f;
+	int64_t		 id;		/* the store's row once recorded */
+	bool		 sent;
+	bool		 over;		/* answered, or given up */
+};
+
+struct run_task {
+	char		*task_id;
+	int		 fails;
+	bool		 answered;
+	bool		 over;
+};
+
+struct run {
+	struct session		*s;
+	struct tracker		*t;
+	const struct follow_opts *o;
+	struct run_file		*files;
+	size_t			 nfiles, next;
+	unsigned		 inflight;	/* creates sent, not answered */
+	struct run_task		*tasks;
+	size_t			 ntasks, captasks;
+	int			 rc;
+	unsigned		 interrupts;
+	bool			 stop;		/* a refusal that holds for every task */
+};
+
+static struct run_task *
+run_task_find(struct run *r, const char *task_id)
+{
+	size_t i;
+
+	for (i = 0; i < r->ntasks; i++)
+		if (strcmp(r->tasks[i].task_id, task_id) == 0)
+			return &r->tasks[i];
+	return NULL;
+}
+
+static void
+run_follow(struct run *r, const char *task_id, bool at_once)
+{
+	struct run_task *rt;
+
+	if (run_task_find(r, task_id) != NULL)
+		return;		/* named twice */
+	if (r->ntasks == r->captasks) {
+		r->captasks = r->captasks == 0 ? 16 : r->captasks * 2;
+		r->tasks = xreallocarray(r->tasks, r->captasks, sizeof *r->tasks);
+	}
+	rt = &r->tasks[r->ntasks++];
+	memset(rt, 0, sizeof *rt);
+	rt->task_id = xstrdup(task_id);
+	/* Asked at once; its age, which sets the pace after that, comes with
+	 * the answer. */
+	if (at_once)
+		tracker_follow(r->t, task_id, 0, true);
+}
+
+static void
+run_task_over(struct run *r, struct run_task *rt)
+{
+	rt->over = true;
+	tracker_unfollow(r->t, rt->task_id);
+}
+
+static void
+run_stop_following(struct run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->ntasks; i++)
+		if (!r->tasks[i].over)
+			run_task_over(r, &r->tasks[i]);
+}
+
+static struct run_file *
+run_file_find(struct run *r, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfiles; i++)
+		if (r->files[i].sent && r->files[i].id == id)
+			return &r->files[i];
+	return NULL;
+}
+
+static const char *
+run_base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL ? slash + 1 : path;
+}
+
+/* Only as many recorded-and-sending as may run at once, so that a
+ * "submitting" row is one that is really on its way. */
+static void
+run_send(struct run *r)
+{
+	struct run_file *rf;
+	char *cause = NULL;
+
+	while (r->interrupts == 0 && r->next < r->nfiles &&
+	    r->inflight < r->o->parallel) {
+		rf = &r->files[r->next++];
+		rf->id = tracker_submit(r->t, rf->f->sb, run_base_name(rf->f->file), &cause);
+		if (rf->id < 0) {
+			fprintf(stderr, "%s: not sent: %s\n", rf->f->file, cause);
+			free(cause);
+			cause = NULL;
+			rf->over = true;
+			r->rc = exit_worse(r->rc, EXIT_USAGE);
+			continue;
+		}
+		rf->sent = true;
+		r->inflight++;
+	}
+}
+
+static bool
+run_done(const struct run *r)
+{
+	if (r->inflight > 0)
+		return false;
+	if (r->stop || r->interrupts > 0)
+		return true;
+	return r->next == r->nfiles && tracker_pending(r->t) == 0;
+}
+
+static void
+run_print_created(struct run *r, const struct run_file *rf, const char *task_id)
+{
+	struct store_task *row;
+	char *cause = NULL;
+
+	if (!r->o->json) {
+		printf("%s: task %s\n", rf->f->file, task_id);
+		return;
+	}
+	if ((row = store_get(r->s->store, rf->id, &cause)) == NULL) {
+		cli_print_error(cause);
+		free(cause);
+		return;
+	}
+	fputs("{\"file\":", stdout);
+	cli_json_str(stdout, rf->f->file);
+	fputs(",\"task\":", stdout);
+	cli_json_task(stdout, row);
+	puts("}");
+	store_task_free(&row);
+}
+
+static void
+run_on_created(void *arg, int64_t id, const struct api_result *res,
+    const char *not_recorded)
+{
+	struct run *r = arg;
+	struct run_file *rf = run_file_find(r, id);
+	char *advice;
+	int rc;
+
+	if (rf == NULL || rf->over)
+		return;
+	rf->over = true;
+	r->inflight--;
+	/* Said first, so that the task id is not lost with the row. */
+	if (not_recorded != NULL)
+		fprintf(stderr, "kling-tui: %s: %s\n", rf->f->file, not_recorded);
+	if (res->outcome == API_OK && res->task_id != NULL) {
+		run_print_created(r, rf, res->task_id);
+		if (r->o->wait)
+			run_follow(r, res->task_id, false);
+		else
+			tracker_unfollow(r->t, res->task_id);
+	} else {
+		rc = res->outcome == API_OK ? EXIT_NETWORK : exit_code_for(res);
+		r->rc = exit_worse(r->rc, rc);
+		advice = api_advice(res);
+		if (rc == EXIT_UNKNOWN)
+			cli_print_unknown(rf->f->file, advice);
+		else
+			fprintf(stderr, "%s: %s\n", rf->f->file, advice);
+		free(advice);
+	}
+	fflush(stdout);
+	run_send(r);
+}
+
+static void
+run_on_abandoned(void *arg, int64_t id, const char *why)
+{
+	struct run *r = arg;
+	struct run_file *rf = run_file_find(r, id);
+
+	if (rf == NULL || rf->over)
+		return;
+	rf->over = true;
+	r->inflight--;
+	cli_print_unknown(rf->f->file, why);
+	r->rc = exit_worse(r->rc, EXIT_UNKNOWN);
+}
+
+static void
+run_print_text(const struct store_task *row, const struct api_task *t)
+{
+	char elapsed[32];
+	int64_t end = t->complete_at > 0 ? t->complete_at : (int64_t)time(NULL);
+	size_t i;
+
+	tracker_fmt_secs(elapsed, sizeof elapsed, t->create_at > 0 ? end - t->create_at : 0);
+	printf("%s", t->task_id);
+	if (row != NULL && row->name != NULL && strcmp(row->name, t->task_id) != 0)
+		printf(" (%s)", row->name);
+	printf(": %s, %s", t->status != NULL ? t->status : "(no status)", elapsed);
+	if (t->has_credits)
+		printf(", %.15g credits", t->credits);
+	putchar('\n');
+	if (task_state_parse(t->status) == TASK_FAILED)
+		printf("  generation failed: %s\n", t->result_message != NULL ?
+		    t->result_message : "no reason given");
+	for (i = 0; i < t->nmedia; i++)
+		printf("  %s\n", t->media_urls[i]);
+}
+
+static void
+run_on_info(void *arg, int64_t id, bool changed, const struct api_task *t,
+    const char *not_recorded)
+{
+	struct run *r = arg;
+	struct run_task *rt = run_task_find(r, t->task_id);
+	struct store_task *row = NULL;
+	enum task_state st = task_state_parse(t->status);
+	char *cause = NULL;
+
+	if (rt == NULL || rt->over)
+		return;
+	if (not_recorded != NULL)
+		fprintf(stderr, "kling-tui: %s: not recorded: %s\n", t->task_id,
+		    not_recorded);
+	if (r->o->download) {
+		run_task_over(r, rt);
+		r->rc = cli_download_answer(r->s, r->t, r->o, id, t, r->rc);
+		return;
+	}
+	if (id > 0 && (row = store_get(r->s->store, id, &cause)) == NULL)
+		free(cause);
+	if (r->o->print == FOLLOW_EVERY || !rt->answered || changed) {
+		if (r->o->json && row != NULL) {
+			cli_json_task(stdout, row);
+			putchar('\n');
+		} else if (!r->o->json)
+			run_print_text(row, t);
+		fflush(stdout);
+	}
+	store_task_free(&row);
+	rt->answered = true;
+	rt->fails = 0;
+	if (task_state_final(st) && st != TASK_SUCCESS)
+		r->rc = exit_worse(r->rc, EXIT_INVALID);
+	if (task_state_final(st) || r->o->once)
+		run_task_over(r, rt);
+}
+
+static void
+run_on_failed(void *arg, int64_t id, const char *task_id, const struct api_result *res)
+{
+	struct run *r = arg;
+	struct run_task *rt = run_task_find(r, task_id);
+
+	(void)id;
+	if (rt == NULL || rt->over || r->stop)
+		return;		/* a refusal for all was told once */
+	switch (res->outcome) {
+	case API_CANCELLED:
+		return;
+	case API_RATE_LIMITED:
+	case API_MAINTENANCE:
+	case API_SERVER_ERROR:
+	case API_NOT_SENT:
+	case API_NO_ANSWER:
+	case API_BAD_RESPONSE:
+		/* The engine asks again after its back-off. */
+		if (!r->o->once && ++rt->fails < FOLLOW_MAX_FAILS)
+			return;
+		break;
+	case API_NOT_FOUND:
+	case API_LOCAL_ERROR:
+		break;
+	default:
+		/* 401, 402, 505: the same answer awaits every other task. */
+		cli_print_failure(task_id, res);
+		r->rc = exit_worse(r->rc, exit_code_for(res));
+		r->stop = true;
+		run_stop_following(r);
+		return;
+	}
+	cli_print_failure(task_id, res);
+	r->rc = exit_worse(r->rc, exit_code_for(res));
+	run_task_over(r, rt);
+}
+
+static void
+run_on_download(void *arg, int64_t id, bool done, const struct api_result *res)
+{
+	struct run *r = arg;
+	struct store_task *row;
+	char *cause = NULL;
+
+	if (!done) {
+		cli_download_moved(res->bytes, res->total);
+		return;
+	}
+	if ((row = store_get(r->s->store, id, &cause)) == NULL) {
+		free(cause);
+		return;
+	}
+	r->rc = cli_download_done(r->o, row->task_id, res, r->rc);
+	store_task_free(&row);
+}
+
+static void
+run_on_taken(void *arg)
+{
+	struct run *r = arg;
+
+	fflush(stdout);
+	if (run_done(r))
+		loop_break();
+}
+
+static void
+run_on_signal(int sig, void *arg)
+{
+	struct run *r = arg;
+
+	(void)sig;
+	if (r->inflight > 0 && ++r->interrupts == 1) {
+		/* Let the creates on their way finish, so that their task ids
+		 * are not lost. */
+		fputs("kling-tui: interrupted: waiting for the requests already sent "
+		    "(Ctrl-C again to stop now)\n", stderr);
+		r->rc = exit_worse(r->rc, EXIT_INTERRUPTED);
+		run_stop_following(r);
+		tracker_drain(r->t);
+		return;
+	}
+	if (r->inflight > 0) {
+		tracker_abandon(r->t);
+		r->rc = exit_worse(r->rc, EXIT_UNKNOWN);
+	} else {
+		r->interrupts++;
+		if (r->ntasks > 0)
+			fputs("kling-tui: interrupted; the tasks go on at the service\n",
+			    stderr);
+		r->rc = EXIT_INTERRUPTED;
+	}
+	loop_break();
+}
+
+static const struct tracker_hooks run_hooks = {
+	.created = run_on_created,
+	.info = run_on_info,
+	.failed = run_on_failed,
+	.abandoned = run_on_abandoned,
+	.download = run_on_download,
+	.taken = run_on_taken,
+};
+
+static const int run_signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+int
+cli_run_engine(struct session *s, const struct follow_file *files, size_t nfiles,
+    char *const *task_ids, size_t nids, const struct follow_opts *o)
+{
+	struct worker_limits lim;
+	struct run r;
+	char *cause = NULL;
+	size_t i;
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	r.s = s;
+	r.o = o;
+	worker_limits_init(&lim);
+	if (nfiles > 0)
+		lim.max_creates = o->parallel;
+	if (lim.max_transfers < o->parallel)
+		lim.max_transfers = o->parallel;
+	if ((rc = session_start_engine(s, &lim, &cause)) != EXIT_OK) {
+		cli_print_error(cause);
+		free(cause);
+		return rc;
+	}
+	if (loop_init(&cause) != 0) {
+		cli_print_error(cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	r.t = s->tracker;
+	if (nfiles == 0)
+		tracker_set_max_queries(r.t, o->parallel);
+	tracker_set_hooks(r.t, &run_hooks, &r);
+	for (i = 0; i < sizeof run_signals / sizeof run_signals[0]; i++)
+		loop_catch_signal(run_signals[i], run_on_signal, &r);
+	r.files = xcalloc(nfiles + 1, sizeof *r.files);
+	r.nfiles = nfiles;
+	for (i = 0; i < nfiles; i++)
+		r.files[i].f = &files[i];
+	for (i = 0; i < nids; i++)
+		run_follow(&r, task_ids[i], true);
+	run_send(&r);
+	tracker_attach(r.t);
+	if (!run_done(&r))
+		loop_run();
+	fflush(stdout);
+	/* Only queries may still be in flight here: dropping them loses
+	 * nothing; session_close() records the rest. */
+	tracker_detach(r.t);
+	tracker_set_hooks(r.t, NULL, NULL);
+	loop_free();
+	for (i = 0; i < r.ntasks; i++)
+		free(r.tasks[i].task_id);
+	free(r.tasks);
+	free(r.files);
+	return r.rc;
+}

@@ -1,0 +1,125 @@
+/* kling-tui: what the network subcommands print.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "codec.h"
+#include "output.h"
+#include "text.h"
+
+int
+cli_session_open(struct session *s, const struct app_globals *g, unsigned need)
+{
+	char *cause = NULL;
+	size_t i;
+	int rc;
+
+	if ((rc = session_open(s, g, need, &cause)) != EXIT_OK) {
+		cli_print_error(cause);
+		free(cause);
+		return rc;
+	}
+	for (i = 0; i < s->nwarnings; i++)
+		cli_print_error(s->warnings[i]);
+	return EXIT_OK;
+}
+
+void
+cli_print_error(const char *what)
+{
+	fprintf(stderr, "kling-tui: %s\n", what);
+}
+
+void
+cli_print_failure(const char *name, const struct api_result *r)
+{
+	char *advice = api_advice(r);
+
+	fprintf(stderr, "%s: %s\n", name, advice);
+	free(advice);
+}
+
+void
+cli_print_unknown(const char *file, const char *why)
+{
+	fprintf(stderr, "%s: %s\n%s: recorded as 'unknown' (kling-tui list --status "
+	    "unknown); it may have been created and charged: look for it before "
+	    "submitting again\n", file, why, file);
+}
+
+void
+cli_json_str(FILE *f, const char *s)
+{
+	char *q;
+
+	if (s == NULL) {
+		fputs("null", f);
+		return;
+	}
+	q = codec_string(s);
+	fputs(q, f);
+	free(q);
+}
+
+static void
+cli_json_int(FILE *f, const char *key, int64_t v, bool present)
+{
+	fprintf(f, ",\"%s\":", key);
+	if (present)
+		fprintf(f, "%" PRId64, v);
+	else
+		fputs("null", f);
+}
+
+void
+cli_json_task(FILE *f, const struct store_task *t)
+{
+	fprintf(f, "{\"id\":%" PRId64 ",\"task_id\":", t->id);
+	cli_json_str(f, t->task_id);
+	fputs(",\"state\":", f);
+	cli_json_str(f, t->state);
+	fputs(",\"name\":", f);
+	cli_json_str(f, t->name);
+	fputs(",\"mode\":", f);
+	cli_json_str(f, t->mode);
+	cli_json_int(f, "duration", t->duration, t->duration > 0);
+	cli_json_int(f, "created", t->created, t->created > 0);
+	cli_json_int(f, "updated", t->updated, t->updated > 0);
+	cli_json_int(f, "finished", t->finished, t->finished > 0);
+	/* Written by tracker_media_json only, so it is JSON already. */
+	fprintf(f, ",\"media_urls\":%s", t->media_urls != NULL ? t->media_urls : "[]");
+	fputs(",\"credits\":", f);
+	if (t->has_credits)
+		fprintf(f, "%.15g", t->credits);
+	else
+		fputs("null", f);
+	fputs(",\"error\":", f);
+	cli_json_str(f, t->last_error);
+	fputs(",\"download_path\":", f);
+	cli_json_str(f, t->download_path);
+	fputc('}', f);
+}
+
+void
+cli_print_row(FILE *f, const struct store_task *t)
+{
+	char when[32], id[32];
+	struct tm tm;
+	time_t c = (time_t)t->created;
+	char *name = text_sanitize(t->name != NULL ? t->name : "", t->name != NULL ?
+	    strlen(t->name) : 0, 0, false);
+
+	localtime_r(&c, &tm);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	if (t->task_id == NULL)
+		snprintf(id, sizeof id, "(local #%" PRId64 ")", t->id);
+	fprintf(f, "%-36s  %-10s  %s  %s\n", t->task_id != NULL ? t->task_id : id,
+	    t->state, when, name);
+	free(name);
+}

@@ -1,0 +1,31 @@
+/* kling-tui: what the network subcommands print: a session opened with its
+ * warnings told, failures as advice, tasks as JSON or as a line.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#ifndef KT_CLI_OUTPUT_H
+#define KT_CLI_OUTPUT_H
+
+#include <stdio.h>
+
+#include "app/session.h"
+#include "net/api.h"
+#include "store.h"
+
+/* session_open() with what it found said on stderr: the config's and the
+ * environment's warnings, or why it could not open. The exit code. */
+int	cli_session_open(struct session *, const struct app_globals *, unsigned need);
+
+/* "NAME: advice" on stderr for a request that did not succeed. */
+void	cli_print_failure(const char *name, const struct api_result *);
+/* A create whose fate is unknown: what happened, and what to do before
+ * submitting again. */
+void	cli_print_unknown(const char *file, const char *why);
+/* "kling-tui: message" on stderr. */
+void	cli_print_error(const char *what);
+
+/* JSON, strings quoted by the codec; NULL prints null. */
+void	cli_json_str(FILE *, const char *);
+void	cli_json_task(FILE *, const struct store_task *);	/* one object */
+/* One row of `list` for people. */
+void	cli_print_row(FILE *, const struct store_task *);
+
+#endif
