@@ -741,8 +741,8 @@ tracker_net_ok(struct tracker *t)
 
 /* Failures that hold for every request, not just this one: the header says
  * so. A 404 or 422 is about one request; the service answered. */
-static bool
-tracker_failed_net(const struct api_result *r)
+bool
+tracker_retryable(const struct api_result *r)
 {
 	switch (r->outcome) {
 	case API_RATE_LIMITED:
@@ -751,6 +751,18 @@ tracker_failed_net(const struct api_result *r)
 	case API_NOT_SENT:
 	case API_NO_ANSWER:
 	case API_BAD_RESPONSE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool
+tracker_failed_net(const struct api_result *r)
+{
+	if (tracker_retryable(r))
+		return true;
+	switch (r->outcome) {
 	case API_UNAUTHORIZED:
 	case API_NO_CREDITS:
 	case API_DISABLED:

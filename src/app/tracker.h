@@ -165,6 +165,10 @@ int64_t	 tracker_record_info(struct store *, const struct api_task *, bool *chan
 char	*tracker_media_url(const char *json, size_t nth);
 char	*tracker_media_json(const struct api_task *);
 
+/* The service did not do it, and asking again later may work: 429, 455,
+ * 5xx, no connection, no answer, an answer that is not the API's. */
+bool	 tracker_retryable(const struct api_result *);
+
 /* "7 s", "1m32s", "2h05m": elapsed times and due times. */
 void	 tracker_fmt_secs(char *buf, size_t len, int64_t secs);
 

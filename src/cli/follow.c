@@ -294,33 +294,21 @@ run_on_failed(void *arg, int64_t id, const char *task_id, const struct api_resul
 	(void)id;
 	if (rt == NULL || rt->over || r->stop)
 		return;		/* a refusal for all was told once */
-	switch (res->outcome) {
-	case API_CANCELLED:
+	if (res->outcome == API_CANCELLED)
 		return;
-	case API_RATE_LIMITED:
-	case API_MAINTENANCE:
-	case API_SERVER_ERROR:
-	case API_NOT_SENT:
-	case API_NO_ANSWER:
-	case API_BAD_RESPONSE:
-		/* The engine asks again after its back-off. */
-		if (!r->o->once && ++rt->fails < FOLLOW_MAX_FAILS)
-			return;
-		break;
-	case API_NOT_FOUND:
-	case API_LOCAL_ERROR:
-		break;
-	default:
-		/* 401, 402, 505: the same answer awaits every other task. */
-		cli_print_failure(task_id, res);
-		r->rc = exit_worse(r->rc, exit_code_for(res));
-		r->stop = true;
-		run_stop_following(r);
+	/* The engine asks again after its back-off. */
+	if (tracker_retryable(res) && !r->o->once && ++rt->fails < FOLLOW_MAX_FAILS)
 		return;
-	}
 	cli_print_failure(task_id, res);
 	r->rc = exit_worse(r->rc, exit_code_for(res));
-	run_task_over(r, rt);
+	if (tracker_retryable(res) || res->outcome == API_NOT_FOUND ||
+	    res->outcome == API_LOCAL_ERROR)
+		run_task_over(r, rt);
+	else {
+		/* 401, 402, 505: the same answer awaits every other task. */
+		r->stop = true;
+		run_stop_following(r);
+	}
 }
 
 static void

@@ -58,6 +58,8 @@ edit_limit(enum edit_field f)
 void
 edit_path(const struct edit_ref *r, char *buf, size_t len)
 {
+	/* Each field's JSON path; %zu are the shot, image or element index
+	 * (r->i), then the element's image (r->j). */
 	static const char *const paths[EF_NFIELDS] = {
 		[EF_MODE] = "input.mode",
 		[EF_MULTI] = "input.multi_shots",
@@ -72,32 +74,22 @@ edit_path(const struct edit_ref *r, char *buf, size_t len)
 		[EF_SHOTS] = "input.multi_prompt",
 		[EF_IMAGES] = "input.img_urls",
 		[EF_ELEMENTS] = "input.element_list",
+		[EF_SHOT_DURATION] = "input.multi_prompt[%zu].duration",
+		[EF_SHOT_PROMPT] = "input.multi_prompt[%zu].prompt",
+		[EF_IMAGE] = "input.img_urls[%zu]",
+		[EF_ELEM_NAME] = "input.element_list[%zu].name",
+		[EF_ELEM_DESC] = "input.element_list[%zu].description",
+		[EF_ELEM_IMAGE] = "input.element_list[%zu].element_image_urls[%zu]",
 	};
+	const char *p = (unsigned)r->f < EF_NFIELDS ? paths[r->f] : NULL;
 
-	switch (r->f) {
-	case EF_SHOT_DURATION:
-		snprintf(buf, len, "input.multi_prompt[%zu].duration", r->i);
-		break;
-	case EF_SHOT_PROMPT:
-		snprintf(buf, len, "input.multi_prompt[%zu].prompt", r->i);
-		break;
-	case EF_IMAGE:
-		snprintf(buf, len, "input.img_urls[%zu]", r->i);
-		break;
-	case EF_ELEM_NAME:
-		snprintf(buf, len, "input.element_list[%zu].name", r->i);
-		break;
-	case EF_ELEM_DESC:
-		snprintf(buf, len, "input.element_list[%zu].description", r->i);
-		break;
-	case EF_ELEM_IMAGE:
-		snprintf(buf, len, "input.element_list[%zu].element_image_urls[%zu]",
-		    r->i, r->j);
-		break;
-	default:
-		snprintf(buf, len, "%s", paths[r->f] != NULL ? paths[r->f] : "");
-		break;
-	}
+	if (p == NULL)
+		p = "";
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	/* Unused indexes are ignored, as C allows. */
+	snprintf(buf, len, p, r->i, r->j);
+#pragma GCC diagnostic pop
 }
 
 static const char *

@@ -86,9 +86,15 @@ attr_t	 dash_state_attr(const char *state);
 int	 dash_table_height(int rows);
 /* The line being typed (filter, task id) with its label. */
 void	 dash_draw_field(WINDOW *, int y, int cols, int *cy, int *cx);
+/* The bottom line: the field being typed, else the message, else the hint. */
+void	 dash_draw_footer(WINDOW *, int rows, int cols, int *cy, int *cx,
+	    const char *hint);
 
 /* dashboard_keys.c */
 void	 dash_key(void *, const struct ui_key *);
+/* A key for the field being typed (true: taken); otherwise the message
+ * line is cleared for the key's own answer. */
+bool	 dash_key_typing(const struct ui_key *);
 /* Actions shared with the detail view; each says what happened. */
 void	 dash_act_download(const struct store_task *);
 void	 dash_act_reroll(const struct store_task *);

@@ -281,6 +281,17 @@ dash_draw_nokey(WINDOW *w, int y, int cols)
 }
 
 void
+dash_draw_footer(WINDOW *w, int rows, int cols, int *cy, int *cx, const char *hint)
+{
+	if (dash->typing && field_active())
+		dash_draw_field(w, rows - 1, cols, cy, cx);
+	else if (ui_message_text()[0] != '\0')
+		ui_put(w, rows - 1, 0, cols, A_BOLD, ui_message_text());
+	else
+		ui_put(w, rows - 1, 0, cols, ui_attr(UI_DIM), hint);
+}
+
+void
 dash_draw_field(WINDOW *w, int y, int cols, int *cy, int *cx)
 {
 	int x;
@@ -323,14 +334,9 @@ dash_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 		tick |= dash_draw_row(w, y, cols, &c, &dash->rows.v[dash->top + (size_t)i],
 		    dash->top + (size_t)i == dash->sel);
 	}
-	if (dash->typing && field_active())
-		dash_draw_field(w, rows - 1, cols, cy, cx);
-	else if (ui_message_text()[0] != '\0')
-		ui_put(w, rows - 1, 0, cols, A_BOLD, ui_message_text());
-	else
-		ui_put(w, rows - 1, 0, cols, ui_attr(UI_DIM),
-		    "Enter detail  d download  r re-roll  y/Y copy id/URL  p poll  "
-		    "x hide  H hidden  b balance  F2 editor  q quit");
+	dash_draw_footer(w, rows, cols, cy, cx,
+	    "Enter detail  d download  r re-roll  y/Y copy id/URL  p poll  "
+	    "x hide  H hidden  b balance  F2 editor  q quit");
 	/* Seconds to count only while someone can see them. */
 	if (tick)
 		dash_tick_arm();

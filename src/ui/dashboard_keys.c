@@ -9,6 +9,7 @@
 
 #include "codec.h"
 #include "conf.h"
+#include "atomic.h"
 #include "dash.h"
 #include "editor.h"
 #include "field.h"
@@ -21,14 +22,12 @@
 static char *
 dash_filter_path(void)
 {
-	char *dir, *cause = NULL, *path;
+	char *path;
 
-	if ((dir = conf_state_dir(&cause)) == NULL) {
-		free(cause);
+	/* The session's: made once, for every screen. */
+	if (dash->s.state_dir == NULL)
 		return NULL;
-	}
-	xasprintf(&path, "%s/dashboard-filter", dir);
-	free(dir);
+	xasprintf(&path, "%s/dashboard-filter", dash->s.state_dir);
 	return path;
 }
 
@@ -53,22 +52,16 @@ dash_filter_load(void)
 static void
 dash_filter_save(void)
 {
-	char *path = dash_filter_path(), *tmp;
-	FILE *f;
+	char *path = dash_filter_path(), *text, *cause = NULL;
 
 	if (path == NULL)
 		return;
-	xasprintf(&tmp, "%s.tmp", path);
-	if ((f = fopen(tmp, "w")) != NULL) {
-		fprintf(f, "%s\n", dash->filter);
-		if (fclose(f) == 0 && rename(tmp, path) == 0) {
-			free(tmp);
-			free(path);
-			return;
-		}
+	xasprintf(&text, "%s\n", dash->filter);
+	if (atomic_write(path, text, strlen(text), 0600, &cause) != 0) {
+		ui_message("the filter could not be saved: %s", cause);
+		free(cause);
 	}
-	ui_message("the filter could not be saved: %s", strerror(errno));
-	free(tmp);
+	free(text);
 	free(path);
 }
 
@@ -295,6 +288,17 @@ dash_quit(void)
 	es->key(es->data, &k);
 }
 
+bool
+dash_key_typing(const struct ui_key *k)
+{
+	if (dash->typing && field_active()) {
+		field_key(k);
+		return true;
+	}
+	ui_message_clear();
+	return false;
+}
+
 void
 dash_key(void *data, const struct ui_key *k)
 {
@@ -302,11 +306,8 @@ dash_key(void *data, const struct ui_key *k)
 	int page = dash_table_height(LINES) > 1 ? dash_table_height(LINES) - 1 : 1;
 
 	(void)data;
-	if (dash->typing && field_active()) {
-		field_key(k);
+	if (dash_key_typing(k))
 		return;
-	}
-	ui_message_clear();
 	if (k->fkey) {
 		switch (k->code) {
 		case KEY_UP:	dash_move(-1); break;

@@ -210,13 +210,8 @@ detail_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	for (i = 0; i < h - 1 && dash->detail_top + i < (int)nlines; i++)
 		ui_put(w, 1 + i, 1, cols - 1, lines[dash->detail_top + i].attr,
 		    lines[dash->detail_top + i].text);
-	if (dash->typing && field_active())
-		dash_draw_field(w, rows - 1, cols, cy, cx);
-	else if (ui_message_text()[0] != '\0')
-		ui_put(w, rows - 1, 0, cols, A_BOLD, ui_message_text());
-	else
-		ui_put(w, rows - 1, 0, cols, ui_attr(UI_DIM),
-		    "Esc back  j/k scroll  d download  r re-roll  y/Y copy id/URL  p poll");
+	dash_draw_footer(w, rows, cols, cy, cx,
+	    "Esc back  j/k scroll  d download  r re-roll  y/Y copy id/URL  p poll");
 }
 
 static void
@@ -235,11 +230,8 @@ detail_key(void *data, const struct ui_key *k)
 	char *cause = NULL;
 
 	(void)data;
-	if (dash->typing && field_active()) {
-		field_key(k);
+	if (dash_key_typing(k))
 		return;
-	}
-	ui_message_clear();
 	if (k->fkey) {
 		if (k->code == KEY_UP)
 			dash->detail_top -= dash->detail_top > 0;
