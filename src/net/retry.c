@@ -6,8 +6,6 @@
  * (429, 455). Queries are free to repeat. */
 #include "config.h"
 
-#include <time.h>
-
 #include "xfer.h"
 
 /* The service (or a gateway in front of it) is overloaded or failing. */
@@ -67,13 +65,4 @@ retry_delay(const struct api_retry *l, const struct api_result *r)
 	for (i = 1; i < r->attempts && delay < l->backoff_max_ms; i++)
 		delay *= 2;
 	return (delay < l->backoff_max_ms ? delay : l->backoff_max_ms);
-}
-
-uint64_t
-net_now_ms(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000);
 }

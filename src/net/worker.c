@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "worker.h"
 #include "xfer.h"
 #include "xmalloc.h"
@@ -29,7 +30,7 @@ struct job {
 	uint64_t		 tag;
 	enum job_state		 state;
 	bool			 cancel;
-	uint64_t		 due_ms;	/* may start (monotonic) */
+	int64_t			 due_ms;	/* may start (clock_ms) */
 	struct xfer		 x;
 	struct api_result	 res;
 	int			 attempts;
@@ -54,7 +55,7 @@ struct worker {
 	TAILQ_HEAD(event_item_head, event_item) outbox;
 	uint64_t		 next_id;
 	unsigned		 pending;
-	uint64_t		 hold_until_ms;
+	int64_t			 hold_until_ms;	/* the global back-off */
 	bool			 draining;
 	bool			 stopping;
 
@@ -192,7 +193,7 @@ static int
 worker_schedule(struct worker *w)
 {
 	struct job	*j, *jn;
-	uint64_t	 now = net_now_ms(), at, wait = INT_MAX;
+	int64_t		 now = clock_ms(), at, wait = INT_MAX;
 	bool		 create;
 
 	for (j = TAILQ_FIRST(&w->jobs); j != NULL; j = jn) {
@@ -227,14 +228,14 @@ worker_done(struct worker *w, CURL *easy, CURLcode rc)
 	struct xfer	*x = NULL;
 	struct job	*j;
 	long		 delay, hold;
-	uint64_t	 now;
+	int64_t		 now;
 
 	curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&x);
 	j = x->owner;
 	xfer_finish(x, rc, &j->res);
 	j->res.attempts = j->attempts;
 	delay = retry_delay(&w->conn->retry, &j->res);
-	now = net_now_ms();
+	now = clock_ms();
 
 	pthread_mutex_lock(&w->lock);
 	if (worker_is_api(x->req.kind) && retry_is_global(&j->res)) {
@@ -245,8 +246,8 @@ worker_done(struct worker *w, CURL *easy, CURLcode rc)
 			hold = delay >= 0 ? delay : w->conn->retry.backoff_ms;
 		if (hold > w->conn->retry.backoff_max_ms)
 			hold = w->conn->retry.backoff_max_ms;
-		if (now + (uint64_t)hold > w->hold_until_ms)
-			w->hold_until_ms = now + (uint64_t)hold;
+		if (now + hold > w->hold_until_ms)
+			w->hold_until_ms = now + hold;
 	}
 	if (j->cancel)
 		worker_cancelled(w, j);
@@ -256,7 +257,7 @@ worker_done(struct worker *w, CURL *easy, CURLcode rc)
 		if (x->req.kind == API_CREATE)
 			w->running_creates--;
 		j->state = JOB_WAITING;
-		j->due_ms = now + (uint64_t)delay;
+		j->due_ms = now + delay;
 	} else
 		worker_end(w, j);
 	pthread_mutex_unlock(&w->lock);
@@ -474,12 +475,12 @@ worker_pending(struct worker *w)
 bool
 worker_backoff_until(struct worker *w, time_t *until)
 {
-	uint64_t	hold, now;
+	int64_t	hold, now;
 
 	pthread_mutex_lock(&w->lock);
 	hold = w->hold_until_ms;
 	pthread_mutex_unlock(&w->lock);
-	now = net_now_ms();
+	now = clock_ms();
 	if (hold <= now)
 		return (false);
 	*until = time(NULL) + (time_t)((hold - now + 999) / 1000);

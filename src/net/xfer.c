@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "xfer.h"
 #include "xmalloc.h"
 
@@ -213,11 +214,11 @@ xfer_progress_cb(void *arg, curl_off_t dltotal, curl_off_t dlnow,
     curl_off_t ultotal, curl_off_t ulnow)
 {
 	struct xfer	*x = arg;
-	uint64_t	 now;
+	int64_t		 now;
 
 	if (x->progress == NULL || !x->to_file)
 		return (0);
-	now = net_now_ms();
+	now = clock_ms();
 	if (now - x->progress_ms < XFER_PROGRESS_MS)
 		return (0);
 	x->progress_ms = now;

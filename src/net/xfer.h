@@ -65,7 +65,7 @@ struct xfer {
 
 	xfer_progress_fn	 progress;
 	void			*progress_arg;
-	uint64_t		 progress_ms;	/* last report (monotonic) */
+	int64_t			 progress_ms;	/* last report (clock_ms) */
 	void			*owner;		/* the worker's job */
 };
 
@@ -104,8 +104,5 @@ int	 url_check(const char *url, bool allow_http, char **cause);
 long	 retry_delay(const struct api_retry *, const struct api_result *);
 /* A 429/455/5xx answer: everyone should hold back, not just this job. */
 bool	 retry_is_global(const struct api_result *);
-
-/* CLOCK_MONOTONIC in milliseconds. */
-uint64_t net_now_ms(void);
 
 #endif
