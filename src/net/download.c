@@ -41,10 +41,10 @@ download_open(struct xfer *x, struct api_result *res)
 		free(s);
 		if (fd != -1)
 			close(fd);
-		return (-1);
+		return -1;
 	}
 	x->offset = sb.st_size;
-	return (0);
+	return 0;
 }
 
 void
@@ -78,8 +78,8 @@ download_header(struct xfer *x, const char *name)
 
 	if (curl_easy_header(x->easy, name, 0, CURLH_HEADER, -1, &h) !=
 	    CURLHE_OK)
-		return (NULL);
-	return (h->value);
+		return NULL;
+	return h->value;
 }
 
 /* The first body bytes tell what they are: the file (200 from the start,
@@ -121,15 +121,15 @@ download_write(struct xfer *x, const char *p, size_t n)
 	if (!x->decided)
 		download_decide(x);
 	if (x->io_errno != 0 || x->range_error)
-		return (0);
+		return 0;
 	if (!x->to_file)
-		return (xfer_buffer(x, p, n));
+		return xfer_buffer(x, p, n);
 	if (fwrite(p, 1, n, x->fp) != n) {
 		x->io_errno = errno != 0 ? errno : EIO;
-		return (0);
+		return 0;
 	}
 	x->written += n;
-	return (n);
+	return n;
 }
 
 static void

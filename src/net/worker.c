@@ -165,7 +165,7 @@ worker_progress(struct xfer *x, int64_t now, int64_t total)
 static bool
 worker_is_api(enum api_kind k)
 {
-	return (k == API_CREATE || k == API_TASK_INFO || k == API_BALANCE);
+	return k == API_CREATE || k == API_TASK_INFO || k == API_BALANCE;
 }
 
 /* Under the lock: start a job's next attempt. */
@@ -218,7 +218,7 @@ worker_schedule(struct worker *w)
 			continue;	/* a finishing transfer re-runs this */
 		worker_launch(w, j);
 	}
-	return ((int)wait);
+	return (int)wait;
 }
 
 /* Worker thread: an attempt ended; retry it later or report it. */
@@ -295,7 +295,7 @@ worker_main(void *arg)
 		 * due job, or curl_multi_wakeup(): nothing else. */
 		curl_multi_poll(w->multi, NULL, 0, timeout, NULL);
 	}
-	return (NULL);
+	return NULL;
 }
 
 struct worker *
@@ -317,7 +317,7 @@ worker_start(const struct api_conn *ac, const struct worker_limits *limits,
 	if (pipe2(w->pipe, O_NONBLOCK | O_CLOEXEC) == -1) {
 		xasprintf(cause, "pipe: %s", strerror(errno));
 		free(w);
-		return (NULL);
+		return NULL;
 	}
 	if ((w->multi = curl_multi_init()) == NULL)
 		fatal("curl_multi_init failed");
@@ -343,11 +343,11 @@ worker_start(const struct api_conn *ac, const struct worker_limits *limits,
 		close(w->pipe[0]);
 		close(w->pipe[1]);
 		free(w);
-		return (NULL);
+		return NULL;
 	}
 	/* Named for top -H, debuggers and the idle test. */
 	pthread_setname_np(w->thread, "kt-worker");
-	return (w);
+	return w;
 }
 
 uint64_t
@@ -368,7 +368,7 @@ worker_submit(struct worker *w, const struct api_request *req, uint64_t tag)
 			xfer_free(&j->x);
 		free(cause);
 		free(j);
-		return (0);
+		return 0;
 	}
 	id = ++w->next_id;
 	w->pending++;
@@ -388,7 +388,7 @@ worker_submit(struct worker *w, const struct api_request *req, uint64_t tag)
 		pthread_mutex_unlock(&w->lock);
 		free(cause);
 		free(j);
-		return (id);
+		return id;
 	}
 	j->id = id;
 	j->tag = tag;
@@ -400,13 +400,13 @@ worker_submit(struct worker *w, const struct api_request *req, uint64_t tag)
 	TAILQ_INSERT_TAIL(&w->jobs, j, entry);
 	pthread_mutex_unlock(&w->lock);
 	curl_multi_wakeup(w->multi);
-	return (id);
+	return id;
 }
 
 int
 worker_fd(struct worker *w)
 {
-	return (w->pipe[0]);
+	return w->pipe[0];
 }
 
 int
@@ -419,7 +419,7 @@ worker_take(struct worker *w, struct worker_event *ev)
 	pthread_mutex_lock(&w->lock);
 	if ((it = TAILQ_FIRST(&w->outbox)) == NULL) {
 		pthread_mutex_unlock(&w->lock);
-		return (0);
+		return 0;
 	}
 	TAILQ_REMOVE(&w->outbox, it, entry);
 	if (it->ev.type == WORKER_DONE)
@@ -432,7 +432,7 @@ worker_take(struct worker *w, struct worker_event *ev)
 	pthread_mutex_unlock(&w->lock);
 	*ev = it->ev;
 	free(it);
-	return (1);
+	return 1;
 }
 
 int
@@ -458,7 +458,7 @@ worker_cancel(struct worker *w, uint64_t id)
 	pthread_mutex_unlock(&w->lock);
 	if (rc == 0)
 		curl_multi_wakeup(w->multi);
-	return (rc);
+	return rc;
 }
 
 unsigned
@@ -469,7 +469,7 @@ worker_pending(struct worker *w)
 	pthread_mutex_lock(&w->lock);
 	n = w->pending;
 	pthread_mutex_unlock(&w->lock);
-	return (n);
+	return n;
 }
 
 bool
@@ -482,9 +482,9 @@ worker_backoff_until(struct worker *w, time_t *until)
 	pthread_mutex_unlock(&w->lock);
 	now = clock_ms();
 	if (hold <= now)
-		return (false);
+		return false;
 	*until = time(NULL) + (time_t)((hold - now + 999) / 1000);
-	return (true);
+	return true;
 }
 
 void

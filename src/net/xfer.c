@@ -46,7 +46,7 @@ net_conn_new(const struct api_conn *ac)
 		c->retry.backoff_ms = def.retry.backoff_ms;
 	if (c->retry.backoff_max_ms < c->retry.backoff_ms)
 		c->retry.backoff_max_ms = c->retry.backoff_ms;
-	return (c);
+	return c;
 }
 
 void
@@ -72,7 +72,7 @@ static void	xfer_free_headers(struct xfer *);
 static char *
 xfer_dup(const char *s)
 {
-	return (s != NULL ? xstrdup(s) : NULL);
+	return s != NULL ? xstrdup(s) : NULL;
 }
 
 static int
@@ -85,7 +85,7 @@ xfer_build_url(struct xfer *x, char **cause)
 	case API_CREATE:
 		if (r->body == NULL) {
 			*cause = xstrdup("a create needs a body");
-			return (-1);
+			return -1;
 		}
 		xasprintf(&x->url, "%s/api/v1/client/job/CreateTask",
 		    x->conn->base_url);
@@ -93,7 +93,7 @@ xfer_build_url(struct xfer *x, char **cause)
 	case API_TASK_INFO:
 		if (r->task_id == NULL || *r->task_id == '\0') {
 			*cause = xstrdup("a task query needs a task id");
-			return (-1);
+			return -1;
 		}
 		id = curl_easy_escape(NULL, r->task_id, 0);
 		if (id == NULL)
@@ -109,21 +109,21 @@ xfer_build_url(struct xfer *x, char **cause)
 	case API_DOWNLOAD:
 		if (r->dest == NULL || *r->dest == '\0') {
 			*cause = xstrdup("a download needs a destination");
-			return (-1);
+			return -1;
 		}
 		/* FALLTHROUGH */
 	case API_HEAD:
 		if (r->url == NULL || *r->url == '\0') {
 			*cause = xstrdup("no URL given");
-			return (-1);
+			return -1;
 		}
 		x->url = xstrdup(r->url);
 		break;
 	default:
 		*cause = xstrdup("unknown request kind");
-		return (-1);
+		return -1;
 	}
-	return (url_check(x->url, x->conn->allow_http, cause));
+	return url_check(x->url, x->conn->allow_http, cause);
 }
 
 int
@@ -140,11 +140,11 @@ xfer_init(struct xfer *x, const struct net_conn *conn,
 	x->total = -1;
 	if (xfer_build_url(x, cause) != 0) {
 		xfer_free(x);
-		return (-1);
+		return -1;
 	}
 	if (r->kind == API_DOWNLOAD)
 		xasprintf(&x->part, "%s.part", r->dest);
-	return (0);
+	return 0;
 }
 
 void
@@ -169,7 +169,7 @@ xfer_buffer(struct xfer *x, const char *p, size_t n)
 {
 	if (n > x->conn->max_response - x->len) {
 		x->over_cap = true;
-		return (0);
+		return 0;
 	}
 	if (x->len + n + 1 > x->cap) {
 		x->cap = x->len + n + 1 < 4096 ? 4096 : (x->len + n + 1) * 2;
@@ -180,7 +180,7 @@ xfer_buffer(struct xfer *x, const char *p, size_t n)
 	memcpy(x->buf + x->len, p, n);
 	x->len += n;
 	x->buf[x->len] = '\0';
-	return (n);
+	return n;
 }
 
 static size_t
@@ -189,8 +189,8 @@ xfer_write_cb(char *p, size_t size, size_t nmemb, void *arg)
 	struct xfer	*x = arg;
 
 	if (x->req.kind == API_DOWNLOAD)
-		return (download_write(x, p, size * nmemb));
-	return (xfer_buffer(x, p, size * nmemb));
+		return download_write(x, p, size * nmemb);
+	return xfer_buffer(x, p, size * nmemb);
 }
 
 /* The create body is handed over through a read callback rather than
@@ -206,7 +206,7 @@ xfer_read_cb(char *p, size_t size, size_t nmemb, void *arg)
 	x->body_started = true;
 	memcpy(p, x->req.body + x->body_off, n);
 	x->body_off += n;
-	return (n);
+	return n;
 }
 
 static int
@@ -217,13 +217,13 @@ xfer_progress_cb(void *arg, curl_off_t dltotal, curl_off_t dlnow,
 	int64_t		 now;
 
 	if (x->progress == NULL || !x->to_file)
-		return (0);
+		return 0;
 	now = clock_ms();
 	if (now - x->progress_ms < XFER_PROGRESS_MS)
-		return (0);
+		return 0;
 	x->progress_ms = now;
 	x->progress(x, x->offset + x->written, x->total);
-	return (0);
+	return 0;
 }
 
 /* The list holds a copy of the key: wipe it before it goes back to the
@@ -323,7 +323,7 @@ xfer_setup(struct xfer *x, struct api_result *res)
 		break;
 	case API_DOWNLOAD:
 		if (download_open(x, res) != 0)
-			return (-1);
+			return -1;
 		if (x->offset > 0) {
 			snprintf(range, sizeof range, "%lld-",
 			    (long long)x->offset);
@@ -337,7 +337,7 @@ xfer_setup(struct xfer *x, struct api_result *res)
 		break;
 	}
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
-	return (0);
+	return 0;
 }
 
 static void

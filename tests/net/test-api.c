@@ -40,7 +40,7 @@ reply(const char *status, const char *headers, const char *body)
 
 	xasprintf(&s, "HTTP/1.1 %s\r\n%sContent-Length: %zu\r\n\r\n%s",
 	    status, headers, strlen(body), body);
-	return (s);
+	return s;
 }
 
 static long
@@ -49,8 +49,8 @@ ms_since(const struct timespec *t0)
 	struct timespec	t1;
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	return ((t1.tv_sec - t0->tv_sec) * 1000 +
-	    (t1.tv_nsec - t0->tv_nsec) / 1000000);
+	return (t1.tv_sec - t0->tv_sec) * 1000 +
+	    (t1.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
 /* Run one request against a one-step script; returns the server. */
@@ -62,7 +62,7 @@ run(struct canned_step *steps, size_t n, struct api_conn *c,
 
 	c->base_url = canned_url(srv);
 	api_perform(c, req, NULL, NULL, res);
-	return (srv);
+	return srv;
 }
 
 static void
@@ -467,11 +467,11 @@ slurp(const char *path)
 	size_t	 n;
 
 	if (f == NULL)
-		return (NULL);
+		return NULL;
 	n = fread(buf, 1, sizeof buf - 1, f);
 	fclose(f);
 	buf[n] = '\0';
-	return (xstrdup(buf));
+	return xstrdup(buf);
 }
 
 static void
@@ -650,7 +650,7 @@ main(void)
 	char	*cause = NULL;
 
 	if (mkdtemp(tmpdir) == NULL || net_global_init(&cause) != 0)
-		return (1);
+		return 1;
 	test_pure();
 	test_refused_urls();
 	test_not_reached();
@@ -664,5 +664,5 @@ main(void)
 	test_progress();
 	net_global_free();
 	rmdir(tmpdir);
-	return (tap_done());
+	return tap_done();
 }

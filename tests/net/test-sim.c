@@ -48,7 +48,7 @@ now_ms(void)
 	struct timespec	ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
 /* One request against a fresh simulator started with the options. */
@@ -233,7 +233,7 @@ cmp_files(const char *a, const char *b, long from)
 		fclose(fa);
 	if (fb != NULL)
 		fclose(fb);
-	return (diff);
+	return diff;
 }
 
 static void
@@ -352,11 +352,11 @@ wait_done(struct worker *w, struct worker_event *ev, int timeout_ms)
 	for (;;) {
 		while (worker_take(w, ev)) {
 			if (ev->type == WORKER_DONE)
-				return (1);
+				return 1;
 			worker_event_clear(ev);
 		}
 		if (now_ms() >= end)
-			return (0);
+			return 0;
 		poll(&pfd, 1, (int)(end - now_ms()));
 	}
 }
@@ -451,12 +451,12 @@ main(void)
 	char	*cause = NULL;
 
 	if (mkdtemp(tmpdir) == NULL || net_global_init(&cause) != 0)
-		return (1);
+		return 1;
 	test_codes();
 	test_faults();
 	test_life();
 	test_worker();
 	net_global_free();
 	cleanup();
-	return (tap_done());
+	return tap_done();
 }

@@ -33,7 +33,7 @@ start_server(const char *cert, const char *key)
 	struct pollfd	 pfd;
 
 	if (pipe(fd) == -1 || (server = fork()) == -1)
-		return (NULL);
+		return NULL;
 	if (server == 0) {
 		dup2(fd[1], 1);
 		close(fd[0]);
@@ -59,7 +59,7 @@ start_server(const char *cert, const char *key)
 	 * kill it. */
 	if (p != NULL && sscanf(p, "ACCEPT 127.0.0.1:%d", &port) == 1)
 		xasprintf(&url, "https://127.0.0.1:%d", port);
-	return (url);
+	return url;
 }
 
 static void
@@ -84,7 +84,7 @@ main(void)
 	char			*cmd, *cert, *key, *url, *cause = NULL;
 
 	if (mkdtemp(dir) == NULL || net_global_init(&cause) != 0)
-		return (1);
+		return 1;
 	xasprintf(&cert, "%s/cert.pem", dir);
 	xasprintf(&key, "%s/key.pem", dir);
 	xasprintf(&cmd, "openssl req -x509 -newkey rsa:2048 -nodes -days 1 "
@@ -95,7 +95,7 @@ main(void)
 		unlink(cert);
 		unlink(key);
 		rmdir(dir);
-		return (0);
+		return 0;
 	}
 	free(cmd);
 
@@ -130,5 +130,5 @@ main(void)
 	free(key);
 	free(url);
 	net_global_free();
-	return (tap_done());
+	return tap_done();
 }

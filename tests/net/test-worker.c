@@ -40,7 +40,7 @@ now_ms(void)
 	struct timespec	ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
 /* The next DONE event, polling the fd as a UI would; progress events are
@@ -55,13 +55,13 @@ wait_done(struct worker *w, struct worker_event *ev, int timeout_ms,
 	for (;;) {
 		while (worker_take(w, ev)) {
 			if (ev->type == WORKER_DONE)
-				return (1);
+				return 1;
 			if (progress != NULL)
 				(*progress)++;
 			worker_event_clear(ev);
 		}
 		if (now_ms() >= end)
-			return (0);
+			return 0;
 		poll(&pfd, 1, (int)(end - now_ms()));
 	}
 }
@@ -393,7 +393,7 @@ switches(void)
 	}
 	if (d != NULL)
 		closedir(d);
-	return (n);
+	return n;
 }
 
 static void
@@ -428,7 +428,7 @@ main(void)
 	char	*cause = NULL;
 
 	if (net_global_init(&cause) != 0)
-		return (1);
+		return 1;
 	test_basic();
 	test_create_fresh();
 	test_reuse();
@@ -438,5 +438,5 @@ main(void)
 	test_hammer();
 	test_idle();
 	net_global_free();
-	return (tap_done());
+	return tap_done();
 }
