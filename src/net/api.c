@@ -13,20 +13,6 @@
 #include "xfer.h"
 #include "xmalloc.h"
 
-void
-api_conn_init(struct api_conn *c)
-{
-	memset(c, 0, sizeof *c);
-	c->base_url = API_DEFAULT_BASE_URL;
-	c->connect_timeout_ms = 10000;
-	c->timeout_ms = 30000;
-	c->stall_secs = 30;
-	c->max_response = 1024 * 1024;
-	c->retry.max_attempts = 5;
-	c->retry.backoff_ms = 1000;
-	c->retry.backoff_max_ms = 120000;
-}
-
 static void
 api_task_clear(struct api_task *t)
 {

@@ -16,7 +16,7 @@
 
 #include "api.h"
 
-/* api_conn with its strings owned. */
+/* api_conn with its strings owned and its zeros made defaults (conn.c). */
 struct net_conn {
 	char		*base_url;	/* without trailing '/' */
 	char		*key_header;	/* "x-api-key: ...", NULL: no key */
