@@ -1,4 +1,4 @@
-/* kling-tui: the client's public face: results, advice, and the blocking
+/* kling-tui: the client's public face: names, advice, and the blocking
  * request for simple command-line calls.
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
@@ -12,62 +12,6 @@
 
 #include "xfer.h"
 #include "xmalloc.h"
-
-static void
-api_task_clear(struct api_task *t)
-{
-	size_t	i;
-
-	free(t->task_id);
-	free(t->status);
-	for (i = 0; i < t->nmedia; i++)
-		free(t->media_urls[i]);
-	free(t->media_urls);
-	free(t->result_message);
-	free(t->param_json);
-	memset(t, 0, sizeof *t);
-}
-
-void
-api_result_clear(struct api_result *r)
-{
-	free(r->message);
-	free(r->task_id);
-	api_task_clear(&r->task);
-	free(r->path);
-	free(r->content_type);
-	memset(r, 0, sizeof *r);
-	r->retry_after = -1;
-}
-
-static char *
-api_dup(const char *s)
-{
-	return s != NULL ? xstrdup(s) : NULL;
-}
-
-void
-api_result_copy(struct api_result *dst, const struct api_result *src)
-{
-	size_t	i;
-
-	*dst = *src;
-	dst->message = api_dup(src->message);
-	dst->task_id = api_dup(src->task_id);
-	dst->path = api_dup(src->path);
-	dst->content_type = api_dup(src->content_type);
-	dst->task.task_id = api_dup(src->task.task_id);
-	dst->task.status = api_dup(src->task.status);
-	dst->task.result_message = api_dup(src->task.result_message);
-	dst->task.param_json = api_dup(src->task.param_json);
-	if (src->task.media_urls != NULL) {
-		dst->task.media_urls = xcalloc(src->task.nmedia + 1,
-		    sizeof *dst->task.media_urls);
-		for (i = 0; i < src->task.nmedia; i++)
-			dst->task.media_urls[i] =
-			    xstrdup(src->task.media_urls[i]);
-	}
-}
 
 const char *
 api_outcome_name(enum api_outcome o)
