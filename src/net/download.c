@@ -123,7 +123,7 @@ download_write(struct xfer *x, const char *p, size_t n)
 	if (x->io_errno != 0 || x->range_error)
 		return 0;
 	if (!x->to_file)
-		return xfer_buffer(x, p, n);
+		return response_buffer(x, p, n);
 	if (fwrite(p, 1, n, x->fp) != n) {
 		x->io_errno = errno != 0 ? errno : EIO;
 		return 0;

@@ -1,4 +1,5 @@
-/* kling-tui: reading the service's answers: {"code","message","data"}.
+/* kling-tui: the service's answers: kept in memory up to the cap, and read
+ * as {"code","message","data"}.
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
  *
  * Everything taken from an answer is sanitised here, once, so that no
@@ -52,6 +53,25 @@ response_outcome(long code)
 	default:
 		return API_OTHER;
 	}
+}
+
+size_t
+response_buffer(struct xfer *x, const char *p, size_t n)
+{
+	if (n > x->conn->max_response - x->len) {
+		x->over_cap = true;
+		return 0;
+	}
+	if (x->len + n + 1 > x->cap) {
+		x->cap = x->len + n + 1 < 4096 ? 4096 : (x->len + n + 1) * 2;
+		if (x->cap > x->conn->max_response + 1)
+			x->cap = x->conn->max_response + 1;
+		x->buf = xrealloc(x->buf, x->cap);
+	}
+	memcpy(x->buf + x->len, p, n);
+	x->len += n;
+	x->buf[x->len] = '\0';
+	return n;
 }
 
 static char *

@@ -110,25 +110,6 @@ xfer_free(struct xfer *x)
 	memset(x, 0, sizeof *x);
 }
 
-size_t
-xfer_buffer(struct xfer *x, const char *p, size_t n)
-{
-	if (n > x->conn->max_response - x->len) {
-		x->over_cap = true;
-		return 0;
-	}
-	if (x->len + n + 1 > x->cap) {
-		x->cap = x->len + n + 1 < 4096 ? 4096 : (x->len + n + 1) * 2;
-		if (x->cap > x->conn->max_response + 1)
-			x->cap = x->conn->max_response + 1;
-		x->buf = xrealloc(x->buf, x->cap);
-	}
-	memcpy(x->buf + x->len, p, n);
-	x->len += n;
-	x->buf[x->len] = '\0';
-	return n;
-}
-
 static size_t
 xfer_write_cb(char *p, size_t size, size_t nmemb, void *arg)
 {
@@ -136,7 +117,7 @@ xfer_write_cb(char *p, size_t size, size_t nmemb, void *arg)
 
 	if (x->req.kind == API_DOWNLOAD)
 		return download_write(x, p, size * nmemb);
-	return xfer_buffer(x, p, size * nmemb);
+	return response_buffer(x, p, size * nmemb);
 }
 
 /* The create body is handed over through a read callback rather than

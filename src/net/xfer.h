@@ -4,7 +4,13 @@
  * Shared by the blocking api_perform() and the worker's multi loop, so that
  * both build and interpret requests with the same code: xfer_setup() before
  * each attempt, the caller runs the handle (easy or multi), xfer_finish()
- * turns what happened into an api_result. */
+ * turns what happened into an api_result.
+ *
+ * Calls between the files go one way, down this list: api.c and worker.c
+ * run requests through xfer.c; xfer.c hands a download's bytes to
+ * download.c and an answer's to response.c; download.c keeps an error page
+ * through response.c. conn.c, result.c, url.c and retry.c call none of
+ * them. A function two files need lives in the lower one. */
 #ifndef KT_XFER_H
 #define KT_XFER_H
 
@@ -80,9 +86,6 @@ int	 xfer_setup(struct xfer *, struct api_result *res);
 void	 xfer_finish(struct xfer *, CURLcode, struct api_result *res);
 void	 xfer_free(struct xfer *);
 
-/* Keep answer bytes in memory, up to the cap: n, or 0 over it. */
-size_t	 xfer_buffer(struct xfer *, const char *, size_t);
-
 /* Downloads (download.c): open dest.part and note its size; route the
  * first body bytes by status; check, fsync and rename at the end. */
 int	 download_open(struct xfer *, struct api_result *);
@@ -90,7 +93,10 @@ size_t	 download_write(struct xfer *, const char *, size_t);
 void	 download_finish(struct xfer *, long http_status, struct api_result *);
 void	 download_close(struct xfer *);
 
-/* Decode an API answer body (response.c). */
+/* Answers (response.c): keep answer bytes (an API answer, a download's
+ * error page) in memory, up to the cap: n, or 0 over it. */
+size_t	 response_buffer(struct xfer *, const char *, size_t);
+/* Decode an API answer body. */
 void	 response_decode(struct xfer *, long http_status, struct api_result *);
 /* The outcome the service's code (or an HTTP status) stands for. */
 enum api_outcome response_outcome(long code);
