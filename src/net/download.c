@@ -140,17 +140,13 @@ static void
 download_fail(struct xfer *x, struct api_result *res, enum api_outcome o,
     const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*s;
+	va_list	ap;
 
 	res->outcome = o;
-	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) == -1)
-		fatal("vasprintf: out of memory");
-	va_end(ap);
 	free(res->message);
-	res->message = response_text(s, strlen(s));
-	free(s);
+	va_start(ap, fmt);
+	res->message = response_vprintf(fmt, ap);
+	va_end(ap);
 	res->bytes = x->offset + x->written;
 	res->total = x->total;
 	download_close(x);

@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +26,27 @@ char *
 response_text(const char *s, size_t len)
 {
 	return text_sanitize(s, len, RESPONSE_TEXT_MAX, false);
+}
+
+/* Formatted without vasprintf(), whose failure would leave only fatal():
+ * this runs on the worker thread, where only xmalloc() may give up. */
+char *
+response_vprintf(const char *fmt, va_list ap)
+{
+	va_list	 aq;
+	char	*s, *t;
+	int	 n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	s = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	s[0] = '\0';
+	if (n > 0)
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+	t = response_text(s, strlen(s));
+	free(s);
+	return t;
 }
 
 enum api_outcome

@@ -14,6 +14,7 @@
 #ifndef KT_XFER_H
 #define KT_XFER_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -102,6 +103,9 @@ void	 response_decode(struct xfer *, long http_status, struct api_result *);
 enum api_outcome response_outcome(long code);
 /* Sanitised copy of server text for a result. */
 char	*response_text(const char *s, size_t len);
+/* The same of a formatted message. */
+char	*response_vprintf(const char *fmt, va_list)
+	     __attribute__((format(printf, 1, 0)));
 
 /* Loopback host check for plain http:// (url.c). */
 int	 url_check(const char *url, bool allow_http, char **cause);
