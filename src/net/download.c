@@ -18,11 +18,10 @@
 #include "xmalloc.h"
 
 int
-download_open(struct xfer *x, struct api_result *res)
+download_open(struct xfer *x, char **cause)
 {
 	struct stat	sb;
 	int		fd;
-	char		*s;
 
 	download_close(x);
 	x->offset = x->written = 0;
@@ -32,13 +31,7 @@ download_open(struct xfer *x, struct api_result *res)
 	fd = open(x->part, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
 	if (fd == -1 || fstat(fd, &sb) == -1 || (x->fp = fdopen(fd, "a")) ==
 	    NULL) {
-		api_result_clear(res);
-		res->kind = API_DOWNLOAD;
-		res->outcome = API_LOCAL_ERROR;
-		res->retry_after = -1;
-		xasprintf(&s, "%s: %s", x->part, strerror(errno));
-		res->message = response_text(s, strlen(s));
-		free(s);
+		xasprintf(cause, "%s: %s", x->part, strerror(errno));
 		if (fd != -1)
 			close(fd);
 		return -1;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,12 +167,44 @@ xfer_free_headers(struct xfer *x)
 	x->headers = NULL;
 }
 
-static void
-xfer_header(struct xfer *x, const char *h)
+/* The request's headers: -1 when curl cannot allocate them. */
+static int
+xfer_headers(struct xfer *x, bool api)
 {
-	x->headers = curl_slist_append(x->headers, h);
-	if (x->headers == NULL)
-		fatal("curl_slist_append: out of memory");
+	struct curl_slist	*l;
+	const char		*h[4];
+	size_t			 n = 0, i;
+
+	/* No "Expect: 100-continue" round trip before a create's body. */
+	h[n++] = "Expect:";
+	if (api) {
+		h[n++] = "Accept: application/json";
+		if (x->conn->key_header != NULL)
+			h[n++] = x->conn->key_header;
+	}
+	if (x->req.kind == API_CREATE)
+		h[n++] = "Content-Type: application/json";
+	for (i = 0; i < n; i++) {
+		if ((l = curl_slist_append(x->headers, h[i])) == NULL)
+			return -1;
+		x->headers = l;
+	}
+	return 0;
+}
+
+int
+xfer_local_error(struct xfer *x, struct api_result *res, const char *fmt,
+    ...)
+{
+	va_list	ap;
+
+	api_result_clear(res);
+	res->kind = x->req.kind;
+	res->outcome = API_LOCAL_ERROR;
+	va_start(ap, fmt);
+	res->message = response_vprintf(fmt, ap);
+	va_end(ap);
+	return -1;
 }
 
 int
@@ -180,13 +213,15 @@ xfer_setup(struct xfer *x, struct api_result *res)
 	const struct net_conn	*c = x->conn;
 	CURL			*e;
 	bool			 api;
-	char			 range[64];
+	char			 range[64], *cause;
 
-	if (x->easy == NULL) {
-		if ((x->easy = curl_easy_init()) == NULL)
-			fatal("curl_easy_init failed");
-	} else
+	/* Runs on the worker thread too: a failure here ends this request
+	 * (API_LOCAL_ERROR), never the program through fatal(). */
+	if (x->easy != NULL)
 		curl_easy_reset(x->easy);
+	else if ((x->easy = curl_easy_init()) == NULL)
+		return xfer_local_error(x, res, "cannot set up the request: "
+		    "curl_easy_init failed");
 	e = x->easy;
 	xfer_free_headers(x);
 	free(x->buf);
@@ -211,17 +246,15 @@ xfer_setup(struct xfer *x, struct api_result *res)
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, c->stall_secs);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, xfer_write_cb);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
-	/* No "Expect: 100-continue" round trip before a create's body. */
-	xfer_header(x, "Expect:");
 
 	api = x->req.kind == API_CREATE || x->req.kind == API_TASK_INFO ||
 	    x->req.kind == API_BALANCE;
-	if (api) {
+	if (xfer_headers(x, api) != 0)
+		return xfer_local_error(x, res, "cannot set up the request: "
+		    "out of memory for its headers");
+	if (api)
 		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, c->timeout_ms);
-		xfer_header(x, "Accept: application/json");
-		if (c->key_header != NULL)
-			xfer_header(x, c->key_header);
-	} else {
+	else {
 		/* Result links may redirect (CDNs); never to plain http
 		 * unless the user allowed it. */
 		curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
@@ -232,7 +265,6 @@ xfer_setup(struct xfer *x, struct api_result *res)
 
 	switch (x->req.kind) {
 	case API_CREATE:
-		xfer_header(x, "Content-Type: application/json");
 		curl_easy_setopt(e, CURLOPT_POST, 1L);
 		curl_easy_setopt(e, CURLOPT_READFUNCTION, xfer_read_cb);
 		curl_easy_setopt(e, CURLOPT_READDATA, x);
@@ -249,8 +281,11 @@ xfer_setup(struct xfer *x, struct api_result *res)
 		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, c->timeout_ms);
 		break;
 	case API_DOWNLOAD:
-		if (download_open(x, res) != 0)
+		if (download_open(x, &cause) != 0) {
+			xfer_local_error(x, res, "%s", cause);
+			free(cause);
 			return -1;
+		}
 		if (x->offset > 0) {
 			snprintf(range, sizeof range, "%lld-",
 			    (long long)x->offset);

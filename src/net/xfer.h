@@ -81,15 +81,21 @@ struct xfer {
 int	 xfer_init(struct xfer *, const struct net_conn *,
 	     const struct api_request *, char **cause);
 /* Prepare the easy handle for one attempt. -1 with res filled
- * (API_LOCAL_ERROR) when it cannot start (e.g. the .part file). */
+ * (API_LOCAL_ERROR) when it cannot start (the .part file, curl out of
+ * memory): that request ends, nothing else does. */
 int	 xfer_setup(struct xfer *, struct api_result *res);
+/* End an attempt that cannot start: res becomes API_LOCAL_ERROR with the
+ * formatted reason (sanitised). Returns -1. */
+int	 xfer_local_error(struct xfer *, struct api_result *res,
+	     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Interpret a finished attempt into res (cleared first). */
 void	 xfer_finish(struct xfer *, CURLcode, struct api_result *res);
 void	 xfer_free(struct xfer *);
 
-/* Downloads (download.c): open dest.part and note its size; route the
- * first body bytes by status; check, fsync and rename at the end. */
-int	 download_open(struct xfer *, struct api_result *);
+/* Downloads (download.c): open dest.part and note its size (-1 and
+ * *cause when it cannot be); route the first body bytes by status; check,
+ * fsync and rename at the end. */
+int	 download_open(struct xfer *, char **cause);
 size_t	 download_write(struct xfer *, const char *, size_t);
 void	 download_finish(struct xfer *, long http_status, struct api_result *);
 void	 download_close(struct xfer *);
