@@ -168,22 +168,31 @@ worker_is_api(enum api_kind k)
 	return k == API_CREATE || k == API_TASK_INFO || k == API_BALANCE;
 }
 
-/* Under the lock: start a job's next attempt. */
+/* Under the lock: start a job's next attempt. A job that cannot start
+ * ends API_LOCAL_ERROR and the worker goes on: fatal() here would run the
+ * UI's hook, which stops the worker, on the thread holding the lock. */
 static void
 worker_launch(struct worker *w, struct job *j)
 {
+	CURLMcode	rc;
+
 	j->attempts++;
-	if (xfer_setup(&j->x, &j->res) != 0) {
-		j->res.attempts = j->attempts;
-		worker_end(w, j);
-		return;
+	if (xfer_setup(&j->x, &j->res) != 0)
+		goto failed;
+	if ((rc = curl_multi_add_handle(w->multi, j->x.easy)) != CURLM_OK) {
+		xfer_local_error(&j->x, &j->res, "cannot start the request: %s",
+		    curl_multi_strerror(rc));
+		goto failed;
 	}
-	if (curl_multi_add_handle(w->multi, j->x.easy) != CURLM_OK)
-		fatal("curl_multi_add_handle failed");
 	j->state = JOB_RUNNING;
 	w->running++;
 	if (j->x.req.kind == API_CREATE)
 		w->running_creates++;
+	return;
+
+failed:
+	j->res.attempts = j->attempts;
+	worker_end(w, j);
 }
 
 /* Under the lock: cancel what was asked, start what is due and fits.
