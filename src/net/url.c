@@ -43,9 +43,11 @@ url_check(const char *url, bool allow_http, char **cause)
 	char	*scheme = NULL, *host = NULL;
 	int	 rc = -1;
 
-	u = curl_url();
-	if (u == NULL)
-		fatal("curl_url: out of memory");
+	/* A refusal, not fatal(): the request fails, the program goes on. */
+	if ((u = curl_url()) == NULL) {
+		*cause = xstrdup("out of memory for parsing the URL");
+		return -1;
+	}
 	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {

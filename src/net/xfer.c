@@ -42,9 +42,11 @@ xfer_build_url(struct xfer *x, char **cause)
 			*cause = xstrdup("a task query needs a task id");
 			return -1;
 		}
-		id = curl_easy_escape(NULL, r->task_id, 0);
-		if (id == NULL)
-			fatal("curl_easy_escape: out of memory");
+		if ((id = curl_easy_escape(NULL, r->task_id, 0)) == NULL) {
+			*cause = xstrdup("out of memory for escaping the task "
+			    "id");
+			return -1;
+		}
 		xasprintf(&x->url, "%s/api/v1/client/job/TaskInfo?task_id=%s",
 		    x->conn->base_url, id);
 		curl_free(id);
