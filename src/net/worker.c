@@ -323,13 +323,17 @@ worker_start(const struct api_conn *ac, const struct worker_limits *limits,
 		w->limits.max_transfers = 1;
 	if (w->limits.max_creates == 0)
 		w->limits.max_creates = 1;
-	if (pipe2(w->pipe, O_NONBLOCK | O_CLOEXEC) == -1) {
-		xasprintf(cause, "pipe: %s", strerror(errno));
+	if ((w->multi = curl_multi_init()) == NULL) {
+		*cause = xstrdup("curl_multi_init failed");
 		free(w);
 		return NULL;
 	}
-	if ((w->multi = curl_multi_init()) == NULL)
-		fatal("curl_multi_init failed");
+	if (pipe2(w->pipe, O_NONBLOCK | O_CLOEXEC) == -1) {
+		xasprintf(cause, "pipe: %s", strerror(errno));
+		curl_multi_cleanup(w->multi);
+		free(w);
+		return NULL;
+	}
 	/* Keep a connection per transfer slot alive between requests, so
 	 * that a sweep of many queries reuses a handful of connections. */
 	curl_multi_setopt(w->multi, CURLMOPT_MAXCONNECTS,
