@@ -62,6 +62,7 @@ struct worker {
 	/* The worker thread's own. */
 	unsigned		 running;
 	unsigned		 running_creates;
+	bool			 fault_fatal;	/* set before it starts */
 };
 
 void
@@ -176,6 +177,8 @@ worker_launch(struct worker *w, struct job *j)
 {
 	CURLMcode	rc;
 
+	if (w->fault_fatal)	/* a test's fault: see worker_start() */
+		fatal("forced by KLING_TUI_FAULT=worker-fatal");
 	j->attempts++;
 	if (xfer_setup(&j->x, &j->res) != 0)
 		goto failed;
@@ -312,6 +315,7 @@ worker_start(const struct api_conn *ac, const struct worker_limits *limits,
     char **cause)
 {
 	struct worker	*w = xcalloc(1, sizeof *w);
+	const char	*fault;
 	sigset_t	 all, old;
 	int		 error;
 
@@ -323,6 +327,14 @@ worker_start(const struct api_conn *ac, const struct worker_limits *limits,
 		w->limits.max_transfers = 1;
 	if (w->limits.max_creates == 0)
 		w->limits.max_creates = 1;
+	/* Fault injection for the tests of the fatal() hand-off, never for
+	 * use: with KLING_TUI_FAULT=worker-fatal the worker thread calls
+	 * fatal() as it starts its first transfer, holding its lock, the
+	 * very place where fatal()'s UI hook (which stops the worker) would
+	 * deadlock unless fatal() hands the call to the main thread. Read
+	 * once, here, before the thread exists. */
+	fault = getenv("KLING_TUI_FAULT");
+	w->fault_fatal = fault != NULL && strcmp(fault, "worker-fatal") == 0;
 	if ((w->multi = curl_multi_init()) == NULL) {
 		*cause = xstrdup("curl_multi_init failed");
 		free(w);

@@ -4,8 +4,13 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+
 #include <dirent.h>
 #include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -422,6 +427,62 @@ test_idle(void)
 	worker_stop(&w);
 }
 
+static void
+fault_hook(void)
+{
+	char	name[16] = "?";
+
+	pthread_getname_np(pthread_self(), name, sizeof name);
+	fprintf(stderr, "fatal on %s\n", name);
+}
+
+/* KLING_TUI_FAULT=worker-fatal makes the worker call fatal() on its own
+ * thread, for the tests of fatal()'s hand-off to the main thread. Here
+ * only that it fires, and where: in a child, which it ends. */
+static void
+test_fault_fatal(void)
+{
+	struct api_conn		 c;
+	struct worker		*w;
+	struct rlimit		 nocore = { 0, 0 };
+	char			 buf[512], *cause = NULL;
+	size_t			 len = 0;
+	ssize_t			 n;
+	int			 fd[2], status = 0;
+	pid_t			 pid;
+
+	if (pipe(fd) == -1 || (pid = fork()) == -1) {
+		ok(0, "fork a child for the fault");
+		return;
+	}
+	if (pid == 0) {
+		dup2(fd[1], 2);
+		close(fd[0]);
+		close(fd[1]);
+		setrlimit(RLIMIT_CORE, &nocore);	/* meant to abort */
+		setenv("KLING_TUI_FAULT", "worker-fatal", 1);
+		fatal_hook = fault_hook;
+		conn_for(&c, "http://127.0.0.1:1");
+		w = worker_start(&c, NULL, &cause);
+		worker_submit(w, &balance, 0);
+		sleep(5);
+		_exit(0);
+	}
+	close(fd[1]);
+	while (len < sizeof buf - 1 &&
+	    (n = read(fd[0], buf + len, sizeof buf - 1 - len)) > 0)
+		len += (size_t)n;
+	buf[len] = '\0';
+	close(fd[0]);
+	waitpid(pid, &status, 0);
+	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
+	    "KLING_TUI_FAULT=worker-fatal: the worker calls fatal()");
+	ok(strstr(buf, "fatal on kt-worker\n") != NULL,
+	    "on its own thread");
+	ok(strstr(buf, "fatal: forced by KLING_TUI_FAULT=worker-fatal\n") !=
+	    NULL, "saying it was forced");
+}
+
 int
 main(void)
 {
@@ -437,6 +498,7 @@ main(void)
 	test_progress();
 	test_hammer();
 	test_idle();
+	test_fault_fatal();
 	net_global_free();
 	return tap_done();
 }
