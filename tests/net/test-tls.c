@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "api.h"
+#include "netlib.h"
 #include "tap.h"
 #include "xmalloc.h"
 
@@ -62,18 +63,6 @@ start_server(const char *cert, const char *key)
 	return url;
 }
 
-static void
-conn_for(struct api_conn *c, const char *url)
-{
-	api_conn_init(c);
-	c->base_url = url;
-	c->key = "k";
-	c->connect_timeout_ms = 2000;
-	c->timeout_ms = 2000;
-	c->retry.max_attempts = 2;
-	c->retry.backoff_ms = 20;
-}
-
 int
 main(void)
 {
@@ -99,7 +88,10 @@ main(void)
 	}
 	free(cmd);
 
-	conn_for(&c, url);
+	netlib_conn(&c, url);
+	c.connect_timeout_ms = 2000;	/* a TLS handshake gets longer */
+	c.timeout_ms = 2000;
+	c.retry.max_attempts = 2;
 	api_perform(&c, &bal, NULL, NULL, &res);
 	is_int(res.outcome, API_NOT_SENT, "an unknown CA is refused");
 	ok(res.message != NULL && (strstr(res.message, "certificate") ||
