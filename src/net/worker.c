@@ -310,6 +310,19 @@ worker_main(void *arg)
 	return NULL;
 }
 
+/* What worker_start() set up, once no thread runs: the failed start and
+ * worker_stop() undo it the same way. */
+static void
+worker_free(struct worker *w)
+{
+	curl_multi_cleanup(w->multi);
+	net_conn_free(&w->conn);
+	pthread_mutex_destroy(&w->lock);
+	close(w->pipe[0]);
+	close(w->pipe[1]);
+	free(w);
+}
+
 struct worker *
 worker_start(const struct api_conn *ac, const struct worker_limits *limits,
     char **cause)
@@ -362,12 +375,7 @@ worker_start(const struct api_conn *ac, const struct worker_limits *limits,
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (error != 0) {
 		xasprintf(cause, "pthread_create: %s", strerror(error));
-		curl_multi_cleanup(w->multi);
-		net_conn_free(&w->conn);
-		pthread_mutex_destroy(&w->lock);
-		close(w->pipe[0]);
-		close(w->pipe[1]);
-		free(w);
+		worker_free(w);
 		return NULL;
 	}
 	/* Named for top -H, debuggers and the idle test. */
@@ -555,11 +563,6 @@ worker_stop(struct worker **wp)
 		worker_event_clear(&it->ev);
 		free(it);
 	}
-	curl_multi_cleanup(w->multi);
-	net_conn_free(&w->conn);
-	pthread_mutex_destroy(&w->lock);
-	close(w->pipe[0]);
-	close(w->pipe[1]);
-	free(w);
+	worker_free(w);
 	*wp = NULL;
 }
