@@ -1,4 +1,4 @@
-/* kling-tui: the client's public face: results, advice, and the blocking
+/* kling-tui: the client's public face: names, advice, and the blocking
  * request for simple command-line calls.
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
@@ -13,76 +13,6 @@
 #include "xfer.h"
 #include "xmalloc.h"
 
-void
-api_conn_init(struct api_conn *c)
-{
-	memset(c, 0, sizeof *c);
-	c->base_url = API_DEFAULT_BASE_URL;
-	c->connect_timeout_ms = 10000;
-	c->timeout_ms = 30000;
-	c->stall_secs = 30;
-	c->max_response = 1024 * 1024;
-	c->retry.max_attempts = 5;
-	c->retry.backoff_ms = 1000;
-	c->retry.backoff_max_ms = 120000;
-}
-
-static void
-api_task_clear(struct api_task *t)
-{
-	size_t	i;
-
-	free(t->task_id);
-	free(t->status);
-	for (i = 0; i < t->nmedia; i++)
-		free(t->media_urls[i]);
-	free(t->media_urls);
-	free(t->result_message);
-	free(t->param_json);
-	memset(t, 0, sizeof *t);
-}
-
-void
-api_result_clear(struct api_result *r)
-{
-	free(r->message);
-	free(r->task_id);
-	api_task_clear(&r->task);
-	free(r->path);
-	free(r->content_type);
-	memset(r, 0, sizeof *r);
-	r->retry_after = -1;
-}
-
-static char *
-api_dup(const char *s)
-{
-	return (s != NULL ? xstrdup(s) : NULL);
-}
-
-void
-api_result_copy(struct api_result *dst, const struct api_result *src)
-{
-	size_t	i;
-
-	*dst = *src;
-	dst->message = api_dup(src->message);
-	dst->task_id = api_dup(src->task_id);
-	dst->path = api_dup(src->path);
-	dst->content_type = api_dup(src->content_type);
-	dst->task.task_id = api_dup(src->task.task_id);
-	dst->task.status = api_dup(src->task.status);
-	dst->task.result_message = api_dup(src->task.result_message);
-	dst->task.param_json = api_dup(src->task.param_json);
-	if (src->task.media_urls != NULL) {
-		dst->task.media_urls = xcalloc(src->task.nmedia + 1,
-		    sizeof *dst->task.media_urls);
-		for (i = 0; i < src->task.nmedia; i++)
-			dst->task.media_urls[i] =
-			    xstrdup(src->task.media_urls[i]);
-	}
-}
-
 const char *
 api_outcome_name(enum api_outcome o)
 {
@@ -93,7 +23,7 @@ api_outcome_name(enum api_outcome o)
 		"local_error", "cancelled"
 	};
 
-	return ((unsigned)o < API_OUTCOME_COUNT ? names[o] : "?");
+	return (unsigned)o < API_OUTCOME_COUNT ? names[o] : "?";
 }
 
 const char *
@@ -103,7 +33,7 @@ api_kind_name(enum api_kind k)
 		"create", "task_info", "balance", "download", "head"
 	};
 
-	return ((unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?");
+	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }
 
 bool
@@ -112,8 +42,8 @@ api_result_unknown(const struct api_result *r)
 	/* Once the body may have left, anything short of the service's own
 	 * verdict (a timeout, a drop, a cut or foreign answer) leaves the
 	 * task's existence unknown. */
-	return (r->kind == API_CREATE && (r->outcome == API_NO_ANSWER ||
-	    r->outcome == API_BAD_RESPONSE));
+	return r->kind == API_CREATE && (r->outcome == API_NO_ANSWER ||
+	    r->outcome == API_BAD_RESPONSE);
 }
 
 char *
@@ -126,28 +56,28 @@ api_image_problem(const struct api_result *r)
 		adv = api_advice(r);
 		xasprintf(&s, "image not reachable: %s", adv);
 		free(adv);
-		return (s);
+		return s;
 	}
 	if (strncasecmp(ct, "image/jpeg", 10) != 0 &&
 	    strncasecmp(ct, "image/jpg", 9) != 0 &&
 	    strncasecmp(ct, "image/png", 9) != 0) {
 		xasprintf(&s, "not a JPEG or PNG image (%s)",
 		    *ct != '\0' ? ct : "no content type");
-		return (s);
+		return s;
 	}
 	if (r->bytes > API_IMAGE_MAX_BYTES) {
 		xasprintf(&s, "image of %.1f MB: the limit is 10 MB",
 		    (double)r->bytes / (1024 * 1024));
-		return (s);
+		return s;
 	}
-	return (NULL);
+	return NULL;
 }
 
 bool
 api_status_final(const char *status)
 {
-	return (status != NULL && (strcmp(status, "success") == 0 ||
-	    strcmp(status, "failed") == 0));
+	return status != NULL && (strcmp(status, "success") == 0 ||
+	    strcmp(status, "failed") == 0);
 }
 
 char *
@@ -239,7 +169,7 @@ api_advice(const struct api_result *r)
 		xasprintf(&s, "cancelled");
 		break;
 	}
-	return (s);
+	return s;
 }
 
 char *
@@ -262,7 +192,7 @@ api_download_path(const char *dir, const char *task_id, char **cause)
 		free(name);
 		*cause = xstrdup("the task id has no character usable in a "
 		    "file name");
-		return (NULL);
+		return NULL;
 	}
 	if (dir == NULL || *dir == '\0')
 		xasprintf(&path, "%s.mp4", name);
@@ -270,7 +200,7 @@ api_download_path(const char *dir, const char *task_id, char **cause)
 		xasprintf(&path, "%s%s%s.mp4", dir,
 		    dir[strlen(dir) - 1] == '/' ? "" : "/", name);
 	free(name);
-	return (path);
+	return path;
 }
 
 int
@@ -284,9 +214,9 @@ net_global_init(char **cause)
 	if ((rc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK) {
 		xasprintf(cause, "curl_global_init: %s",
 		    curl_easy_strerror(rc));
-		return (-1);
+		return -1;
 	}
-	return (0);
+	return 0;
 }
 
 void
@@ -337,7 +267,7 @@ api_perform(const struct api_conn *ac, const struct api_request *req,
 		res->message = response_text(cause, strlen(cause));
 		free(cause);
 		net_conn_free(&conn);
-		return (-1);
+		return -1;
 	}
 	if (cb != NULL) {
 		x.progress = api_progress;
@@ -354,5 +284,5 @@ api_perform(const struct api_conn *ac, const struct api_request *req,
 	}
 	xfer_free(&x);
 	net_conn_free(&conn);
-	return (res->outcome == API_OK ? 0 : -1);
+	return res->outcome == API_OK ? 0 : -1;
 }

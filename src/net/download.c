@@ -18,11 +18,10 @@
 #include "xmalloc.h"
 
 int
-download_open(struct xfer *x, struct api_result *res)
+download_open(struct xfer *x, char **cause)
 {
 	struct stat	sb;
 	int		fd;
-	char		*s;
 
 	download_close(x);
 	x->offset = x->written = 0;
@@ -32,19 +31,13 @@ download_open(struct xfer *x, struct api_result *res)
 	fd = open(x->part, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
 	if (fd == -1 || fstat(fd, &sb) == -1 || (x->fp = fdopen(fd, "a")) ==
 	    NULL) {
-		api_result_clear(res);
-		res->kind = API_DOWNLOAD;
-		res->outcome = API_LOCAL_ERROR;
-		res->retry_after = -1;
-		xasprintf(&s, "%s: %s", x->part, strerror(errno));
-		res->message = response_text(s, strlen(s));
-		free(s);
+		xasprintf(cause, "%s: %s", x->part, strerror(errno));
 		if (fd != -1)
 			close(fd);
-		return (-1);
+		return -1;
 	}
 	x->offset = sb.st_size;
-	return (0);
+	return 0;
 }
 
 void
@@ -78,8 +71,8 @@ download_header(struct xfer *x, const char *name)
 
 	if (curl_easy_header(x->easy, name, 0, CURLH_HEADER, -1, &h) !=
 	    CURLHE_OK)
-		return (NULL);
-	return (h->value);
+		return NULL;
+	return h->value;
 }
 
 /* The first body bytes tell what they are: the file (200 from the start,
@@ -121,15 +114,15 @@ download_write(struct xfer *x, const char *p, size_t n)
 	if (!x->decided)
 		download_decide(x);
 	if (x->io_errno != 0 || x->range_error)
-		return (0);
+		return 0;
 	if (!x->to_file)
-		return (xfer_buffer(x, p, n));
+		return response_buffer(x, p, n);
 	if (fwrite(p, 1, n, x->fp) != n) {
 		x->io_errno = errno != 0 ? errno : EIO;
-		return (0);
+		return 0;
 	}
 	x->written += n;
-	return (n);
+	return n;
 }
 
 static void
@@ -140,17 +133,13 @@ static void
 download_fail(struct xfer *x, struct api_result *res, enum api_outcome o,
     const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*s;
+	va_list	ap;
 
 	res->outcome = o;
-	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) == -1)
-		fatal("vasprintf: out of memory");
-	va_end(ap);
 	free(res->message);
-	res->message = response_text(s, strlen(s));
-	free(s);
+	va_start(ap, fmt);
+	res->message = response_vprintf(fmt, ap);
+	va_end(ap);
 	res->bytes = x->offset + x->written;
 	res->total = x->total;
 	download_close(x);

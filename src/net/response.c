@@ -1,4 +1,5 @@
-/* kling-tui: reading the service's answers: {"code","message","data"}.
+/* kling-tui: the service's answers: kept in memory up to the cap, and read
+ * as {"code","message","data"}.
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
  *
  * Everything taken from an answer is sanitised here, once, so that no
@@ -7,6 +8,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +25,28 @@
 char *
 response_text(const char *s, size_t len)
 {
-	return (text_sanitize(s, len, RESPONSE_TEXT_MAX, false));
+	return text_sanitize(s, len, RESPONSE_TEXT_MAX, false);
+}
+
+/* Formatted without vasprintf(), whose failure would leave only fatal():
+ * this runs on the worker thread, where only xmalloc() may give up. */
+char *
+response_vprintf(const char *fmt, va_list ap)
+{
+	va_list	 aq;
+	char	*s, *t;
+	int	 n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	s = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	s[0] = '\0';
+	if (n > 0)
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+	t = response_text(s, strlen(s));
+	free(s);
+	return t;
 }
 
 enum api_outcome
@@ -30,28 +54,47 @@ response_outcome(long code)
 {
 	switch (code) {
 	case 200:
-		return (API_OK);
+		return API_OK;
 	case 401:
-		return (API_UNAUTHORIZED);
+		return API_UNAUTHORIZED;
 	case 402:
-		return (API_NO_CREDITS);
+		return API_NO_CREDITS;
 	case 404:
-		return (API_NOT_FOUND);
+		return API_NOT_FOUND;
 	case 422:
-		return (API_INVALID);
+		return API_INVALID;
 	case 429:
-		return (API_RATE_LIMITED);
+		return API_RATE_LIMITED;
 	case 455:
-		return (API_MAINTENANCE);
+		return API_MAINTENANCE;
 	case 500:
-		return (API_SERVER_ERROR);
+		return API_SERVER_ERROR;
 	case 501:
-		return (API_GEN_FAILED);
+		return API_GEN_FAILED;
 	case 505:
-		return (API_DISABLED);
+		return API_DISABLED;
 	default:
-		return (API_OTHER);
+		return API_OTHER;
 	}
+}
+
+size_t
+response_buffer(struct xfer *x, const char *p, size_t n)
+{
+	if (n > x->conn->max_response - x->len) {
+		x->over_cap = true;
+		return 0;
+	}
+	if (x->len + n + 1 > x->cap) {
+		x->cap = x->len + n + 1 < 4096 ? 4096 : (x->len + n + 1) * 2;
+		if (x->cap > x->conn->max_response + 1)
+			x->cap = x->conn->max_response + 1;
+		x->buf = xrealloc(x->buf, x->cap);
+	}
+	memcpy(x->buf + x->len, p, n);
+	x->len += n;
+	x->buf[x->len] = '\0';
+	return n;
 }
 
 static char *
@@ -60,9 +103,9 @@ response_string(const cJSON *obj, const char *key, size_t max)
 	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(obj, key);
 
 	if (!cJSON_IsString(v) || v->valuestring == NULL)
-		return (NULL);
-	return (text_sanitize(v->valuestring, strlen(v->valuestring), max,
-	    false));
+		return NULL;
+	return text_sanitize(v->valuestring, strlen(v->valuestring), max,
+	    false);
 }
 
 /* A JSON integer that fits a long; false for anything else. */
@@ -74,9 +117,9 @@ response_long(const cJSON *obj, const char *key, long *out)
 	if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) ||
 	    v->valuedouble != floor(v->valuedouble) ||
 	    fabs(v->valuedouble) > 9e15)
-		return (false);
+		return false;
 	*out = (long)v->valuedouble;
-	return (true);
+	return true;
 }
 
 static int
@@ -90,7 +133,7 @@ response_task(const cJSON *data, struct api_task *t)
 	t->task_id = response_string(data, "task_id", RESPONSE_TEXT_MAX);
 	t->status = response_string(data, "status", RESPONSE_TEXT_MAX);
 	if (t->task_id == NULL || t->status == NULL)
-		return (-1);
+		return -1;
 	if (response_long(data, "create_at", &n))
 		t->create_at = n;
 	if (response_long(data, "complete_at", &n))
@@ -111,14 +154,14 @@ response_task(const cJSON *data, struct api_task *t)
 
 	result = cJSON_GetObjectItemCaseSensitive(data, "result");
 	if (!cJSON_IsObject(result))
-		return (0);
+		return 0;
 	if (response_long(result, "code", &n))
 		t->result_code = n;
 	t->result_message = response_string(result, "message",
 	    RESPONSE_TEXT_MAX);
 	urls = cJSON_GetObjectItemCaseSensitive(result, "media_urls");
 	if (!cJSON_IsArray(urls))
-		return (0);
+		return 0;
 	t->media_urls = xcalloc((size_t)cJSON_GetArraySize(urls) + 1,
 	    sizeof *t->media_urls);
 	i = 0;
@@ -128,7 +171,7 @@ response_task(const cJSON *data, struct api_task *t)
 			    strlen(u->valuestring), RESPONSE_URL_MAX, false);
 	}
 	t->nmedia = i;
-	return (0);
+	return 0;
 }
 
 /* Fill the payload of a 200 answer; -1 when it lacks what the kind needs. */
@@ -138,23 +181,23 @@ response_payload(struct api_result *res, const cJSON *data)
 	const cJSON	*v;
 
 	if (!cJSON_IsObject(data))
-		return (-1);
+		return -1;
 	switch (res->kind) {
 	case API_CREATE:
 		res->task_id = response_string(data, "task_id",
 		    RESPONSE_TEXT_MAX);
-		return (res->task_id == NULL || *res->task_id == '\0' ?
-		    -1 : 0);
+		return res->task_id == NULL || *res->task_id == '\0' ?
+		    -1 : 0;
 	case API_TASK_INFO:
-		return (response_task(data, &res->task));
+		return response_task(data, &res->task);
 	case API_BALANCE:
 		v = cJSON_GetObjectItemCaseSensitive(data, "balance");
 		if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble))
-			return (-1);
+			return -1;
 		res->balance = v->valuedouble;
-		return (0);
+		return 0;
 	default:
-		return (-1);
+		return -1;
 	}
 }
 

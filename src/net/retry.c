@@ -6,8 +6,6 @@
  * (429, 455). Queries are free to repeat. */
 #include "config.h"
 
-#include <time.h>
-
 #include "xfer.h"
 
 /* The service (or a gateway in front of it) is overloaded or failing. */
@@ -18,36 +16,36 @@ retry_server_trouble(const struct api_result *r)
 	case API_RATE_LIMITED:
 	case API_MAINTENANCE:
 	case API_SERVER_ERROR:
-		return (true);
+		return true;
 	case API_OTHER:
 	case API_BAD_RESPONSE:
-		return (r->http_status >= 500);
+		return r->http_status >= 500;
 	default:
-		return (false);
+		return false;
 	}
 }
 
 bool
 retry_is_global(const struct api_result *r)
 {
-	return (retry_server_trouble(r));
+	return retry_server_trouble(r);
 }
 
 static bool
 retry_allowed(const struct api_result *r)
 {
 	if (r->kind == API_CREATE) {
-		return (r->outcome == API_NOT_SENT ||
+		return r->outcome == API_NOT_SENT ||
 		    r->outcome == API_RATE_LIMITED ||
-		    r->outcome == API_MAINTENANCE);
+		    r->outcome == API_MAINTENANCE;
 	}
 	switch (r->outcome) {
 	case API_NOT_SENT:
 	case API_NO_ANSWER:
 	case API_BAD_RESPONSE:	/* garbage or a cut answer: maybe a hiccup */
-		return (true);
+		return true;
 	default:
-		return (retry_server_trouble(r));
+		return retry_server_trouble(r);
 	}
 }
 
@@ -58,22 +56,13 @@ retry_delay(const struct api_retry *l, const struct api_result *r)
 	int	i;
 
 	if (r->attempts >= (int)l->max_attempts || !retry_allowed(r))
-		return (-1);
+		return -1;
 	if (r->retry_after >= 0 && r->retry_after <= l->backoff_max_ms / 1000)
-		return (r->retry_after * 1000);
+		return r->retry_after * 1000;
 	if (r->retry_after >= 0)
-		return (l->backoff_max_ms);
+		return l->backoff_max_ms;
 	delay = l->backoff_ms;
 	for (i = 1; i < r->attempts && delay < l->backoff_max_ms; i++)
 		delay *= 2;
-	return (delay < l->backoff_max_ms ? delay : l->backoff_max_ms);
-}
-
-uint64_t
-net_now_ms(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000);
+	return delay < l->backoff_max_ms ? delay : l->backoff_max_ms;
 }

@@ -22,18 +22,18 @@ url_loopback(const char *host)
 	size_t		 n;
 
 	if (strcasecmp(host, "localhost") == 0)
-		return (true);
+		return true;
 	if (inet_pton(AF_INET, host, &a4) == 1)
-		return ((ntohl(a4.s_addr) >> 24) == 127);
+		return (ntohl(a4.s_addr) >> 24) == 127;
 	/* curl gives IPv6 literals in brackets. */
 	n = strlen(host);
 	if (n > 2 && host[0] == '[' && host[n - 1] == ']' && n - 2 < sizeof buf) {
 		memcpy(buf, host + 1, n - 2);
 		buf[n - 2] = '\0';
 		if (inet_pton(AF_INET6, buf, &a6) == 1)
-			return (IN6_IS_ADDR_LOOPBACK(&a6));
+			return IN6_IS_ADDR_LOOPBACK(&a6);
 	}
-	return (false);
+	return false;
 }
 
 int
@@ -43,9 +43,11 @@ url_check(const char *url, bool allow_http, char **cause)
 	char	*scheme = NULL, *host = NULL;
 	int	 rc = -1;
 
-	u = curl_url();
-	if (u == NULL)
-		fatal("curl_url: out of memory");
+	/* A refusal, not fatal(): the request fails, the program goes on. */
+	if ((u = curl_url()) == NULL) {
+		*cause = xstrdup("out of memory for parsing the URL");
+		return -1;
+	}
 	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
@@ -66,5 +68,5 @@ out:
 	curl_free(scheme);
 	curl_free(host);
 	curl_url_cleanup(u);
-	return (rc);
+	return rc;
 }

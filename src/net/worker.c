@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "worker.h"
 #include "xfer.h"
 #include "xmalloc.h"
@@ -29,7 +30,7 @@ struct job {
 	uint64_t		 tag;
 	enum job_state		 state;
 	bool			 cancel;
-	uint64_t		 due_ms;	/* may start (monotonic) */
+	int64_t			 due_ms;	/* may start (clock_ms) */
 	struct xfer		 x;
 	struct api_result	 res;
 	int			 attempts;
@@ -54,13 +55,14 @@ struct worker {
 	TAILQ_HEAD(event_item_head, event_item) outbox;
 	uint64_t		 next_id;
 	unsigned		 pending;
-	uint64_t		 hold_until_ms;
+	int64_t			 hold_until_ms;	/* the global back-off */
 	bool			 draining;
 	bool			 stopping;
 
 	/* The worker thread's own. */
 	unsigned		 running;
 	unsigned		 running_creates;
+	bool			 fault_fatal;	/* set before it starts */
 };
 
 void
@@ -164,25 +166,36 @@ worker_progress(struct xfer *x, int64_t now, int64_t total)
 static bool
 worker_is_api(enum api_kind k)
 {
-	return (k == API_CREATE || k == API_TASK_INFO || k == API_BALANCE);
+	return k == API_CREATE || k == API_TASK_INFO || k == API_BALANCE;
 }
 
-/* Under the lock: start a job's next attempt. */
+/* Under the lock: start a job's next attempt. A job that cannot start
+ * ends API_LOCAL_ERROR and the worker goes on: fatal() here would run the
+ * UI's hook, which stops the worker, on the thread holding the lock. */
 static void
 worker_launch(struct worker *w, struct job *j)
 {
+	CURLMcode	rc;
+
+	if (w->fault_fatal)	/* a test's fault: see worker_start() */
+		fatal("forced by KLING_TUI_FAULT=worker-fatal");
 	j->attempts++;
-	if (xfer_setup(&j->x, &j->res) != 0) {
-		j->res.attempts = j->attempts;
-		worker_end(w, j);
-		return;
+	if (xfer_setup(&j->x, &j->res) != 0)
+		goto failed;
+	if ((rc = curl_multi_add_handle(w->multi, j->x.easy)) != CURLM_OK) {
+		xfer_local_error(&j->x, &j->res, "cannot start the request: %s",
+		    curl_multi_strerror(rc));
+		goto failed;
 	}
-	if (curl_multi_add_handle(w->multi, j->x.easy) != CURLM_OK)
-		fatal("curl_multi_add_handle failed");
 	j->state = JOB_RUNNING;
 	w->running++;
 	if (j->x.req.kind == API_CREATE)
 		w->running_creates++;
+	return;
+
+failed:
+	j->res.attempts = j->attempts;
+	worker_end(w, j);
 }
 
 /* Under the lock: cancel what was asked, start what is due and fits.
@@ -192,7 +205,7 @@ static int
 worker_schedule(struct worker *w)
 {
 	struct job	*j, *jn;
-	uint64_t	 now = net_now_ms(), at, wait = INT_MAX;
+	int64_t		 now = clock_ms(), at, wait = INT_MAX;
 	bool		 create;
 
 	for (j = TAILQ_FIRST(&w->jobs); j != NULL; j = jn) {
@@ -217,7 +230,7 @@ worker_schedule(struct worker *w)
 			continue;	/* a finishing transfer re-runs this */
 		worker_launch(w, j);
 	}
-	return ((int)wait);
+	return (int)wait;
 }
 
 /* Worker thread: an attempt ended; retry it later or report it. */
@@ -227,14 +240,14 @@ worker_done(struct worker *w, CURL *easy, CURLcode rc)
 	struct xfer	*x = NULL;
 	struct job	*j;
 	long		 delay, hold;
-	uint64_t	 now;
+	int64_t		 now;
 
 	curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&x);
 	j = x->owner;
 	xfer_finish(x, rc, &j->res);
 	j->res.attempts = j->attempts;
 	delay = retry_delay(&w->conn->retry, &j->res);
-	now = net_now_ms();
+	now = clock_ms();
 
 	pthread_mutex_lock(&w->lock);
 	if (worker_is_api(x->req.kind) && retry_is_global(&j->res)) {
@@ -245,8 +258,8 @@ worker_done(struct worker *w, CURL *easy, CURLcode rc)
 			hold = delay >= 0 ? delay : w->conn->retry.backoff_ms;
 		if (hold > w->conn->retry.backoff_max_ms)
 			hold = w->conn->retry.backoff_max_ms;
-		if (now + (uint64_t)hold > w->hold_until_ms)
-			w->hold_until_ms = now + (uint64_t)hold;
+		if (now + hold > w->hold_until_ms)
+			w->hold_until_ms = now + hold;
 	}
 	if (j->cancel)
 		worker_cancelled(w, j);
@@ -256,7 +269,7 @@ worker_done(struct worker *w, CURL *easy, CURLcode rc)
 		if (x->req.kind == API_CREATE)
 			w->running_creates--;
 		j->state = JOB_WAITING;
-		j->due_ms = now + (uint64_t)delay;
+		j->due_ms = now + delay;
 	} else
 		worker_end(w, j);
 	pthread_mutex_unlock(&w->lock);
@@ -294,7 +307,20 @@ worker_main(void *arg)
 		 * due job, or curl_multi_wakeup(): nothing else. */
 		curl_multi_poll(w->multi, NULL, 0, timeout, NULL);
 	}
-	return (NULL);
+	return NULL;
+}
+
+/* What worker_start() set up, once no thread runs: the failed start and
+ * worker_stop() undo it the same way. */
+static void
+worker_free(struct worker *w)
+{
+	curl_multi_cleanup(w->multi);
+	net_conn_free(&w->conn);
+	pthread_mutex_destroy(&w->lock);
+	close(w->pipe[0]);
+	close(w->pipe[1]);
+	free(w);
 }
 
 struct worker *
@@ -302,6 +328,7 @@ worker_start(const struct api_conn *ac, const struct worker_limits *limits,
     char **cause)
 {
 	struct worker	*w = xcalloc(1, sizeof *w);
+	const char	*fault;
 	sigset_t	 all, old;
 	int		 error;
 
@@ -313,13 +340,25 @@ worker_start(const struct api_conn *ac, const struct worker_limits *limits,
 		w->limits.max_transfers = 1;
 	if (w->limits.max_creates == 0)
 		w->limits.max_creates = 1;
+	/* Fault injection for the tests of the fatal() hand-off, never for
+	 * use: with KLING_TUI_FAULT=worker-fatal the worker thread calls
+	 * fatal() as it starts its first transfer, holding its lock, the
+	 * very place where fatal()'s UI hook (which stops the worker) would
+	 * deadlock unless fatal() hands the call to the main thread. Read
+	 * once, here, before the thread exists. */
+	fault = getenv("KLING_TUI_FAULT");
+	w->fault_fatal = fault != NULL && strcmp(fault, "worker-fatal") == 0;
+	if ((w->multi = curl_multi_init()) == NULL) {
+		*cause = xstrdup("curl_multi_init failed");
+		free(w);
+		return NULL;
+	}
 	if (pipe2(w->pipe, O_NONBLOCK | O_CLOEXEC) == -1) {
 		xasprintf(cause, "pipe: %s", strerror(errno));
+		curl_multi_cleanup(w->multi);
 		free(w);
-		return (NULL);
+		return NULL;
 	}
-	if ((w->multi = curl_multi_init()) == NULL)
-		fatal("curl_multi_init failed");
 	/* Keep a connection per transfer slot alive between requests, so
 	 * that a sweep of many queries reuses a handful of connections. */
 	curl_multi_setopt(w->multi, CURLMOPT_MAXCONNECTS,
@@ -336,17 +375,12 @@ worker_start(const struct api_conn *ac, const struct worker_limits *limits,
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (error != 0) {
 		xasprintf(cause, "pthread_create: %s", strerror(error));
-		curl_multi_cleanup(w->multi);
-		net_conn_free(&w->conn);
-		pthread_mutex_destroy(&w->lock);
-		close(w->pipe[0]);
-		close(w->pipe[1]);
-		free(w);
-		return (NULL);
+		worker_free(w);
+		return NULL;
 	}
 	/* Named for top -H, debuggers and the idle test. */
 	pthread_setname_np(w->thread, "kt-worker");
-	return (w);
+	return w;
 }
 
 uint64_t
@@ -367,7 +401,7 @@ worker_submit(struct worker *w, const struct api_request *req, uint64_t tag)
 			xfer_free(&j->x);
 		free(cause);
 		free(j);
-		return (0);
+		return 0;
 	}
 	id = ++w->next_id;
 	w->pending++;
@@ -387,7 +421,7 @@ worker_submit(struct worker *w, const struct api_request *req, uint64_t tag)
 		pthread_mutex_unlock(&w->lock);
 		free(cause);
 		free(j);
-		return (id);
+		return id;
 	}
 	j->id = id;
 	j->tag = tag;
@@ -399,13 +433,13 @@ worker_submit(struct worker *w, const struct api_request *req, uint64_t tag)
 	TAILQ_INSERT_TAIL(&w->jobs, j, entry);
 	pthread_mutex_unlock(&w->lock);
 	curl_multi_wakeup(w->multi);
-	return (id);
+	return id;
 }
 
 int
 worker_fd(struct worker *w)
 {
-	return (w->pipe[0]);
+	return w->pipe[0];
 }
 
 int
@@ -418,7 +452,7 @@ worker_take(struct worker *w, struct worker_event *ev)
 	pthread_mutex_lock(&w->lock);
 	if ((it = TAILQ_FIRST(&w->outbox)) == NULL) {
 		pthread_mutex_unlock(&w->lock);
-		return (0);
+		return 0;
 	}
 	TAILQ_REMOVE(&w->outbox, it, entry);
 	if (it->ev.type == WORKER_DONE)
@@ -431,7 +465,7 @@ worker_take(struct worker *w, struct worker_event *ev)
 	pthread_mutex_unlock(&w->lock);
 	*ev = it->ev;
 	free(it);
-	return (1);
+	return 1;
 }
 
 int
@@ -457,7 +491,7 @@ worker_cancel(struct worker *w, uint64_t id)
 	pthread_mutex_unlock(&w->lock);
 	if (rc == 0)
 		curl_multi_wakeup(w->multi);
-	return (rc);
+	return rc;
 }
 
 unsigned
@@ -468,22 +502,22 @@ worker_pending(struct worker *w)
 	pthread_mutex_lock(&w->lock);
 	n = w->pending;
 	pthread_mutex_unlock(&w->lock);
-	return (n);
+	return n;
 }
 
 bool
 worker_backoff_until(struct worker *w, time_t *until)
 {
-	uint64_t	hold, now;
+	int64_t	hold, now;
 
 	pthread_mutex_lock(&w->lock);
 	hold = w->hold_until_ms;
 	pthread_mutex_unlock(&w->lock);
-	now = net_now_ms();
+	now = clock_ms();
 	if (hold <= now)
-		return (false);
+		return false;
 	*until = time(NULL) + (time_t)((hold - now + 999) / 1000);
-	return (true);
+	return true;
 }
 
 void
@@ -529,11 +563,6 @@ worker_stop(struct worker **wp)
 		worker_event_clear(&it->ev);
 		free(it);
 	}
-	curl_multi_cleanup(w->multi);
-	net_conn_free(&w->conn);
-	pthread_mutex_destroy(&w->lock);
-	close(w->pipe[0]);
-	close(w->pipe[1]);
-	free(w);
+	worker_free(w);
 	*wp = NULL;
 }

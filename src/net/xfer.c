@@ -4,74 +4,22 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "xfer.h"
 #include "xmalloc.h"
 
 #define XFER_PROGRESS_MS 100	/* between two progress reports */
-
-struct net_conn *
-net_conn_new(const struct api_conn *ac)
-{
-	struct net_conn	*c = xcalloc(1, sizeof *c);
-	struct api_conn	 def;
-	const char	*base = ac->base_url != NULL ? ac->base_url :
-			    API_DEFAULT_BASE_URL;
-	size_t		 n = strlen(base);
-
-	while (n > 0 && base[n - 1] == '/')
-		n--;
-	c->base_url = xstrndup(base, n);
-	if (ac->key != NULL && *ac->key != '\0')
-		xasprintf(&c->key_header, "x-api-key: %s", ac->key);
-	if (ac->cacert != NULL && *ac->cacert != '\0')
-		c->cacert = xstrdup(ac->cacert);
-	c->allow_http = ac->allow_http;
-	/* Zero means "the default", never "no limit": a request without a
-	 * timeout or a cap could hang or eat memory. */
-	api_conn_init(&def);
-	c->connect_timeout_ms = ac->connect_timeout_ms > 0 ?
-	    ac->connect_timeout_ms : def.connect_timeout_ms;
-	c->timeout_ms = ac->timeout_ms > 0 ? ac->timeout_ms : def.timeout_ms;
-	c->stall_secs = ac->stall_secs > 0 ? ac->stall_secs : def.stall_secs;
-	c->max_response = ac->max_response > 0 ? ac->max_response :
-	    def.max_response;
-	c->retry = ac->retry;
-	if (c->retry.max_attempts == 0)
-		c->retry.max_attempts = 1;
-	if (c->retry.backoff_ms <= 0)
-		c->retry.backoff_ms = def.retry.backoff_ms;
-	if (c->retry.backoff_max_ms < c->retry.backoff_ms)
-		c->retry.backoff_max_ms = c->retry.backoff_ms;
-	return (c);
-}
-
-void
-net_conn_free(struct net_conn **cp)
-{
-	struct net_conn	*c = *cp;
-
-	if (c == NULL)
-		return;
-	free(c->base_url);
-	if (c->key_header != NULL) {
-		/* Do not leave the key lying in freed memory. */
-		memset(c->key_header, 0, strlen(c->key_header));
-		free(c->key_header);
-	}
-	free(c->cacert);
-	free(c);
-	*cp = NULL;
-}
 
 static void	xfer_free_headers(struct xfer *);
 
 static char *
 xfer_dup(const char *s)
 {
-	return (s != NULL ? xstrdup(s) : NULL);
+	return s != NULL ? xstrdup(s) : NULL;
 }
 
 static int
@@ -84,7 +32,7 @@ xfer_build_url(struct xfer *x, char **cause)
 	case API_CREATE:
 		if (r->body == NULL) {
 			*cause = xstrdup("a create needs a body");
-			return (-1);
+			return -1;
 		}
 		xasprintf(&x->url, "%s/api/v1/client/job/CreateTask",
 		    x->conn->base_url);
@@ -92,11 +40,13 @@ xfer_build_url(struct xfer *x, char **cause)
 	case API_TASK_INFO:
 		if (r->task_id == NULL || *r->task_id == '\0') {
 			*cause = xstrdup("a task query needs a task id");
-			return (-1);
+			return -1;
 		}
-		id = curl_easy_escape(NULL, r->task_id, 0);
-		if (id == NULL)
-			fatal("curl_easy_escape: out of memory");
+		if ((id = curl_easy_escape(NULL, r->task_id, 0)) == NULL) {
+			*cause = xstrdup("out of memory for escaping the task "
+			    "id");
+			return -1;
+		}
 		xasprintf(&x->url, "%s/api/v1/client/job/TaskInfo?task_id=%s",
 		    x->conn->base_url, id);
 		curl_free(id);
@@ -108,21 +58,21 @@ xfer_build_url(struct xfer *x, char **cause)
 	case API_DOWNLOAD:
 		if (r->dest == NULL || *r->dest == '\0') {
 			*cause = xstrdup("a download needs a destination");
-			return (-1);
+			return -1;
 		}
 		/* FALLTHROUGH */
 	case API_HEAD:
 		if (r->url == NULL || *r->url == '\0') {
 			*cause = xstrdup("no URL given");
-			return (-1);
+			return -1;
 		}
 		x->url = xstrdup(r->url);
 		break;
 	default:
 		*cause = xstrdup("unknown request kind");
-		return (-1);
+		return -1;
 	}
-	return (url_check(x->url, x->conn->allow_http, cause));
+	return url_check(x->url, x->conn->allow_http, cause);
 }
 
 int
@@ -139,11 +89,11 @@ xfer_init(struct xfer *x, const struct net_conn *conn,
 	x->total = -1;
 	if (xfer_build_url(x, cause) != 0) {
 		xfer_free(x);
-		return (-1);
+		return -1;
 	}
 	if (r->kind == API_DOWNLOAD)
 		xasprintf(&x->part, "%s.part", r->dest);
-	return (0);
+	return 0;
 }
 
 void
@@ -163,33 +113,14 @@ xfer_free(struct xfer *x)
 	memset(x, 0, sizeof *x);
 }
 
-size_t
-xfer_buffer(struct xfer *x, const char *p, size_t n)
-{
-	if (n > x->conn->max_response - x->len) {
-		x->over_cap = true;
-		return (0);
-	}
-	if (x->len + n + 1 > x->cap) {
-		x->cap = x->len + n + 1 < 4096 ? 4096 : (x->len + n + 1) * 2;
-		if (x->cap > x->conn->max_response + 1)
-			x->cap = x->conn->max_response + 1;
-		x->buf = xrealloc(x->buf, x->cap);
-	}
-	memcpy(x->buf + x->len, p, n);
-	x->len += n;
-	x->buf[x->len] = '\0';
-	return (n);
-}
-
 static size_t
 xfer_write_cb(char *p, size_t size, size_t nmemb, void *arg)
 {
 	struct xfer	*x = arg;
 
 	if (x->req.kind == API_DOWNLOAD)
-		return (download_write(x, p, size * nmemb));
-	return (xfer_buffer(x, p, size * nmemb));
+		return download_write(x, p, size * nmemb);
+	return response_buffer(x, p, size * nmemb);
 }
 
 /* The create body is handed over through a read callback rather than
@@ -205,7 +136,7 @@ xfer_read_cb(char *p, size_t size, size_t nmemb, void *arg)
 	x->body_started = true;
 	memcpy(p, x->req.body + x->body_off, n);
 	x->body_off += n;
-	return (n);
+	return n;
 }
 
 static int
@@ -213,16 +144,16 @@ xfer_progress_cb(void *arg, curl_off_t dltotal, curl_off_t dlnow,
     curl_off_t ultotal, curl_off_t ulnow)
 {
 	struct xfer	*x = arg;
-	uint64_t	 now;
+	int64_t		 now;
 
 	if (x->progress == NULL || !x->to_file)
-		return (0);
-	now = net_now_ms();
+		return 0;
+	now = clock_ms();
 	if (now - x->progress_ms < XFER_PROGRESS_MS)
-		return (0);
+		return 0;
 	x->progress_ms = now;
 	x->progress(x, x->offset + x->written, x->total);
-	return (0);
+	return 0;
 }
 
 /* The list holds a copy of the key: wipe it before it goes back to the
@@ -238,12 +169,44 @@ xfer_free_headers(struct xfer *x)
 	x->headers = NULL;
 }
 
-static void
-xfer_header(struct xfer *x, const char *h)
+/* The request's headers: -1 when curl cannot allocate them. */
+static int
+xfer_headers(struct xfer *x, bool api)
 {
-	x->headers = curl_slist_append(x->headers, h);
-	if (x->headers == NULL)
-		fatal("curl_slist_append: out of memory");
+	struct curl_slist	*l;
+	const char		*h[4];
+	size_t			 n = 0, i;
+
+	/* No "Expect: 100-continue" round trip before a create's body. */
+	h[n++] = "Expect:";
+	if (api) {
+		h[n++] = "Accept: application/json";
+		if (x->conn->key_header != NULL)
+			h[n++] = x->conn->key_header;
+	}
+	if (x->req.kind == API_CREATE)
+		h[n++] = "Content-Type: application/json";
+	for (i = 0; i < n; i++) {
+		if ((l = curl_slist_append(x->headers, h[i])) == NULL)
+			return -1;
+		x->headers = l;
+	}
+	return 0;
+}
+
+int
+xfer_local_error(struct xfer *x, struct api_result *res, const char *fmt,
+    ...)
+{
+	va_list	ap;
+
+	api_result_clear(res);
+	res->kind = x->req.kind;
+	res->outcome = API_LOCAL_ERROR;
+	va_start(ap, fmt);
+	res->message = response_vprintf(fmt, ap);
+	va_end(ap);
+	return -1;
 }
 
 int
@@ -252,13 +215,15 @@ xfer_setup(struct xfer *x, struct api_result *res)
 	const struct net_conn	*c = x->conn;
 	CURL			*e;
 	bool			 api;
-	char			 range[64];
+	char			 range[64], *cause;
 
-	if (x->easy == NULL) {
-		if ((x->easy = curl_easy_init()) == NULL)
-			fatal("curl_easy_init failed");
-	} else
+	/* Runs on the worker thread too: a failure here ends this request
+	 * (API_LOCAL_ERROR), never the program through fatal(). */
+	if (x->easy != NULL)
 		curl_easy_reset(x->easy);
+	else if ((x->easy = curl_easy_init()) == NULL)
+		return xfer_local_error(x, res, "cannot set up the request: "
+		    "curl_easy_init failed");
 	e = x->easy;
 	xfer_free_headers(x);
 	free(x->buf);
@@ -283,17 +248,15 @@ xfer_setup(struct xfer *x, struct api_result *res)
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, c->stall_secs);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, xfer_write_cb);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
-	/* No "Expect: 100-continue" round trip before a create's body. */
-	xfer_header(x, "Expect:");
 
 	api = x->req.kind == API_CREATE || x->req.kind == API_TASK_INFO ||
 	    x->req.kind == API_BALANCE;
-	if (api) {
+	if (xfer_headers(x, api) != 0)
+		return xfer_local_error(x, res, "cannot set up the request: "
+		    "out of memory for its headers");
+	if (api)
 		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, c->timeout_ms);
-		xfer_header(x, "Accept: application/json");
-		if (c->key_header != NULL)
-			xfer_header(x, c->key_header);
-	} else {
+	else {
 		/* Result links may redirect (CDNs); never to plain http
 		 * unless the user allowed it. */
 		curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
@@ -304,7 +267,6 @@ xfer_setup(struct xfer *x, struct api_result *res)
 
 	switch (x->req.kind) {
 	case API_CREATE:
-		xfer_header(x, "Content-Type: application/json");
 		curl_easy_setopt(e, CURLOPT_POST, 1L);
 		curl_easy_setopt(e, CURLOPT_READFUNCTION, xfer_read_cb);
 		curl_easy_setopt(e, CURLOPT_READDATA, x);
@@ -321,8 +283,11 @@ xfer_setup(struct xfer *x, struct api_result *res)
 		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, c->timeout_ms);
 		break;
 	case API_DOWNLOAD:
-		if (download_open(x, res) != 0)
-			return (-1);
+		if (download_open(x, &cause) != 0) {
+			xfer_local_error(x, res, "%s", cause);
+			free(cause);
+			return -1;
+		}
 		if (x->offset > 0) {
 			snprintf(range, sizeof range, "%lld-",
 			    (long long)x->offset);
@@ -336,7 +301,7 @@ xfer_setup(struct xfer *x, struct api_result *res)
 		break;
 	}
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
-	return (0);
+	return 0;
 }
 
 static void

@@ -4,10 +4,17 @@
  * Shared by the blocking api_perform() and the worker's multi loop, so that
  * both build and interpret requests with the same code: xfer_setup() before
  * each attempt, the caller runs the handle (easy or multi), xfer_finish()
- * turns what happened into an api_result. */
+ * turns what happened into an api_result.
+ *
+ * Calls between the files go one way, down this list: api.c and worker.c
+ * run requests through xfer.c; xfer.c hands a download's bytes to
+ * download.c and an answer's to response.c; download.c keeps an error page
+ * through response.c. conn.c, result.c, url.c and retry.c call none of
+ * them. A function two files need lives in the lower one. */
 #ifndef KT_XFER_H
 #define KT_XFER_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,7 +23,7 @@
 
 #include "api.h"
 
-/* api_conn with its strings owned. */
+/* api_conn with its strings owned and its zeros made defaults (conn.c). */
 struct net_conn {
 	char		*base_url;	/* without trailing '/' */
 	char		*key_header;	/* "x-api-key: ...", NULL: no key */
@@ -65,7 +72,7 @@ struct xfer {
 
 	xfer_progress_fn	 progress;
 	void			*progress_arg;
-	uint64_t		 progress_ms;	/* last report (monotonic) */
+	int64_t			 progress_ms;	/* last report (clock_ms) */
 	void			*owner;		/* the worker's job */
 };
 
@@ -74,28 +81,37 @@ struct xfer {
 int	 xfer_init(struct xfer *, const struct net_conn *,
 	     const struct api_request *, char **cause);
 /* Prepare the easy handle for one attempt. -1 with res filled
- * (API_LOCAL_ERROR) when it cannot start (e.g. the .part file). */
+ * (API_LOCAL_ERROR) when it cannot start (the .part file, curl out of
+ * memory): that request ends, nothing else does. */
 int	 xfer_setup(struct xfer *, struct api_result *res);
+/* End an attempt that cannot start: res becomes API_LOCAL_ERROR with the
+ * formatted reason (sanitised). Returns -1. */
+int	 xfer_local_error(struct xfer *, struct api_result *res,
+	     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Interpret a finished attempt into res (cleared first). */
 void	 xfer_finish(struct xfer *, CURLcode, struct api_result *res);
 void	 xfer_free(struct xfer *);
 
-/* Keep answer bytes in memory, up to the cap: n, or 0 over it. */
-size_t	 xfer_buffer(struct xfer *, const char *, size_t);
-
-/* Downloads (download.c): open dest.part and note its size; route the
- * first body bytes by status; check, fsync and rename at the end. */
-int	 download_open(struct xfer *, struct api_result *);
+/* Downloads (download.c): open dest.part and note its size (-1 and
+ * *cause when it cannot be); route the first body bytes by status; check,
+ * fsync and rename at the end. */
+int	 download_open(struct xfer *, char **cause);
 size_t	 download_write(struct xfer *, const char *, size_t);
 void	 download_finish(struct xfer *, long http_status, struct api_result *);
 void	 download_close(struct xfer *);
 
-/* Decode an API answer body (response.c). */
+/* Answers (response.c): keep answer bytes (an API answer, a download's
+ * error page) in memory, up to the cap: n, or 0 over it. */
+size_t	 response_buffer(struct xfer *, const char *, size_t);
+/* Decode an API answer body. */
 void	 response_decode(struct xfer *, long http_status, struct api_result *);
 /* The outcome the service's code (or an HTTP status) stands for. */
 enum api_outcome response_outcome(long code);
 /* Sanitised copy of server text for a result. */
 char	*response_text(const char *s, size_t len);
+/* The same of a formatted message. */
+char	*response_vprintf(const char *fmt, va_list)
+	     __attribute__((format(printf, 1, 0)));
 
 /* Loopback host check for plain http:// (url.c). */
 int	 url_check(const char *url, bool allow_http, char **cause);
@@ -104,8 +120,5 @@ int	 url_check(const char *url, bool allow_http, char **cause);
 long	 retry_delay(const struct api_retry *, const struct api_result *);
 /* A 429/455/5xx answer: everyone should hold back, not just this job. */
 bool	 retry_is_global(const struct api_result *);
-
-/* CLOCK_MONOTONIC in milliseconds. */
-uint64_t net_now_ms(void);
 
 #endif

@@ -48,8 +48,8 @@ canned_wait(struct canned *c, int fd)
 	struct pollfd	pfd[2] = { { fd, POLLIN, 0 }, { c->stop[0], POLLIN, 0 } };
 
 	if (poll(pfd, 2, -1) <= 0 || (pfd[1].revents & POLLIN))
-		return (0);
-	return (1);
+		return 0;
+	return 1;
 }
 
 /* One request: head and Content-Length body. NULL at EOF or stop. */
@@ -69,14 +69,14 @@ canned_read(struct canned *c, int fd)
 					want += strtoul(cl + 16, NULL, 10);
 			}
 			if (len >= want)
-				return (buf);
+				return buf;
 		}
 		if (len + 4097 > cap)
 			buf = xrealloc(buf, cap = len + 8192);
 		if (!canned_wait(c, fd) ||
 		    (n = read(fd, buf + len, 4096)) <= 0) {
 			free(buf);
-			return (NULL);
+			return NULL;
 		}
 		len += (size_t)n;
 		buf[len] = '\0';
@@ -91,15 +91,15 @@ canned_send(struct canned *c, int fd, const struct canned_step *st)
 	int		 i;
 
 	if (st->act != CANNED_SLOW)
-		return (write(fd, st->reply, len) == (ssize_t)len ? 0 : -1);
+		return write(fd, st->reply, len) == (ssize_t)len ? 0 : -1;
 	for (i = 20; i > 0; i--) {
 		n = (len - off) / (size_t)i;
 		if (write(fd, st->reply + off, n) != (ssize_t)n)
-			return (-1);
+			return -1;
 		off += n;
 		nanosleep(&ts, NULL);
 	}
-	return (0);
+	return 0;
 }
 
 static void *
@@ -131,7 +131,7 @@ canned_handle(void *arg)
 	}
 	close(cc->fd);
 	free(cc);
-	return (NULL);
+	return NULL;
 }
 
 static void *
@@ -155,7 +155,7 @@ canned_accept(void *arg)
 		    canned_handle, cc);
 		pthread_mutex_unlock(&c->lock);
 	}
-	return (NULL);
+	return NULL;
 }
 
 struct canned *
@@ -180,13 +180,13 @@ canned_start(const struct canned_step *steps, size_t n)
 	    ntohs(sa.sin_port));
 	pthread_mutex_init(&c->lock, NULL);
 	pthread_create(&c->thread, NULL, canned_accept, c);
-	return (c);
+	return c;
 }
 
 const char *
 canned_url(struct canned *c)
 {
-	return (c->url);
+	return c->url;
 }
 
 int
@@ -197,7 +197,7 @@ canned_connections(struct canned *c)
 	pthread_mutex_lock(&c->lock);
 	n = c->conns;
 	pthread_mutex_unlock(&c->lock);
-	return (n);
+	return n;
 }
 
 int
@@ -208,7 +208,7 @@ canned_requests(struct canned *c)
 	pthread_mutex_lock(&c->lock);
 	n = c->nreq;
 	pthread_mutex_unlock(&c->lock);
-	return (n);
+	return n;
 }
 
 char *
@@ -220,7 +220,7 @@ canned_request(struct canned *c, int i)
 	if (i >= 0 && i < c->nreq && i < CANNED_MAX_REQ)
 		s = xstrdup(c->req[i]);
 	pthread_mutex_unlock(&c->lock);
-	return (s);
+	return s;
 }
 
 void

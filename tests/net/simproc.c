@@ -45,7 +45,7 @@ simproc_start(struct simproc *s, const char *dir, ...)
 	argv[n] = NULL;
 
 	if (pipe(fd) == -1 || (s->pid = fork()) == -1)
-		return (-1);
+		return -1;
 	if (s->pid == 0) {
 		dup2(fd[1], 1);
 		close(fd[0]);
@@ -70,9 +70,9 @@ simproc_start(struct simproc *s, const char *dir, ...)
 	buf[len] = '\0';
 	if (sscanf(buf, "listening on %127s", s->url) != 1) {
 		simproc_stop(s);
-		return (-1);
+		return -1;
 	}
-	return (0);
+	return 0;
 }
 
 void
@@ -88,7 +88,7 @@ simproc_stop(struct simproc *s)
 static FILE *
 simlog_open(const struct simproc *s)
 {
-	return (fopen(s->log, "r"));
+	return fopen(s->log, "r");
 }
 
 int
@@ -110,7 +110,7 @@ simlog_count(const struct simproc *s, ...)
 	}
 	if (f != NULL)
 		fclose(f);
-	return (n);
+	return n;
 }
 
 double
@@ -129,7 +129,7 @@ simlog_time(const struct simproc *s, const char *needle, int nth)
 	}
 	if (f != NULL)
 		fclose(f);
-	return (t);
+	return t;
 }
 
 double
@@ -148,7 +148,7 @@ simlog_min_gap_after(const struct simproc *s, const char *needle)
 	}
 	if (f != NULL)
 		fclose(f);
-	return (gap);
+	return gap;
 }
 
 int
@@ -170,5 +170,5 @@ simlog_conns(const struct simproc *s)
 	}
 	if (f != NULL)
 		fclose(f);
-	return (n);
+	return n;
 }

@@ -19,7 +19,7 @@ delay(enum api_kind kind, enum api_outcome o, long http, long retry_after,
 	r.http_status = http;
 	r.retry_after = retry_after;
 	r.attempts = attempts;
-	return (retry_delay(&p, &r));
+	return retry_delay(&p, &r);
 }
 
 int
@@ -76,5 +76,5 @@ main(void)
 	    "a Retry-After of a day is capped");
 	is_int(delay(API_CREATE, API_NOT_SENT, 0, -1, 4), 8000,
 	    "a create that never left is retried with back-off too");
-	return (tap_done());
+	return tap_done();
 }

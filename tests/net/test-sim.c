@@ -5,13 +5,13 @@
 #include "config.h"
 
 #include <dirent.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
+#include "netlib.h"
 #include "simproc.h"
 #include "tap.h"
 #include "worker.h"
@@ -28,27 +28,16 @@ static char tmpdir[] = "/tmp/kt-net-sim-XXXXXX";
  * answer into a timeout; the fault tests shorten it to see timeouts fire. */
 static long client_timeout_ms = 5000;
 
+/* netlib_conn() to the simulator: its demo key, its timeouts, one try. */
 static void
 conn_for(struct api_conn *c, const struct simproc *s)
 {
-	api_conn_init(c);
-	c->base_url = s->url;
+	netlib_conn(c, s->url);
 	c->key = "demo-key";
 	c->connect_timeout_ms = client_timeout_ms;
 	c->timeout_ms = client_timeout_ms;
-	c->stall_secs = 1;
 	c->retry.max_attempts = 1;
 	c->retry.backoff_ms = 50;
-	c->retry.backoff_max_ms = 3000;
-}
-
-static uint64_t
-now_ms(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000);
 }
 
 /* One request against a fresh simulator started with the options. */
@@ -186,19 +175,19 @@ test_faults(void)
 	struct api_request	 info = { .kind = API_TASK_INFO, .task_id = "x" };
 	struct api_result	 res = { 0 };
 	struct simproc		 s;
-	uint64_t		 t0;
+	int64_t			 t0;
 	size_t			 i;
 
 	client_timeout_ms = 1000;
 	for (i = 0; i < sizeof faults / sizeof faults[0]; i++) {
 		simproc_start(&s, tmpdir, "--fault", faults[i].fault, NULL);
-		t0 = now_ms();
+		t0 = clock_ms();
 		one(&res, &info, 1, NULL, &s);
 		is_int(res.outcome, faults[i].o, "query, %s: %s (%s)",
 		    faults[i].fault, api_outcome_name(res.outcome),
 		    res.message);
-		ok(now_ms() - t0 < 2500, "%s: over in %llu ms",
-		    faults[i].fault, (unsigned long long)(now_ms() - t0));
+		ok(clock_ms() - t0 < 2500, "%s: over in %lld ms",
+		    faults[i].fault, (long long)(clock_ms() - t0));
 		ok(res.message != NULL && strchr(res.message, '\x1b') == NULL,
 		    "%s: the message is clean", faults[i].fault);
 		api_result_clear(&res);
@@ -233,7 +222,7 @@ cmp_files(const char *a, const char *b, long from)
 		fclose(fa);
 	if (fb != NULL)
 		fclose(fb);
-	return (diff);
+	return diff;
 }
 
 static void
@@ -342,25 +331,6 @@ test_life(void)
 	free(part);
 }
 
-/* The next DONE event, polling the wakeup fd. */
-static int
-wait_done(struct worker *w, struct worker_event *ev, int timeout_ms)
-{
-	struct pollfd	pfd = { worker_fd(w), POLLIN, 0 };
-	uint64_t	end = now_ms() + (uint64_t)timeout_ms;
-
-	for (;;) {
-		while (worker_take(w, ev)) {
-			if (ev->type == WORKER_DONE)
-				return (1);
-			worker_event_clear(ev);
-		}
-		if (now_ms() >= end)
-			return (0);
-		poll(&pfd, 1, (int)(end - now_ms()));
-	}
-}
-
 static void
 test_worker(void)
 {
@@ -381,13 +351,13 @@ test_worker(void)
 	c.retry.max_attempts = 3;
 	w = worker_start(&c, NULL, &cause);
 	worker_submit(w, &create, 0);
-	if (wait_done(w, &ev, 3000) && ev.result.outcome == API_OK)
+	if (netlib_wait_done(w, &ev, 3000, NULL) && ev.result.outcome == API_OK)
 		id = xstrdup(ev.result.task_id);
 	worker_event_clear(&ev);
 	info.task_id = id;
 	for (i = 0; i < 200; i++)
 		worker_submit(w, &info, (uint64_t)i);
-	for (i = 0; i < 200 && wait_done(w, &ev, 5000); i++) {
+	for (i = 0; i < 200 && netlib_wait_done(w, &ev, 5000, NULL); i++) {
 		okd += ev.result.outcome == API_OK;
 		worker_event_clear(&ev);
 	}
@@ -411,7 +381,7 @@ test_worker(void)
 	w = worker_start(&c, &lim, &cause);
 	for (i = 0, okd = 0; i < 12; i++)
 		worker_submit(w, &bal, (uint64_t)i);
-	for (i = 0; i < 12 && wait_done(w, &ev, 15000); i++) {
+	for (i = 0; i < 12 && netlib_wait_done(w, &ev, 15000, NULL); i++) {
 		okd += ev.result.outcome == API_OK;
 		worker_event_clear(&ev);
 	}
@@ -451,12 +421,12 @@ main(void)
 	char	*cause = NULL;
 
 	if (mkdtemp(tmpdir) == NULL || net_global_init(&cause) != 0)
-		return (1);
+		return 1;
 	test_codes();
 	test_faults();
 	test_life();
 	test_worker();
 	net_global_free();
 	cleanup();
-	return (tap_done());
+	return tap_done();
 }

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "api.h"
+#include "netlib.h"
 #include "tap.h"
 #include "xmalloc.h"
 
@@ -33,7 +34,7 @@ start_server(const char *cert, const char *key)
 	struct pollfd	 pfd;
 
 	if (pipe(fd) == -1 || (server = fork()) == -1)
-		return (NULL);
+		return NULL;
 	if (server == 0) {
 		dup2(fd[1], 1);
 		close(fd[0]);
@@ -59,19 +60,7 @@ start_server(const char *cert, const char *key)
 	 * kill it. */
 	if (p != NULL && sscanf(p, "ACCEPT 127.0.0.1:%d", &port) == 1)
 		xasprintf(&url, "https://127.0.0.1:%d", port);
-	return (url);
-}
-
-static void
-conn_for(struct api_conn *c, const char *url)
-{
-	api_conn_init(c);
-	c->base_url = url;
-	c->key = "k";
-	c->connect_timeout_ms = 2000;
-	c->timeout_ms = 2000;
-	c->retry.max_attempts = 2;
-	c->retry.backoff_ms = 20;
+	return url;
 }
 
 int
@@ -84,7 +73,7 @@ main(void)
 	char			*cmd, *cert, *key, *url, *cause = NULL;
 
 	if (mkdtemp(dir) == NULL || net_global_init(&cause) != 0)
-		return (1);
+		return 1;
 	xasprintf(&cert, "%s/cert.pem", dir);
 	xasprintf(&key, "%s/key.pem", dir);
 	xasprintf(&cmd, "openssl req -x509 -newkey rsa:2048 -nodes -days 1 "
@@ -95,11 +84,14 @@ main(void)
 		unlink(cert);
 		unlink(key);
 		rmdir(dir);
-		return (0);
+		return 0;
 	}
 	free(cmd);
 
-	conn_for(&c, url);
+	netlib_conn(&c, url);
+	c.connect_timeout_ms = 2000;	/* a TLS handshake gets longer */
+	c.timeout_ms = 2000;
+	c.retry.max_attempts = 2;
 	api_perform(&c, &bal, NULL, NULL, &res);
 	is_int(res.outcome, API_NOT_SENT, "an unknown CA is refused");
 	ok(res.message != NULL && (strstr(res.message, "certificate") ||
@@ -130,5 +122,5 @@ main(void)
 	free(key);
 	free(url);
 	net_global_free();
-	return (tap_done());
+	return tap_done();
 }

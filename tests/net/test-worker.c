@@ -4,8 +4,13 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+
 #include <dirent.h>
 #include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,58 +18,14 @@
 #include <unistd.h>
 
 #include "canned.h"
+#include "clock.h"
+#include "netlib.h"
 #include "tap.h"
 #include "worker.h"
 #include "xmalloc.h"
 
 #define OK_BALANCE "HTTP/1.1 200 OK\r\nContent-Length: 53\r\n\r\n" \
 	"{\"code\":200,\"message\":\"success\",\"data\":{\"balance\":9}}"
-
-static void
-conn_for(struct api_conn *c, const char *url)
-{
-	api_conn_init(c);
-	c->base_url = url;
-	c->key = "k";
-	c->connect_timeout_ms = 1000;
-	c->timeout_ms = 1000;
-	c->stall_secs = 1;
-	c->retry.max_attempts = 3;
-	c->retry.backoff_ms = 20;
-	c->retry.backoff_max_ms = 3000;
-}
-
-static uint64_t
-now_ms(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000);
-}
-
-/* The next DONE event, polling the fd as a UI would; progress events are
- * counted into *progress (may be NULL). 0 on time-out. */
-static int
-wait_done(struct worker *w, struct worker_event *ev, int timeout_ms,
-    int *progress)
-{
-	struct pollfd	pfd = { worker_fd(w), POLLIN, 0 };
-	uint64_t	end = now_ms() + (uint64_t)timeout_ms;
-
-	for (;;) {
-		while (worker_take(w, ev)) {
-			if (ev->type == WORKER_DONE)
-				return (1);
-			if (progress != NULL)
-				(*progress)++;
-			worker_event_clear(ev);
-		}
-		if (now_ms() >= end)
-			return (0);
-		poll(&pfd, 1, (int)(end - now_ms()));
-	}
-}
 
 static struct api_request balance = { .kind = API_BALANCE };
 
@@ -82,7 +43,7 @@ test_basic(void)
 	char			*cause = NULL;
 	uint64_t		 id;
 
-	conn_for(&c, canned_url(srv));
+	netlib_conn(&c, canned_url(srv));
 	w = worker_start(&c, NULL, &cause);
 	ok(w != NULL, "worker started");
 	pfd.fd = worker_fd(w);
@@ -90,7 +51,8 @@ test_basic(void)
 	is_int(poll(&pfd, 1, 0), 0, "nothing to read before any job");
 	id = worker_submit(w, &balance, 42);
 	ok(id > 0, "job queued");
-	ok(wait_done(w, &ev, 3000, NULL), "its result came through the fd");
+	ok(netlib_wait_done(w, &ev, 3000, NULL),
+	    "its result came through the fd");
 	is_int(ev.id, id, "with its id");
 	is_int(ev.tag, 42, "and the caller's tag");
 	is_int(ev.result.outcome, API_OK, "outcome ok");
@@ -100,7 +62,7 @@ test_basic(void)
 	is_int(worker_pending(w), 0, "nothing pending");
 
 	id = worker_submit(w, &bad, 1);
-	ok(wait_done(w, &ev, 1000, NULL) && ev.id == id &&
+	ok(netlib_wait_done(w, &ev, 1000, NULL) && ev.id == id &&
 	    ev.result.outcome == API_LOCAL_ERROR,
 	    "a refused URL ends at once: %s", ev.result.message);
 	worker_event_clear(&ev);
@@ -125,14 +87,14 @@ test_create_fresh(void)
 	struct worker_event	 ev;
 	char			*cause = NULL;
 
-	conn_for(&c, canned_url(srv));
+	netlib_conn(&c, canned_url(srv));
 	w = worker_start(&c, NULL, &cause);
 	worker_submit(w, &balance, 0);
-	ok(wait_done(w, &ev, 3000, NULL) && ev.result.outcome == API_OK,
+	ok(netlib_wait_done(w, &ev, 3000, NULL) && ev.result.outcome == API_OK,
 	    "a query leaves a kept-alive connection");
 	worker_event_clear(&ev);
 	worker_submit(w, &create, 0);
-	ok(wait_done(w, &ev, 3000, NULL), "the create ended");
+	ok(netlib_wait_done(w, &ev, 3000, NULL), "the create ended");
 	is_int(ev.result.outcome, API_NO_ANSWER, "dropped after sending");
 	ok(api_result_unknown(&ev.result), "fate unknown");
 	is_int(ev.result.attempts, 1, "one attempt");
@@ -155,14 +117,14 @@ test_reuse(void)
 	char			*cause = NULL;
 	int			 i, okd = 0;
 
-	conn_for(&c, canned_url(srv));
+	netlib_conn(&c, canned_url(srv));
 	worker_limits_init(&lim);
 	lim.max_transfers = 4;
 	w = worker_start(&c, &lim, &cause);
 	for (i = 0; i < 200; i++)
 		worker_submit(w, &balance, (uint64_t)i);
 	for (i = 0; i < 200; i++) {
-		if (!wait_done(w, &ev, 5000, NULL))
+		if (!netlib_wait_done(w, &ev, 5000, NULL))
 			break;
 		okd += ev.result.outcome == API_OK;
 		worker_event_clear(&ev);
@@ -185,21 +147,22 @@ test_cancel_and_limits(void)
 	struct worker		*w;
 	struct worker_event	 ev;
 	char			*cause = NULL;
-	uint64_t		 id, t0;
+	uint64_t		 id;
+	int64_t			 t0;
 	int			 i, n;
 
-	conn_for(&c, canned_url(srv));
+	netlib_conn(&c, canned_url(srv));
 	c.timeout_ms = 800;
 	w = worker_start(&c, NULL, &cause);
 	id = worker_submit(w, &info, 0);
 	while (canned_requests(srv) < 1)
 		usleep(10000);
-	t0 = now_ms();
+	t0 = clock_ms();
 	is_int(worker_cancel(w, id), 0, "a query in flight can be cancelled");
-	ok(wait_done(w, &ev, 2000, NULL) && ev.result.outcome == API_CANCELLED,
-	    "and ends cancelled");
-	ok(now_ms() - t0 < 300, "at once (%llu ms)",
-	    (unsigned long long)(now_ms() - t0));
+	ok(netlib_wait_done(w, &ev, 2000, NULL) &&
+	    ev.result.outcome == API_CANCELLED, "and ends cancelled");
+	ok(clock_ms() - t0 < 300, "at once (%lld ms)",
+	    (long long)(clock_ms() - t0));
 	worker_event_clear(&ev);
 
 	for (i = 0; i < 4; i++)
@@ -212,7 +175,7 @@ test_cancel_and_limits(void)
 	worker_drain(w);
 	is_int(worker_submit(w, &info, 0), 0, "draining: no new jobs");
 	n = 0;
-	while (worker_pending(w) > 0 && wait_done(w, &ev, 3000, NULL)) {
+	while (worker_pending(w) > 0 && netlib_wait_done(w, &ev, 3000, NULL)) {
 		if (ev.result.outcome == API_NO_ANSWER &&
 		    api_result_unknown(&ev.result))
 			n++;
@@ -227,10 +190,10 @@ test_cancel_and_limits(void)
 	worker_submit(w, &create, 0);
 	while (canned_requests(srv) < 4)
 		usleep(10000);
-	t0 = now_ms();
+	t0 = clock_ms();
 	worker_stop(&w);
-	ok(now_ms() - t0 < 300, "worker_stop with a transfer in flight is "
-	    "prompt (%llu ms)", (unsigned long long)(now_ms() - t0));
+	ok(clock_ms() - t0 < 300, "worker_stop with a transfer in flight is "
+	    "prompt (%lld ms)", (long long)(clock_ms() - t0));
 	canned_stop(&srv);
 }
 
@@ -247,11 +210,11 @@ test_backoff(void)
 	struct worker		*w;
 	struct worker_event	 ev;
 	char			*cause = NULL;
-	uint64_t		 t0 = now_ms();
+	int64_t			 t0 = clock_ms();
 	time_t			 until;
 	int			 i, okd = 0;
 
-	conn_for(&c, canned_url(srv));
+	netlib_conn(&c, canned_url(srv));
 	w = worker_start(&c, NULL, &cause);
 	worker_submit(w, &balance, 0);
 	while (canned_requests(srv) < 1)
@@ -262,13 +225,13 @@ test_backoff(void)
 	worker_submit(w, &balance, 1);
 	usleep(300000);
 	is_int(canned_requests(srv), 1, "a new job waits for the back-off");
-	for (i = 0; i < 2 && wait_done(w, &ev, 3000, NULL); i++) {
+	for (i = 0; i < 2 && netlib_wait_done(w, &ev, 3000, NULL); i++) {
 		okd += ev.result.outcome == API_OK;
 		worker_event_clear(&ev);
 	}
 	is_int(okd, 2, "both succeed afterwards");
-	ok(now_ms() - t0 >= 1000, "not before Retry-After (%llu ms)",
-	    (unsigned long long)(now_ms() - t0));
+	ok(clock_ms() - t0 >= 1000, "not before Retry-After (%lld ms)",
+	    (long long)(clock_ms() - t0));
 	ok(!worker_backoff_until(w, &until), "the back-off is over");
 	worker_stop(&w);
 	canned_stop(&srv);
@@ -296,10 +259,10 @@ test_progress(void)
 		close(fd);
 	dl.url = canned_url(srv);
 	dl.dest = dest;
-	conn_for(&c, canned_url(srv));
+	netlib_conn(&c, canned_url(srv));
 	w = worker_start(&c, NULL, &cause);
 	worker_submit(w, &dl, 7);
-	ok(wait_done(w, &ev, 5000, &progress), "download done");
+	ok(netlib_wait_done(w, &ev, 5000, &progress), "download done");
 	is_int(ev.result.outcome, API_OK, "ok");
 	is_int(ev.result.bytes, 200000, "all bytes");
 	ok(progress >= 3, "progress reported on the way (%d events)",
@@ -325,7 +288,7 @@ test_hammer(void)
 	int			 i, done = 0, dups = 0, cancelled = 0;
 	uint64_t		 id;
 
-	conn_for(&c, canned_url(srv));
+	netlib_conn(&c, canned_url(srv));
 	w = worker_start(&c, NULL, &cause);
 	for (i = 0; i < 1000; i++) {
 		id = worker_submit(w, &balance, (uint64_t)i);
@@ -340,7 +303,7 @@ test_hammer(void)
 			worker_event_clear(&ev);
 		}
 	}
-	while (done < 1000 && wait_done(w, &ev, 5000, NULL)) {
+	while (done < 1000 && netlib_wait_done(w, &ev, 5000, NULL)) {
 		dups += seen[ev.tag]++ != 0;
 		cancelled += ev.result.outcome == API_CANCELLED;
 		done++;
@@ -393,7 +356,7 @@ switches(void)
 	}
 	if (d != NULL)
 		closedir(d);
-	return (n);
+	return n;
 }
 
 static void
@@ -407,10 +370,10 @@ test_idle(void)
 	char			*cause = NULL;
 	long			 before, after;
 
-	conn_for(&c, canned_url(srv));
+	netlib_conn(&c, canned_url(srv));
 	w = worker_start(&c, NULL, &cause);
 	worker_submit(w, &balance, 0);
-	wait_done(w, &ev, 3000, NULL);
+	netlib_wait_done(w, &ev, 3000, NULL);
 	worker_event_clear(&ev);
 	canned_stop(&srv);	/* its threads would count too */
 	usleep(100000);
@@ -422,13 +385,69 @@ test_idle(void)
 	worker_stop(&w);
 }
 
+static void
+fault_hook(void)
+{
+	char	name[16] = "?";
+
+	pthread_getname_np(pthread_self(), name, sizeof name);
+	fprintf(stderr, "fatal on %s\n", name);
+}
+
+/* KLING_TUI_FAULT=worker-fatal makes the worker call fatal() on its own
+ * thread, for the tests of fatal()'s hand-off to the main thread. Here
+ * only that it fires, and where: in a child, which it ends. */
+static void
+test_fault_fatal(void)
+{
+	struct api_conn		 c;
+	struct worker		*w;
+	struct rlimit		 nocore = { 0, 0 };
+	char			 buf[512], *cause = NULL;
+	size_t			 len = 0;
+	ssize_t			 n;
+	int			 fd[2], status = 0;
+	pid_t			 pid;
+
+	if (pipe(fd) == -1 || (pid = fork()) == -1) {
+		ok(0, "fork a child for the fault");
+		return;
+	}
+	if (pid == 0) {
+		dup2(fd[1], 2);
+		close(fd[0]);
+		close(fd[1]);
+		setrlimit(RLIMIT_CORE, &nocore);	/* meant to abort */
+		setenv("KLING_TUI_FAULT", "worker-fatal", 1);
+		fatal_hook = fault_hook;
+		netlib_conn(&c, "http://127.0.0.1:1");
+		w = worker_start(&c, NULL, &cause);
+		worker_submit(w, &balance, 0);
+		sleep(5);
+		_exit(0);
+	}
+	close(fd[1]);
+	while (len < sizeof buf - 1 &&
+	    (n = read(fd[0], buf + len, sizeof buf - 1 - len)) > 0)
+		len += (size_t)n;
+	buf[len] = '\0';
+	close(fd[0]);
+	waitpid(pid, &status, 0);
+	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
+	    "KLING_TUI_FAULT=worker-fatal: the worker calls fatal()");
+	ok(strstr(buf, "fatal on kt-worker\n") != NULL,
+	    "on its own thread");
+	ok(strstr(buf, "fatal: forced by KLING_TUI_FAULT=worker-fatal\n") !=
+	    NULL, "saying it was forced");
+}
+
 int
 main(void)
 {
 	char	*cause = NULL;
 
 	if (net_global_init(&cause) != 0)
-		return (1);
+		return 1;
 	test_basic();
 	test_create_fresh();
 	test_reuse();
@@ -437,6 +456,7 @@ main(void)
 	test_progress();
 	test_hammer();
 	test_idle();
+	test_fault_fatal();
 	net_global_free();
-	return (tap_done());
+	return tap_done();
 }
