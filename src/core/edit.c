@@ -55,6 +55,13 @@ edit_limit(enum edit_field f)
 	return 0;
 }
 
+/* The element a row of it refers to, NULL when it is gone. */
+static struct sb_element *
+edit_element(struct storyboard *sb, const struct edit_ref *r)
+{
+	return r->i < sb->nelements ? &sb->elements[r->i] : NULL;
+}
+
 void
 edit_path(const struct edit_ref *r, char *buf, size_t len)
 {
@@ -224,9 +231,8 @@ edit_set_value(struct storyboard *sb, const struct edit_ref *r, const char *text
 	case EF_ELEM_NAME:
 	case EF_ELEM_DESC:
 	case EF_ELEM_IMAGE:
-		if (r->i >= sb->nelements)
+		if ((e = edit_element(sb, r)) == NULL)
 			break;
-		e = &sb->elements[r->i];
 		if (r->f == EF_ELEM_NAME)
 			sb_set_str(&e->name, text);
 		else if (r->f == EF_ELEM_DESC)
@@ -450,9 +456,8 @@ edit_add(struct storyboard *sb, const struct edit_ref *r, char **cause)
 	case EF_ELEM_NAME:
 	case EF_ELEM_DESC:
 	case EF_ELEM_IMAGE:
-		if (r->i >= sb->nelements)
+		if ((e = edit_element(sb, r)) == NULL)
 			break;
-		e = &sb->elements[r->i];
 		if (e->images.n >= SB_MAX_ELEMENT_IMAGES)
 			return edit_refuse(cause, "an element has at most 4 images");
 		e->has_images = true;

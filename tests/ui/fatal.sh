@@ -4,12 +4,14 @@
 # the main thread: the program ends, says why, and gives the terminal back;
 # it never hangs and never leaves the terminal raw.
 # Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
-. "${top_srcdir:-.}/tests/lib.sh"
+. "${top_srcdir:-.}/tests/cli/net-lib.sh"
 . "$top_srcdir/tests/ui/ui-lib.sh"
+start_sim || exit 1
+export CRUN_API_KEY="$SIM_KEY" CRUN_BASE_URL="$SIM_URL"
 
 # The subcommands: the loop takes the message and dies of it at once.
 start=$(date +%s)
-timeout 20 env KLING_TUI_FAULT=worker-fatal "$KLING_TUI" --demo status task_1 >/dev/null 2>"$TMP/err"
+timeout 20 env KLING_TUI_FAULT=worker-fatal "$KLING_TUI" status task_1 >/dev/null 2>"$TMP/err"
 RC=$?
 ok $([ "$RC" -ne 124 ]; echo $?) "subcommand: it does not hang (exit $RC)"
 ok $([ "$RC" -ne 0 ]; echo $?) "subcommand: it fails"
@@ -17,8 +19,9 @@ like "$(cat "$TMP/err")" "fatal: forced by KLING_TUI_FAULT=worker-fatal" "subcom
 ok $([ $(( $(date +%s) - start )) -lt 10 ]; echo $?) "subcommand: promptly"
 
 # The screens: the dashboard asks for the balance at once, which forces it.
+# (The program draws its first screen first: the forced error comes after.)
 cat >"$TMP/run.sh" <<EOS
-KLING_TUI_FAULT=worker-fatal "$KLING_TUI" --demo 2>"$TMP/ui-err"
+KLING_TUI_FAULT=worker-fatal "$KLING_TUI" 2>"$TMP/ui-err"
 echo "[rc \$?]"
 stty -a | tr ' ;' '\n\n' | grep -x -- '-\?icanon'
 stty -a | tr ' ;' '\n\n' | grep -x -- '-\?echo'
@@ -30,4 +33,5 @@ like "$(ui_screen)" "(^|[^-])icanon" "screen: the terminal is back in canonical 
 unlike "$(ui_screen)" "-icanon|-echo$" "screen: not left raw or without echo"
 like "$(cat "$TMP/ui-err")" "fatal: forced by KLING_TUI_FAULT=worker-fatal" "screen: the reason is told"
 ui_stop
+stop_sim
 done_testing
