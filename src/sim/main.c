@@ -31,7 +31,7 @@ static atomic_bool sim_stop_flag;
 bool
 sim_stopping(void)
 {
-	return (atomic_load(&sim_stop_flag));
+	return atomic_load(&sim_stop_flag);
 }
 
 void
@@ -46,7 +46,7 @@ sim_now(void)
 	struct timespec ts;
 
 	clock_gettime(CLOCK_REALTIME, &ts);
-	return ((double)ts.tv_sec + (double)ts.tv_nsec / 1e9);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static void
@@ -103,9 +103,9 @@ sim_number(const char *opt, const char *arg, double min, double max,
 	    *out <= max)) {
 		fprintf(stderr, "kling-sim: %s %s: expected a number from %g "
 		    "to %g\n", opt, arg, min, max);
-		return (-1);
+		return -1;
 	}
-	return (0);
+	return 0;
 }
 
 static int
@@ -113,13 +113,13 @@ sim_integer(const char *opt, const char *arg, double min, double max,
     double *out)
 {
 	if (sim_number(opt, arg, min, max, out) != 0)
-		return (-1);
+		return -1;
 	if (*out != (double)(unsigned long long)*out) {
 		fprintf(stderr, "kling-sim: %s %s: expected a whole number\n",
 		    opt, arg);
-		return (-1);
+		return -1;
 	}
-	return (0);
+	return 0;
 }
 
 static int
@@ -132,12 +132,12 @@ sim_add_rule(const char *arg, bool is_code)
 		fprintf(stderr, "kling-sim: %s %s: %s\n",
 		    is_code ? "--force-code" : "--fault", arg, cause);
 		free(cause);
-		return (-1);
+		return -1;
 	}
 	sim_cfg.rules = xreallocarray(sim_cfg.rules, sim_cfg.nrules + 1,
 	    sizeof *sim_cfg.rules);
 	sim_cfg.rules[sim_cfg.nrules++] = rule;
-	return (0);
+	return 0;
 }
 
 enum {
@@ -187,7 +187,7 @@ sim_parse(int argc, char **argv)
 		case OPT_KEY:
 			if (*optarg == '\0') {
 				fprintf(stderr, "kling-sim: --key: empty\n");
-				return (-1);
+				return -1;
 			}
 			sim_cfg.keys = xreallocarray(sim_cfg.keys,
 			    sim_cfg.nkeys + 1, sizeof *sim_cfg.keys);
@@ -196,26 +196,26 @@ sim_parse(int argc, char **argv)
 		case OPT_BALANCE:
 			if (sim_number("--balance", optarg, 0, 1e12,
 			    &sim_cfg.balance) != 0)
-				return (-1);
+				return -1;
 			break;
 		case OPT_TASK_SECONDS:
 			if (sim_number("--task-seconds", optarg, 0, 86400,
 			    &sim_cfg.task_seconds) != 0)
-				return (-1);
+				return -1;
 			break;
 		case OPT_PENDING_SHARE:
 			if (sim_number("--pending-share", optarg, 0, 1,
 			    &sim_cfg.pending_share) != 0)
-				return (-1);
+				return -1;
 			break;
 		case OPT_FAIL_RATE:
 			if (sim_number("--fail-rate", optarg, 0, 1,
 			    &sim_cfg.fail_rate) != 0)
-				return (-1);
+				return -1;
 			break;
 		case OPT_LATENCY:
 			if (sim_integer("--latency", optarg, 0, 3600000, &v) != 0)
-				return (-1);
+				return -1;
 			sim_cfg.latency_ms = (unsigned)v;
 			break;
 		case OPT_RATE_LIMIT:
@@ -226,12 +226,12 @@ sim_parse(int argc, char **argv)
 			c = sim_integer("--rate-limit", rate, 1, 1e6, &v);
 			free(rate);
 			if (c != 0)
-				return (-1);
+				return -1;
 			sim_cfg.rate_limit = (unsigned)v;
 			break;
 		case OPT_RETRY_AFTER:
 			if (sim_integer("--retry-after", optarg, 1, 86400, &v) != 0)
-				return (-1);
+				return -1;
 			sim_cfg.retry_after = (unsigned)v;
 			break;
 		case OPT_MAINTENANCE:
@@ -240,11 +240,11 @@ sim_parse(int argc, char **argv)
 		case OPT_FAULT:
 		case OPT_FORCE_CODE:
 			if (sim_add_rule(optarg, c == OPT_FORCE_CODE) != 0)
-				return (-1);
+				return -1;
 			break;
 		case OPT_SEED:
 			if (sim_integer("--seed", optarg, 0, 1e18, &v) != 0)
-				return (-1);
+				return -1;
 			sim_cfg.seed = (uint64_t)v;
 			seeded = true;
 			break;
@@ -254,31 +254,31 @@ sim_parse(int argc, char **argv)
 			break;
 		case OPT_MEDIA_SIZE:
 			if (sim_integer("--media-size", optarg, 4096, 1e12, &v) != 0)
-				return (-1);
+				return -1;
 			sim_cfg.media_size = (uint64_t)v;
 			break;
 		case OPT_HELP:
 			sim_usage(stdout);
-			return (1);
+			return 1;
 		case OPT_VERSION:
 			printf("kling-sim %s\n", PACKAGE_VERSION);
-			return (1);
+			return 1;
 		default:
 			sim_usage(stderr);
-			return (-1);
+			return -1;
 		}
 	}
 	if (optind != argc) {
 		fprintf(stderr, "kling-sim: unexpected argument: %s\n",
 		    argv[optind]);
-		return (-1);
+		return -1;
 	}
 	if (sim_cfg.listen == NULL)
 		sim_cfg.listen = xstrdup("127.0.0.1:0");
 	if (server_split_listen(sim_cfg.listen, &host, &port, &cause) != 0) {
 		fprintf(stderr, "kling-sim: %s\n", cause);
 		free(cause);
-		return (-1);
+		return -1;
 	}
 	free(host);
 	free(port);
@@ -288,7 +288,7 @@ sim_parse(int argc, char **argv)
 	}
 	if (!seeded)
 		sim_cfg.seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
-	return (0);
+	return 0;
 }
 
 static void
@@ -315,7 +315,7 @@ main(int argc, char **argv)
 
 	if ((r = sim_parse(argc, argv)) != 0) {
 		sim_free();
-		return (r > 0 ? 0 : 2);
+		return r > 0 ? 0 : 2;
 	}
 	rng_seed(sim_cfg.seed);
 	if (sim_cfg.log_path != NULL && reqlog_open(sim_cfg.log_path,
@@ -323,7 +323,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "kling-sim: --log %s\n", cause);
 		free(cause);
 		sim_free();
-		return (1);
+		return 1;
 	}
 
 	/* Blocked before the server's threads start, so that they inherit
@@ -339,7 +339,7 @@ main(int argc, char **argv)
 		free(cause);
 		reqlog_close();
 		sim_free();
-		return (1);
+		return 1;
 	}
 	printf("listening on %s\n", server_base_url());
 	fflush(stdout);
@@ -350,5 +350,5 @@ main(int argc, char **argv)
 	server_stop();
 	reqlog_close();
 	sim_free();
-	return (0);
+	return 0;
 }

@@ -51,10 +51,10 @@ task_state(const struct task *t, double now)
 	double age = now - t->created;
 
 	if (age >= t->seconds)
-		return (t->fails ? TASK_FAILED : TASK_SUCCESS);
+		return t->fails ? TASK_FAILED : TASK_SUCCESS;
 	if (age < t->seconds * sim_cfg.pending_share)
-		return (TASK_PENDING);
-	return (TASK_RUNNING);
+		return TASK_PENDING;
+	return TASK_RUNNING;
 }
 
 static struct task *
@@ -64,9 +64,9 @@ tasks_find(const char *id)
 
 	for (i = 0; i < ntasks; i++) {
 		if (strcmp(tasks[i].id, id) == 0)
-			return (&tasks[i]);
+			return &tasks[i];
 	}
-	return (NULL);
+	return NULL;
 }
 
 /* What a task costs: 1 credit a second of video in std mode, 1.5 in pro. */
@@ -74,8 +74,8 @@ double
 tasks_cost(const char *mode, long video_seconds)
 {
 	if (mode != NULL && strcmp(mode, "pro") == 0)
-		return (1.5 * (double)video_seconds);
-	return ((double)video_seconds);
+		return 1.5 * (double)video_seconds;
+	return (double)video_seconds;
 }
 
 /* The balance: credits are taken at creation and given back when a task
@@ -90,7 +90,7 @@ tasks_balance_locked(double now)
 		if (task_state(&tasks[i], now) != TASK_FAILED)
 			balance -= tasks[i].cost;
 	}
-	return (balance);
+	return balance;
 }
 
 double
@@ -101,7 +101,7 @@ tasks_balance(double now)
 	pthread_mutex_lock(&tasks_lock);
 	balance = tasks_balance_locked(now);
 	pthread_mutex_unlock(&tasks_lock);
-	return (balance);
+	return balance;
 }
 
 /* A uuid-like id (version 4 layout) from the seeded generator. */
@@ -133,7 +133,7 @@ tasks_create(const char *body, size_t len, const char *mode, long video_seconds,
 	if (*balance < cost) {
 		pthread_mutex_unlock(&tasks_lock);
 		cJSON_Delete(param);
-		return (-1);
+		return -1;
 	}
 	if (ntasks == tasks_cap) {
 		tasks_cap = tasks_cap == 0 ? 64 : tasks_cap * 2;
@@ -153,7 +153,7 @@ tasks_create(const char *body, size_t len, const char *mode, long video_seconds,
 	snprintf(id, idsize, "%s", t->id);
 	*balance -= cost;
 	pthread_mutex_unlock(&tasks_lock);
-	return (0);
+	return 0;
 }
 
 static cJSON *
@@ -173,7 +173,7 @@ tasks_result(const struct task *t, enum task_state st, const char *base_url)
 		cJSON_AddStringToObject(r, "message", task_fail_msgs[t->fail_msg]);
 	}
 	cJSON_AddItemToObject(r, "media_urls", urls);
-	return (r);
+	return r;
 }
 
 /* TaskInfo's data for a task, NULL when there is no such task. */
@@ -188,7 +188,7 @@ tasks_info(const char *id, double now, const char *base_url)
 	pthread_mutex_lock(&tasks_lock);
 	if ((t = tasks_find(id)) == NULL) {
 		pthread_mutex_unlock(&tasks_lock);
-		return (NULL);
+		return NULL;
 	}
 	st = task_state(t, now);
 	final = st == TASK_SUCCESS || st == TASK_FAILED;
@@ -215,7 +215,7 @@ tasks_info(const char *id, double now, const char *base_url)
 	}
 	cJSON_AddStringToObject(d, "source", "api");
 	pthread_mutex_unlock(&tasks_lock);
-	return (d);
+	return d;
 }
 
 /* Whether a task's video exists yet, and its length in seconds. */
@@ -231,7 +231,7 @@ tasks_video(const char *id, double now, long *video_seconds)
 		ready = true;
 	}
 	pthread_mutex_unlock(&tasks_lock);
-	return (ready);
+	return ready;
 }
 
 void
