@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sim.h"
+#include "vocab.h"
 #include "xmalloc.h"
 
 struct task {
@@ -23,12 +24,6 @@ struct task {
 	bool	 fails;
 	int	 fail_msg;
 	cJSON	*param;		/* the body as received */
-};
-
-enum task_state { TASK_PENDING, TASK_RUNNING, TASK_SUCCESS, TASK_FAILED };
-
-static const char *const task_state_names[] = {
-	"pending", "running", "success", "failed"
 };
 
 /* Sent in result.message of a failed task. One carries escape sequences: a
@@ -45,6 +40,7 @@ static struct task	*tasks;
 static size_t		 ntasks;
 static size_t		 tasks_cap;
 
+/* One of the service's states (task_service_states), never ours. */
 static enum task_state
 task_state(const struct task *t, double now)
 {
@@ -163,6 +159,7 @@ tasks_result(const struct task *t, enum task_state st, const char *base_url)
 	char	*url;
 
 	if (st == TASK_SUCCESS) {
+		/* The service's message word, not the task's state. */
 		cJSON_AddNumberToObject(r, "code", 200);
 		cJSON_AddStringToObject(r, "message", "success");
 		xasprintf(&url, "%s/media/%s.mp4", base_url, t->id);
@@ -191,12 +188,12 @@ tasks_info(const char *id, double now, const char *base_url)
 		return NULL;
 	}
 	st = task_state(t, now);
-	final = st == TASK_SUCCESS || st == TASK_FAILED;
+	final = task_state_final(st);
 	d = cJSON_CreateObject();
 	cJSON_AddStringToObject(d, "task_id", t->id);
 	cJSON_AddStringToObject(d, "provider", "Kling");
 	cJSON_AddStringToObject(d, "model_version", "kling-v3");
-	cJSON_AddStringToObject(d, "status", task_state_names[st]);
+	cJSON_AddStringToObject(d, "status", task_state_name(st));
 	cJSON_AddItemToObject(d, "param", cJSON_Duplicate(t->param, 1));
 	cJSON_AddNumberToObject(d, "create_at", floor(t->created));
 	if (final) {
