@@ -6,7 +6,6 @@
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,37 +16,6 @@
 #include "xmalloc.h"
 
 #define SIM_DEMO_KEY	"demo-key"
-
-struct sim_config sim_cfg = {
-	.balance = 1000,
-	.task_seconds = 20,
-	.pending_share = 0.25,
-	.retry_after = 1,
-	.media_size = 1024 * 1024,
-};
-
-static atomic_bool sim_stop_flag;
-
-bool
-sim_stopping(void)
-{
-	return atomic_load(&sim_stop_flag);
-}
-
-void
-sim_set_stopping(void)
-{
-	atomic_store(&sim_stop_flag, true);
-}
-
-double
-sim_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static void
 sim_usage(FILE *f)

@@ -62,7 +62,7 @@ struct sim_config {
 	uint64_t		 media_size;
 };
 
-/* Read-only once the server runs. */
+/* run.c. sim_cfg is read-only once the server runs. */
 extern struct sim_config sim_cfg;
 
 /* Set when SIGINT or SIGTERM arrived: stalled and streaming answers give up. */
