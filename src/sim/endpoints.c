@@ -66,11 +66,19 @@ endpoint_create(const struct sim_request *rq, struct sim_reply *rp)
 		free(msg);
 		return;
 	}
-	if (tasks_create(rq->body, rq->len, bc.mode, bc.duration, rq->now,
-	    rp->task_id, sizeof rp->task_id, &balance) != 0) {
+	switch (tasks_create(rq->body, rq->len, bc.mode, bc.duration, rq->now,
+	    rp->task_id, sizeof rp->task_id, &balance)) {
+	case TASKS_MADE:
+		break;
+	case TASKS_POOR:
 		reply_error(rp, 402, "insufficient credits: the balance is %g, "
 		    "this task costs %g", balance, tasks_cost(bc.mode,
 		    bc.duration));
+		body_check_free(&bc);
+		return;
+	case TASKS_UNSAVED:
+		reply_error(rp, 500, "the simulator could not save the task "
+		    "in its --state file (its standard error says why)");
 		body_check_free(&bc);
 		return;
 	}

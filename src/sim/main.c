@@ -56,6 +56,12 @@ sim_usage(FILE *f)
 "  --seed N               seed for the random choices (default: the time)\n"
 "  --log FILE             append one JSON line per request (never the key)\n"
 "  --media-size BYTES     size of each video file (default 1048576)\n"
+"  --state FILE           keep the balance and the tasks in FILE, so that a\n"
+"                         later kling-sim on it answers for them: read at\n"
+"                         start (no file: none yet), rewritten after each\n"
+"                         new task; an unreadable or damaged FILE is an\n"
+"                         error (exit 2); a --balance given replaces its\n"
+"                         credits\n"
 "  --help, --version\n");
 }
 
@@ -113,7 +119,7 @@ enum {
 	OPT_PENDING_SHARE, OPT_FAIL_RATE,
 	OPT_LATENCY, OPT_RATE_LIMIT, OPT_RETRY_AFTER, OPT_MAINTENANCE,
 	OPT_FAULT, OPT_FORCE_CODE, OPT_SEED, OPT_LOG, OPT_MEDIA_SIZE,
-	OPT_HELP, OPT_VERSION
+	OPT_STATE, OPT_HELP, OPT_VERSION
 };
 
 static const struct option sim_options[] = {
@@ -132,6 +138,7 @@ static const struct option sim_options[] = {
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "media-size", required_argument, NULL, OPT_MEDIA_SIZE },
+	{ "state", required_argument, NULL, OPT_STATE },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -165,6 +172,7 @@ sim_parse(int argc, char **argv)
 			if (sim_number("--balance", optarg, 0, 1e12,
 			    &sim_cfg.balance) != 0)
 				return -1;
+			sim_cfg.balance_set = true;
 			break;
 		case OPT_TASK_SECONDS:
 			if (sim_number("--task-seconds", optarg, 0, 86400,
@@ -225,6 +233,14 @@ sim_parse(int argc, char **argv)
 				return -1;
 			sim_cfg.media_size = (uint64_t)v;
 			break;
+		case OPT_STATE:
+			if (*optarg == '\0') {
+				fprintf(stderr, "kling-sim: --state: empty\n");
+				return -1;
+			}
+			free(sim_cfg.state_path);
+			sim_cfg.state_path = xstrdup(optarg);
+			break;
 		case OPT_HELP:
 			sim_usage(stdout);
 			return 1;
@@ -270,6 +286,7 @@ sim_free(void)
 	free(sim_cfg.rules);
 	free(sim_cfg.listen);
 	free(sim_cfg.log_path);
+	free(sim_cfg.state_path);
 	tasks_free_all();
 	images_free_all();
 }
@@ -286,6 +303,15 @@ main(int argc, char **argv)
 		return r > 0 ? 0 : 2;
 	}
 	rng_seed(sim_cfg.seed);
+	/* A state that cannot be read is refused, never started over: the
+	 * tasks in it would be lost at the first write. */
+	if (tasks_open(&cause) != 0) {
+		fprintf(stderr, "kling-sim: --state %s: %s\n",
+		    sim_cfg.state_path, cause);
+		free(cause);
+		sim_free();
+		return 2;
+	}
 	if (sim_cfg.log_path != NULL && reqlog_open(sim_cfg.log_path,
 	    &cause) != 0) {
 		fprintf(stderr, "kling-sim: --log %s\n", cause);
