@@ -30,7 +30,7 @@ body_check_message(const struct diag_list *dl)
 		free(msg);
 		msg = next;
 	}
-	return (msg);
+	return msg;
 }
 
 int
@@ -44,20 +44,20 @@ body_check(const char *body, size_t len, struct body_check *bc, char **cause)
 	if ((sb = codec_decode(body, len, &why)) == NULL) {
 		xasprintf(cause, "the body is not valid JSON: %s", why);
 		free(why);
-		return (-1);
+		return -1;
 	}
 	dl = diag_list_new();
 	if (rules_check(sb, dl) != 0) {
 		*cause = body_check_message(dl);
 		diag_list_free(&dl);
 		sb_free(&sb);
-		return (-1);
+		return -1;
 	}
 	diag_list_free(&dl);
 	bc->mode = xstrdup(sb->mode != NULL ? sb->mode : "std");
 	bc->duration = sb->duration;
 	sb_free(&sb);
-	return (0);
+	return 0;
 }
 
 void

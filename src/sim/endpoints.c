@@ -17,25 +17,25 @@
 static bool
 is_get(const char *method)
 {
-	return (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0);
+	return strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
 }
 
 enum sim_route
 endpoint_route(const char *method, const char *path)
 {
 	if (strcmp(path, API_PREFIX "/job/CreateTask") == 0)
-		return (strcmp(method, "POST") == 0 ? ROUTE_CREATE : ROUTE_NONE);
+		return strcmp(method, "POST") == 0 ? ROUTE_CREATE : ROUTE_NONE;
 	if (!is_get(method))
-		return (ROUTE_NONE);
+		return ROUTE_NONE;
 	if (strcmp(path, API_PREFIX "/job/TaskInfo") == 0)
-		return (ROUTE_INFO);
+		return ROUTE_INFO;
 	if (strcmp(path, API_PREFIX "/account/balance") == 0)
-		return (ROUTE_BALANCE);
+		return ROUTE_BALANCE;
 	if (strncmp(path, MEDIA_PREFIX, strlen(MEDIA_PREFIX)) == 0)
-		return (ROUTE_MEDIA);
+		return ROUTE_MEDIA;
 	if (strncmp(path, IMAGES_PREFIX, strlen(IMAGES_PREFIX)) == 0)
-		return (ROUTE_IMAGE);
-	return (ROUTE_NONE);
+		return ROUTE_IMAGE;
+	return ROUTE_NONE;
 }
 
 /* Whether the request's key is one the simulator accepts. */
@@ -45,12 +45,12 @@ endpoint_key_ok(const char *key)
 	size_t i;
 
 	if (key == NULL)
-		return (false);
+		return false;
 	for (i = 0; i < sim_cfg.nkeys; i++) {
 		if (strcmp(key, sim_cfg.keys[i]) == 0)
-			return (true);
+			return true;
 	}
-	return (false);
+	return false;
 }
 
 static void
@@ -66,11 +66,19 @@ endpoint_create(const struct sim_request *rq, struct sim_reply *rp)
 		free(msg);
 		return;
 	}
-	if (tasks_create(rq->body, rq->len, bc.mode, bc.duration, rq->now,
-	    rp->task_id, sizeof rp->task_id, &balance) != 0) {
+	switch (tasks_create(rq->body, rq->len, bc.mode, bc.duration, rq->now,
+	    rp->task_id, sizeof rp->task_id, &balance)) {
+	case TASKS_MADE:
+		break;
+	case TASKS_POOR:
 		reply_error(rp, 402, "insufficient credits: the balance is %g, "
 		    "this task costs %g", balance, tasks_cost(bc.mode,
 		    bc.duration));
+		body_check_free(&bc);
+		return;
+	case TASKS_UNSAVED:
+		reply_error(rp, 500, "the simulator could not save the task "
+		    "in its --state file (its standard error says why)");
 		body_check_free(&bc);
 		return;
 	}

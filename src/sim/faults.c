@@ -36,7 +36,7 @@ static const char *const route_names[ROUTE_COUNT] = {
 const char *
 fault_name(enum fault_kind kind)
 {
-	return (fault_names[kind]);
+	return fault_names[kind];
 }
 
 /* "create,taskinfo" or "api" or "all" into ROUTE_BIT()s. */
@@ -64,12 +64,12 @@ fault_parse_scope(const char *s, unsigned *scope, char **cause)
 			xasprintf(cause, "unknown endpoint \"%s\" (create, "
 			    "taskinfo, balance, media, images, api, all)", word);
 			free(copy);
-			return (-1);
+			return -1;
 		}
 		*scope |= ROUTE_BIT(r);
 	}
 	free(copy);
-	return (0);
+	return 0;
 }
 
 /* Parse "WHAT[:SHARE][@ENDPOINTS]"; WHAT is a fault's name, or a code when
@@ -121,10 +121,10 @@ fault_parse(const char *arg, bool is_code, struct fault_rule *rule, char **cause
 		rule->kind = (enum fault_kind)k;
 	}
 	free(copy);
-	return (0);
+	return 0;
 fail:
 	free(copy);
-	return (-1);
+	return -1;
 }
 
 /* The first rule of the wanted sort (forced codes, or the other faults) in
@@ -144,7 +144,7 @@ fault_pick(enum sim_route route, bool codes)
 		if (rng_chance(r->share) && hit == NULL)
 			hit = r;
 	}
-	return (hit);
+	return hit;
 }
 
 static ssize_t
@@ -154,13 +154,13 @@ fault_fill_huge(void *arg, uint64_t pos, char *buf, size_t max)
 	size_t			n = 0;
 
 	if (pos >= FAULT_HUGE_SIZE)
-		return (-1);
+		return -1;
 	if (max > FAULT_HUGE_SIZE - pos)
 		max = (size_t)(FAULT_HUGE_SIZE - pos);
 	for (; n < max && pos < sizeof head - 1; n++, pos++)
 		buf[n] = head[pos];
 	memset(buf + n, ' ', max - n);
-	return ((ssize_t)max);
+	return (ssize_t)max;
 }
 
 /* Bend an answer by a fault that still sends something. */

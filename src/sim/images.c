@@ -72,7 +72,7 @@ img_crc32(const uint8_t *p, size_t n)
 		for (k = 0; k < 8; k++)
 			c = (c >> 1) ^ (0xedb88320 & -(c & 1));
 	}
-	return (c ^ 0xffffffff);
+	return c ^ 0xffffffff;
 }
 
 static void
@@ -209,7 +209,7 @@ img_get(bool png, enum img_kind kind)
 			jpeg_build(b, side, pad);
 	}
 	pthread_mutex_unlock(&img_lock);
-	return (b);
+	return b;
 }
 
 void

@@ -6,7 +6,6 @@
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,37 +16,6 @@
 #include "xmalloc.h"
 
 #define SIM_DEMO_KEY	"demo-key"
-
-struct sim_config sim_cfg = {
-	.balance = 1000,
-	.task_seconds = 20,
-	.pending_share = 0.25,
-	.retry_after = 1,
-	.media_size = 1024 * 1024,
-};
-
-static atomic_bool sim_stop_flag;
-
-bool
-sim_stopping(void)
-{
-	return (atomic_load(&sim_stop_flag));
-}
-
-void
-sim_set_stopping(void)
-{
-	atomic_store(&sim_stop_flag, true);
-}
-
-double
-sim_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return ((double)ts.tv_sec + (double)ts.tv_nsec / 1e9);
-}
 
 static void
 sim_usage(FILE *f)
@@ -88,6 +56,12 @@ sim_usage(FILE *f)
 "  --seed N               seed for the random choices (default: the time)\n"
 "  --log FILE             append one JSON line per request (never the key)\n"
 "  --media-size BYTES     size of each video file (default 1048576)\n"
+"  --state FILE           keep the balance and the tasks in FILE, so that a\n"
+"                         later kling-sim on it answers for them: read at\n"
+"                         start (no file: none yet), rewritten after each\n"
+"                         new task; an unreadable or damaged FILE is an\n"
+"                         error (exit 2); a --balance given replaces its\n"
+"                         credits\n"
 "  --help, --version\n");
 }
 
@@ -103,9 +77,9 @@ sim_number(const char *opt, const char *arg, double min, double max,
 	    *out <= max)) {
 		fprintf(stderr, "kling-sim: %s %s: expected a number from %g "
 		    "to %g\n", opt, arg, min, max);
-		return (-1);
+		return -1;
 	}
-	return (0);
+	return 0;
 }
 
 static int
@@ -113,13 +87,13 @@ sim_integer(const char *opt, const char *arg, double min, double max,
     double *out)
 {
 	if (sim_number(opt, arg, min, max, out) != 0)
-		return (-1);
+		return -1;
 	if (*out != (double)(unsigned long long)*out) {
 		fprintf(stderr, "kling-sim: %s %s: expected a whole number\n",
 		    opt, arg);
-		return (-1);
+		return -1;
 	}
-	return (0);
+	return 0;
 }
 
 static int
@@ -132,12 +106,12 @@ sim_add_rule(const char *arg, bool is_code)
 		fprintf(stderr, "kling-sim: %s %s: %s\n",
 		    is_code ? "--force-code" : "--fault", arg, cause);
 		free(cause);
-		return (-1);
+		return -1;
 	}
 	sim_cfg.rules = xreallocarray(sim_cfg.rules, sim_cfg.nrules + 1,
 	    sizeof *sim_cfg.rules);
 	sim_cfg.rules[sim_cfg.nrules++] = rule;
-	return (0);
+	return 0;
 }
 
 enum {
@@ -145,7 +119,7 @@ enum {
 	OPT_PENDING_SHARE, OPT_FAIL_RATE,
 	OPT_LATENCY, OPT_RATE_LIMIT, OPT_RETRY_AFTER, OPT_MAINTENANCE,
 	OPT_FAULT, OPT_FORCE_CODE, OPT_SEED, OPT_LOG, OPT_MEDIA_SIZE,
-	OPT_HELP, OPT_VERSION
+	OPT_STATE, OPT_HELP, OPT_VERSION
 };
 
 static const struct option sim_options[] = {
@@ -164,6 +138,7 @@ static const struct option sim_options[] = {
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "media-size", required_argument, NULL, OPT_MEDIA_SIZE },
+	{ "state", required_argument, NULL, OPT_STATE },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -187,7 +162,7 @@ sim_parse(int argc, char **argv)
 		case OPT_KEY:
 			if (*optarg == '\0') {
 				fprintf(stderr, "kling-sim: --key: empty\n");
-				return (-1);
+				return -1;
 			}
 			sim_cfg.keys = xreallocarray(sim_cfg.keys,
 			    sim_cfg.nkeys + 1, sizeof *sim_cfg.keys);
@@ -196,26 +171,27 @@ sim_parse(int argc, char **argv)
 		case OPT_BALANCE:
 			if (sim_number("--balance", optarg, 0, 1e12,
 			    &sim_cfg.balance) != 0)
-				return (-1);
+				return -1;
+			sim_cfg.balance_set = true;
 			break;
 		case OPT_TASK_SECONDS:
 			if (sim_number("--task-seconds", optarg, 0, 86400,
 			    &sim_cfg.task_seconds) != 0)
-				return (-1);
+				return -1;
 			break;
 		case OPT_PENDING_SHARE:
 			if (sim_number("--pending-share", optarg, 0, 1,
 			    &sim_cfg.pending_share) != 0)
-				return (-1);
+				return -1;
 			break;
 		case OPT_FAIL_RATE:
 			if (sim_number("--fail-rate", optarg, 0, 1,
 			    &sim_cfg.fail_rate) != 0)
-				return (-1);
+				return -1;
 			break;
 		case OPT_LATENCY:
 			if (sim_integer("--latency", optarg, 0, 3600000, &v) != 0)
-				return (-1);
+				return -1;
 			sim_cfg.latency_ms = (unsigned)v;
 			break;
 		case OPT_RATE_LIMIT:
@@ -226,12 +202,12 @@ sim_parse(int argc, char **argv)
 			c = sim_integer("--rate-limit", rate, 1, 1e6, &v);
 			free(rate);
 			if (c != 0)
-				return (-1);
+				return -1;
 			sim_cfg.rate_limit = (unsigned)v;
 			break;
 		case OPT_RETRY_AFTER:
 			if (sim_integer("--retry-after", optarg, 1, 86400, &v) != 0)
-				return (-1);
+				return -1;
 			sim_cfg.retry_after = (unsigned)v;
 			break;
 		case OPT_MAINTENANCE:
@@ -240,11 +216,11 @@ sim_parse(int argc, char **argv)
 		case OPT_FAULT:
 		case OPT_FORCE_CODE:
 			if (sim_add_rule(optarg, c == OPT_FORCE_CODE) != 0)
-				return (-1);
+				return -1;
 			break;
 		case OPT_SEED:
 			if (sim_integer("--seed", optarg, 0, 1e18, &v) != 0)
-				return (-1);
+				return -1;
 			sim_cfg.seed = (uint64_t)v;
 			seeded = true;
 			break;
@@ -254,31 +230,39 @@ sim_parse(int argc, char **argv)
 			break;
 		case OPT_MEDIA_SIZE:
 			if (sim_integer("--media-size", optarg, 4096, 1e12, &v) != 0)
-				return (-1);
+				return -1;
 			sim_cfg.media_size = (uint64_t)v;
+			break;
+		case OPT_STATE:
+			if (*optarg == '\0') {
+				fprintf(stderr, "kling-sim: --state: empty\n");
+				return -1;
+			}
+			free(sim_cfg.state_path);
+			sim_cfg.state_path = xstrdup(optarg);
 			break;
 		case OPT_HELP:
 			sim_usage(stdout);
-			return (1);
+			return 1;
 		case OPT_VERSION:
 			printf("kling-sim %s\n", PACKAGE_VERSION);
-			return (1);
+			return 1;
 		default:
 			sim_usage(stderr);
-			return (-1);
+			return -1;
 		}
 	}
 	if (optind != argc) {
 		fprintf(stderr, "kling-sim: unexpected argument: %s\n",
 		    argv[optind]);
-		return (-1);
+		return -1;
 	}
 	if (sim_cfg.listen == NULL)
 		sim_cfg.listen = xstrdup("127.0.0.1:0");
 	if (server_split_listen(sim_cfg.listen, &host, &port, &cause) != 0) {
 		fprintf(stderr, "kling-sim: %s\n", cause);
 		free(cause);
-		return (-1);
+		return -1;
 	}
 	free(host);
 	free(port);
@@ -288,7 +272,7 @@ sim_parse(int argc, char **argv)
 	}
 	if (!seeded)
 		sim_cfg.seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
-	return (0);
+	return 0;
 }
 
 static void
@@ -302,6 +286,7 @@ sim_free(void)
 	free(sim_cfg.rules);
 	free(sim_cfg.listen);
 	free(sim_cfg.log_path);
+	free(sim_cfg.state_path);
 	tasks_free_all();
 	images_free_all();
 }
@@ -315,15 +300,24 @@ main(int argc, char **argv)
 
 	if ((r = sim_parse(argc, argv)) != 0) {
 		sim_free();
-		return (r > 0 ? 0 : 2);
+		return r > 0 ? 0 : 2;
 	}
 	rng_seed(sim_cfg.seed);
+	/* A state that cannot be read is refused, never started over: the
+	 * tasks in it would be lost at the first write. */
+	if (tasks_open(&cause) != 0) {
+		fprintf(stderr, "kling-sim: --state %s: %s\n",
+		    sim_cfg.state_path, cause);
+		free(cause);
+		sim_free();
+		return 2;
+	}
 	if (sim_cfg.log_path != NULL && reqlog_open(sim_cfg.log_path,
 	    &cause) != 0) {
 		fprintf(stderr, "kling-sim: --log %s\n", cause);
 		free(cause);
 		sim_free();
-		return (1);
+		return 1;
 	}
 
 	/* Blocked before the server's threads start, so that they inherit
@@ -339,7 +333,7 @@ main(int argc, char **argv)
 		free(cause);
 		reqlog_close();
 		sim_free();
-		return (1);
+		return 1;
 	}
 	printf("listening on %s\n", server_base_url());
 	fflush(stdout);
@@ -350,5 +344,5 @@ main(int argc, char **argv)
 	server_stop();
 	reqlog_close();
 	sim_free();
-	return (0);
+	return 0;
 }

@@ -30,7 +30,7 @@ put32(uint8_t *p, uint32_t v)
 	p[1] = v >> 16;
 	p[2] = v >> 8;
 	p[3] = v;
-	return (p + 4);
+	return p + 4;
 }
 
 static uint8_t *
@@ -38,7 +38,7 @@ put_box(uint8_t *p, uint32_t size, const char *type)
 {
 	p = put32(p, size);
 	memcpy(p, type, 4);
-	return (p + 4);
+	return p + 4;
 }
 
 static void
@@ -79,7 +79,7 @@ media_fill(void *arg, uint64_t pos, char *buf, size_t max)
 	size_t			 n = 0;
 
 	if (off >= mf->size)
-		return (-1);
+		return -1;
 	if (max > mf->size - off)
 		max = (size_t)(mf->size - off);
 	for (; n < max && off < MP4_HEAD_LEN; n++, off++)
@@ -88,7 +88,7 @@ media_fill(void *arg, uint64_t pos, char *buf, size_t max)
 		word = rng_mix(mf->key ^ (off >> 3));
 		buf[n] = (char)(word >> ((off & 7) * 8));
 	}
-	return ((ssize_t)n);
+	return (ssize_t)n;
 }
 
 static uint64_t
@@ -98,7 +98,7 @@ media_key(const char *id)
 
 	for (; *id != '\0'; id++)
 		h = (h ^ (unsigned char)*id) * 0x100000001b3ULL;
-	return (h);
+	return h;
 }
 
 /* Parse "bytes=A-B", "bytes=A-" or "bytes=-N" against size. Returns 1 with
@@ -112,36 +112,36 @@ media_range(const char *hdr, uint64_t size, uint64_t *first, uint64_t *last)
 
 	if (hdr == NULL || strncmp(hdr, "bytes=", 6) != 0 ||
 	    strchr(hdr, ',') != NULL)
-		return (0);
+		return 0;
 	hdr += 6;
 	if (*hdr == '-') {
 		b = strtoull(hdr + 1, &end, 10);
 		if (end == hdr + 1 || *end != '\0')
-			return (0);
+			return 0;
 		if (b == 0 || size == 0)
-			return (-1);
+			return -1;
 		*first = b >= size ? 0 : size - b;
 		*last = size - 1;
-		return (1);
+		return 1;
 	}
 	a = strtoull(hdr, &end, 10);
 	if (end == hdr || *end != '-')
-		return (0);
+		return 0;
 	hdr = end + 1;
 	if (*hdr == '\0')
 		b = size - 1;
 	else {
 		b = strtoull(hdr, &end, 10);
 		if (*end != '\0' || b < a)
-			return (0);
+			return 0;
 		if (b >= size)
 			b = size - 1;
 	}
 	if (a >= size)
-		return (-1);
+		return -1;
 	*first = a;
 	*last = b;
-	return (1);
+	return 1;
 }
 
 /* Answer GET or HEAD /media/ID.mp4 for a finished task. */

@@ -20,7 +20,7 @@ ratelimit_admit(double now)
 	bool	ok;
 
 	if (sim_cfg.rate_limit == 0)
-		return (true);
+		return true;
 	pthread_mutex_lock(&rl_lock);
 	if (window != rl_window) {
 		rl_window = window;
@@ -30,5 +30,5 @@ ratelimit_admit(double now)
 	if (ok)
 		rl_count++;
 	pthread_mutex_unlock(&rl_lock);
-	return (ok);
+	return ok;
 }

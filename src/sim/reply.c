@@ -69,25 +69,25 @@ reply_code_message(int code)
 {
 	switch (code) {
 	case 401:
-		return ("invalid or missing API key");
+		return "invalid or missing API key";
 	case 402:
-		return ("insufficient credits");
+		return "insufficient credits";
 	case 404:
-		return ("not found");
+		return "not found";
 	case 422:
-		return ("parameter validation failed");
+		return "parameter validation failed";
 	case 429:
-		return ("rate limit exceeded, slow down");
+		return "rate limit exceeded, slow down";
 	case 455:
-		return ("service under maintenance, try again later");
+		return "service under maintenance, try again later";
 	case 500:
-		return ("internal server error");
+		return "internal server error";
 	case 501:
-		return ("generation failed");
+		return "generation failed";
 	case 505:
-		return ("this feature is disabled");
+		return "this feature is disabled";
 	default:
-		return ("error");
+		return "error";
 	}
 }
 

@@ -21,9 +21,9 @@ reqlog_open(const char *path, char **cause)
 {
 	if ((reqlog_file = fopen(path, "a")) == NULL) {
 		xasprintf(cause, "%s: %s", path, strerror(errno));
-		return (-1);
+		return -1;
 	}
-	return (0);
+	return 0;
 }
 
 void

@@ -18,7 +18,7 @@ rng_mix(uint64_t x)
 {
 	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
 	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-	return (x ^ (x >> 31));
+	return x ^ (x >> 31);
 }
 
 void
@@ -38,7 +38,7 @@ rng_next(void)
 	rng_state += 0x9e3779b97f4a7c15ULL;
 	x = rng_state;
 	pthread_mutex_unlock(&rng_lock);
-	return (rng_mix(x));
+	return rng_mix(x);
 }
 
 /* True with probability p. Shares of 0 and 1 draw nothing, so that adding a
@@ -47,8 +47,8 @@ bool
 rng_chance(double p)
 {
 	if (p <= 0)
-		return (false);
+		return false;
 	if (p >= 1)
-		return (true);
-	return ((double)(rng_next() >> 11) * 0x1.0p-53 < p);
+		return true;
+	return (double)(rng_next() >> 11) * 0x1.0p-53 < p;
 }

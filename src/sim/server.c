@@ -60,7 +60,7 @@ static unsigned long		 server_nconns;
 const char *
 server_base_url(void)
 {
-	return (server_url);
+	return server_url;
 }
 
 static void
@@ -84,7 +84,7 @@ server_conn_fd(struct MHD_Connection *c)
 	const union MHD_ConnectionInfo *ci;
 
 	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
-	return (ci != NULL ? ci->connect_fd : -1);
+	return ci != NULL ? ci->connect_fd : -1;
 }
 
 /* --fault stall: hold the answer until the client gives up or we stop. */
@@ -126,14 +126,14 @@ server_stream_fill(void *arg, uint64_t pos, char *buf, size_t max)
 	struct server_stream *ss = arg;
 
 	if (sim_stopping())
-		return (MHD_CONTENT_READER_END_WITH_ERROR);
+		return MHD_CONTENT_READER_END_WITH_ERROR;
 	if (ss->cut_at != 0) {
 		if (pos >= ss->cut_at)
-			return (MHD_CONTENT_READER_END_WITH_ERROR);
+			return MHD_CONTENT_READER_END_WITH_ERROR;
 		if (max > ss->cut_at - pos)
 			max = (size_t)(ss->cut_at - pos);
 	}
-	return (ss->gen.fill(ss->gen.arg, pos, buf, max));
+	return ss->gen.fill(ss->gen.arg, pos, buf, max);
 }
 
 static void
@@ -171,7 +171,7 @@ server_send(struct MHD_Connection *c, struct sim_reply *rp)
 		rp->body = NULL;
 	}
 	if (resp == NULL)
-		return (MHD_NO);
+		return MHD_NO;
 	if (rp->ctype != NULL)
 		MHD_add_response_header(resp, "Content-Type", rp->ctype);
 	if (rp->retry_after != 0) {
@@ -184,7 +184,7 @@ server_send(struct MHD_Connection *c, struct sim_reply *rp)
 		MHD_add_response_header(resp, "Accept-Ranges", "bytes");
 	r = MHD_queue_response(c, (unsigned)rp->status, resp);
 	MHD_destroy_response(resp);
-	return (r);
+	return r;
 }
 
 /* The address links to ourselves use: the listening one, or when that is a
@@ -195,14 +195,14 @@ server_link_base(struct MHD_Connection *c, char *buf, size_t size)
 	const char *host;
 
 	if (!server_wildcard)
-		return (server_url);
+		return server_url;
 	host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
 	if (host == NULL || *host == '\0' || strlen(host) > 100 ||
 	    host[strspn(host, "abcdefghijklmnopqrstuvwxyz"
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")] != '\0')
-		return (server_url);
+		return server_url;
 	snprintf(buf, size, "http://%s", host);
-	return (buf);
+	return buf;
 }
 
 /* The checks in the order a gateway makes them, then the endpoint. */
@@ -267,7 +267,7 @@ server_respond(struct MHD_Connection *c, struct server_req *sr)
 				server_stall(c);
 			server_reset(c);
 			reply_clear_body(&rp);
-			return (MHD_NO);
+			return MHD_NO;
 		}
 		fault_apply(fault->kind, &rp);
 	}
@@ -275,7 +275,7 @@ server_respond(struct MHD_Connection *c, struct server_req *sr)
 	sr->code = rp.code;
 	r = server_send(c, &rp);
 	reply_clear_body(&rp);
-	return (r);
+	return r;
 }
 
 static enum MHD_Result
@@ -289,7 +289,7 @@ server_access(void *cls, struct MHD_Connection *c, const char *url,
 		sr->started = true;
 		sr->method = xstrdup(method);
 		sr->path = xstrdup(url);
-		return (MHD_YES);
+		return MHD_YES;
 	}
 	if (*upload_size != 0) {
 		/* The client refuses larger files too. */
@@ -306,9 +306,9 @@ server_access(void *cls, struct MHD_Connection *c, const char *url,
 			sr->body[sr->len] = '\0';
 		}
 		*upload_size = 0;
-		return (MHD_YES);
+		return MHD_YES;
 	}
-	return (server_respond(c, sr));
+	return server_respond(c, sr);
 }
 
 /* Called first for each request, with the raw URI: its query is kept as
@@ -326,7 +326,7 @@ server_uri(void *cls, const char *uri, struct MHD_Connection *c)
 	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 	if (ci != NULL && ci->socket_context != NULL)
 		sr->conn = (unsigned long)(uintptr_t)ci->socket_context;
-	return (sr);
+	return sr;
 }
 
 /* Number each connection, so that the log shows which requests shared one. */
@@ -393,12 +393,12 @@ server_split_listen(const char *arg, char **hostp, char **portp, char **cause)
 		goto bad;
 	*portp = xstrdup(port);
 	*hostp = host;
-	return (0);
+	return 0;
 bad:
 	xasprintf(cause, "--listen %s: expected ADDR:PORT or [ADDR]:PORT, "
 	    "with a numeric address or localhost", arg);
 	free(host);
-	return (-1);
+	return -1;
 }
 
 /* Bind a listening socket where --listen says. */
@@ -413,7 +413,7 @@ server_bind(const char *listen_arg, int *family, char **cause)
 	int			 fd, one = 1, error;
 
 	if (server_split_listen(listen_arg, &host, &port, cause) != 0)
-		return (-1);
+		return -1;
 	if (strcmp(host, "localhost") == 0) {
 		free(host);
 		host = xstrdup("127.0.0.1");
@@ -427,7 +427,7 @@ server_bind(const char *listen_arg, int *family, char **cause)
 		    listen_arg, gai_strerror(error));
 		free(host);
 		free(port);
-		return (-1);
+		return -1;
 	}
 	free(host);
 	free(port);
@@ -444,14 +444,14 @@ server_bind(const char *listen_arg, int *family, char **cause)
 		if (fd != -1)
 			close(fd);
 		freeaddrinfo(ai);
-		return (-1);
+		return -1;
 	}
 	freeaddrinfo(ai);
 	fmt = ss.ss_family == AF_INET6 ? "http://[%s]:%s" : "http://%s:%s";
 	snprintf(server_url, sizeof server_url, fmt, hostbuf, portbuf);
 	server_wildcard = strcmp(hostbuf, "0.0.0.0") == 0 ||
 	    strcmp(hostbuf, "::") == 0;
-	return (fd);
+	return fd;
 }
 
 /* Bind and start answering; server_base_url() then says where. */
@@ -462,7 +462,7 @@ server_start(char **cause)
 	int		fd, family;
 
 	if ((fd = server_bind(sim_cfg.listen, &family, cause)) == -1)
-		return (-1);
+		return -1;
 	flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
 	    MHD_USE_POLL;
 	if (family == AF_INET6)
@@ -479,9 +479,9 @@ server_start(char **cause)
 		close(fd);
 		xasprintf(cause, "libmicrohttpd could not start on %s",
 		    sim_cfg.listen);
-		return (-1);
+		return -1;
 	}
-	return (0);
+	return 0;
 }
 
 void

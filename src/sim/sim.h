@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+struct cJSON;
+
 /* What a request asks for; faults and forced codes can be limited to some. */
 enum sim_route {
 	ROUTE_NONE = 0,		/* unknown path or method: 404 */
@@ -60,9 +62,11 @@ struct sim_config {
 	uint64_t		 seed;
 	char			*log_path;
 	uint64_t		 media_size;
+	char			*state_path;	/* --state, or NULL */
+	bool			 balance_set;	/* --balance was given */
 };
 
-/* Read-only once the server runs. */
+/* run.c. sim_cfg is read-only once the server runs. */
 extern struct sim_config sim_cfg;
 
 /* Set when SIGINT or SIGTERM arrived: stalled and streaming answers give up. */
@@ -124,13 +128,34 @@ struct reqlog_entry {
 	const char	*task_id;
 };
 
+/* A task as the table and the state file hold it. What it answers follows
+ * from the wall clock: pending for its first pending seconds, running until
+ * seconds, then final. */
+struct sim_task {
+	char		 id[40];
+	double		 created;	/* Unix seconds */
+	double		 pending;	/* seconds, from creation */
+	double		 seconds;	/* from creation to the final state */
+	double		 cost;		/* credits */
+	long		 video_seconds;
+	bool		 fails;
+	int		 fail_msg;	/* which result.message, when it fails */
+	struct cJSON	*param;		/* the body as received */
+};
+
+/* What a --state file holds: the account and every task. */
+struct sim_state {
+	double		 balance;	/* the credits before any task's cost */
+	struct sim_task	*tasks;
+	size_t		 ntasks;
+	size_t		 cap;
+};
+
 /* A CreateTask body that passed the checks: what the simulator needs of it. */
 struct body_check {
 	char	*mode;
 	long	 duration;
 };
-
-struct cJSON;
 
 /* check.c */
 int		 body_check(const char *, size_t, struct body_check *, char **);
@@ -187,10 +212,22 @@ int		 server_start(char **);
 void		 server_stop(void);
 const char	*server_base_url(void);
 
+/* state.c */
+int		 state_read(const char *, struct sim_state *, char **);
+int		 state_write(const char *, const struct sim_state *, char **);
+bool		 state_changed(const char *);
+int		 state_lock(const char *, char **);
+void		 state_unlock(int);
+void		 state_add(struct sim_state *, const struct sim_task *);
+struct sim_task	*state_find(const struct sim_state *, const char *id);
+void		 state_free(struct sim_state *);
+
 /* tasks.c */
+enum tasks_made { TASKS_MADE, TASKS_POOR, TASKS_UNSAVED };
+int		 tasks_open(char **);
 double		 tasks_cost(const char *mode, long video_seconds);
 double		 tasks_balance(double now);
-int		 tasks_create(const char *body, size_t len, const char *mode,
+enum tasks_made	 tasks_create(const char *body, size_t len, const char *mode,
 		     long video_seconds, double now, char *id, size_t idsize,
 		     double *balance);
 struct cJSON	*tasks_info(const char *id, double now, const char *base_url);

@@ -12,7 +12,7 @@ help=$("$KLING_SIM" --help)
 is "$?" 0 "--help exits 0"
 opts=$(printf '%s\n' "$help" | grep -o -- '--[a-z][a-z-]*' | sort -u)
 for o in --listen --key --balance --task-seconds --pending-share --fail-rate --latency --rate-limit \
-	--maintenance --fault --force-code --seed --log --help --version; do
+	--maintenance --fault --force-code --seed --log --state --help --version; do
 	like "$opts" "^$o\$" "--help shows $o"
 done
 for o in $opts; do
