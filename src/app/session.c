@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "conf.h"
 #include "demo.h"
 #include "exitcode.h"
+#include "log.h"
 #include "session.h"
 #include "store.h"
 #include "tracker.h"
@@ -25,10 +27,11 @@ session_warn(struct session *s, char *w)
 	s->warnings[s->nwarnings++] = w;
 }
 
-/* A whole number from the environment, 1..86400: for slow links, and for
- * tests that must not wait the default 30 s for a stalled server. */
+/* A whole number from the environment, 1..max: the timeout for slow links
+ * (and for tests that must not wait 30 s for a stalled server), attempts,
+ * the trace's size. */
 static long
-session_env_number(struct session *s, const char *name, long dflt)
+session_env_number(struct session *s, const char *name, long dflt, long max)
 {
 	const char *v = getenv(name);
 	char *end, *w;
@@ -38,19 +41,19 @@ session_env_number(struct session *s, const char *name, long dflt)
 		return dflt;
 	errno = 0;
 	n = strtol(v, &end, 10);
-	if (*end != '\0' || errno != 0 || n < 1 || n > 86400) {
-		xasprintf(&w, "ignoring %s=%s: not a whole number from 1 to 86400",
-		    name, v);
+	if (*end != '\0' || errno != 0 || n < 1 || n > max) {
+		xasprintf(&w, "ignoring %s=%s: not a whole number from 1 to %ld",
+		    name, v, max);
 		session_warn(s, w);
 		return dflt;
 	}
 	return n;
 }
 
-/* Demo state lives apart from real state: its own store, and the
- * simulator's tasks kept between runs so that a later `--demo download`
- * finds what an earlier `--demo submit` made. */
-static char *
+/* Demo state lives apart from real state: its own store, filter and
+ * trace, and the simulator's tasks kept between runs so that a later
+ * `--demo download` finds what an earlier `--demo submit` made. */
+static int
 session_demo_dir(struct session *s, char **cause)
 {
 	char *dir;
@@ -59,19 +62,21 @@ session_demo_dir(struct session *s, char **cause)
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		xasprintf(cause, "%s: %s", dir, strerror(errno));
 		free(dir);
-		return NULL;
+		return -1;
 	}
-	return dir;
+	free(s->state_dir);
+	s->state_dir = dir;
+	return 0;
 }
 
 static int
-session_start_sim(struct session *s, const char *demo_dir, char **cause)
+session_start_sim(struct session *s, char **cause)
 {
 	char *simlog, *state;
 	const char *args[3];
 
-	xasprintf(&simlog, "%s/demo-sim.log", s->state_dir);
-	xasprintf(&state, "%s/sim-state.json", demo_dir);
+	xasprintf(&simlog, "%s/sim.log", s->state_dir);
+	xasprintf(&state, "%s/sim-state.json", s->state_dir);
 	args[0] = "--state";
 	args[1] = state;
 	args[2] = NULL;
@@ -98,14 +103,37 @@ session_conn(struct session *s, const struct conf *cf)
 	s->conn.key = s->key;
 	s->conn.cacert = s->cacert;
 	s->conn.allow_http = s->g->allow_http;
-	if ((secs = session_env_number(s, "KLING_TUI_TIMEOUT", 0)) > 0) {
+	if ((secs = session_env_number(s, "KLING_TUI_TIMEOUT", 0, 86400)) > 0) {
 		s->conn.timeout_ms = secs * 1000;
 		if (s->conn.connect_timeout_ms > s->conn.timeout_ms)
 			s->conn.connect_timeout_ms = s->conn.timeout_ms;
 		s->conn.stall_secs = secs;
 	}
 	s->conn.retry.max_attempts = (unsigned)session_env_number(s,
-	    "KLING_TUI_ATTEMPTS", (long)s->conn.retry.max_attempts);
+	    "KLING_TUI_ATTEMPTS", (long)s->conn.retry.max_attempts, 100);
+}
+
+/* The trace: KLING_TUI_LOG=FILE, or -v alone: kling-tui.log in the state
+ * directory. Off unless asked for. */
+static int
+session_log(struct session *s, char **cause)
+{
+	const char *env = getenv("KLING_TUI_LOG");
+	char *path;
+	int rc;
+
+	if ((env == NULL || *env == '\0') && s->g->verbose == 0)
+		return 0;
+	if (env != NULL && *env != '\0')
+		path = xstrdup(env);
+	else
+		xasprintf(&path, "%s/kling-tui.log", s->state_dir);
+	rc = log_open(path, s->g->verbose > 0 ? s->g->verbose : LOG_INFO,
+	    session_env_number(s, "KLING_TUI_LOG_MAX", 0, LONG_MAX) , cause);
+	free(path);
+	if (rc == 0)
+		log_msg(LOG_INFO, "session", "%s %s starts", PACKAGE_NAME, PACKAGE_VERSION);
+	return rc;
 }
 
 static int
@@ -120,7 +148,7 @@ session_open(struct session *s, const struct app_globals *g, unsigned need,
     char **cause)
 {
 	struct conf *cf;
-	char *demo_dir = NULL, *path = NULL;
+	char *path = NULL;
 	size_t i;
 	int rc;
 
@@ -141,41 +169,45 @@ session_open(struct session *s, const struct app_globals *g, unsigned need,
 	rc = EXIT_USAGE;
 	if ((s->state_dir = conf_state_dir(cause)) == NULL)
 		goto fail;
-	if (g->demo && (demo_dir = session_demo_dir(s, cause)) == NULL)
+	if (g->demo && session_demo_dir(s, cause) != 0)
+		goto fail;
+	if (session_log(s, cause) != 0)
 		goto fail;
 	if (g->demo && (need & SESSION_NET)) {
-		if (session_start_sim(s, demo_dir, cause) != 0)
+		if (session_start_sim(s, cause) != 0)
 			goto fail;
 	} else if (!g->demo) {
 		s->base_url = xstrdup(conf_base_url(cf, g->base_url));
 		s->key = conf_api_key(cf, &s->key_problem);
 	}
 	if ((need & SESSION_KEY) && (need & SESSION_NET) && s->key == NULL) {
-		*cause = s->key_problem;
-		s->key_problem = NULL;
-		rc = EXIT_SERVICE;
+		/* Nothing was sent: a setting to fix, not a refusal. */
+		xasprintf(cause, "%s (nothing was sent)", s->key_problem);
 		goto fail;
 	}
+	log_secret(s->key);
 	if (need & SESSION_NET) {
 		session_conn(s, cf);
+		log_msg(LOG_INFO, "session", "%s%s, key %s, timeout %ld ms, %u attempts",
+		    s->base_url, g->demo ? " (demo)" : "", s->key != NULL ? "set" : "none",
+		    s->conn.timeout_ms, s->conn.retry.max_attempts);
 		if (net_global_init(cause) != 0) {
 			rc = EXIT_NETWORK;
 			goto fail;
 		}
 	}
 	if (need & SESSION_STORE) {
-		if (demo_dir != NULL)
-			xasprintf(&path, "%s/tasks.db", demo_dir);
+		if (g->demo)
+			xasprintf(&path, "%s/tasks.db", s->state_dir);
 		if ((s->store = store_open(path, cause)) == NULL)
 			goto fail;
+		log_msg(LOG_DEBUG, "store", "opened %s", store_path(s->store));
 	}
 	free(path);
-	free(demo_dir);
 	conf_free(&cf);
 	return EXIT_OK;
 fail:
 	free(path);
-	free(demo_dir);
 	conf_free(&cf);
 	return session_fail(s, rc);
 }
@@ -234,4 +266,5 @@ session_close(struct session *s)
 		free(s->warnings[i]);
 	free(s->warnings);
 	memset(s, 0, sizeof *s);
+	log_close();
 }

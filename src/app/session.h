@@ -25,6 +25,7 @@ struct app_globals {
 	const char	*cacert;	/* --cacert FILE */
 	bool		 allow_http;	/* --allow-http: plain http to a remote host */
 	bool		 demo;		/* --demo: a private kling-sim, no key */
+	int		 verbose;	/* -v (repeatable): the trace's level */
 	int		 orig_argc;	/* argv as given, for the front's exec */
 	char	       **orig_argv;
 };
@@ -41,7 +42,7 @@ struct session {
 	char			*key_problem;
 	char			*cacert;
 	char			*download_dir;	/* the config's, or NULL */
-	char			*state_dir;	/* where drafts and filters live */
+	char			*state_dir;	/* the store, filter, trace (--demo: .../demo) */
 	bool			 bell;
 	struct api_conn		 conn;
 	struct sched_params	 poll;

@@ -13,6 +13,7 @@
 
 #include "clock.h"
 #include "codec.h"
+#include "log.h"
 #include "loop.h"
 #include "storyboard.h"
 #include "text.h"
@@ -204,6 +205,7 @@ tracker_submit(struct tracker *t, const struct storyboard *sb, const char *name,
 		name = dflt = tracker_name(eff);
 	id = store_add(t->store, body, name, eff->mode,
 	    eff->has_duration ? eff->duration : 0, cause);
+	log_msg(LOG_INFO, "task", "#%lld: recorded %s, sending", (long long)id, name);
 	if (id >= 0) {
 		memset(&req, 0, sizeof req);
 		req.kind = API_CREATE;
@@ -481,6 +483,8 @@ tracker_abandon(struct tracker *t)
 	for (i = 0; i < t->njobs; i++) {
 		if (t->jobs[i].kind != API_CREATE)
 			continue;
+		log_msg(LOG_INFO, "task", "#%lld: unknown: %s", (long long)t->jobs[i].id,
+		    u.error);
 		if (store_update(t->store, t->jobs[i].id, &u, &cause) != 0) {
 			free(cause);
 			cause = NULL;
@@ -777,6 +781,9 @@ tracker_on_create(struct tracker *t, struct tracker_job *j, const struct api_res
 {
 	char *cause = NULL;
 
+	log_msg(LOG_INFO, "task", "#%lld: create answered: %s%s%s", (long long)j->id,
+	    api_outcome_name(r->outcome), r->task_id != NULL ? ", task " : "",
+	    r->task_id != NULL ? r->task_id : "");
 	if (tracker_record_create(t->store, j->id, r, NULL, &cause) < 0) {
 		free(t->error);
 		xasprintf(&t->error, "the store failed: %s", cause);
@@ -800,6 +807,11 @@ tracker_on_info(struct tracker *t, struct tracker_job *j, const struct api_resul
 	case API_OK:
 		sched_ok(t->sched);
 		id = tracker_record_info(t->store, &r->task, &changed, &cause);
+		if (changed)
+			log_msg(LOG_INFO, "task", "%s: %s", j->task_id,
+			    r->task.status != NULL ? r->task.status : "(no status)");
+		if (cause != NULL)
+			log_msg(LOG_INFO, "store", "%s: not recorded: %s", j->task_id, cause);
 		if (task_state_word_final(r->task.status))
 			sched_remove(t->sched, j->task_id);
 		else if (sched_has(t->sched, j->task_id)) {

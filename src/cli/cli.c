@@ -22,40 +22,98 @@ static const char curl_help[] =
     "the base URL in use. The key is read from $CRUN_API_KEY when the command\n"
     "runs; it never appears in the printed text.";
 
+/* Where --help's summaries start. */
+#define CLI_SYNOPSIS_COLUMN 34
+
+static const char doctor_help[] =
+    "Print what a bug report needs: the versions of kling-tui and its\n"
+    "libraries, the terminal and locale, the config file and its warnings,\n"
+    "where the API key comes from (never the key), the base URL, the store,\n"
+    "and whether the service answers a balance request. Exit as for balance.";
+
 const struct cli_cmd cli_cmds[] = {
 	{ "validate", cmd_validate, OPT_JSON, 0, 1, -1, "no FILE given", NULL,
 	  "validate [--json] FILE...",
-	  "check storyboards against the service's rules", validate_help },
+	  "check storyboards against the rules", validate_help },
 	{ "body", cmd_body, 0, 0, 1, 1, "no FILE given", "one FILE only",
 	  "body FILE",
-	  "print the exact JSON body that would be sent", body_help },
+	  "print the exact JSON body to be sent", body_help },
 	{ "curl", cmd_curl, 0, 0, 1, 1, "no FILE given", "one FILE only",
 	  "curl FILE",
-	  "print an equivalent curl command (key read from $CRUN_API_KEY)", curl_help },
+	  "print an equivalent curl command", curl_help },
 	{ "submit", cmd_submit, OPT_JSON | OPT_WAIT | OPT_PARALLEL, 8, 1, -1,
 	  "which file? submit [--wait] FILE...", NULL,
 	  "submit [--wait] [--json] [--parallel N] FILE...",
-	  "validate, record and send storyboards; print the task ids", NULL },
+	  "record, send, print the task ids", NULL },
 	{ "status", cmd_status, OPT_JSON, 0, 1, -1,
 	  "which task? status [--json] TASK_ID...", NULL,
 	  "status [--json] TASK_ID...",
-	  "ask the service about tasks and record the answer", NULL },
+	  "ask the service, record the answers", NULL },
 	{ "list", cmd_list, OPT_JSON | OPT_STATUS | OPT_LIMIT | OPT_ALL, 0, 0, 0, NULL, NULL,
 	  "list [--json] [--status S] [--limit N] [--all]",
-	  "tasks in the local store (no network)", NULL },
+	  "the tasks in the local store (no network)", NULL },
 	{ "watch", cmd_watch, OPT_JSON | OPT_ONCE | OPT_PARALLEL, 64, 0, -1, NULL, NULL,
 	  "watch [--json] [--once] [--parallel N] [TASK_ID...]",
-	  "follow tasks (default: all unfinished) until they end", NULL },
+	  "follow tasks until they end", NULL },
 	{ "download", cmd_download, OPT_JSON | OPT_OUTPUT, 0, 1, 1,
 	  "one task: download [-o FILE] TASK_ID",
 	  "one task: download [-o FILE] TASK_ID",
 	  "download [-o FILE] [--json] TASK_ID",
-	  "save a finished task's video (resumes a partial file)", NULL },
+	  "save a finished task's video (resumable)", NULL },
 	{ "balance", cmd_balance, OPT_JSON, 0, 0, 0, NULL, NULL,
 	  "balance [--json]",
 	  "show the account's credits", NULL },
+	{ "doctor", cmd_doctor, 0, 0, 0, 0, NULL, NULL,
+	  "doctor",
+	  "what a bug report needs, and a check", doctor_help },
 	{ NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL }
 };
+
+/* Edits (insert, delete, change, swap of two neighbours) from a to b, up
+ * to 3: enough to tell "stauts" from "status". */
+static int
+cli_distance(const char *a, const char *b)
+{
+	int d[24][24], i, j, la = (int)strlen(a), lb = (int)strlen(b), c;
+
+	if (la > 22 || lb > 22)
+		return 99;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++) {
+		for (j = 1; j <= lb; j++) {
+			c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < c)
+				c = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < c)
+				c = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < c)
+				c = d[i - 2][j - 2] + 1;
+			d[i][j] = c;
+		}
+	}
+	return d[la][lb];
+}
+
+const char *
+cli_suggest(const char *word)
+{
+	const struct cli_cmd *c, *best = NULL;
+	int d, bestd = 3;
+
+	if (strchr(word, '/') != NULL || strchr(word, '.') != NULL)
+		return NULL;	/* a file's name */
+	for (c = cli_cmds; c->name != NULL; c++) {
+		if ((d = cli_distance(word, c->name)) < bestd) {
+			bestd = d;
+			best = c;
+		}
+	}
+	return best != NULL ? best->name : NULL;
+}
 
 int
 cli_usage_error(const char *fmt, ...)
@@ -81,18 +139,39 @@ cli_usage(FILE *f)
 	    "Compose Kling v3 video storyboards and watch their tasks on the crun.ai API.\n"
 	    "With no subcommand: the full-screen editor and dashboard.\n"
 	    "\nSubcommands:\n", f);
-	for (c = cli_cmds; c->name != NULL; c++)
-		fprintf(f, "  %-34s %s\n", c->synopsis, c->summary);
+	/* A synopsis too long for the column gets a line of its own. */
+	for (c = cli_cmds; c->name != NULL; c++) {
+		if (strlen(c->synopsis) <= CLI_SYNOPSIS_COLUMN)
+			fprintf(f, "  %-*s %s\n", CLI_SYNOPSIS_COLUMN, c->synopsis,
+			    c->summary);
+		else
+			fprintf(f, "  %s\n  %-*s %s\n", c->synopsis, CLI_SYNOPSIS_COLUMN,
+			    "", c->summary);
+	}
 	fputs("\nGlobal options (before or after the subcommand):\n"
 	    "  --base-url URL      the API's base URL (default: $CRUN_BASE_URL, the config,\n"
 	    "                      then https://api.crun.ai)\n"
 	    "  --cacert FILE       trust this CA bundle for TLS\n"
 	    "  --allow-http        allow plain http:// to a host that is not loopback\n"
 	    "  --demo              start kling-sim on loopback and use it (no key needed)\n"
+	    "  -v, --verbose       trace requests and task changes to a log file\n"
+	    "                      ($KLING_TUI_LOG, else kling-tui.log in the state\n"
+	    "                      directory); -vv adds retries and store events\n"
 	    "  -h, --help          show this help\n"
 	    "  -V, --version       show the version\n"
+	    "\nExit status:\n"
+	    "  0  done\n"
+	    "  1  a storyboard has errors, or a task failed\n"
+	    "  2  usage, a file that cannot be read, or no API key (nothing was sent)\n"
+	    "  3  the service refused: 401, 402, 404, 422, 505\n"
+	    "  4  the service could not be reached or did not do it: no connection, no\n"
+	    "     answer to a query, an answer that is not the API's, 5xx, 429 or 455\n"
+	    "     after every retry\n"
+	    "  5  a create whose fate is unknown: look for it before submitting again\n"
+	    "  130  interrupted\n"
 	    "\nThe API key is read from $CRUN_API_KEY, else from the key_file named in\n"
-	    "~/.config/kling-tui/config. See kling-tui(1).\n", f);
+	    "the config ($XDG_CONFIG_HOME/kling-tui/config, by default\n"
+	    "~/.config/kling-tui/config). See kling-tui(1).\n", f);
 }
 
 /* Global options take a value either as "--opt VALUE" or "--opt=VALUE". */
@@ -141,6 +220,11 @@ cli_parse_globals(struct app_globals *g, int argc, char **argv)
 		}
 		if (strcmp(argv[i], "--allow-http") == 0)
 			g->allow_http = true;
+		else if (strcmp(argv[i], "--verbose") == 0)
+			g->verbose++;
+		else if (argv[i][0] == '-' && argv[i][1] == 'v' &&
+		    strspn(argv[i] + 1, "v") == strlen(argv[i] + 1))
+			g->verbose += (int)strlen(argv[i] + 1);
 		else if (strcmp(argv[i], "--demo") == 0)
 			g->demo = true;
 		else

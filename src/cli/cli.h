@@ -68,6 +68,9 @@ extern const struct cli_cmd cli_cmds[];
  * Returns the new argc, or -1 after printing a usage error. */
 int	cli_parse_globals(struct app_globals *g, int argc, char **argv);
 void	cli_usage(FILE *);
+/* The subcommand a mistyped word most likely meant (at most two edits, and
+ * not a file's name), or NULL. */
+const char *cli_suggest(const char *word);
 /* Print "kling-tui: " + message to stderr, for usage errors; returns EXIT_USAGE. */
 int	cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -94,5 +97,6 @@ int	cmd_list(struct app_globals *, const struct cli_args *);
 int	cmd_watch(struct app_globals *, const struct cli_args *);
 int	cmd_download(struct app_globals *, const struct cli_args *);
 int	cmd_balance(struct app_globals *, const struct cli_args *);
+int	cmd_doctor(struct app_globals *, const struct cli_args *);
 
 #endif

@@ -40,7 +40,8 @@ cli_download_moved(int64_t now, int64_t total)
 
 	if (!isatty(STDERR_FILENO))
 		return;
-	if (bar.drawn && t - bar.last_draw < 100 && (total <= 0 || now < total))
+	if (bar.drawn && t - bar.last_draw < 100 && bar.last_draw != 0 &&
+	    (total <= 0 || now < total))
 		return;
 	bar.last_draw = t;
 	bar.drawn = true;
@@ -98,6 +99,11 @@ int
 cli_download_done(const struct follow_opts *o, const char *task_id,
     const struct api_result *res, int rc)
 {
+	/* The last frame says 100 %, not where the last progress event was. */
+	if (bar.drawn && res->outcome == API_OK && res->bytes > 0) {
+		bar.last_draw = 0;
+		cli_download_moved(res->bytes, res->total > 0 ? res->total : res->bytes);
+	}
 	if (bar.drawn)
 		fputc('\n', stderr);
 	if (res->outcome != API_OK) {

@@ -43,6 +43,7 @@ FRONT_EXEC(cmd_list)
 FRONT_EXEC(cmd_watch)
 FRONT_EXEC(cmd_download)
 FRONT_EXEC(cmd_balance)
+FRONT_EXEC(cmd_doctor)
 
 int
 cli_fullscreen(struct app_globals *g, int argc, char **argv)

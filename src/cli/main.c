@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "xmalloc.h"
@@ -15,6 +16,7 @@ main_dispatch(struct app_globals *g, int argc, char **argv)
 {
 	const struct cli_cmd *c;
 	struct cli_args a;
+	const char *near;
 	int rc;
 
 	if ((argc = cli_parse_globals(g, argc, argv)) < 0)
@@ -36,6 +38,11 @@ main_dispatch(struct app_globals *g, int argc, char **argv)
 			}
 		if (argv[1][0] == '-')
 			return cli_usage_error("unknown option '%s'", argv[1]);
+		/* "stauts" is not a storyboard to start writing. */
+		if (access(argv[1], F_OK) != 0 && (near = cli_suggest(argv[1])) != NULL)
+			return cli_usage_error("unknown subcommand '%s'; did you mean '%s'? "
+			    "(to start a new storyboard of that name: kling-tui ./%s)",
+			    argv[1], near, argv[1]);
 	}
 	return cli_fullscreen(g, argc, argv);
 }

@@ -1035,6 +1035,12 @@ codec_encode(const struct storyboard *sb)
 	return b.p;
 }
 
+const char *
+codec_library_version(void)
+{
+	return cJSON_Version();
+}
+
 char *
 codec_string(const char *s)
 {

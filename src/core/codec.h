@@ -29,6 +29,9 @@ char *codec_encode(const struct storyboard *);
 /* s as a JSON string literal: quoted, escaped, UTF-8 as is. Malloc'd. */
 char *codec_string(const char *s);
 
+/* cJSON's version, for a bug report. */
+const char *codec_library_version(void);
+
 /* Write atomically: temp file beside path, fsync, rename. 0 or -1 + *cause. */
 int codec_save_file(const struct storyboard *, const char *path, char **cause);
 

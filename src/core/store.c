@@ -734,3 +734,25 @@ store_settle_orphans(struct store *st, int64_t older_than, char **cause)
 	store_list_free(&l);
 	return n;
 }
+
+int
+store_count(struct store *st, int64_t *n, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((s = store_prepare(st, "SELECT count(*) FROM tasks", cause)) == NULL)
+		return -1;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*n = sqlite3_column_int64(s, 0);
+	else
+		store_fail(st, "cannot read the task store", cause);
+	store_release(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+const char *
+store_library_version(void)
+{
+	return sqlite3_libversion();
+}

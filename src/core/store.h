@@ -85,6 +85,10 @@ char	*store_default_path(char **cause);
 struct store	*store_open(const char *path, char **cause);
 void		 store_close(struct store **);
 const char	*store_path(const struct store *);
+/* How many rows (hidden ones too). 0, or -1 and *cause. */
+int		 store_count(struct store *, int64_t *n, char **cause);
+/* SQLite's version, for a bug report. */
+const char	*store_library_version(void);
 
 /* Tests replace the wall clock. NULL restores time(). */
 void	store_set_clock(struct store *, int64_t (*now)(void));

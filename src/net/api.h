@@ -167,6 +167,8 @@ char	*api_download_path(const char *dir, const char *task_id, char **cause);
  * vanished peer would otherwise kill the process): writes to a closed pipe
  * then fail with EPIPE instead. */
 int	 net_global_init(char **cause);
+/* libcurl and its TLS library, as curl_version() says them. */
+const char *net_library_version(void);
 void	 net_global_free(void);
 
 /* Blocking: run one request with the worker's retry policy (queries retry

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "log.h"
 #include "worker.h"
 #include "xfer.h"
 #include "xmalloc.h"
@@ -248,6 +249,10 @@ worker_done(struct worker *w, CURL *easy, CURLcode rc)
 	j->res.attempts = j->attempts;
 	delay = retry_delay(&w->conn->retry, &j->res);
 	now = clock_ms();
+	if (delay >= 0 && !j->cancel)
+		log_msg(LOG_DEBUG, "worker", "%s: attempt %d failed (%s); again in %ld ms",
+		    api_kind_name(x->req.kind), j->attempts,
+		    api_outcome_name(j->res.outcome), delay);
 
 	pthread_mutex_lock(&w->lock);
 	if (worker_is_api(x->req.kind) && retry_is_global(&j->res)) {

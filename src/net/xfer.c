@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "log.h"
 #include "xfer.h"
 #include "xmalloc.h"
 
@@ -368,8 +369,8 @@ xfer_transport(struct xfer *x, CURLcode rc, struct api_result *res)
 	    "no answer in time" : "connection lost") : "not sent", detail);
 }
 
-void
-xfer_finish(struct xfer *x, CURLcode rc, struct api_result *res)
+static void
+xfer_settle(struct xfer *x, CURLcode rc, struct api_result *res)
 {
 	struct curl_header	*h;
 	curl_off_t		 ra = 0, cl = -1;
@@ -419,4 +420,37 @@ xfer_finish(struct xfer *x, CURLcode rc, struct api_result *res)
 		res->total = x->total;
 		download_close(x);
 	}
+}
+
+/* One line of the trace per attempt: what was asked, what came back, how
+ * long it took. A result link's query (a signed CDN token, maybe) is left
+ * out; the key is never in a URL. */
+static void
+xfer_log(struct xfer *x, const struct api_result *res)
+{
+	static const char *const methods[] = {
+		[API_CREATE] = "POST", [API_TASK_INFO] = "GET", [API_BALANCE] = "GET",
+		[API_DOWNLOAD] = "GET", [API_HEAD] = "HEAD"
+	};
+	curl_off_t us = 0;
+	const char *url = x->url != NULL ? x->url : "?";
+	int n = (int)strlen(url);
+
+	if (!log_enabled(LOG_INFO))
+		return;
+	if ((x->req.kind == API_DOWNLOAD || x->req.kind == API_HEAD) &&
+	    strchr(url, '?') != NULL)
+		n = (int)(strchr(url, '?') - url);
+	curl_easy_getinfo(x->easy, CURLINFO_TOTAL_TIME_T, &us);
+	log_msg(LOG_INFO, "net", "%s %.*s -> %ld %s in %ld ms%s%s",
+	    methods[x->req.kind], n, url, res->http_status, api_outcome_name(res->outcome),
+	    (long)(us / 1000), res->outcome == API_OK ? "" : ": ",
+	    res->outcome == API_OK ? "" : res->message != NULL ? res->message : "");
+}
+
+void
+xfer_finish(struct xfer *x, CURLcode rc, struct api_result *res)
+{
+	xfer_settle(x, rc, res);
+	xfer_log(x, res);
 }

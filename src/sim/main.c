@@ -27,7 +27,9 @@ sim_usage(FILE *f)
 "\"listening on http://HOST:PORT\" once ready, and stops on SIGINT or SIGTERM.\n"
 "\n"
 "  --listen ADDR:PORT     where to listen (default 127.0.0.1:0; port 0 picks a\n"
-"                         free one; [ADDR]:PORT for IPv6)\n"
+"                         free one; [ADDR]:PORT for IPv6)\n""  --allow-remote         listen on an address that is not loopback (other\n"
+"                         machines can then reach it, with the demo key)\n"
+
 "  --key KEY              accept this x-api-key (repeatable); without any\n"
 "                         --key, the demo key \"" SIM_DEMO_KEY "\" is accepted\n"
 "  --balance N            starting credits (default 1000); a task costs 1 credit\n"
@@ -119,11 +121,12 @@ enum {
 	OPT_PENDING_SHARE, OPT_FAIL_RATE,
 	OPT_LATENCY, OPT_RATE_LIMIT, OPT_RETRY_AFTER, OPT_MAINTENANCE,
 	OPT_FAULT, OPT_FORCE_CODE, OPT_SEED, OPT_LOG, OPT_MEDIA_SIZE,
-	OPT_STATE, OPT_HELP, OPT_VERSION
+	OPT_STATE, OPT_ALLOW_REMOTE, OPT_HELP, OPT_VERSION
 };
 
 static const struct option sim_options[] = {
 	{ "listen", required_argument, NULL, OPT_LISTEN },
+	{ "allow-remote", no_argument, NULL, OPT_ALLOW_REMOTE },
 	{ "key", required_argument, NULL, OPT_KEY },
 	{ "balance", required_argument, NULL, OPT_BALANCE },
 	{ "task-seconds", required_argument, NULL, OPT_TASK_SECONDS },
@@ -148,13 +151,16 @@ static const struct option sim_options[] = {
 static int
 sim_parse(int argc, char **argv)
 {
-	bool	 seeded = false;
+	bool	 seeded = false, allow_remote = false;
 	double	 v;
 	char	*rate, *slash, *host, *port, *cause;
 	int	 c;
 
 	while ((c = getopt_long(argc, argv, "", sim_options, NULL)) != -1) {
 		switch (c) {
+		case OPT_ALLOW_REMOTE:
+			allow_remote = true;
+			break;
 		case OPT_LISTEN:
 			free(sim_cfg.listen);
 			sim_cfg.listen = xstrdup(optarg);
@@ -262,6 +268,17 @@ sim_parse(int argc, char **argv)
 	if (server_split_listen(sim_cfg.listen, &host, &port, &cause) != 0) {
 		fprintf(stderr, "kling-sim: %s\n", cause);
 		free(cause);
+		return -1;
+	}
+	/* A simulator takes any key of its list and serves to anyone who
+	 * reaches it: other machines only when asked for in so many words. */
+	if (!allow_remote && strncmp(host, "127.", 4) != 0 && strcmp(host, "::1") != 0 &&
+	    strcmp(host, "localhost") != 0) {
+		fprintf(stderr, "kling-sim: %s is not a loopback address; other machines "
+		    "could reach the simulator there: add --allow-remote if that is "
+		    "what you want\n", host);
+		free(host);
+		free(port);
 		return -1;
 	}
 	free(host);

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <term.h>
+
+#include <readline/readline.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -212,6 +214,15 @@ ui_shutdown(void)
 	fflush(stdout);
 	delscreen(ui_term);
 	ui_term = NULL;
+}
+
+const char *
+ui_library_versions(void)
+{
+	static char v[96];
+
+	snprintf(v, sizeof v, "%s, readline %s", curses_version(), rl_library_version);
+	return v;
 }
 
 bool

@@ -10,7 +10,6 @@ STATE="$XDG_STATE_HOME/kling-tui"
 mounts=
 umount_all() { for m in $mounts; do umount "$m" 2>/dev/null; done; mounts=; }
 trap 'umount_all; sim_cleanup' EXIT
-skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $1 # SKIP $2"; }
 tmpfs() { # tmpfs DIR SIZE: a small file system of our own, if allowed
 	mkdir -p "$1"
 	[ "$(id -u)" -eq 0 ] && mount -t tmpfs -o "size=$2" kt-fault "$1" 2>/dev/null &&
