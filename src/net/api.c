@@ -115,12 +115,16 @@ api_advice(const struct api_result *r)
 		xasprintf(&s, "422: the service refused the storyboard: %s",
 		    m);
 		break;
+	/* A result reaches its caller once the retries are spent: say so,
+	 * not that it is still being retried. */
 	case API_RATE_LIMITED:
-		xasprintf(&s, "429: too many requests: backing off%s", wait);
+		xasprintf(&s, "429: too many requests; gave up after %d attempt%s: "
+		    "try again later%s", r->attempts, r->attempts == 1 ? "" : "s", wait);
 		break;
 	case API_MAINTENANCE:
-		xasprintf(&s, "455: the service is under maintenance: "
-		    "retrying later%s", wait);
+		xasprintf(&s, "455: the service is under maintenance; gave up after "
+		    "%d attempt%s: try again later%s", r->attempts,
+		    r->attempts == 1 ? "" : "s", wait);
 		break;
 	case API_SERVER_ERROR:
 		if (r->kind == API_CREATE)

@@ -73,6 +73,7 @@ start_sim --maintenance --retry-after 1 || exit 1
 run kt balance
 is "$RC" 4 "455: exit 4"
 like "$ERR" '455' "455: under maintenance"
+like "$ERR" 'gave up after 3 attempts: try again later' "455: says it gave up, not that it is retrying"
 is "$(logged GET /api/v1/client/account/balance)" 3 "455: retried, up to the attempts allowed"
 run kt submit "$NET/t2v.json"
 is "$RC" 4 "455 on create: exit 4"

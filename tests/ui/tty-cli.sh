@@ -1,0 +1,32 @@
+#!/bin/sh
+# kling-tui: what a person sees on a terminal outside the full screen, and
+# demo state kept apart: the download bar ends at 100 %; a filter set on
+# the demo's dashboard stays in the demo.
+# Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
+. "${top_srcdir:-.}/tests/cli/net-lib.sh"
+. "$top_srcdir/tests/ui/ui-lib.sh"
+
+start_sim --task-seconds 1 --media-size 3000000 --latency 50 || exit 1
+export CRUN_API_KEY="$SIM_KEY"
+run kt submit --wait "$NET/t2v.json"
+ID=$(kt list --json | jq -r .task_id | head -1)
+ui_start "$KLING_TUI" --base-url "$SIM_URL" download -o "$TMP/v.mp4" "$ID"
+ui_ok_wait "[exit 0]" "download on a terminal: exit 0"
+like "$(ui_screen)" "100% \[#+\] 3\.0 MB / 3\.0 MB" "the bar's last frame is 100 %"
+stop_sim
+
+# The demo's dashboard filter is the demo's.
+ui_start "$KLING_TUI" --demo
+ui_ok_wait " DEMO " "demo: the dashboard"
+ui_keys /
+ui_type zzdemo
+ui_keys Enter
+ui_ok_wait "filter (/): zzdemo" "demo: a filter is set"
+ui_keys q
+sleep 0.3
+ui_keys q
+ui_wait "[exit" 5
+is "$(cat "$XDG_STATE_HOME/kling-tui/demo/dashboard-filter" 2>/dev/null)" zzdemo "demo: the filter is kept in demo/"
+ok $([ ! -e "$XDG_STATE_HOME/kling-tui/dashboard-filter" ]; echo $?) "demo: not where the real dashboard reads it"
+ui_stop
+done_testing
