@@ -12,6 +12,16 @@
 #include "store.h"
 #include "xmalloc.h"
 
+/* FILL_STORE_CREATED=T: every row made at Unix time T, for captures that
+ * must not change from one run to the next. */
+static int64_t fill_created;
+
+static int64_t
+fill_clock(void)
+{
+	return fill_created;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -33,6 +43,10 @@ main(int argc, char **argv)
 	if ((st = store_open(argv[1], &cause)) == NULL ||
 	    store_begin(st, &cause) != 0)
 		goto fail;
+	if (getenv("FILL_STORE_CREATED") != NULL) {
+		fill_created = strtoll(getenv("FILL_STORE_CREATED"), NULL, 10);
+		store_set_clock(st, fill_clock);
+	}
 	for (i = 0; i < n; i++) {
 		snprintf(name, sizeof name, "storyboard-%ld.json", i);
 		snprintf(tid, sizeof tid, "00000000-0000-4000-8000-%012ld", i);
@@ -44,7 +58,8 @@ main(int argc, char **argv)
 		    "[\"http://127.0.0.1:9/media/x.mp4\"]" : NULL;
 		u.credits = 5;
 		u.has_credits = i < n - unfinished;
-		u.finished = i < n - unfinished ? 1700000000 + i : 0;
+		u.finished = i < n - unfinished ? (fill_created > 0 ? fill_created + 40 + 7 * i :
+		    1700000000 + i) : 0;
 		if (store_update(st, id, &u, &cause) != 0)
 			goto fail;
 	}
