@@ -32,11 +32,12 @@
 #define OPT_LIMIT	0x20	/* -n, --limit N */
 #define OPT_OUTPUT	0x40	/* -o, --output FILE */
 #define OPT_STATUS	0x80	/* --status S */
+#define OPT_IDS		0x100	/* --ids */
 
 /* What the parser found: every option's value, then the operands. */
 struct cli_args {
 	const char	*cmd;		/* the subcommand's name */
-	bool		 json, wait, once, all;
+	bool		 json, wait, once, all, ids;
 	unsigned	 parallel;	/* 0: not given */
 	unsigned	 limit;		/* 0: not given */
 	const char	*output;

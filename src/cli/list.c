@@ -29,7 +29,11 @@ cmd_list(struct app_globals *g, const struct cli_args *a)
 		return EXIT_USAGE;
 	}
 	for (i = 0; i < l.n; i++) {
-		if (a->json) {
+		if (a->ids) {
+			/* For shell completion: one id a line, nothing else. */
+			if (l.v[i].task_id != NULL)
+				cli_print_id(stdout, l.v[i].task_id);
+		} else if (a->json) {
 			cli_json_task(stdout, &l.v[i]);
 			putchar('\n');
 		} else

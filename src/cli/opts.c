@@ -29,6 +29,7 @@ static const struct cli_opt {
 	{ OPT_LIMIT, "limit", 'n', OPT_COUNT, offsetof(struct cli_args, limit) },
 	{ OPT_OUTPUT, "output", 'o', OPT_TEXT, offsetof(struct cli_args, output) },
 	{ OPT_STATUS, "status", 0, OPT_TEXT, offsetof(struct cli_args, status) },
+	{ OPT_IDS, "ids", 0, OPT_FLAG, offsetof(struct cli_args, ids) },
 };
 #define CLI_NOPTS (sizeof cli_opts / sizeof cli_opts[0])
 /* getopt_long's value for a long-only option: past any character. */

@@ -107,6 +107,15 @@ cli_json_task(FILE *f, const struct store_task *t)
 }
 
 void
+cli_print_id(FILE *f, const char *task_id)
+{
+	char *id = text_sanitize(task_id, strlen(task_id), 0, false);
+
+	fprintf(f, "%s\n", id);
+	free(id);
+}
+
+void
 cli_print_row(FILE *f, const struct store_task *t)
 {
 	char when[32], id[32];

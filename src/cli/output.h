@@ -25,6 +25,8 @@ void	cli_print_error(const char *what);
 /* JSON, strings quoted by the codec; NULL prints null. */
 void	cli_json_str(FILE *, const char *);
 void	cli_json_task(FILE *, const struct store_task *);	/* one object */
+/* A task id on a line of its own, made safe to print. */
+void	cli_print_id(FILE *, const char *task_id);
 /* One row of `list` for people. */
 void	cli_print_row(FILE *, const struct store_task *);
 
