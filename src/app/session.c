@@ -159,6 +159,7 @@ session_open(struct session *s, const struct app_globals *g, unsigned need,
 	for (i = 0; i < cf->nwarnings; i++)
 		session_warn(s, xstrdup(cf->warnings[i]));
 	s->bell = cf->bell;
+	s->notify = cf->notify;
 	if (cf->download_dir != NULL)
 		s->download_dir = conf_expand_home(cf->download_dir);
 	sched_default_params(&s->poll);

@@ -44,6 +44,7 @@ struct session {
 	char			*download_dir;	/* the config's, or NULL */
 	char			*state_dir;	/* the store, filter, trace (--demo: .../demo) */
 	bool			 bell;
+	bool			 notify;	/* a desktop notification at a task's end */
 	struct api_conn		 conn;
 	struct sched_params	 poll;
 	struct store		*store;

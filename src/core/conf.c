@@ -95,6 +95,21 @@ conf_trim(char *s)
 	return s;
 }
 
+/* on|off (yes/no, 1/0, true/false): a wrong word is a warning. */
+static void
+conf_switch(struct conf *cf, size_t line, const char *key, const char *value, bool *out)
+{
+	if (strcasecmp(value, "on") == 0 || strcasecmp(value, "yes") == 0 ||
+	    strcmp(value, "1") == 0 || strcasecmp(value, "true") == 0)
+		*out = true;
+	else if (strcasecmp(value, "off") == 0 || strcasecmp(value, "no") == 0 ||
+	    strcmp(value, "0") == 0 || strcasecmp(value, "false") == 0)
+		*out = false;
+	else
+		conf_warn(cf, line, "%s must be on or off, not \"%s\" (ignored)", key,
+		    value);
+}
+
 static void
 conf_seconds(struct conf *cf, size_t line, const char *key, const char *value,
     int *out)
@@ -142,17 +157,11 @@ conf_line(struct conf *cf, size_t line, char *s)
 		str = &cf->cacert;
 	else if (strcmp(key, "download_dir") == 0)
 		str = &cf->download_dir;
-	else if (strcmp(key, "bell") == 0) {
-		if (strcasecmp(value, "on") == 0 || strcasecmp(value, "yes") == 0 ||
-		    strcmp(value, "1") == 0 || strcasecmp(value, "true") == 0)
-			cf->bell = true;
-		else if (strcasecmp(value, "off") == 0 || strcasecmp(value, "no") == 0 ||
-		    strcmp(value, "0") == 0 || strcasecmp(value, "false") == 0)
-			cf->bell = false;
-		else
-			conf_warn(cf, line, "bell must be on or off, not \"%s\" "
-			    "(ignored)", value);
-	} else if (strcmp(key, "poll_min_seconds") == 0)
+	else if (strcmp(key, "bell") == 0)
+		conf_switch(cf, line, key, value, &cf->bell);
+	else if (strcmp(key, "notify") == 0)
+		conf_switch(cf, line, key, value, &cf->notify);
+	else if (strcmp(key, "poll_min_seconds") == 0)
 		conf_seconds(cf, line, key, value, &cf->poll_min_seconds);
 	else if (strcmp(key, "poll_max_seconds") == 0)
 		conf_seconds(cf, line, key, value, &cf->poll_max_seconds);
@@ -175,6 +184,7 @@ conf_load(const char *path, char **cause)
 	cf->path = path != NULL ? xstrdup(path) : conf_default_path();
 	cf->poll_min_seconds = CONF_POLL_MIN;
 	cf->poll_max_seconds = CONF_POLL_MAX;
+	cf->notify = true;
 	if ((f = fopen(cf->path, "re")) == NULL) {
 		if (errno == ENOENT)
 			return cf;

@@ -21,6 +21,7 @@ struct conf {
 	char	*cacert;
 	char	*download_dir;
 	bool	 bell;			/* bell = on|off; default off */
+	bool	 notify;		/* notify = on|off; default on */
 	int	 poll_min_seconds;
 	int	 poll_max_seconds;
 	char   **warnings;		/* "PATH:LINE: ...": unknown keys, bad values */

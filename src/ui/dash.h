@@ -114,7 +114,13 @@ void	 confirm_init(void);
 void	 confirm_on_head(uint64_t tag, const struct api_result *);
 void	 confirm_on_balance(void);
 
-/* osc52.c: put text on the terminal's clipboard (through tmux too). */
+/* osc52.c: put text on the terminal's clipboard (through tmux too); send
+ * any OSC sequence to the terminal, and through tmux to the outer one. */
 void	 osc52_copy(const char *text);
+void	 osc_send(const char *seq);
+
+/* notify.c: a desktop notification that reaches the artist's own machine
+ * (OSC 9, OSC 777 or kitty's OSC 99, through tmux and SSH). */
+void	 notify_send(const char *title, const char *body);
 
 #endif

@@ -309,6 +309,22 @@ dash_on_created(void *arg, int64_t id, const struct api_result *r,
 	tracker_balance(dash->s.tracker);
 }
 
+/* "temple.json: success" on the artist's own desktop. */
+static void
+dash_notify_end(int64_t id, const struct api_task *t)
+{
+	struct store_task *row;
+	char *cause = NULL, *body;
+
+	if ((row = id > 0 ? store_get(dash->s.store, id, &cause) : NULL) == NULL)
+		free(cause);
+	xasprintf(&body, "%s: %s", row != NULL && row->name != NULL ? row->name :
+	    t->task_id, t->status);
+	notify_send("kling-tui", body);
+	free(body);
+	store_task_free(&row);
+}
+
 static void
 dash_on_info(void *arg, int64_t id, bool changed, const struct api_task *t,
     const char *not_recorded)
@@ -321,6 +337,8 @@ dash_on_info(void *arg, int64_t id, bool changed, const struct api_task *t,
 		return;
 	if (dash->s.bell)
 		beep();
+	if (dash->s.notify)
+		dash_notify_end(id, t);
 	ui_message("task %s: %s", t->task_id, t->status);
 }
 

@@ -3,6 +3,7 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -53,21 +54,39 @@ osc52_write(const char *s)
 }
 
 void
+osc_send(const char *seq)
+{
+	const char *tmux = getenv("TMUX");
+	char *wrapped, *o;
+	const char *p;
+
+	osc52_write(seq);
+	if (tmux == NULL || *tmux == '\0')
+		return;
+	/* Inside tmux, the wrapped copy reaches the outer terminal when
+	 * passthrough is allowed; each ESC inside is doubled. */
+	o = wrapped = xmalloc(strlen(seq) * 2 + 16);
+	o += sprintf(o, "\033Ptmux;");
+	for (p = seq; *p != '\0'; p++) {
+		if (*p == '\033')
+			*o++ = '\033';
+		*o++ = *p;
+	}
+	strcpy(o, "\033\\");
+	osc52_write(wrapped);
+	free(wrapped);
+}
+
+void
 osc52_copy(const char *text)
 {
 	char *b64 = osc52_base64(text), *seq;
-	const char *tmux = getenv("TMUX");
 
 	/* tmux takes the plain sequence itself when set-clipboard is on;
 	 * the wrapped one reaches the outer terminal when passthrough is
 	 * allowed. Either way the user's clipboard gets it once. */
 	xasprintf(&seq, "\033]52;c;%s\a", b64);
-	osc52_write(seq);
+	osc_send(seq);
 	free(seq);
-	if (tmux != NULL && *tmux != '\0') {
-		xasprintf(&seq, "\033Ptmux;\033\033]52;c;%s\a\033\\", b64);
-		osc52_write(seq);
-		free(seq);
-	}
 	free(b64);
 }
