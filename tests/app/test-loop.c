@@ -154,34 +154,55 @@ thread_fatal(void *arg)
 	return NULL;
 }
 
+/* A child with the loop set up, its stderr silenced; its report comes back
+ * through hook_pipe. */
+static pid_t
+child_start(void)
+{
+	char *cause = NULL;
+	pid_t pid;
+
+	if (pipe(hook_pipe) != 0 || (pid = fork()) < 0)
+		abort();
+	if (pid > 0) {
+		close(hook_pipe[1]);
+		return pid;
+	}
+	close(hook_pipe[0]);
+	if (freopen("/dev/null", "w", stderr) == NULL || loop_init(&cause) != 0)
+		_exit(5);
+	return 0;
+}
+
+/* The child's end: its one byte of report (0: none) and its status. */
+static char
+child_end(pid_t pid, int *status)
+{
+	char c = 0;
+
+	waitpid(pid, status, 0);
+	if (read(hook_pipe[0], &c, 1) != 1)
+		c = 0;
+	close(hook_pipe[0]);
+	return c;
+}
+
 static void
 test_fatal_offthread(void)
 {
 	pthread_t th;
-	char *cause = NULL, c = 0;
-	pid_t pid;
 	int status = 0;
-	int64_t t0;
+	int64_t t0 = clock_ms();
+	pid_t pid;
+	char c;
 
-	if (pipe(hook_pipe) != 0)
-		abort();
-	t0 = clock_ms();
-	if ((pid = fork()) == 0) {
-		close(hook_pipe[0]);
-		if (freopen("/dev/null", "w", stderr) == NULL)
-			_exit(4);
+	if ((pid = child_start()) == 0) {
 		fatal_hook = hook_on_main;
-		if (loop_init(&cause) != 0)
-			_exit(5);
 		pthread_create(&th, NULL, thread_fatal, NULL);
 		for (;;)
 			loop_run_once();
 	}
-	close(hook_pipe[1]);
-	waitpid(pid, &status, 0);
-	if (read(hook_pipe[0], &c, 1) != 1)
-		c = 0;
-	close(hook_pipe[0]);
+	c = child_end(pid, &status);
 	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
 	    "the process dies of the fatal error (status %d)", status);
 	is_int(c, 'M', "the fatal hook ran once, on the main thread");
@@ -201,29 +222,18 @@ static void
 test_fatal_main_stuck(void)
 {
 	pthread_t th;
-	char *cause = NULL, c = 0;
-	pid_t pid;
 	int status = 0;
+	pid_t pid;
+	char c;
 
-	if (pipe(hook_pipe) != 0)
-		abort();
-	if ((pid = fork()) == 0) {
-		close(hook_pipe[0]);
-		if (freopen("/dev/null", "w", stderr) == NULL)
-			_exit(4);
-		if (loop_init(&cause) != 0)
-			_exit(5);
+	if ((pid = child_start()) == 0) {
 		loop_set_emergency(emergency);
 		pthread_create(&th, NULL, thread_fatal, NULL);
 		sleep(1);
 		pthread_mutex_lock(&held);	/* stuck, as on the worker's lock */
 		_exit(6);
 	}
-	close(hook_pipe[1]);
-	waitpid(pid, &status, 0);
-	if (read(hook_pipe[0], &c, 1) != 1)
-		c = 0;
-	close(hook_pipe[0]);
+	c = child_end(pid, &status);
 	is_int(c, 'E', "a stuck main thread: the emergency restore ran");
 	ok(WIFEXITED(status) && WEXITSTATUS(status) == 70,
 	    "and the process ended (status %d)", status);
