@@ -14,6 +14,7 @@
 #include "clock.h"
 #include "codec.h"
 #include "loop.h"
+#include "reported.h"
 #include "storyboard.h"
 #include "text.h"
 #include "tracker.h"
@@ -34,6 +35,7 @@ struct tracker {
 	struct worker		*worker;
 	struct sched		*sched;
 	struct sched_params	 params;
+	struct reported		*reported;	/* what the hooks were told */
 	struct tracker_hooks	 hooks;
 	void			*arg;
 
@@ -67,6 +69,7 @@ tracker_new(struct store *st, struct worker *w, const struct sched_params *poll)
 	else
 		sched_default_params(&t->params);
 	t->sched = sched_new(&t->params);
+	t->reported = reported_new();
 	t->max_queries = TRACKER_MAX_QUERIES;
 	return t;
 }
@@ -92,6 +95,7 @@ tracker_free(struct tracker **tp)
 	free(t->due);
 	free(t->error);
 	sched_free(&t->sched);
+	reported_free(&t->reported);
 	free(t);
 	*tp = NULL;
 }
@@ -800,6 +804,10 @@ tracker_on_info(struct tracker *t, struct tracker_job *j, const struct api_resul
 	case API_OK:
 		sched_ok(t->sched);
 		id = tracker_record_info(t->store, &r->task, &changed, &cause);
+		/* Moved for this follower: another instance may have written
+		 * the store first, and this one must still tell it. */
+		changed = reported_moved(t->reported, r->task.task_id, r->task.status,
+		    r->task.nmedia);
 		if (task_state_word_final(r->task.status))
 			sched_remove(t->sched, j->task_id);
 		else if (sched_has(t->sched, j->task_id)) {

@@ -32,7 +32,9 @@ struct tracker_hooks {
 	 * not take it (the task id must then not be lost), else NULL. */
 	void	(*created)(void *arg, int64_t id, const struct api_result *r,
 		    const char *not_recorded);
-	/* A TaskInfo answer was recorded; changed: the state moved. When the
+	/* A TaskInfo answer was recorded; changed: the state or the links
+	 * moved since this tracker last told (the first answer of a task
+	 * counts), whoever wrote the store first. When the
 	 * store failed, id is 0 and not_recorded says why (else NULL). */
 	void	(*info)(void *arg, int64_t id, bool changed, const struct api_task *,
 		    const char *not_recorded);
