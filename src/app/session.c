@@ -106,6 +106,11 @@ session_conn(struct session *s, const struct conf *cf)
 	}
 	s->conn.retry.max_attempts = (unsigned)session_env_number(s,
 	    "KLING_TUI_ATTEMPTS", (long)s->conn.retry.max_attempts);
+	/* No wait, not even one a Retry-After asks for, is longer than the
+	 * longest poll interval: the user set that as what they will wait. */
+	if (s->poll.max_ms >= s->conn.retry.backoff_ms &&
+	    s->conn.retry.backoff_max_ms > s->poll.max_ms)
+		s->conn.retry.backoff_max_ms = (long)s->poll.max_ms;
 }
 
 static int

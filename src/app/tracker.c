@@ -709,6 +709,19 @@ tracker_record_info(struct store *st, const struct api_task *t, bool *changed,
 	return rc == 0 ? id : -1;
 }
 
+/* The service's Retry-After in milliseconds, -1 when none, never more than
+ * the longest poll interval: an absurd one must neither silence a follower
+ * for years nor overflow. */
+static int64_t
+tracker_retry_after_ms(const struct tracker *t, const struct api_result *r)
+{
+	if (r->retry_after < 0)
+		return -1;
+	if (r->retry_after >= t->params.max_ms / 1000)
+		return t->params.max_ms;
+	return (int64_t)r->retry_after * 1000;
+}
+
 /* Remember the last failure for the header ("offline: ..."). */
 static void
 tracker_net_failed(struct tracker *t, const struct api_result *r)
@@ -720,7 +733,8 @@ tracker_net_failed(struct tracker *t, const struct api_result *r)
 	case API_MAINTENANCE:
 	case API_SERVER_ERROR:
 		if (r->retry_after >= 0)
-			t->backoff_until = time(NULL) + r->retry_after;
+			t->backoff_until = time(NULL) +
+			    (time_t)tracker_retry_after_ms(t, r) / 1000;
 		break;
 	default:
 		t->offline = true;
@@ -840,7 +854,7 @@ tracker_on_info(struct tracker *t, struct tracker_job *j, const struct api_resul
 		/* The worker has retried already: wait before asking anyone
 		 * again; 401/402/505 hold for every task, so slow right down. */
 		sched_done(t->sched, j->task_id, now);
-		hint = r->retry_after >= 0 ? r->retry_after * 1000 : -1;
+		hint = tracker_retry_after_ms(t, r);
 		if (r->outcome == API_UNAUTHORIZED || r->outcome == API_NO_CREDITS ||
 		    r->outcome == API_DISABLED)
 			hint = t->params.max_ms;

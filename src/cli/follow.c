@@ -47,6 +47,7 @@ struct run {
 	int			 rc;
 	unsigned		 interrupts;
 	bool			 stop;		/* a refusal that holds for every task */
+	time_t			 said_until;	/* the back-off last told */
 };
 
 static struct run_task *
@@ -285,6 +286,30 @@ run_on_info(void *arg, int64_t id, bool changed, const struct api_task *t,
 		run_task_over(r, rt);
 }
 
+/* A follower that waits says until when, and why: once for each back-off,
+ * not once for each task. */
+static void
+run_say_backoff(struct run *r, const char *task_id, const struct api_result *res)
+{
+	char when[16], *advice;
+	struct tm tm;
+	int64_t in = tracker_due_in(r->t, task_id);
+	time_t at;
+
+	if (in < 0)
+		return;
+	at = time(NULL) + (time_t)((in + 999) / 1000);
+	if (at <= r->said_until)
+		return;
+	r->said_until = at;
+	localtime_r(&at, &tm);
+	strftime(when, sizeof when, "%H:%M:%S", &tm);
+	advice = api_advice(res);
+	fprintf(stderr, "kling-tui: %s: %s; backing off until %s\n", task_id, advice,
+	    when);
+	free(advice);
+}
+
 static void
 run_on_failed(void *arg, int64_t id, const char *task_id, const struct api_result *res)
 {
@@ -297,8 +322,10 @@ run_on_failed(void *arg, int64_t id, const char *task_id, const struct api_resul
 	if (res->outcome == API_CANCELLED)
 		return;
 	/* The engine asks again after its back-off. */
-	if (tracker_retryable(res) && !r->o->once && ++rt->fails < FOLLOW_MAX_FAILS)
+	if (tracker_retryable(res) && !r->o->once && ++rt->fails < FOLLOW_MAX_FAILS) {
+		run_say_backoff(r, task_id, res);
 		return;
+	}
 	cli_print_failure(task_id, res);
 	r->rc = exit_worse(r->rc, exit_code_for(res));
 	if (tracker_retryable(res) || res->outcome == API_NOT_FOUND ||

@@ -39,7 +39,8 @@ sim_usage(FILE *f)
 "  --fail-rate P          share of tasks that fail with result code 501 (0..1)\n"
 "  --latency MS           delay before each answer\n"
 "  --rate-limit N[/s]     at most N API requests a second; 429 beyond\n"
-"  --retry-after S        Retry-After seconds sent with 429 and 455 (default 1)\n"
+"  --retry-after S        Retry-After seconds sent with 429 and 455 (default 1;\n"
+"                         more than 5 digits are sent as written)\n"
 "  --maintenance          answer 455 to everything\n"
 "  --fault KIND[:SHARE][@ENDPOINTS]\n"
 "                         misbehave on a share of requests (default 1):\n"
@@ -206,6 +207,15 @@ sim_parse(int argc, char **argv)
 			sim_cfg.rate_limit = (unsigned)v;
 			break;
 		case OPT_RETRY_AFTER:
+			/* Any run of digits is sent as written, so that a
+			 * client's clamp of an absurd Retry-After is tested. */
+			if (optarg[0] != '\0' && strlen(optarg) <= 20 &&
+			    strspn(optarg, "0123456789") == strlen(optarg) &&
+			    strspn(optarg, "0") != strlen(optarg) && strlen(optarg) > 5) {
+				sim_cfg.retry_after = 86400;
+				sim_cfg.retry_after_text = optarg;
+				break;
+			}
 			if (sim_integer("--retry-after", optarg, 1, 86400, &v) != 0)
 				return -1;
 			sim_cfg.retry_after = (unsigned)v;

@@ -176,7 +176,8 @@ server_send(struct MHD_Connection *c, struct sim_reply *rp)
 		MHD_add_response_header(resp, "Content-Type", rp->ctype);
 	if (rp->retry_after != 0) {
 		snprintf(num, sizeof num, "%u", rp->retry_after);
-		MHD_add_response_header(resp, "Retry-After", num);
+		MHD_add_response_header(resp, "Retry-After", sim_cfg.retry_after_text != NULL ?
+		    sim_cfg.retry_after_text : num);
 	}
 	if (rp->content_range[0] != '\0')
 		MHD_add_response_header(resp, "Content-Range", rp->content_range);

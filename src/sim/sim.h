@@ -56,6 +56,7 @@ struct sim_config {
 	unsigned		 latency_ms;
 	unsigned		 rate_limit;	/* per second, 0: none */
 	unsigned		 retry_after;	/* seconds, on 429 and 455 */
+	const char		*retry_after_text; /* sent instead, or NULL */
 	bool			 maintenance;
 	struct fault_rule	*rules;
 	size_t			 nrules;
