@@ -882,11 +882,50 @@ tracker_on_download(struct tracker *t, struct tracker_job *j, const struct api_r
 		t->hooks.download(t->arg, j->id, true, r);
 }
 
+/* An answer about another task than the one asked (TaskInfo), or a create
+ * answered with a task id that another row of the store has already: not
+ * news of this task, but a mixed-up answer. *out is that failure (the
+ * create's fate is then unknown: it may have been made and charged).
+ * False when the answer is what was asked. */
+static bool
+tracker_mixed_up(struct tracker *t, const struct tracker_job *j,
+    const struct api_result *r, struct api_result *out)
+{
+	struct store_task *row = NULL;
+	char *cause = NULL, *msg = NULL;
+
+	if (r->outcome != API_OK)
+		return false;
+	if (j->kind == API_TASK_INFO && (r->task.task_id == NULL ||
+	    strcmp(r->task.task_id, j->task_id) != 0))
+		xasprintf(&msg, "it was about task %s, not %s",
+		    r->task.task_id != NULL ? r->task.task_id : "(none)", j->task_id);
+	if (j->kind == API_CREATE && r->task_id != NULL &&
+	    store_find(t->store, r->task_id, &row, &cause) > 0 && row->id != j->id)
+		xasprintf(&msg, "it named task %s, which is #%" PRId64 "'s already; "
+		    "this one's task id is not known", r->task_id, row->id);
+	store_task_free(&row);
+	free(cause);
+	if (msg == NULL)
+		return false;
+	memset(out, 0, sizeof *out);
+	out->kind = j->kind;
+	out->outcome = API_BAD_RESPONSE;
+	out->http_status = r->http_status;
+	out->code = r->code;
+	out->retry_after = -1;
+	out->attempts = r->attempts;
+	out->message = msg;
+	return true;
+}
+
 static void
 tracker_event(struct tracker *t, struct worker_event *ev)
 {
 	struct tracker_job *j, copy;
 	const struct api_result *r = &ev->result;
+	struct api_result mixed;
+	bool is_mixed;
 
 	if ((j = tracker_job_find(t, ev->id)) == NULL)
 		return;
@@ -898,6 +937,8 @@ tracker_event(struct tracker *t, struct worker_event *ev)
 	/* Off the table first: a hook may queue more jobs (and move it). */
 	copy = *j;
 	*j = t->jobs[--t->njobs];
+	if ((is_mixed = tracker_mixed_up(t, &copy, r, &mixed)))
+		r = &mixed;
 	if (copy.kind != API_HEAD && copy.kind != API_DOWNLOAD) {
 		if (tracker_failed_net(r))
 			tracker_net_failed(t, r);
@@ -923,6 +964,8 @@ tracker_event(struct tracker *t, struct worker_event *ev)
 			t->hooks.head(t->arg, copy.tag, r);
 		break;
 	}
+	if (is_mixed)
+		api_result_clear(&mixed);
 	free(copy.task_id);
 }
 

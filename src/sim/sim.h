@@ -33,6 +33,7 @@ enum fault_kind {
 	FAULT_STALL,		/* never answers */
 	FAULT_HUGE,		/* a body far larger than any client cap */
 	FAULT_HTML,		/* a gateway's HTML error page, 502 */
+	FAULT_OTHER_ID,		/* an answer about another task than asked */
 	FAULT_CODE		/* --force-code: an error code of API.md */
 };
 
