@@ -302,8 +302,15 @@ dash_on_created(void *arg, int64_t id, const struct api_result *r,
 	if (r->outcome == API_OK)
 		ui_message("task %s created", r->task_id);
 	else {
+		/* Say what the row says: a create whose fate is unknown may
+		 * have been made and charged, and "not created" would invite
+		 * a second, paid submission. */
 		advice = api_advice(r);
-		ui_message("#%lld not created: %s", (long long)id, advice);
+		if (api_result_unknown(r))
+			ui_message("#%lld unknown, maybe created (never resent; t or "
+			    "f on its row): %s", (long long)id, advice);
+		else
+			ui_message("#%lld not created: %s", (long long)id, advice);
 		free(advice);
 	}
 	tracker_balance(dash->s.tracker);
