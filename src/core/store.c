@@ -408,12 +408,15 @@ store_update(struct store *st, int64_t id, const struct store_update *u, char **
 	    "credits = CASE WHEN ?4 THEN ?5 ELSE credits END, "
 	    "last_error = CASE WHEN ?6 IS NULL THEN last_error "
 	    "  WHEN ?6 = '' THEN NULL ELSE ?6 END, "
-	    "finished = coalesce(?7, finished), updated = ?8 "
+	    "finished = CASE WHEN ?11 THEN NULL "
+	    "  ELSE coalesce(?7, finished, ?10) END, updated = ?8 "
 	    "WHERE id = ?9 AND NOT ("
 	    "  (?1 IS NULL OR task_id IS ?1) AND (?2 IS NULL OR state IS ?2) AND "
 	    "  (?3 IS NULL OR media_urls IS ?3) AND (NOT ?4 OR credits IS ?5) AND "
 	    "  (?6 IS NULL OR last_error IS nullif(?6, '')) AND "
-	    "  (?7 IS NULL OR finished IS ?7))", cause);
+	    "  (?7 IS NULL OR finished IS ?7) AND "
+	    "  (?10 IS NULL OR finished IS NOT NULL) AND "
+	    "  (NOT ?11 OR finished IS NULL))", cause);
 	if (s == NULL)
 		goto fail;
 	store_bind_text(s, 1, u->task_id);
@@ -426,6 +429,14 @@ store_update(struct store *st, int64_t id, const struct store_update *u, char **
 		sqlite3_bind_int64(s, 7, u->finished);
 	sqlite3_bind_int64(s, 8, now);
 	sqlite3_bind_int64(s, 9, id);
+	/* A final state with no time from the service (an error, a failure
+	 * without complete_at) ends now: its elapsed time stops here, the
+	 * same in every instance that reads the row. */
+	if (u->state != NULL && task_state_word_final(u->state))
+		sqlite3_bind_int64(s, 10, now);
+	/* Asked again (a re-poll of an error row), it runs again. */
+	sqlite3_bind_int(s, 11, u->state != NULL && !task_state_word_final(u->state) &&
+	    u->finished <= 0);
 	if (store_run(st, s, cause) != 0)
 		goto fail;
 	if (changed && store_add_event(st, id, now, u->state, cause) != 0)
@@ -733,4 +744,18 @@ store_settle_orphans(struct store *st, int64_t older_than, char **cause)
 	}
 	store_list_free(&l);
 	return n;
+}
+
+int64_t
+store_task_elapsed(const struct store_task *t, int64_t now)
+{
+	int64_t end = now;
+
+	if (t->created <= 0)
+		return 0;
+	if (t->finished > 0)
+		end = t->finished;
+	else if (task_state_word_final(t->state))
+		end = t->updated;	/* written before finished was kept */
+	return end > t->created ? end - t->created : 0;
 }

@@ -133,4 +133,8 @@ void	store_list_free(struct store_list *);
 int	store_get_history(struct store *, int64_t id, struct store_history *, char **cause);
 void	store_history_free(struct store_history *);
 
+/* Seconds from a row's creation to its final state, or to now while it is
+ * not final: the same in every instance. */
+int64_t	 store_task_elapsed(const struct store_task *, int64_t now);
+
 #endif

@@ -177,7 +177,7 @@ dash_draw_row(WINDOW *w, int y, int cols, const struct dash_cols *c,
 {
 	char buf[64];
 	attr_t base = sel ? A_REVERSE : A_NORMAL, a;
-	int64_t end, now = (int64_t)time(NULL);
+	int64_t now = (int64_t)time(NULL);
 	bool clock = false;
 	int x = 0;
 
@@ -205,10 +205,9 @@ dash_draw_row(WINDOW *w, int y, int cols, const struct dash_cols *c,
 	ui_put(w, y, x, W_STATE - 1, base | dash_state_attr(t->state),
 	    t->state != NULL ? t->state : "?");
 	x += W_STATE;
-	end = t->finished > 0 ? t->finished : now;
 	if (!task_state_word_final(t->state) && task_state_parse(t->state) != TASK_UNKNOWN)
 		clock = true;
-	tracker_fmt_secs(buf, sizeof buf, t->created > 0 ? end - t->created : 0);
+	tracker_fmt_secs(buf, sizeof buf, store_task_elapsed(t, now));
 	ui_put(w, y, x, W_ELAPSED - 1, base, buf);
 	x += W_ELAPSED;
 	if (c->credits) {

@@ -254,6 +254,62 @@ add_task(struct store *st, const char *name, const char *task_id, const char *st
 	return id;
 }
 
+/* Elapsed time stops when a row reaches a final state, whatever clock
+ * reads it later (issue 15, item 6: error rows counted "now minus created",
+ * different in two instances). */
+static void
+test_elapsed(void)
+{
+	char *path = tmp_path("elapsed.db"), *cause = NULL;
+	struct store *st = open_ok(path);
+	struct store_task *t;
+	struct store_update u;
+	int64_t id;
+
+	store_set_clock(st, fake_clock);
+	fake_now = 5000;
+	id = store_add(st, "{}", "err.json", "std", 5, &cause);
+	fake_now = 5045;
+	memset(&u, 0, sizeof u);
+	u.state = task_state_name(TASK_ERROR);
+	u.error = "not created: 422";
+	is_int(store_update(st, id, &u, &cause), 0, "an error recorded");
+	fake_now = 5200;
+	t = store_get(st, id, &cause);
+	ok(t != NULL, "read back");
+	if (t == NULL)
+		return;
+	is_int(t->finished, 5045, "an error row is finished when recorded");
+	is_int(store_task_elapsed(t, 5066), 45, "elapsed stops there (one instance)");
+	is_int(store_task_elapsed(t, 9999), 45, "the same later (another instance)");
+	store_task_free(&t);
+
+	memset(&u, 0, sizeof u);
+	u.state = task_state_name(TASK_ERROR);
+	fake_now = 5300;
+	store_update(st, id, &u, &cause);
+	t = store_get(st, id, &cause);
+	is_int(t->finished, 5045, "a repeated final state keeps its end");
+	store_task_free(&t);
+
+	memset(&u, 0, sizeof u);
+	u.task_id = "task_00000001";
+	u.state = "running";
+	store_update(st, id, &u, &cause);
+	t = store_get(st, id, &cause);
+	is_int(t->finished, 0, "running again (adopted, re-polled): not finished");
+	is_int(store_task_elapsed(t, 5310), 310, "and its clock runs");
+	t->finished = 0;
+	free(t->state);
+	t->state = xstrdup("error");
+	t->updated = 5100;
+	is_int(store_task_elapsed(t, 9999), 100,
+	    "an old error row without an end: its last change");
+	store_task_free(&t);
+	store_close(&st);
+	free(path);
+}
+
 static void
 test_query(void)
 {
@@ -688,6 +744,7 @@ main(void)
 	test_create();
 	test_default_path();
 	test_lifecycle();
+	test_elapsed();
 	test_query();
 	test_big();
 	test_migrate();
