@@ -64,6 +64,10 @@ sim_usage(FILE *f)
 "                         new task; an unreadable or damaged FILE is an\n"
 "                         error (exit 2); a --balance given replaces its\n"
 "                         credits\n"
+"  --style documented|sim answer as the documented service does (ids like\n"
+"                         task_12345678, every error as HTTP 200 with its\n"
+"                         code in the body) or in this simulator's own style\n"
+"                         (uuid ids, the code as HTTP status; the default)\n"
 "  --help, --version\n");
 }
 
@@ -121,7 +125,7 @@ enum {
 	OPT_PENDING_SHARE, OPT_FAIL_RATE,
 	OPT_LATENCY, OPT_RATE_LIMIT, OPT_RETRY_AFTER, OPT_MAINTENANCE,
 	OPT_FAULT, OPT_FORCE_CODE, OPT_SEED, OPT_LOG, OPT_MEDIA_SIZE,
-	OPT_STATE, OPT_HELP, OPT_VERSION
+	OPT_STATE, OPT_STYLE, OPT_HELP, OPT_VERSION
 };
 
 static const struct option sim_options[] = {
@@ -141,6 +145,7 @@ static const struct option sim_options[] = {
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "media-size", required_argument, NULL, OPT_MEDIA_SIZE },
 	{ "state", required_argument, NULL, OPT_STATE },
+	{ "style", required_argument, NULL, OPT_STYLE },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -243,6 +248,17 @@ sim_parse(int argc, char **argv)
 			if (sim_integer("--media-size", optarg, 4096, 1e12, &v) != 0)
 				return -1;
 			sim_cfg.media_size = (uint64_t)v;
+			break;
+		case OPT_STYLE:
+			if (strcmp(optarg, "documented") == 0)
+				sim_cfg.documented = true;
+			else if (strcmp(optarg, "sim") == 0)
+				sim_cfg.documented = false;
+			else {
+				fprintf(stderr, "kling-sim: --style %s: expected "
+				    "documented or sim\n", optarg);
+				return -1;
+			}
 			break;
 		case OPT_STATE:
 			if (*optarg == '\0') {

@@ -58,6 +58,9 @@ struct sim_config {
 	unsigned		 rate_limit;	/* per second, 0: none */
 	unsigned		 retry_after;	/* seconds, on 429 and 455 */
 	const char		*retry_after_text; /* sent instead, or NULL */
+	bool			 documented;	/* --style documented: ids like
+						 * task_12345678, errors as
+						 * HTTP 200 with the code */
 	bool			 maintenance;
 	struct fault_rule	*rules;
 	size_t			 nrules;
