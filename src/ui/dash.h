@@ -47,6 +47,7 @@ struct dash {
 	size_t			 sel, top;
 	enum dash_sort		 sort;
 	bool			 show_hidden;
+	size_t			 nhidden;	/* hidden rows the filter matches */
 	char			 filter[128];	/* words; status:S picks a state */
 
 	bool			 has_balance;

@@ -158,7 +158,9 @@ dash_reload(void)
 	if (dash == NULL || dash->s.store == NULL)
 		return;
 	memset(&f, 0, sizeof f);
-	f.hidden = dash->show_hidden;
+	/* Hidden rows are read too, to be counted when not shown: a running
+	 * task hidden is still running. */
+	f.hidden = true;
 	f.limit = 2000;
 	if (store_query(dash->s.store, &f, &l, &cause) != 0) {
 		ui_message("the task list could not be read: %s", cause);
@@ -166,8 +168,11 @@ dash_reload(void)
 		return;
 	}
 	/* Keep the matching rows at the front, free the others. */
+	dash->nhidden = 0;
 	for (i = 0; i < l.n; i++) {
-		if (dash_filter_match(&l.v[i])) {
+		if (l.v[i].hidden && dash_filter_match(&l.v[i]))
+			dash->nhidden++;
+		if (dash_filter_match(&l.v[i]) && (dash->show_hidden || !l.v[i].hidden)) {
 			if (i != n) {
 				struct store_task tmp = l.v[n];
 
