@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "owner.h"
 #include "store.h"
 #include "vocab.h"
 #include "xmalloc.h"
@@ -65,11 +66,21 @@ static const char *const store_migrations[] = {
 	"CREATE INDEX tasks_created ON tasks(created);"
 	"INSERT INTO task_history(task, time, status)"
 	"  SELECT id, updated, state FROM tasks;",
+	/* 2 -> 3: who sent a create (so that one left by a dead process is
+	 * told at once), who polls a task for every instance on this store
+	 * (a lease), and the shared pace of requests. Old rows have no
+	 * owner: the time limit still settles them. */
+	"ALTER TABLE tasks ADD COLUMN owner TEXT;"
+	"ALTER TABLE tasks ADD COLUMN lease_owner TEXT;"
+	"ALTER TABLE tasks ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE pace (id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  next_ms INTEGER NOT NULL);"
+	"INSERT INTO pace(id, next_ms) VALUES (1, 0);",
 };
 
 #define STORE_COLUMNS \
 	"id, task_id, state, storyboard, name, mode, duration, created, updated, " \
-	"finished, media_urls, credits, last_error, download_path, hidden, seen"
+	"finished, media_urls, credits, last_error, download_path, hidden, seen, owner"
 
 static int64_t
 store_time(void)
@@ -345,13 +356,16 @@ store_add(struct store *st, const char *storyboard, const char *name,
 	sqlite3_stmt *s;
 	int64_t now = st->now(), id;
 	bool own = !store_in_txn(st);
+	char me[128];
 
 	if (own && store_begin(st, cause) != 0)
 		return -1;
 	s = store_prepare(st, "INSERT INTO tasks(state, storyboard, name, mode, "
-	    "duration, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)", cause);
+	    "duration, created, updated, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", cause);
 	if (s == NULL)
 		goto fail;
+	owner_self(me, sizeof me);
+	store_bind_text(s, 8, me);
 	store_bind_text(s, 1, task_state_name(TASK_SUBMITTING));
 	store_bind_text(s, 2, storyboard);
 	store_bind_text(s, 3, name);
@@ -521,11 +535,13 @@ store_read_row(sqlite3_stmt *s, struct store_task *t)
 	t->download_path = store_column_text(s, 13);
 	t->hidden = sqlite3_column_int(s, 14) != 0;
 	t->seen = sqlite3_column_int(s, 15) != 0;
+	t->owner = store_column_text(s, 16);
 }
 
 static void
 store_task_clear(struct store_task *t)
 {
+	free(t->owner);
 	free(t->task_id);
 	free(t->state);
 	free(t->storyboard);
@@ -726,17 +742,34 @@ store_settle_orphans(struct store *st, int64_t older_than, char **cause)
 	    .error = "the program stopped while this was being sent: it may have been "
 	    "created (never resent)" };
 	int64_t limit = st->now() - older_than;
+	char *gone = NULL;
 	size_t i;
-	int n = 0;
+	int n = 0, rc;
 
 	f.status = task_state_name(TASK_SUBMITTING);
 	u.state = task_state_name(TASK_UNKNOWN);
 	if (store_query(st, &f, &l, cause) != 0)
 		return -1;
 	for (i = 0; i < l.n; i++) {
-		if (l.v[i].task_id != NULL || l.v[i].updated >= limit)
+		if (l.v[i].task_id != NULL)
 			continue;
-		if (store_update(st, l.v[i].id, &u, cause) != 0) {
+		/* Its sender is gone (killed, or the machine restarted): no
+		 * answer will ever be recorded, so say so now. */
+		if (owner_gone(l.v[i].owner)) {
+			xasprintf(&gone, "the program that sent this (pid %ld) is gone: "
+			    "it may have been created (never resent)",
+			    owner_pid(l.v[i].owner));
+			u.error = gone;
+		} else if (l.v[i].updated >= limit)
+			continue;
+		rc = store_update(st, l.v[i].id, &u, cause);
+		if (gone != NULL) {
+			free(gone);
+			gone = NULL;
+			u.error = "the program stopped while this was being sent: it "
+			    "may have been created (never resent)";
+		}
+		if (rc != 0) {
 			n = -1;
 			break;
 		}

@@ -9,7 +9,7 @@
 
 /* The schema version this code writes (PRAGMA user_version). Older stores are
  * migrated when opened; newer ones are refused rather than damaged. */
-#define STORE_VERSION 2
+#define STORE_VERSION 3
 
 /* A row's state is a word of the vocabulary (vocab.h: the client's own
  * submitting, unknown and error, and the service's), or a status the service
@@ -37,6 +37,7 @@ struct store_task {
 	char	*download_path;
 	bool	 hidden;
 	bool	 seen;
+	char	*owner;		/* "PID BOOT-ID" of the sender (owner.h) */
 };
 
 struct store_list {
@@ -99,7 +100,8 @@ int	store_commit(struct store *, char **cause);
 #define STORE_ORPHAN_SECONDS (15 * 60)
 
 /* Mark such rows "unknown" (their fate is unknown; never resent), so that
- * they do not say "submitting" for ever. store_open() does it. Returns how
+ * they do not say "submitting" for ever; at once when their sender is known
+ * to be gone (owner.h). store_open() does it. Returns how
  * many, or -1 and *cause. */
 int	store_settle_orphans(struct store *, int64_t older_than, char **cause);
 

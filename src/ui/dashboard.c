@@ -225,7 +225,20 @@ dash_tick_arm(void)
 static void
 dash_on_tick(void *arg)
 {
+	char *cause = NULL;
+	size_t i;
+
 	(void)arg;
+	/* A create shown on its way whose sender was killed is told at once
+	 * (the store knows its owner), with the choices of an unknown row. */
+	for (i = 0; i < dash->rows.n; i++) {
+		if (task_state_parse(dash->rows.v[i].state) != TASK_SUBMITTING)
+			continue;
+		if (store_settle_orphans(dash->s.store, STORE_ORPHAN_SECONDS, &cause) > 0)
+			dash_reload();
+		free(cause);
+		break;
+	}
 	/* Drawing re-arms it while there is still a clock to show. */
 	if (dash_visible())
 		ui_redraw();

@@ -490,6 +490,16 @@ test_migrate(void)
 	    "the running task is still followed");
 	store_list_free(&l);
 	ok(store_add(st, "{}", "new", "std", 5, &cause) == 3, "new rows go after the old");
+	t = store_get(st, 3, &cause);
+	ok(t != NULL && t->owner != NULL && atol(t->owner) == (long)getpid(),
+	    "schema 3: a new row records its sender");
+	store_task_free(&t);
+	store_find(st, "task_run", &t, &cause);
+	ok(t != NULL && t->owner == NULL, "schema 3: old rows have no sender (the time limit settles them)");
+	store_task_free(&t);
+	is_int(sql_int(path, "SELECT count(*) FROM pace"), 1, "schema 3: the shared pace of requests");
+	is_int(sql_int(path, "SELECT count(*) FROM tasks WHERE lease_until = 0"), 3,
+	    "schema 3: no task is leased yet");
 	store_close(&st);
 
 	/* A store from the future is not touched. */
@@ -712,6 +722,62 @@ test_orphans(void)
 	free(path);
 }
 
+/* A create left "submitting" by a process that was killed (or by a boot
+ * of the machine that is over) is settled at once, not after 15 minutes:
+ * the user gets the choices of an unknown row now (issue 15, item 9). */
+static void
+test_owner_gone(void)
+{
+	char *path = tmp_path("owner.db"), *cause = NULL, *sql;
+	struct store *st = open_ok(path);
+	struct store_task *t;
+	sqlite3 *db;
+	int64_t mine, other_boot;
+	pid_t pid;
+	int status;
+
+	mine = store_add(st, "{}", "mine", "std", 5, &cause);
+	t = store_get(st, mine, &cause);
+	ok(t != NULL && t->owner != NULL && atol(t->owner) == (long)getpid(),
+	    "a submission records its sender's pid");
+	store_task_free(&t);
+	if ((pid = fork()) == 0) {
+		struct store *child = store_open(path, &cause);
+
+		/* Killed during its create: nothing after the record. */
+		_exit(child != NULL && store_add(child, "{}", "killed", "std", 5,
+		    &cause) > 0 ? 0 : 1);
+	}
+	waitpid(pid, &status, 0);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0, "another process records one and dies");
+	other_boot = store_add(st, "{}", "rebooted", "std", 5, &cause);
+	if (sqlite3_open(path, &db) == SQLITE_OK) {
+		xasprintf(&sql, "UPDATE tasks SET owner = '%ld not-this-boot' WHERE id = %lld",
+		    (long)getpid(), (long long)other_boot);
+		sqlite3_exec(db, sql, NULL, NULL, NULL);
+		free(sql);
+		sqlite3_close(db);
+	}
+	is_int(store_settle_orphans(st, STORE_ORPHAN_SECONDS, &cause), 2,
+	    "both settled at once, long before the time limit");
+	t = store_get(st, mine, &cause);
+	is_str(t != NULL ? t->state : NULL, task_state_name(TASK_SUBMITTING),
+	    "this process's own create is still on its way");
+	store_task_free(&t);
+	t = store_get(st, mine + 1, &cause);
+	is_str(t != NULL ? t->state : NULL, task_state_name(TASK_UNKNOWN),
+	    "the dead process's create is unknown");
+	ok(t != NULL && t->last_error != NULL && strstr(t->last_error, "is gone") != NULL &&
+	    strstr(t->last_error, "never resent") != NULL, "and says its sender is gone");
+	store_task_free(&t);
+	t = store_get(st, other_boot, &cause);
+	is_str(t != NULL ? t->state : NULL, task_state_name(TASK_UNKNOWN),
+	    "one sent before the machine restarted too");
+	store_task_free(&t);
+	store_close(&st);
+	free(path);
+}
+
 /* A store that cannot be read is not an empty one: the tracker would add a
  * second row for a task it already has. */
 static void
@@ -753,6 +819,7 @@ main(void)
 	test_two_writers();
 	test_kill();
 	test_orphans();
+	test_owner_gone();
 	test_find_error();
 	{
 		char *cmd;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # kling-tui: what the dashboard shows is true: ids that share a long prefix
 # (the documented service's task_12345678, task_12345679) are told apart
-# (issue 15, item 8); hidden tasks are counted and marked (item 7).
+# (issue 15, item 8); hidden tasks are counted and marked (item 7); a create
+# left by a killed instance is told at once (item 9).
 # Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/sim/sim.sh"
@@ -33,4 +34,24 @@ ui_ok_wait "(hidden) " "H: hidden rows are shown, marked"
 like "$(dash_line one.json)" '\(hidden\) one\.json' "each of them"
 ui_keys q
 ui_ok_wait "[exit 0]" "q quits"
+stop_sim
+
+# A submission left by a killed instance: told at once, with the choices of
+# an unknown row, not "submitting" for 15 minutes (item 9).
+start_sim --fault stall@create || exit 1
+dash_storyboard "$TMP/killed.json" "Sent by a process about to be killed"
+ui_start "$KLING_TUI" --base-url "$SIM_URL"
+ui_wait "Diagnostics:" 5 && ui_keys F2	# every task hidden: the editor first
+ui_ok_wait "sort: newest" "a dashboard is open"
+"$KLING_TUI" --base-url "$SIM_URL" submit "$TMP/killed.json" >/dev/null 2>&1 &
+sub=$!
+dash_ok_row killed.json submitting "another instance's create is on its way"
+kill -KILL "$sub"
+wait "$sub" 2>/dev/null
+dash_wait_row killed.json unknown 4; ok $? "killed: the row is unknown within seconds"
+like "$(dash_line killed.json)" "Enter: decide" "killed: with the choices at once"
+ui_keys g Enter
+ui_ok_wait "is gone" "killed: the detail says its process is gone"
+ui_ok_wait "f  forget it" "killed: offers to forget it"
+is "$(sim_log_count POST /api/v1/client/job/CreateTask)" 1 "killed: never sent again"
 done_testing
