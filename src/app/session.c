@@ -141,6 +141,7 @@ session_open(struct session *s, const struct app_globals *g, unsigned need,
 	sched_default_params(&s->poll);
 	s->poll.min_ms = (int64_t)cf->poll_min_seconds * 1000;
 	s->poll.max_ms = (int64_t)cf->poll_max_seconds * 1000;
+	s->rate = cf->requests_per_second;
 	if (s->poll.focus_ms > s->poll.min_ms)
 		s->poll.focus_ms = s->poll.min_ms;
 	rc = EXIT_USAGE;
@@ -196,6 +197,7 @@ session_start_engine(struct session *s, const struct worker_limits *lim, char **
 	if ((s->worker = worker_start(&s->conn, lim, cause)) == NULL)
 		return EXIT_NETWORK;
 	s->tracker = tracker_new(s->store, s->worker, &s->poll);
+	tracker_set_budget(s->tracker, s->rate, true);
 	return EXIT_OK;
 }
 

@@ -14,7 +14,9 @@
 #include "clock.h"
 #include "codec.h"
 #include "loop.h"
+#include "owner.h"
 #include "reported.h"
+#include "shared.h"
 #include "storyboard.h"
 #include "text.h"
 #include "tracker.h"
@@ -49,6 +51,11 @@ struct tracker {
 	char			*error;		/* the last failure's advice */
 
 	unsigned		 max_queries;
+	int			 rate;		/* status queries a second, all
+						 * instances together; 0: no cap */
+	bool			 share;		/* leases: one instance asks */
+	char			 me[128];	/* owner.h: the lease holder */
+	int64_t			 pace_until;	/* clock_ms: the budget's next slot */
 	bool			 attached;	/* tracker_attach() */
 	struct loop_timer	*timer;		/* the next due time */
 };
@@ -71,6 +78,7 @@ tracker_new(struct store *st, struct worker *w, const struct sched_params *poll)
 	t->sched = sched_new(&t->params);
 	t->reported = reported_new();
 	t->max_queries = TRACKER_MAX_QUERIES;
+	owner_self(t->me, sizeof t->me);
 	return t;
 }
 
@@ -81,14 +89,32 @@ tracker_set_max_queries(struct tracker *t, unsigned n)
 }
 
 void
+tracker_set_budget(struct tracker *t, int per_second, bool share)
+{
+	t->rate = per_second > 0 ? per_second : 0;
+	t->share = share;
+}
+
+bool
+tracker_budget_limits(const struct tracker *t, int *per_second)
+{
+	*per_second = t->rate;
+	return t->rate > 0 && t->pace_until > clock_ms();
+}
+
+void
 tracker_free(struct tracker **tp)
 {
 	struct tracker *t = *tp;
+	char *cause = NULL;
 	size_t i;
 
 	if (t == NULL)
 		return;
 	tracker_detach(t);
+	/* The others need not wait for these to run out. */
+	if (t->share && store_lease_release(t->store, t->me, &cause) != 0)
+		free(cause);
 	for (i = 0; i < t->njobs; i++)
 		free(t->jobs[i].task_id);
 	free(t->jobs);
@@ -284,38 +310,117 @@ tracker_sync(struct tracker *t, bool at_once)
 	return added;
 }
 
+/* Another instance holds this task's lease and asks the service: tell what
+ * it recorded, as if this one had asked. */
+static void
+tracker_from_store(struct tracker *t, const char *task_id)
+{
+	struct store_task *row = NULL;
+	struct api_task task;
+	char *cause = NULL;
+	bool moved;
+
+	if (store_find(t->store, task_id, &row, &cause) <= 0) {
+		free(cause);
+		sched_done(t->sched, task_id, clock_ms());
+		return;
+	}
+	shared_task_from_row(row, &task);
+	moved = reported_moved(t->reported, task_id, task.status, task.nmedia);
+	if (task_state_word_final(task.status))
+		sched_remove(t->sched, task_id);
+	else
+		sched_done(t->sched, task_id, clock_ms());
+	if (moved && t->hooks.info != NULL)
+		t->hooks.info(t->arg, row->id, true, &task, NULL);
+	shared_task_clear(&task);
+	store_task_free(&row);
+}
+
+/* Whether this instance asks about the task: it holds (or takes) its lease,
+ * for about two of its longest intervals; a dead holder's is taken over. */
+static bool
+tracker_lease(struct tracker *t, const char *task_id)
+{
+	int64_t now = shared_wall_ms();
+	char *cause = NULL;
+	int rc;
+
+	if (!t->share)
+		return true;
+	rc = store_lease_take(t->store, task_id, t->me, now,
+	    now + 2 * t->params.max_ms + 10000, &cause);
+	free(cause);
+	return rc != 0;		/* a store that fails does not stop questions */
+}
+
+/* Wait for the budget shared by every instance on the store: 0 when a
+ * query may go now (its slot taken), else the milliseconds to wait. */
+static int64_t
+tracker_pace(struct tracker *t)
+{
+	char *cause = NULL;
+	int64_t wait;
+
+	if (t->rate == 0)
+		return 0;
+	if ((wait = store_pace_take(t->store, shared_wall_ms(), t->rate, &cause)) < 0) {
+		free(cause);
+		return 0;
+	}
+	if (wait > 0)
+		t->pace_until = clock_ms() + wait;
+	return wait;
+}
+
 size_t
 tracker_pump(struct tracker *t)
 {
 	struct api_request req;
 	struct store_task *row;
-	size_t i, n, asking = 0;
-	char *cause = NULL;
+	size_t i, asking = 0, sent = 0;
+	char *cause = NULL, *copy;
+	const char *key;
+	int64_t now = clock_ms();
 
 	for (i = 0; i < t->njobs; i++)
 		if (t->jobs[i].kind == API_TASK_INFO)
 			asking++;
-	if (asking >= t->max_queries)
-		return 0;
-	if (t->capdue < t->max_queries) {
-		t->capdue = t->max_queries;
+	if (t->capdue < 1) {
+		t->capdue = 1;
 		t->due = xreallocarray(t->due, t->capdue, sizeof *t->due);
 	}
-	n = sched_take_due(t->sched, clock_ms(), t->due, t->max_queries - asking);
-	for (i = 0; i < n; i++) {
+	/* One at a time: each takes a slot of the shared budget, so that
+	 * 500 tasks due at once are spread out, not sent in one burst. */
+	while (asking < t->max_queries && t->pace_until <= now &&
+	    sched_take_due(t->sched, now, t->due, 1) == 1) {
+		key = t->due[0];
+		if (!tracker_lease(t, key)) {
+			tracker_from_store(t, key);
+			continue;
+		}
+		if (tracker_pace(t) > 0) {
+			/* Due still: asked when the budget allows. */
+			copy = xstrdup(key);
+			tracker_poll_now(t, copy);
+			free(copy);
+			break;
+		}
 		memset(&req, 0, sizeof req);
 		req.kind = API_TASK_INFO;
-		req.task_id = t->due[i];
+		req.task_id = key;
 		/* The row's id is only for the hooks: a store that cannot be
 		 * read now does not stop the question. */
-		if (store_find(t->store, t->due[i], &row, &cause) < 0) {
+		if (store_find(t->store, key, &row, &cause) < 0) {
 			free(cause);
 			cause = NULL;
 		}
-		tracker_queue(t, &req, row != NULL ? row->id : 0, t->due[i], 0);
+		tracker_queue(t, &req, row != NULL ? row->id : 0, key, 0);
 		store_task_free(&row);
+		asking++;
+		sent++;
 	}
-	return n;
+	return sent;
 }
 
 int64_t
@@ -326,10 +431,17 @@ tracker_next_due(const struct tracker *t)
 	for (i = 0; i < t->njobs; i++)
 		if (t->jobs[i].kind == API_TASK_INFO)
 			asking++;
+	int64_t due, now = clock_ms();
+
 	/* Saturated: only an answer frees a slot, and it wakes us anyway. */
 	if (asking >= t->max_queries)
 		return -1;
-	return sched_next_due(t->sched, clock_ms());
+	if ((due = sched_next_due(t->sched, now)) < 0)
+		return -1;
+	/* Something is due, but the shared budget has no slot before then. */
+	if (t->pace_until > now + due)
+		return t->pace_until - now;
+	return due;
 }
 
 int64_t

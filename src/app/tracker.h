@@ -87,7 +87,15 @@ size_t	 tracker_pending(const struct tracker *);
 /* At most n TaskInfo queries in flight at once (default 6). */
 void	 tracker_set_max_queries(struct tracker *, unsigned n);
 
-/* Queue a TaskInfo for everything due (batched); returns how many. */
+/* The budget of status queries, per_second for every instance on the store
+ * together (0: none), and with share, a lease per task: one instance asks,
+ * the others report what it recorded (a `status` asks itself: no share).
+ * tracker_budget_limits: true while the budget holds a query back. */
+void	 tracker_set_budget(struct tracker *, int per_second, bool share);
+bool	 tracker_budget_limits(const struct tracker *, int *per_second);
+
+/* Queue a TaskInfo for everything due, within the budget; returns how
+ * many. */
 size_t	 tracker_pump(struct tracker *);
 /* Milliseconds until tracker_pump() has work, -1 when never (an idle
  * program sleeps without a timeout). */

@@ -438,6 +438,9 @@ cli_run_engine(struct session *s, const struct follow_file *files, size_t nfiles
 	r.t = s->tracker;
 	if (nfiles == 0)
 		tracker_set_max_queries(r.t, o->parallel);
+	/* One query each means asking the service, not reading the store. */
+	if (o->once)
+		tracker_set_budget(r.t, s->rate, false);
 	tracker_set_hooks(r.t, &run_hooks, &r);
 	for (i = 0; i < sizeof run_signals / sizeof run_signals[0]; i++)
 		loop_catch_signal(run_signals[i], run_on_signal, &r);

@@ -21,7 +21,7 @@
 #define STORE_BUSY_MS 10000
 
 /* More than the statements this file has: each is prepared once. */
-#define STORE_NSTMT 16
+#define STORE_NSTMT 24
 
 struct store {
 	sqlite3	 *db;
@@ -791,4 +791,103 @@ store_task_elapsed(const struct store_task *t, int64_t now)
 	else if (task_state_word_final(t->state))
 		end = t->updated;	/* written before finished was kept */
 	return end > t->created ? end - t->created : 0;
+}
+
+int64_t
+store_pace_take(struct store *st, int64_t now_ms, int per_second, char **cause)
+{
+	sqlite3_stmt *s;
+	int64_t next = 0, gap = per_second > 0 ? 1000 / per_second : 0;
+	bool own = !store_in_txn(st);
+
+	/* Immediate: two instances must not both take one slot. */
+	if (own && store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+		return -1;
+	if ((s = store_prepare(st, "SELECT next_ms FROM pace WHERE id = 1", cause)) == NULL)
+		goto fail;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		next = sqlite3_column_int64(s, 0);
+	store_release(s);
+	/* A clock set back must not stop every query for as long. */
+	if (next > now_ms + 60000)
+		next = now_ms;
+	if (next > now_ms) {
+		if (own)
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return next - now_ms;
+	}
+	if ((s = store_prepare(st, "UPDATE pace SET next_ms = ?1 WHERE id = 1",
+	    cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(s, 1, now_ms + gap);
+	if (store_run(st, s, cause) != 0)
+		goto fail;
+	if (own && store_exec(st, "COMMIT", cause) != 0)
+		goto fail;
+	return 0;
+fail:
+	if (own)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+int
+store_lease_take(struct store *st, const char *task_id, const char *me,
+    int64_t now_ms, int64_t until_ms, char **cause)
+{
+	sqlite3_stmt *s;
+	char *holder = NULL;
+	int rc;
+
+	if ((s = store_prepare(st, "UPDATE tasks SET lease_owner = ?2, lease_until = ?3 "
+	    "WHERE task_id = ?1 AND (lease_owner IS NULL OR lease_owner = ?2 OR "
+	    "lease_until <= ?4)", cause)) == NULL)
+		return -1;
+	store_bind_text(s, 1, task_id);
+	store_bind_text(s, 2, me);
+	sqlite3_bind_int64(s, 3, until_ms);
+	sqlite3_bind_int64(s, 4, now_ms);
+	if (store_run(st, s, cause) != 0)
+		return -1;
+	if (sqlite3_changes(st->db) > 0)
+		return 1;
+	if ((s = store_prepare(st, "SELECT lease_owner FROM tasks WHERE task_id = ?",
+	    cause)) == NULL)
+		return -1;
+	store_bind_text(s, 1, task_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		holder = store_column_text(s, 0);
+	store_release(s);
+	if (rc == SQLITE_DONE)
+		return 1;	/* no row yet: whoever asks first records it */
+	if (rc != SQLITE_ROW)
+		return store_fail(st, "cannot read the task store", cause);
+	/* Its holder was killed: no need to wait for the lease to run out. */
+	rc = owner_gone(holder) ? 1 : 0;
+	free(holder);
+	if (rc == 1) {
+		s = store_prepare(st, "UPDATE tasks SET lease_owner = ?2, lease_until = ?3 "
+		    "WHERE task_id = ?1", cause);
+		if (s == NULL)
+			return -1;
+		store_bind_text(s, 1, task_id);
+		store_bind_text(s, 2, me);
+		sqlite3_bind_int64(s, 3, until_ms);
+		if (store_run(st, s, cause) != 0)
+			return -1;
+	}
+	return rc;
+}
+
+int
+store_lease_release(struct store *st, const char *me, char **cause)
+{
+	sqlite3_stmt *s;
+
+	if ((s = store_prepare(st, "UPDATE tasks SET lease_owner = NULL, lease_until = 0 "
+	    "WHERE lease_owner = ?1", cause)) == NULL)
+		return -1;
+	store_bind_text(s, 1, me);
+	return store_run(st, s, cause);
 }

@@ -135,6 +135,19 @@ void	store_list_free(struct store_list *);
 int	store_get_history(struct store *, int64_t id, struct store_history *, char **cause);
 void	store_history_free(struct store_history *);
 
+/* Polling shared by the instances on one store (times: wall-clock ms).
+ * store_pace_take: a status query may go now (0: its slot is taken) or in
+ * the milliseconds returned; at most per_second for all instances together.
+ * store_lease_take: whoever holds a task's lease asks the service about it,
+ * the others read the store; 1 the lease is this owner's (taken or renewed
+ * until until_ms; also when the task has no row yet, or its holder is gone),
+ * 0 another live instance's. store_lease_release: give back this owner's
+ * leases (on the way out). -1 and *cause on error. */
+int64_t	 store_pace_take(struct store *, int64_t now_ms, int per_second, char **cause);
+int	 store_lease_take(struct store *, const char *task_id, const char *me,
+	    int64_t now_ms, int64_t until_ms, char **cause);
+int	 store_lease_release(struct store *, const char *me, char **cause);
+
 /* Seconds from a row's creation to its final state, or to now while it is
  * not final: the same in every instance. */
 int64_t	 store_task_elapsed(const struct store_task *, int64_t now);

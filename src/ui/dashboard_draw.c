@@ -54,7 +54,7 @@ dash_draw_header(WINDOW *w, int cols)
 	const char *err = NULL;
 	time_t until;
 	struct tm tm;
-	int x = 0;
+	int x = 0, rate;
 
 	ui_fill(w, 0, 0, cols, ui_attr(UI_STATUS));
 	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | A_BOLD, " kling-tui ");
@@ -72,6 +72,11 @@ dash_draw_header(WINDOW *w, int cols)
 	else
 		snprintf(bal, sizeof bal, "| balance ... ");
 	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), bal);
+	/* The shared budget of queries is what sets the pace: say so. */
+	if (tracker_budget_limits(dash->s.tracker, &rate)) {
+		snprintf(buf, sizeof buf, "| budget %d/s ", rate);
+		x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), buf);
+	}
 	switch (tracker_net_state(dash->s.tracker, &until, &err)) {
 	case TRACKER_NET_OK:
 		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), "| net ok");
