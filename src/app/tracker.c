@@ -30,6 +30,7 @@ struct tracker_job {
 	int64_t		 id;		/* the store row; 0 for balance, head */
 	char		*task_id;	/* TASK_INFO: the sched key */
 	uint64_t	 tag;		/* HEAD: the caller's */
+	int64_t		 sent_ms;	/* clock_ms when queued */
 };
 
 struct tracker {
@@ -47,6 +48,7 @@ struct tracker {
 	size_t			 capdue;
 
 	bool			 offline;
+	bool			 answered;	/* the service ever answered */
 	time_t			 backoff_until;	/* wall clock; 0: none */
 	char			*error;		/* the last failure's advice */
 
@@ -59,6 +61,9 @@ struct tracker {
 	bool			 attached;	/* tracker_attach() */
 	struct loop_timer	*timer;		/* the next due time */
 };
+
+/* A request waiting this long without an answer is shown as such. */
+#define TRACKER_SLOW_SECONDS 2
 
 /* Queries in flight at once from the tracker by default; the worker's own
  * limit applies too, this keeps room for creates and downloads. */
@@ -165,6 +170,7 @@ tracker_queue(struct tracker *t, const struct api_request *req, int64_t id,
 	j->id = id;
 	j->task_id = task_id != NULL ? xstrdup(task_id) : NULL;
 	j->tag = tag;
+	j->sent_ms = clock_ms();
 	/* 0 only once draining: nothing will answer it, so it is not kept. */
 	if ((j->wid = worker_submit(t->worker, req, 0)) == 0) {
 		free(j->task_id);
@@ -606,10 +612,28 @@ tracker_abandon(struct tracker *t)
 	}
 }
 
+/* The oldest request to the service still without an answer, in clock_ms,
+ * or -1: what "no answer for N s" counts from. */
+static int64_t
+tracker_oldest_wait(const struct tracker *t)
+{
+	int64_t oldest = -1;
+	size_t i;
+
+	for (i = 0; i < t->njobs; i++) {
+		if (t->jobs[i].kind == API_HEAD || t->jobs[i].kind == API_DOWNLOAD)
+			continue;
+		if (oldest < 0 || t->jobs[i].sent_ms < oldest)
+			oldest = t->jobs[i].sent_ms;
+	}
+	return oldest;
+}
+
 enum tracker_net
 tracker_net_state(struct tracker *t, time_t *until, const char **error)
 {
 	time_t w = 0, now = time(NULL);
+	int64_t oldest = tracker_oldest_wait(t), waited;
 
 	if (error != NULL)
 		*error = t->error;
@@ -622,7 +646,19 @@ tracker_net_state(struct tracker *t, time_t *until, const char **error)
 		return TRACKER_NET_BACKOFF;
 	}
 	*until = 0;
-	return t->offline ? TRACKER_NET_OFFLINE : TRACKER_NET_OK;
+	/* Say nothing is fine until something answered, and say so when a
+	 * request has been waiting (a stall, a refused or dead service whose
+	 * requests the worker is retrying). */
+	waited = oldest >= 0 ? (clock_ms() - oldest) / 1000 : 0;
+	if (oldest >= 0 && waited >= TRACKER_SLOW_SECONDS) {
+		*until = (time_t)waited;
+		return TRACKER_NET_WAITING;
+	}
+	if (t->offline)
+		return TRACKER_NET_OFFLINE;
+	if (!t->answered)
+		return oldest >= 0 ? TRACKER_NET_CONNECTING : TRACKER_NET_IDLE;
+	return TRACKER_NET_OK;
 }
 
 /* The nth string of a JSON array of strings (as the store keeps media URLs),
@@ -1052,6 +1088,10 @@ tracker_event(struct tracker *t, struct worker_event *ev)
 	if ((is_mixed = tracker_mixed_up(t, &copy, r, &mixed)))
 		r = &mixed;
 	if (copy.kind != API_HEAD && copy.kind != API_DOWNLOAD) {
+		if (r->outcome != API_NOT_SENT && r->outcome != API_NO_ANSWER &&
+		    r->outcome != API_BAD_RESPONSE && r->outcome != API_CANCELLED &&
+		    r->outcome != API_LOCAL_ERROR)
+			t->answered = true;
 		if (tracker_failed_net(r))
 			tracker_net_failed(t, r);
 		else if (r->outcome != API_CANCELLED)

@@ -150,12 +150,16 @@ int	 tracker_forget(struct tracker *, int64_t id, char **cause);
 void	 tracker_abandon(struct tracker *);
 
 enum tracker_net {
-	TRACKER_NET_OK,
-	TRACKER_NET_BACKOFF,	/* until *until: 429/455/5xx */
+	TRACKER_NET_OK,		/* the service answers */
+	TRACKER_NET_IDLE,	/* nothing asked yet */
+	TRACKER_NET_CONNECTING,	/* asked; nothing has answered yet */
+	TRACKER_NET_WAITING,	/* a request has had no answer for *until s */
+	TRACKER_NET_BACKOFF,	/* until *until: 429/455/5xx (*error: why) */
 	TRACKER_NET_OFFLINE	/* the last request did not get an answer */
 };
-/* The network as the last answers showed it; *error (may be NULL): the
- * last failure's advice, valid until the next tracker call. */
+/* The network as the last answers and the requests waiting show it; never
+ * "ok" before the service answered. *error (may be NULL): the last
+ * failure's advice, in full, valid until the next tracker call. */
 enum tracker_net tracker_net_state(struct tracker *, time_t *until,
 	    const char **error);
 

@@ -81,10 +81,22 @@ dash_draw_header(WINDOW *w, int cols)
 	case TRACKER_NET_OK:
 		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), "| net ok");
 		break;
+	case TRACKER_NET_IDLE:
+		break;
+	case TRACKER_NET_CONNECTING:
+		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), "| connecting...");
+		dash_tick_arm();	/* to tell when it has waited too long */
+		break;
+	case TRACKER_NET_WAITING:
+		snprintf(buf, sizeof buf, "| no answer for %lld s", (long long)until);
+		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | A_BOLD, buf);
+		dash_tick_arm();	/* the seconds count */
+		break;
 	case TRACKER_NET_BACKOFF:
 		localtime_r(&until, &tm);
 		strftime(when, sizeof when, "%H:%M:%S", &tm);
-		snprintf(buf, sizeof buf, "| backing off until %s", when);
+		snprintf(buf, sizeof buf, "| backing off until %s%s%s", when,
+		    err != NULL ? ": " : "", err != NULL ? err : "");
 		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | A_BOLD, buf);
 		break;
 	case TRACKER_NET_OFFLINE:
