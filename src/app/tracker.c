@@ -759,6 +759,26 @@ tracker_media_json(const struct api_task *t)
 	return buf;
 }
 
+char *
+tracker_create_advice(const struct api_result *r)
+{
+	char *a;
+
+	/* 429 and 455 mean "not done, try later", and the worker has tried
+	 * as often as it may: say plainly that it gave up, not "retrying
+	 * later", and that nothing was created. */
+	if (r->kind == API_CREATE && (r->outcome == API_RATE_LIMITED ||
+	    r->outcome == API_MAINTENANCE)) {
+		xasprintf(&a, "not created: %ld: %s; gave up after %d tr%s (submit "
+		    "again later)", r->outcome == API_RATE_LIMITED ? 429L : 455L,
+		    r->outcome == API_RATE_LIMITED ? "too many requests" :
+		    "the service is under maintenance", r->attempts,
+		    r->attempts == 1 ? "y" : "ies");
+		return a;
+	}
+	return api_advice(r);
+}
+
 int64_t
 tracker_record_create(struct store *st, int64_t id, const struct api_result *r,
     char **advice, char **cause)
@@ -773,7 +793,7 @@ tracker_record_create(struct store *st, int64_t id, const struct api_result *r,
 		u.state = task_state_name(TASK_PENDING);
 		u.error = "";
 	} else {
-		a = api_advice(r);
+		a = tracker_create_advice(r);
 		u.error = a;
 		u.state = task_state_name(api_result_unknown(r) ? TASK_UNKNOWN : TASK_ERROR);
 	}

@@ -200,7 +200,7 @@ run_on_created(void *arg, int64_t id, const struct api_result *res,
 	} else {
 		rc = res->outcome == API_OK ? EXIT_NETWORK : exit_code_for(res);
 		r->rc = exit_worse(r->rc, rc);
-		advice = api_advice(res);
+		advice = tracker_create_advice(res);
 		if (rc == EXIT_UNKNOWN)
 			cli_print_unknown(rf->f->file, advice);
 		else
@@ -240,9 +240,11 @@ run_print_text(const struct store_task *row, const struct api_task *t)
 	if (t->has_credits)
 		printf(", %.15g credits", t->credits);
 	putchar('\n');
+	/* The service's message may say "generation failed" itself. */
 	if (task_state_parse(t->status) == TASK_FAILED)
-		printf("  generation failed: %s\n", t->result_message != NULL ?
-		    t->result_message : "no reason given");
+		printf("  %s%s\n", t->result_message != NULL && strncmp(t->result_message,
+		    "generation failed", 17) == 0 ? "" : "generation failed: ",
+		    t->result_message != NULL ? t->result_message : "no reason given");
 	for (i = 0; i < t->nmedia; i++)
 		printf("  %s\n", t->media_urls[i]);
 }
@@ -327,6 +329,9 @@ run_on_failed(void *arg, int64_t id, const char *task_id, const struct api_resul
 		return;
 	}
 	cli_print_failure(task_id, res);
+	/* A program reading --json gets an object for every task it named. */
+	if (r->o->json)
+		cli_json_failure(task_id, res);
 	r->rc = exit_worse(r->rc, exit_code_for(res));
 	if (tracker_retryable(res) || res->outcome == API_NOT_FOUND ||
 	    res->outcome == API_LOCAL_ERROR)

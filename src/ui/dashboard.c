@@ -323,12 +323,13 @@ dash_on_created(void *arg, int64_t id, const struct api_result *r,
 		/* Say what the row says: a create whose fate is unknown may
 		 * have been made and charged, and "not created" would invite
 		 * a second, paid submission. */
-		advice = api_advice(r);
+		advice = tracker_create_advice(r);
 		if (api_result_unknown(r))
 			ui_message("#%lld unknown, maybe created (never resent; t or "
 			    "f on its row): %s", (long long)id, advice);
 		else
-			ui_message("#%lld not created: %s", (long long)id, advice);
+			ui_message("#%lld %s%s", (long long)id, strncmp(advice, "not created",
+			    11) == 0 ? "" : "not created: ", advice);
 		free(advice);
 	}
 	tracker_balance(dash->s.tracker);
