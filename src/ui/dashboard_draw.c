@@ -231,7 +231,9 @@ dash_draw_row(WINDOW *w, int y, int cols, const struct dash_cols *c,
 
 	ui_fill(w, y, 0, cols, base);
 	a = dash_row_marked(t) ? base | A_BOLD : base;
-	ui_put(w, y, x, W_MARK, a, dash_row_marked(t) ? "*" : " ");
+	/* '+': marked with Space; '*': finished, not seen yet. */
+	ui_put(w, y, x, W_MARK, a, dash_is_marked(t->id) ? "+" : dash_row_marked(t) ?
+	    "*" : " ");
 	x += W_MARK;
 	dash_short_id(t, buf, sizeof buf);
 	ui_put(w, y, x, W_ID - 1, a, buf);
@@ -303,7 +305,8 @@ dash_draw_titles(WINDOW *w, int y, int cols, const struct dash_cols *c)
 	ui_put(w, y, x, cols - x, a, "NEXT");
 }
 
-static const char *const dash_sort_names[] = { "newest", "status", "name" };
+static const char *const dash_sort_names[] = { "newest", "status", "name", "id",
+	"elapsed" };
 
 static void
 dash_draw_nokey(WINDOW *w, int y, int cols)
@@ -370,10 +373,13 @@ dash_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	else
 		snprintf(hid, sizeof hid, ", %zu hidden: H shows %s", dash->nhidden,
 		    dash->nhidden == 1 ? "it" : "them");
-	snprintf(buf, sizeof buf, "%zu task%s%s | sort: %s (o) | filter (/): %s",
+	snprintf(buf, sizeof buf, "%zu task%s%s | sort: %s%s (o) | filter (/): %s%s",
 	    dash->rows.n, dash->rows.n == 1 ? "" : "s", hid,
-	    dash_sort_names[dash->sort],
-	    dash->filter[0] != '\0' ? dash->filter : "none");
+	    dash_sort_names[dash->sort], dash->sort_rev ? ", reversed" : "",
+	    dash->filter[0] != '\0' ? dash->filter : "none",
+	    dash->nmarked > 0 ? " | marked: " : "");
+	if (dash->nmarked > 0)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%zu", dash->nmarked);
 	ui_put(w, 1, 1, cols - 1, ui_attr(UI_DIM), buf);
 	dash_layout(cols, &c);
 	dash_draw_titles(w, 2, cols, &c);
@@ -396,9 +402,11 @@ dash_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 		tick |= dash_draw_row(w, y, cols, &c, &dash->rows.v[dash->top + (size_t)i],
 		    dash->top + (size_t)i == dash->sel);
 	}
+	if (dash->help)
+		dash_draw_help(w, rows, cols, false);
 	dash_draw_footer(w, rows, cols, cy, cx,
-	    "Enter detail  d download  r re-roll  y/Y copy id/URL  p poll  "
-	    "x hide  H hidden  b balance  F2 editor  q quit");
+	    "? keys  Enter detail  / filter  o sort  Space mark  d download  "
+	    "p poll  x hide  t/f unknown  F2 editor  q quit");
 	/* Seconds to count only while someone can see them. */
 	if (tick)
 		dash_tick_arm();

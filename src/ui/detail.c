@@ -223,8 +223,10 @@ detail_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	for (i = 0; i < h - 1 && dash->detail_top + i < (int)nlines; i++)
 		ui_put(w, 1 + i, 1, cols - 1, lines[dash->detail_top + i].attr,
 		    lines[dash->detail_top + i].text);
+	if (dash->help)
+		dash_draw_help(w, rows, cols, true);
 	dash_draw_footer(w, rows, cols, cy, cx,
-	    "Esc back  j/k scroll  d download  r re-roll  y/Y copy id/URL  p poll");
+	    "Esc back  j/k scroll  d download  r re-roll  y/Y copy id/URL  p poll  ? keys");
 }
 
 static void
@@ -273,6 +275,7 @@ detail_key(void *data, const struct ui_key *k)
 	case 'Y':	dash_act_copy(t, true); break;
 	case 'p':	dash_act_repoll(t); break;
 	case 't':	dash_act_adopt(t); break;
+	case '?':	dash->help = true; break;
 	case 'f':
 		dash_act_forget(t);
 		detail_close();
