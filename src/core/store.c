@@ -831,13 +831,13 @@ fail:
 	return -1;
 }
 
-int
-store_lease_take(struct store *st, const char *task_id, const char *me,
-    int64_t now_ms, int64_t until_ms, char **cause)
+/* Take the lease when it is free, this owner's, or ran out before
+ * "expired" (INT64_MAX: whatever it is); 1 taken, 0 not, -1 error. */
+static int
+store_lease_set(struct store *st, const char *task_id, const char *me,
+    int64_t until_ms, int64_t expired, char **cause)
 {
 	sqlite3_stmt *s;
-	char *holder = NULL;
-	int rc;
 
 	if ((s = store_prepare(st, "UPDATE tasks SET lease_owner = ?2, lease_until = ?3 "
 	    "WHERE task_id = ?1 AND (lease_owner IS NULL OR lease_owner = ?2 OR "
@@ -846,11 +846,22 @@ store_lease_take(struct store *st, const char *task_id, const char *me,
 	store_bind_text(s, 1, task_id);
 	store_bind_text(s, 2, me);
 	sqlite3_bind_int64(s, 3, until_ms);
-	sqlite3_bind_int64(s, 4, now_ms);
+	sqlite3_bind_int64(s, 4, expired);
 	if (store_run(st, s, cause) != 0)
 		return -1;
-	if (sqlite3_changes(st->db) > 0)
-		return 1;
+	return sqlite3_changes(st->db) > 0;
+}
+
+int
+store_lease_take(struct store *st, const char *task_id, const char *me,
+    int64_t now_ms, int64_t until_ms, char **cause)
+{
+	sqlite3_stmt *s;
+	char *holder = NULL;
+	int rc;
+
+	if ((rc = store_lease_set(st, task_id, me, until_ms, now_ms, cause)) != 0)
+		return rc;
 	if ((s = store_prepare(st, "SELECT lease_owner FROM tasks WHERE task_id = ?",
 	    cause)) == NULL)
 		return -1;
@@ -864,20 +875,9 @@ store_lease_take(struct store *st, const char *task_id, const char *me,
 	if (rc != SQLITE_ROW)
 		return store_fail(st, "cannot read the task store", cause);
 	/* Its holder was killed: no need to wait for the lease to run out. */
-	rc = owner_gone(holder) ? 1 : 0;
+	rc = owner_gone(holder);
 	free(holder);
-	if (rc == 1) {
-		s = store_prepare(st, "UPDATE tasks SET lease_owner = ?2, lease_until = ?3 "
-		    "WHERE task_id = ?1", cause);
-		if (s == NULL)
-			return -1;
-		store_bind_text(s, 1, task_id);
-		store_bind_text(s, 2, me);
-		sqlite3_bind_int64(s, 3, until_ms);
-		if (store_run(st, s, cause) != 0)
-			return -1;
-	}
-	return rc;
+	return rc ? store_lease_set(st, task_id, me, until_ms, INT64_MAX, cause) : 0;
 }
 
 int
