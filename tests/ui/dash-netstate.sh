@@ -66,6 +66,13 @@ i=0
 while [ $i -lt 60 ] && header | grep -q "net ok"; do sleep 0.1; i=$((i + 1)); done
 ok $([ $i -lt 60 ]; echo $?) "killed: 'net ok' gone within 6 s ($((i / 10)) s)"
 like "$(header)" "no answer for [0-9]+ s|offline: " "killed: says what it sees"
+# The header has room for a few words of the error; the detail has it whole
+# (item 5).
+ui_wait "offline: " 20; ok $? "killed: offline once the retries are over"
+ui_keys g Enter
+ui_ok_wait "last error: could not reach the service" "killed: the detail shows the last error"
+like "$(ui_screen)" "check the network and the base URL" "killed: in full, to its end"
+ui_keys Escape
 ui_keys q
 ui_wait "[exit 0]" 5
 done_testing
