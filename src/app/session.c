@@ -111,6 +111,11 @@ session_conn(struct session *s, const struct conf *cf)
 	}
 	s->conn.retry.max_attempts = (unsigned)session_env_number(s,
 	    "KLING_TUI_ATTEMPTS", (long)s->conn.retry.max_attempts, 100);
+	/* No wait, not even one a Retry-After asks for, is longer than the
+	 * longest poll interval: the user set that as what they will wait. */
+	if (s->poll.max_ms >= s->conn.retry.backoff_ms &&
+	    s->conn.retry.backoff_max_ms > s->poll.max_ms)
+		s->conn.retry.backoff_max_ms = (long)s->poll.max_ms;
 }
 
 /* The trace: KLING_TUI_LOG=FILE, or -v alone: kling-tui.log in the state
@@ -165,6 +170,7 @@ session_open(struct session *s, const struct app_globals *g, unsigned need,
 	sched_default_params(&s->poll);
 	s->poll.min_ms = (int64_t)cf->poll_min_seconds * 1000;
 	s->poll.max_ms = (int64_t)cf->poll_max_seconds * 1000;
+	s->rate = cf->requests_per_second;
 	if (s->poll.focus_ms > s->poll.min_ms)
 		s->poll.focus_ms = s->poll.min_ms;
 	rc = EXIT_USAGE;
@@ -224,6 +230,7 @@ session_start_engine(struct session *s, const struct worker_limits *lim, char **
 	if ((s->worker = worker_start(&s->conn, lim, cause)) == NULL)
 		return EXIT_NETWORK;
 	s->tracker = tracker_new(s->store, s->worker, &s->poll);
+	tracker_set_budget(s->tracker, s->rate, true);
 	return EXIT_OK;
 }
 

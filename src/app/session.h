@@ -47,6 +47,7 @@ struct session {
 	bool			 notify;	/* a desktop notification at a task's end */
 	struct api_conn		 conn;
 	struct sched_params	 poll;
+	int			 rate;	/* status queries a second, all instances */
 	struct store		*store;
 	struct demo		*sim;		/* --demo with SESSION_NET */
 	struct worker		*worker;	/* session_start_engine() */

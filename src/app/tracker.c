@@ -15,6 +15,9 @@
 #include "codec.h"
 #include "log.h"
 #include "loop.h"
+#include "owner.h"
+#include "reported.h"
+#include "shared.h"
 #include "storyboard.h"
 #include "text.h"
 #include "tracker.h"
@@ -28,6 +31,7 @@ struct tracker_job {
 	int64_t		 id;		/* the store row; 0 for balance, head */
 	char		*task_id;	/* TASK_INFO: the sched key */
 	uint64_t	 tag;		/* HEAD: the caller's */
+	int64_t		 sent_ms;	/* clock_ms when queued */
 };
 
 struct tracker {
@@ -35,6 +39,7 @@ struct tracker {
 	struct worker		*worker;
 	struct sched		*sched;
 	struct sched_params	 params;
+	struct reported		*reported;	/* what the hooks were told */
 	struct tracker_hooks	 hooks;
 	void			*arg;
 
@@ -44,13 +49,22 @@ struct tracker {
 	size_t			 capdue;
 
 	bool			 offline;
+	bool			 answered;	/* the service ever answered */
 	time_t			 backoff_until;	/* wall clock; 0: none */
 	char			*error;		/* the last failure's advice */
 
 	unsigned		 max_queries;
+	int			 rate;		/* status queries a second, all
+						 * instances together; 0: no cap */
+	bool			 share;		/* leases: one instance asks */
+	char			 me[128];	/* owner.h: the lease holder */
+	int64_t			 pace_until;	/* clock_ms: the budget's next slot */
 	bool			 attached;	/* tracker_attach() */
 	struct loop_timer	*timer;		/* the next due time */
 };
+
+/* A request waiting this long without an answer is shown as such. */
+#define TRACKER_SLOW_SECONDS 2
 
 /* Queries in flight at once from the tracker by default; the worker's own
  * limit applies too, this keeps room for creates and downloads. */
@@ -68,7 +82,9 @@ tracker_new(struct store *st, struct worker *w, const struct sched_params *poll)
 	else
 		sched_default_params(&t->params);
 	t->sched = sched_new(&t->params);
+	t->reported = reported_new();
 	t->max_queries = TRACKER_MAX_QUERIES;
+	owner_self(t->me, sizeof t->me);
 	return t;
 }
 
@@ -79,20 +95,39 @@ tracker_set_max_queries(struct tracker *t, unsigned n)
 }
 
 void
+tracker_set_budget(struct tracker *t, int per_second, bool share)
+{
+	t->rate = per_second > 0 ? per_second : 0;
+	t->share = share;
+}
+
+bool
+tracker_budget_limits(const struct tracker *t, int *per_second)
+{
+	*per_second = t->rate;
+	return t->rate > 0 && t->pace_until > clock_ms();
+}
+
+void
 tracker_free(struct tracker **tp)
 {
 	struct tracker *t = *tp;
+	char *cause = NULL;
 	size_t i;
 
 	if (t == NULL)
 		return;
 	tracker_detach(t);
+	/* The others need not wait for these to run out. */
+	if (t->share && store_lease_release(t->store, t->me, &cause) != 0)
+		free(cause);
 	for (i = 0; i < t->njobs; i++)
 		free(t->jobs[i].task_id);
 	free(t->jobs);
 	free(t->due);
 	free(t->error);
 	sched_free(&t->sched);
+	reported_free(&t->reported);
 	free(t);
 	*tp = NULL;
 }
@@ -136,6 +171,7 @@ tracker_queue(struct tracker *t, const struct api_request *req, int64_t id,
 	j->id = id;
 	j->task_id = task_id != NULL ? xstrdup(task_id) : NULL;
 	j->tag = tag;
+	j->sent_ms = clock_ms();
 	/* 0 only once draining: nothing will answer it, so it is not kept. */
 	if ((j->wid = worker_submit(t->worker, req, 0)) == 0) {
 		free(j->task_id);
@@ -282,38 +318,117 @@ tracker_sync(struct tracker *t, bool at_once)
 	return added;
 }
 
+/* Another instance holds this task's lease and asks the service: tell what
+ * it recorded, as if this one had asked. */
+static void
+tracker_from_store(struct tracker *t, const char *task_id)
+{
+	struct store_task *row = NULL;
+	struct api_task task;
+	char *cause = NULL;
+	bool moved;
+
+	if (store_find(t->store, task_id, &row, &cause) <= 0) {
+		free(cause);
+		sched_done(t->sched, task_id, clock_ms());
+		return;
+	}
+	shared_task_from_row(row, &task);
+	moved = reported_moved(t->reported, task_id, task.status, task.nmedia);
+	if (task_state_word_final(task.status))
+		sched_remove(t->sched, task_id);
+	else
+		sched_done(t->sched, task_id, clock_ms());
+	if (moved && t->hooks.info != NULL)
+		t->hooks.info(t->arg, row->id, true, &task, NULL);
+	shared_task_clear(&task);
+	store_task_free(&row);
+}
+
+/* Whether this instance asks about the task: it holds (or takes) its lease,
+ * for about two of its longest intervals; a dead holder's is taken over. */
+static bool
+tracker_lease(struct tracker *t, const char *task_id)
+{
+	int64_t now = shared_wall_ms();
+	char *cause = NULL;
+	int rc;
+
+	if (!t->share)
+		return true;
+	rc = store_lease_take(t->store, task_id, t->me, now,
+	    now + 2 * t->params.max_ms + 10000, &cause);
+	free(cause);
+	return rc != 0;		/* a store that fails does not stop questions */
+}
+
+/* Wait for the budget shared by every instance on the store: 0 when a
+ * query may go now (its slot taken), else the milliseconds to wait. */
+static int64_t
+tracker_pace(struct tracker *t)
+{
+	char *cause = NULL;
+	int64_t wait;
+
+	if (t->rate == 0)
+		return 0;
+	if ((wait = store_pace_take(t->store, shared_wall_ms(), t->rate, &cause)) < 0) {
+		free(cause);
+		return 0;
+	}
+	if (wait > 0)
+		t->pace_until = clock_ms() + wait;
+	return wait;
+}
+
 size_t
 tracker_pump(struct tracker *t)
 {
 	struct api_request req;
 	struct store_task *row;
-	size_t i, n, asking = 0;
-	char *cause = NULL;
+	size_t i, asking = 0, sent = 0;
+	char *cause = NULL, *copy;
+	const char *key;
+	int64_t now = clock_ms();
 
 	for (i = 0; i < t->njobs; i++)
 		if (t->jobs[i].kind == API_TASK_INFO)
 			asking++;
-	if (asking >= t->max_queries)
-		return 0;
-	if (t->capdue < t->max_queries) {
-		t->capdue = t->max_queries;
+	if (t->capdue < 1) {
+		t->capdue = 1;
 		t->due = xreallocarray(t->due, t->capdue, sizeof *t->due);
 	}
-	n = sched_take_due(t->sched, clock_ms(), t->due, t->max_queries - asking);
-	for (i = 0; i < n; i++) {
+	/* One at a time: each takes a slot of the shared budget, so that
+	 * 500 tasks due at once are spread out, not sent in one burst. */
+	while (asking < t->max_queries && t->pace_until <= now &&
+	    sched_take_due(t->sched, now, t->due, 1) == 1) {
+		key = t->due[0];
+		if (!tracker_lease(t, key)) {
+			tracker_from_store(t, key);
+			continue;
+		}
+		if (tracker_pace(t) > 0) {
+			/* Due still: asked when the budget allows. */
+			copy = xstrdup(key);
+			tracker_poll_now(t, copy);
+			free(copy);
+			break;
+		}
 		memset(&req, 0, sizeof req);
 		req.kind = API_TASK_INFO;
-		req.task_id = t->due[i];
+		req.task_id = key;
 		/* The row's id is only for the hooks: a store that cannot be
 		 * read now does not stop the question. */
-		if (store_find(t->store, t->due[i], &row, &cause) < 0) {
+		if (store_find(t->store, key, &row, &cause) < 0) {
 			free(cause);
 			cause = NULL;
 		}
-		tracker_queue(t, &req, row != NULL ? row->id : 0, t->due[i], 0);
+		tracker_queue(t, &req, row != NULL ? row->id : 0, key, 0);
 		store_task_free(&row);
+		asking++;
+		sent++;
 	}
-	return n;
+	return sent;
 }
 
 int64_t
@@ -324,10 +439,17 @@ tracker_next_due(const struct tracker *t)
 	for (i = 0; i < t->njobs; i++)
 		if (t->jobs[i].kind == API_TASK_INFO)
 			asking++;
+	int64_t due, now = clock_ms();
+
 	/* Saturated: only an answer frees a slot, and it wakes us anyway. */
 	if (asking >= t->max_queries)
 		return -1;
-	return sched_next_due(t->sched, clock_ms());
+	if ((due = sched_next_due(t->sched, now)) < 0)
+		return -1;
+	/* Something is due, but the shared budget has no slot before then. */
+	if (t->pace_until > now + due)
+		return t->pace_until - now;
+	return due;
 }
 
 int64_t
@@ -494,10 +616,28 @@ tracker_abandon(struct tracker *t)
 	}
 }
 
+/* The oldest request to the service still without an answer, in clock_ms,
+ * or -1: what "no answer for N s" counts from. */
+static int64_t
+tracker_oldest_wait(const struct tracker *t)
+{
+	int64_t oldest = -1;
+	size_t i;
+
+	for (i = 0; i < t->njobs; i++) {
+		if (t->jobs[i].kind == API_HEAD || t->jobs[i].kind == API_DOWNLOAD)
+			continue;
+		if (oldest < 0 || t->jobs[i].sent_ms < oldest)
+			oldest = t->jobs[i].sent_ms;
+	}
+	return oldest;
+}
+
 enum tracker_net
 tracker_net_state(struct tracker *t, time_t *until, const char **error)
 {
 	time_t w = 0, now = time(NULL);
+	int64_t oldest = tracker_oldest_wait(t), waited;
 
 	if (error != NULL)
 		*error = t->error;
@@ -510,7 +650,19 @@ tracker_net_state(struct tracker *t, time_t *until, const char **error)
 		return TRACKER_NET_BACKOFF;
 	}
 	*until = 0;
-	return t->offline ? TRACKER_NET_OFFLINE : TRACKER_NET_OK;
+	/* Say nothing is fine until something answered, and say so when a
+	 * request has been waiting (a stall, a refused or dead service whose
+	 * requests the worker is retrying). */
+	waited = oldest >= 0 ? (clock_ms() - oldest) / 1000 : 0;
+	if (oldest >= 0 && waited >= TRACKER_SLOW_SECONDS) {
+		*until = (time_t)waited;
+		return TRACKER_NET_WAITING;
+	}
+	if (t->offline)
+		return TRACKER_NET_OFFLINE;
+	if (!t->answered)
+		return oldest >= 0 ? TRACKER_NET_CONNECTING : TRACKER_NET_IDLE;
+	return TRACKER_NET_OK;
 }
 
 /* The nth string of a JSON array of strings (as the store keeps media URLs),
@@ -611,6 +763,26 @@ tracker_media_json(const struct api_task *t)
 	return buf;
 }
 
+char *
+tracker_create_advice(const struct api_result *r)
+{
+	char *a;
+
+	/* 429 and 455 mean "not done, try later", and the worker has tried
+	 * as often as it may: say plainly that it gave up, not "retrying
+	 * later", and that nothing was created. */
+	if (r->kind == API_CREATE && (r->outcome == API_RATE_LIMITED ||
+	    r->outcome == API_MAINTENANCE)) {
+		xasprintf(&a, "not created: %ld: %s; gave up after %d tr%s (submit "
+		    "again later)", r->outcome == API_RATE_LIMITED ? 429L : 455L,
+		    r->outcome == API_RATE_LIMITED ? "too many requests" :
+		    "the service is under maintenance", r->attempts,
+		    r->attempts == 1 ? "y" : "ies");
+		return a;
+	}
+	return api_advice(r);
+}
+
 int64_t
 tracker_record_create(struct store *st, int64_t id, const struct api_result *r,
     char **advice, char **cause)
@@ -625,7 +797,7 @@ tracker_record_create(struct store *st, int64_t id, const struct api_result *r,
 		u.state = task_state_name(TASK_PENDING);
 		u.error = "";
 	} else {
-		a = api_advice(r);
+		a = tracker_create_advice(r);
 		u.error = a;
 		u.state = task_state_name(api_result_unknown(r) ? TASK_UNKNOWN : TASK_ERROR);
 	}
@@ -709,6 +881,19 @@ tracker_record_info(struct store *st, const struct api_task *t, bool *changed,
 	return rc == 0 ? id : -1;
 }
 
+/* The service's Retry-After in milliseconds, -1 when none, never more than
+ * the longest poll interval: an absurd one must neither silence a follower
+ * for years nor overflow. */
+static int64_t
+tracker_retry_after_ms(const struct tracker *t, const struct api_result *r)
+{
+	if (r->retry_after < 0)
+		return -1;
+	if (r->retry_after >= t->params.max_ms / 1000)
+		return t->params.max_ms;
+	return (int64_t)r->retry_after * 1000;
+}
+
 /* Remember the last failure for the header ("offline: ..."). */
 static void
 tracker_net_failed(struct tracker *t, const struct api_result *r)
@@ -720,7 +905,8 @@ tracker_net_failed(struct tracker *t, const struct api_result *r)
 	case API_MAINTENANCE:
 	case API_SERVER_ERROR:
 		if (r->retry_after >= 0)
-			t->backoff_until = time(NULL) + r->retry_after;
+			t->backoff_until = time(NULL) +
+			    (time_t)tracker_retry_after_ms(t, r) / 1000;
 		break;
 	default:
 		t->offline = true;
@@ -807,6 +993,10 @@ tracker_on_info(struct tracker *t, struct tracker_job *j, const struct api_resul
 	case API_OK:
 		sched_ok(t->sched);
 		id = tracker_record_info(t->store, &r->task, &changed, &cause);
+		/* Moved for this follower: another instance may have written
+		 * the store first, and this one must still tell it. */
+		changed = reported_moved(t->reported, r->task.task_id, r->task.status,
+		    r->task.nmedia);
 		if (changed)
 			log_msg(LOG_INFO, "task", "%s: %s", j->task_id,
 			    r->task.status != NULL ? r->task.status : "(no status)");
@@ -844,7 +1034,7 @@ tracker_on_info(struct tracker *t, struct tracker_job *j, const struct api_resul
 		/* The worker has retried already: wait before asking anyone
 		 * again; 401/402/505 hold for every task, so slow right down. */
 		sched_done(t->sched, j->task_id, now);
-		hint = r->retry_after >= 0 ? r->retry_after * 1000 : -1;
+		hint = tracker_retry_after_ms(t, r);
 		if (r->outcome == API_UNAUTHORIZED || r->outcome == API_NO_CREDITS ||
 		    r->outcome == API_DISABLED)
 			hint = t->params.max_ms;
@@ -872,11 +1062,50 @@ tracker_on_download(struct tracker *t, struct tracker_job *j, const struct api_r
 		t->hooks.download(t->arg, j->id, true, r);
 }
 
+/* An answer about another task than the one asked (TaskInfo), or a create
+ * answered with a task id that another row of the store has already: not
+ * news of this task, but a mixed-up answer. *out is that failure (the
+ * create's fate is then unknown: it may have been made and charged).
+ * False when the answer is what was asked. */
+static bool
+tracker_mixed_up(struct tracker *t, const struct tracker_job *j,
+    const struct api_result *r, struct api_result *out)
+{
+	struct store_task *row = NULL;
+	char *cause = NULL, *msg = NULL;
+
+	if (r->outcome != API_OK)
+		return false;
+	if (j->kind == API_TASK_INFO && (r->task.task_id == NULL ||
+	    strcmp(r->task.task_id, j->task_id) != 0))
+		xasprintf(&msg, "it was about task %s, not %s",
+		    r->task.task_id != NULL ? r->task.task_id : "(none)", j->task_id);
+	if (j->kind == API_CREATE && r->task_id != NULL &&
+	    store_find(t->store, r->task_id, &row, &cause) > 0 && row->id != j->id)
+		xasprintf(&msg, "it named task %s, which is #%" PRId64 "'s already; "
+		    "this one's task id is not known", r->task_id, row->id);
+	store_task_free(&row);
+	free(cause);
+	if (msg == NULL)
+		return false;
+	memset(out, 0, sizeof *out);
+	out->kind = j->kind;
+	out->outcome = API_BAD_RESPONSE;
+	out->http_status = r->http_status;
+	out->code = r->code;
+	out->retry_after = -1;
+	out->attempts = r->attempts;
+	out->message = msg;
+	return true;
+}
+
 static void
 tracker_event(struct tracker *t, struct worker_event *ev)
 {
 	struct tracker_job *j, copy;
 	const struct api_result *r = &ev->result;
+	struct api_result mixed;
+	bool is_mixed;
 
 	if ((j = tracker_job_find(t, ev->id)) == NULL)
 		return;
@@ -888,7 +1117,13 @@ tracker_event(struct tracker *t, struct worker_event *ev)
 	/* Off the table first: a hook may queue more jobs (and move it). */
 	copy = *j;
 	*j = t->jobs[--t->njobs];
+	if ((is_mixed = tracker_mixed_up(t, &copy, r, &mixed)))
+		r = &mixed;
 	if (copy.kind != API_HEAD && copy.kind != API_DOWNLOAD) {
+		if (r->outcome != API_NOT_SENT && r->outcome != API_NO_ANSWER &&
+		    r->outcome != API_BAD_RESPONSE && r->outcome != API_CANCELLED &&
+		    r->outcome != API_LOCAL_ERROR)
+			t->answered = true;
 		if (tracker_failed_net(r))
 			tracker_net_failed(t, r);
 		else if (r->outcome != API_CANCELLED)
@@ -913,6 +1148,8 @@ tracker_event(struct tracker *t, struct worker_event *ev)
 			t->hooks.head(t->arg, copy.tag, r);
 		break;
 	}
+	if (is_mixed)
+		api_result_clear(&mixed);
 	free(copy.task_id);
 }
 

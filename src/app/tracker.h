@@ -32,7 +32,9 @@ struct tracker_hooks {
 	 * not take it (the task id must then not be lost), else NULL. */
 	void	(*created)(void *arg, int64_t id, const struct api_result *r,
 		    const char *not_recorded);
-	/* A TaskInfo answer was recorded; changed: the state moved. When the
+	/* A TaskInfo answer was recorded; changed: the state or the links
+	 * moved since this tracker last told (the first answer of a task
+	 * counts), whoever wrote the store first. When the
 	 * store failed, id is 0 and not_recorded says why (else NULL). */
 	void	(*info)(void *arg, int64_t id, bool changed, const struct api_task *,
 		    const char *not_recorded);
@@ -85,7 +87,15 @@ size_t	 tracker_pending(const struct tracker *);
 /* At most n TaskInfo queries in flight at once (default 6). */
 void	 tracker_set_max_queries(struct tracker *, unsigned n);
 
-/* Queue a TaskInfo for everything due (batched); returns how many. */
+/* The budget of status queries, per_second for every instance on the store
+ * together (0: none), and with share, a lease per task: one instance asks,
+ * the others report what it recorded (a `status` asks itself: no share).
+ * tracker_budget_limits: true while the budget holds a query back. */
+void	 tracker_set_budget(struct tracker *, int per_second, bool share);
+bool	 tracker_budget_limits(const struct tracker *, int *per_second);
+
+/* Queue a TaskInfo for everything due, within the budget; returns how
+ * many. */
 size_t	 tracker_pump(struct tracker *);
 /* Milliseconds until tracker_pump() has work, -1 when never (an idle
  * program sleeps without a timeout). */
@@ -140,12 +150,16 @@ int	 tracker_forget(struct tracker *, int64_t id, char **cause);
 void	 tracker_abandon(struct tracker *);
 
 enum tracker_net {
-	TRACKER_NET_OK,
-	TRACKER_NET_BACKOFF,	/* until *until: 429/455/5xx */
+	TRACKER_NET_OK,		/* the service answers */
+	TRACKER_NET_IDLE,	/* nothing asked yet */
+	TRACKER_NET_CONNECTING,	/* asked; nothing has answered yet */
+	TRACKER_NET_WAITING,	/* a request has had no answer for *until s */
+	TRACKER_NET_BACKOFF,	/* until *until: 429/455/5xx (*error: why) */
 	TRACKER_NET_OFFLINE	/* the last request did not get an answer */
 };
-/* The network as the last answers showed it; *error (may be NULL): the
- * last failure's advice, valid until the next tracker call. */
+/* The network as the last answers and the requests waiting show it; never
+ * "ok" before the service answered. *error (may be NULL): the last
+ * failure's advice, in full, valid until the next tracker call. */
 enum tracker_net tracker_net_state(struct tracker *, time_t *until,
 	    const char **error);
 
@@ -155,6 +169,9 @@ enum tracker_net tracker_net_state(struct tracker *, time_t *until,
  * tracker_record_info: the row of that task id (added when the task was
  * made elsewhere), its status, media, credits, the failure message; *changed
  * when the state moved. Both return the row's id, or -1 and *cause. */
+/* What to tell of a create that did not make a task (api_advice(), but a
+ * 429 or 455 given up says so). */
+char	*tracker_create_advice(const struct api_result *);
 int64_t	 tracker_record_create(struct store *, int64_t id, const struct api_result *,
 	    char **advice, char **cause);
 int64_t	 tracker_record_info(struct store *, const struct api_task *, bool *changed,

@@ -69,6 +69,10 @@ cli_download_answer(struct session *s, struct tracker *t, const struct follow_op
 	enum task_state st = task_state_parse(task->status);
 	char *cause = NULL;
 
+	if (o->json && (st != TASK_SUCCESS || task->nmedia == 0))
+		cli_json_error(task->task_id, st == TASK_FAILED ? "the task failed: no "
+		    "video" : st != TASK_SUCCESS ? "not finished yet" :
+		    "the service gave no video link");
 	if (st == TASK_FAILED) {
 		fprintf(stderr, "%s: the task failed, there is no video: %s\n",
 		    task->task_id, task->result_message != NULL ?
@@ -108,6 +112,8 @@ cli_download_done(const struct follow_opts *o, const char *task_id,
 		fputc('\n', stderr);
 	if (res->outcome != API_OK) {
 		cli_print_failure(task_id, res);
+		if (o->json)
+			cli_json_failure(task_id, res);
 		if (res->bytes > 0)
 			fprintf(stderr, "%s: %" PRId64 " bytes kept; run the same command "
 			    "again to resume\n", task_id, res->bytes);

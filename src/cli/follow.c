@@ -47,6 +47,7 @@ struct run {
 	int			 rc;
 	unsigned		 interrupts;
 	bool			 stop;		/* a refusal that holds for every task */
+	time_t			 said_until;	/* the back-off last told */
 };
 
 static struct run_task *
@@ -199,7 +200,7 @@ run_on_created(void *arg, int64_t id, const struct api_result *res,
 	} else {
 		rc = res->outcome == API_OK ? EXIT_NETWORK : exit_code_for(res);
 		r->rc = exit_worse(r->rc, rc);
-		advice = api_advice(res);
+		advice = tracker_create_advice(res);
 		if (rc == EXIT_UNKNOWN)
 			cli_print_unknown(rf->f->file, advice);
 		else
@@ -239,9 +240,11 @@ run_print_text(const struct store_task *row, const struct api_task *t)
 	if (t->has_credits)
 		printf(", %.15g credits", t->credits);
 	putchar('\n');
+	/* The service's message may say "generation failed" itself. */
 	if (task_state_parse(t->status) == TASK_FAILED)
-		printf("  generation failed: %s\n", t->result_message != NULL ?
-		    t->result_message : "no reason given");
+		printf("  %s%s\n", t->result_message != NULL && strncmp(t->result_message,
+		    "generation failed", 17) == 0 ? "" : "generation failed: ",
+		    t->result_message != NULL ? t->result_message : "no reason given");
 	for (i = 0; i < t->nmedia; i++)
 		printf("  %s\n", t->media_urls[i]);
 }
@@ -285,6 +288,30 @@ run_on_info(void *arg, int64_t id, bool changed, const struct api_task *t,
 		run_task_over(r, rt);
 }
 
+/* A follower that waits says until when, and why: once for each back-off,
+ * not once for each task. */
+static void
+run_say_backoff(struct run *r, const char *task_id, const struct api_result *res)
+{
+	char when[16], *advice;
+	struct tm tm;
+	int64_t in = tracker_due_in(r->t, task_id);
+	time_t at;
+
+	if (in < 0)
+		return;
+	at = time(NULL) + (time_t)((in + 999) / 1000);
+	if (at <= r->said_until)
+		return;
+	r->said_until = at;
+	localtime_r(&at, &tm);
+	strftime(when, sizeof when, "%H:%M:%S", &tm);
+	advice = api_advice(res);
+	fprintf(stderr, "kling-tui: %s: %s; backing off until %s\n", task_id, advice,
+	    when);
+	free(advice);
+}
+
 static void
 run_on_failed(void *arg, int64_t id, const char *task_id, const struct api_result *res)
 {
@@ -297,9 +324,14 @@ run_on_failed(void *arg, int64_t id, const char *task_id, const struct api_resul
 	if (res->outcome == API_CANCELLED)
 		return;
 	/* The engine asks again after its back-off. */
-	if (tracker_retryable(res) && !r->o->once && ++rt->fails < FOLLOW_MAX_FAILS)
+	if (tracker_retryable(res) && !r->o->once && ++rt->fails < FOLLOW_MAX_FAILS) {
+		run_say_backoff(r, task_id, res);
 		return;
+	}
 	cli_print_failure(task_id, res);
+	/* A program reading --json gets an object for every task it named. */
+	if (r->o->json)
+		cli_json_failure(task_id, res);
 	r->rc = exit_worse(r->rc, exit_code_for(res));
 	if (tracker_retryable(res) || res->outcome == API_NOT_FOUND ||
 	    res->outcome == API_LOCAL_ERROR)
@@ -411,6 +443,9 @@ cli_run_engine(struct session *s, const struct follow_file *files, size_t nfiles
 	r.t = s->tracker;
 	if (nfiles == 0)
 		tracker_set_max_queries(r.t, o->parallel);
+	/* One query each means asking the service, not reading the store. */
+	if (o->once)
+		tracker_set_budget(r.t, s->rate, false);
 	tracker_set_hooks(r.t, &run_hooks, &r);
 	for (i = 0; i < sizeof run_signals / sizeof run_signals[0]; i++)
 		loop_catch_signal(run_signals[i], run_on_signal, &r);

@@ -132,3 +132,23 @@ cli_print_row(FILE *f, const struct store_task *t)
 	    t->state, when, name);
 	free(name);
 }
+
+void
+cli_json_error(const char *task_id, const char *error)
+{
+	fputs("{\"task_id\":", stdout);
+	cli_json_str(stdout, task_id);
+	fputs(",\"error\":", stdout);
+	cli_json_str(stdout, error);
+	puts("}");
+	fflush(stdout);
+}
+
+void
+cli_json_failure(const char *task_id, const struct api_result *r)
+{
+	char *advice = api_advice(r);
+
+	cli_json_error(task_id, advice);
+	free(advice);
+}

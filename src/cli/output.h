@@ -30,4 +30,9 @@ void	cli_print_id(FILE *, const char *task_id);
 /* One row of `list` for people. */
 void	cli_print_row(FILE *, const struct store_task *);
 
+/* For --json, a task that could not be told: {"task_id":..., "error":...}
+ * on stdout, so that a program reading it hears of every task it named. */
+void	cli_json_error(const char *task_id, const char *error);
+void	cli_json_failure(const char *task_id, const struct api_result *);
+
 #endif

@@ -165,6 +165,14 @@ conf_line(struct conf *cf, size_t line, char *s)
 		conf_seconds(cf, line, key, value, &cf->poll_min_seconds);
 	else if (strcmp(key, "poll_max_seconds") == 0)
 		conf_seconds(cf, line, key, value, &cf->poll_max_seconds);
+	else if (strcmp(key, "requests_per_second") == 0) {
+		n = strspn(value, "0123456789");
+		if (n == 0 || n > 4 || value[n] != '\0' || atoi(value) < 1)
+			conf_warn(cf, line, "requests_per_second must be a whole number "
+			    "from 1 to 9999, not \"%s\" (ignored)", value);
+		else
+			cf->requests_per_second = atoi(value);
+	}
 	else
 		conf_warn(cf, line, "unknown key \"%s\" (ignored)", key);
 	if (str != NULL) {
@@ -185,6 +193,7 @@ conf_load(const char *path, char **cause)
 	cf->poll_min_seconds = CONF_POLL_MIN;
 	cf->poll_max_seconds = CONF_POLL_MAX;
 	cf->notify = true;
+	cf->requests_per_second = CONF_RATE;
 	if ((f = fopen(cf->path, "re")) == NULL) {
 		if (errno == ENOENT)
 			return cf;

@@ -11,6 +11,7 @@
 #define CONF_BASE_URL	"https://api.crun.ai"
 #define CONF_POLL_MIN	3	/* seconds between polls of a young task */
 #define CONF_POLL_MAX	30	/* the cap as a task ages */
+#define CONF_RATE	4	/* status queries a second, all instances on a store */
 
 /* $XDG_CONFIG_HOME/kling-tui/config (default ~/.config/kling-tui/config):
  * lines "key = value", blank lines and lines starting with '#' ignored. */
@@ -24,6 +25,7 @@ struct conf {
 	bool	 notify;		/* notify = on|off; default on */
 	int	 poll_min_seconds;
 	int	 poll_max_seconds;
+	int	 requests_per_second;	/* the shared budget of status queries */
 	char   **warnings;		/* "PATH:LINE: ...": unknown keys, bad values */
 	size_t	 nwarnings;
 };

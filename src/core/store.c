@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "owner.h"
 #include "store.h"
 #include "vocab.h"
 #include "xmalloc.h"
@@ -20,7 +21,7 @@
 #define STORE_BUSY_MS 10000
 
 /* More than the statements this file has: each is prepared once. */
-#define STORE_NSTMT 16
+#define STORE_NSTMT 24
 
 struct store {
 	sqlite3	 *db;
@@ -65,11 +66,21 @@ static const char *const store_migrations[] = {
 	"CREATE INDEX tasks_created ON tasks(created);"
 	"INSERT INTO task_history(task, time, status)"
 	"  SELECT id, updated, state FROM tasks;",
+	/* 2 -> 3: who sent a create (so that one left by a dead process is
+	 * told at once), who polls a task for every instance on this store
+	 * (a lease), and the shared pace of requests. Old rows have no
+	 * owner: the time limit still settles them. */
+	"ALTER TABLE tasks ADD COLUMN owner TEXT;"
+	"ALTER TABLE tasks ADD COLUMN lease_owner TEXT;"
+	"ALTER TABLE tasks ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE pace (id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  next_ms INTEGER NOT NULL);"
+	"INSERT INTO pace(id, next_ms) VALUES (1, 0);",
 };
 
 #define STORE_COLUMNS \
 	"id, task_id, state, storyboard, name, mode, duration, created, updated, " \
-	"finished, media_urls, credits, last_error, download_path, hidden, seen"
+	"finished, media_urls, credits, last_error, download_path, hidden, seen, owner"
 
 static int64_t
 store_time(void)
@@ -345,13 +356,16 @@ store_add(struct store *st, const char *storyboard, const char *name,
 	sqlite3_stmt *s;
 	int64_t now = st->now(), id;
 	bool own = !store_in_txn(st);
+	char me[128];
 
 	if (own && store_begin(st, cause) != 0)
 		return -1;
 	s = store_prepare(st, "INSERT INTO tasks(state, storyboard, name, mode, "
-	    "duration, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)", cause);
+	    "duration, created, updated, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", cause);
 	if (s == NULL)
 		goto fail;
+	owner_self(me, sizeof me);
+	store_bind_text(s, 8, me);
 	store_bind_text(s, 1, task_state_name(TASK_SUBMITTING));
 	store_bind_text(s, 2, storyboard);
 	store_bind_text(s, 3, name);
@@ -408,12 +422,15 @@ store_update(struct store *st, int64_t id, const struct store_update *u, char **
 	    "credits = CASE WHEN ?4 THEN ?5 ELSE credits END, "
 	    "last_error = CASE WHEN ?6 IS NULL THEN last_error "
 	    "  WHEN ?6 = '' THEN NULL ELSE ?6 END, "
-	    "finished = coalesce(?7, finished), updated = ?8 "
+	    "finished = CASE WHEN ?11 THEN NULL "
+	    "  ELSE coalesce(?7, finished, ?10) END, updated = ?8 "
 	    "WHERE id = ?9 AND NOT ("
 	    "  (?1 IS NULL OR task_id IS ?1) AND (?2 IS NULL OR state IS ?2) AND "
 	    "  (?3 IS NULL OR media_urls IS ?3) AND (NOT ?4 OR credits IS ?5) AND "
 	    "  (?6 IS NULL OR last_error IS nullif(?6, '')) AND "
-	    "  (?7 IS NULL OR finished IS ?7))", cause);
+	    "  (?7 IS NULL OR finished IS ?7) AND "
+	    "  (?10 IS NULL OR finished IS NOT NULL) AND "
+	    "  (NOT ?11 OR finished IS NULL))", cause);
 	if (s == NULL)
 		goto fail;
 	store_bind_text(s, 1, u->task_id);
@@ -426,6 +443,14 @@ store_update(struct store *st, int64_t id, const struct store_update *u, char **
 		sqlite3_bind_int64(s, 7, u->finished);
 	sqlite3_bind_int64(s, 8, now);
 	sqlite3_bind_int64(s, 9, id);
+	/* A final state with no time from the service (an error, a failure
+	 * without complete_at) ends now: its elapsed time stops here, the
+	 * same in every instance that reads the row. */
+	if (u->state != NULL && task_state_word_final(u->state))
+		sqlite3_bind_int64(s, 10, now);
+	/* Asked again (a re-poll of an error row), it runs again. */
+	sqlite3_bind_int(s, 11, u->state != NULL && !task_state_word_final(u->state) &&
+	    u->finished <= 0);
 	if (store_run(st, s, cause) != 0)
 		goto fail;
 	if (changed && store_add_event(st, id, now, u->state, cause) != 0)
@@ -510,11 +535,13 @@ store_read_row(sqlite3_stmt *s, struct store_task *t)
 	t->download_path = store_column_text(s, 13);
 	t->hidden = sqlite3_column_int(s, 14) != 0;
 	t->seen = sqlite3_column_int(s, 15) != 0;
+	t->owner = store_column_text(s, 16);
 }
 
 static void
 store_task_clear(struct store_task *t)
 {
+	free(t->owner);
 	free(t->task_id);
 	free(t->state);
 	free(t->storyboard);
@@ -715,17 +742,34 @@ store_settle_orphans(struct store *st, int64_t older_than, char **cause)
 	    .error = "the program stopped while this was being sent: it may have been "
 	    "created (never resent)" };
 	int64_t limit = st->now() - older_than;
+	char *gone = NULL;
 	size_t i;
-	int n = 0;
+	int n = 0, rc;
 
 	f.status = task_state_name(TASK_SUBMITTING);
 	u.state = task_state_name(TASK_UNKNOWN);
 	if (store_query(st, &f, &l, cause) != 0)
 		return -1;
 	for (i = 0; i < l.n; i++) {
-		if (l.v[i].task_id != NULL || l.v[i].updated >= limit)
+		if (l.v[i].task_id != NULL)
 			continue;
-		if (store_update(st, l.v[i].id, &u, cause) != 0) {
+		/* Its sender is gone (killed, or the machine restarted): no
+		 * answer will ever be recorded, so say so now. */
+		if (owner_gone(l.v[i].owner)) {
+			xasprintf(&gone, "the program that sent this (pid %ld) is gone: "
+			    "it may have been created (never resent)",
+			    owner_pid(l.v[i].owner));
+			u.error = gone;
+		} else if (l.v[i].updated >= limit)
+			continue;
+		rc = store_update(st, l.v[i].id, &u, cause);
+		if (gone != NULL) {
+			free(gone);
+			gone = NULL;
+			u.error = "the program stopped while this was being sent: it "
+			    "may have been created (never resent)";
+		}
+		if (rc != 0) {
 			n = -1;
 			break;
 		}
@@ -733,6 +777,119 @@ store_settle_orphans(struct store *st, int64_t older_than, char **cause)
 	}
 	store_list_free(&l);
 	return n;
+}
+
+int64_t
+store_task_elapsed(const struct store_task *t, int64_t now)
+{
+	int64_t end = now;
+
+	if (t->created <= 0)
+		return 0;
+	if (t->finished > 0)
+		end = t->finished;
+	else if (task_state_word_final(t->state))
+		end = t->updated;	/* written before finished was kept */
+	return end > t->created ? end - t->created : 0;
+}
+
+int64_t
+store_pace_take(struct store *st, int64_t now_ms, int per_second, char **cause)
+{
+	sqlite3_stmt *s;
+	int64_t next = 0, gap = per_second > 0 ? 1000 / per_second : 0;
+	bool own = !store_in_txn(st);
+
+	/* Immediate: two instances must not both take one slot. */
+	if (own && store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+		return -1;
+	if ((s = store_prepare(st, "SELECT next_ms FROM pace WHERE id = 1", cause)) == NULL)
+		goto fail;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		next = sqlite3_column_int64(s, 0);
+	store_release(s);
+	/* A clock set back must not stop every query for as long. */
+	if (next > now_ms + 60000)
+		next = now_ms;
+	if (next > now_ms) {
+		if (own)
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return next - now_ms;
+	}
+	if ((s = store_prepare(st, "UPDATE pace SET next_ms = ?1 WHERE id = 1",
+	    cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(s, 1, now_ms + gap);
+	if (store_run(st, s, cause) != 0)
+		goto fail;
+	if (own && store_exec(st, "COMMIT", cause) != 0)
+		goto fail;
+	return 0;
+fail:
+	if (own)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+/* Take the lease when it is free, this owner's, or ran out before
+ * "expired" (INT64_MAX: whatever it is); 1 taken, 0 not, -1 error. */
+static int
+store_lease_set(struct store *st, const char *task_id, const char *me,
+    int64_t until_ms, int64_t expired, char **cause)
+{
+	sqlite3_stmt *s;
+
+	if ((s = store_prepare(st, "UPDATE tasks SET lease_owner = ?2, lease_until = ?3 "
+	    "WHERE task_id = ?1 AND (lease_owner IS NULL OR lease_owner = ?2 OR "
+	    "lease_until <= ?4)", cause)) == NULL)
+		return -1;
+	store_bind_text(s, 1, task_id);
+	store_bind_text(s, 2, me);
+	sqlite3_bind_int64(s, 3, until_ms);
+	sqlite3_bind_int64(s, 4, expired);
+	if (store_run(st, s, cause) != 0)
+		return -1;
+	return sqlite3_changes(st->db) > 0;
+}
+
+int
+store_lease_take(struct store *st, const char *task_id, const char *me,
+    int64_t now_ms, int64_t until_ms, char **cause)
+{
+	sqlite3_stmt *s;
+	char *holder = NULL;
+	int rc;
+
+	if ((rc = store_lease_set(st, task_id, me, until_ms, now_ms, cause)) != 0)
+		return rc;
+	if ((s = store_prepare(st, "SELECT lease_owner FROM tasks WHERE task_id = ?",
+	    cause)) == NULL)
+		return -1;
+	store_bind_text(s, 1, task_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		holder = store_column_text(s, 0);
+	store_release(s);
+	if (rc == SQLITE_DONE)
+		return 1;	/* no row yet: whoever asks first records it */
+	if (rc != SQLITE_ROW)
+		return store_fail(st, "cannot read the task store", cause);
+	/* Its holder was killed: no need to wait for the lease to run out. */
+	rc = owner_gone(holder);
+	free(holder);
+	return rc ? store_lease_set(st, task_id, me, until_ms, INT64_MAX, cause) : 0;
+}
+
+int
+store_lease_release(struct store *st, const char *me, char **cause)
+{
+	sqlite3_stmt *s;
+
+	if ((s = store_prepare(st, "UPDATE tasks SET lease_owner = NULL, lease_until = 0 "
+	    "WHERE lease_owner = ?1", cause)) == NULL)
+		return -1;
+	store_bind_text(s, 1, me);
+	return store_run(st, s, cause);
 }
 
 int

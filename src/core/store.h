@@ -9,7 +9,7 @@
 
 /* The schema version this code writes (PRAGMA user_version). Older stores are
  * migrated when opened; newer ones are refused rather than damaged. */
-#define STORE_VERSION 2
+#define STORE_VERSION 3
 
 /* A row's state is a word of the vocabulary (vocab.h: the client's own
  * submitting, unknown and error, and the service's), or a status the service
@@ -37,6 +37,7 @@ struct store_task {
 	char	*download_path;
 	bool	 hidden;
 	bool	 seen;
+	char	*owner;		/* "PID BOOT-ID" of the sender (owner.h) */
 };
 
 struct store_list {
@@ -103,7 +104,8 @@ int	store_commit(struct store *, char **cause);
 #define STORE_ORPHAN_SECONDS (15 * 60)
 
 /* Mark such rows "unknown" (their fate is unknown; never resent), so that
- * they do not say "submitting" for ever. store_open() does it. Returns how
+ * they do not say "submitting" for ever; at once when their sender is known
+ * to be gone (owner.h). store_open() does it. Returns how
  * many, or -1 and *cause. */
 int	store_settle_orphans(struct store *, int64_t older_than, char **cause);
 
@@ -136,5 +138,22 @@ void	store_list_free(struct store_list *);
 /* A task's status changes, oldest first. */
 int	store_get_history(struct store *, int64_t id, struct store_history *, char **cause);
 void	store_history_free(struct store_history *);
+
+/* Polling shared by the instances on one store (times: wall-clock ms).
+ * store_pace_take: a status query may go now (0: its slot is taken) or in
+ * the milliseconds returned; at most per_second for all instances together.
+ * store_lease_take: whoever holds a task's lease asks the service about it,
+ * the others read the store; 1 the lease is this owner's (taken or renewed
+ * until until_ms; also when the task has no row yet, or its holder is gone),
+ * 0 another live instance's. store_lease_release: give back this owner's
+ * leases (on the way out). -1 and *cause on error. */
+int64_t	 store_pace_take(struct store *, int64_t now_ms, int per_second, char **cause);
+int	 store_lease_take(struct store *, const char *task_id, const char *me,
+	    int64_t now_ms, int64_t until_ms, char **cause);
+int	 store_lease_release(struct store *, const char *me, char **cause);
+
+/* Seconds from a row's creation to its final state, or to now while it is
+ * not final: the same in every instance. */
+int64_t	 store_task_elapsed(const struct store_task *, int64_t now);
 
 #endif

@@ -246,6 +246,12 @@ worker_done(struct worker *w, CURL *easy, CURLcode rc)
 	curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&x);
 	j = x->owner;
 	xfer_finish(x, rc, &j->res);
+	/* Nobody waits longer than the cap whatever the service says
+	 * (Retry-After: 99999999 would silence a watch for years, and
+	 * 2^63-1 overflows once in milliseconds): everyone above sees the
+	 * clamped value. */
+	if (j->res.retry_after > w->conn->retry.backoff_max_ms / 1000)
+		j->res.retry_after = w->conn->retry.backoff_max_ms / 1000;
 	j->res.attempts = j->attempts;
 	delay = retry_delay(&w->conn->retry, &j->res);
 	now = clock_ms();

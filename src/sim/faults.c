@@ -4,6 +4,8 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
+#include <cjson/cJSON.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +24,7 @@ static const char *const fault_names[] = {
 	[FAULT_STALL] = "stall",
 	[FAULT_HUGE] = "huge",
 	[FAULT_HTML] = "html",
+	[FAULT_OTHER_ID] = "other-id",
 	[FAULT_CODE] = "code",
 };
 
@@ -115,7 +118,7 @@ fault_parse(const char *arg, bool is_code, struct fault_rule *rule, char **cause
 		}
 		if (k == FAULT_CODE) {
 			xasprintf(cause, "unknown fault \"%s\" (garbage, truncate, "
-			    "reset, stall, huge, html)", copy);
+			    "reset, stall, huge, html, other-id)", copy);
 			goto fail;
 		}
 		rule->kind = (enum fault_kind)k;
@@ -163,6 +166,44 @@ fault_fill_huge(void *arg, uint64_t pos, char *buf, size_t max)
 	return (ssize_t)max;
 }
 
+/* A server that mixes up its tasks: TaskInfo answers about a task id one
+ * off from the one asked, CreateTask repeats the first id it ever gave. The
+ * client must not take either as news of its own task. */
+static void
+fault_other_id(struct sim_reply *rp)
+{
+	static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
+	static char		 first[40];
+	cJSON			*root, *data, *id;
+	char			 other[40], *text;
+	size_t			 n;
+
+	if (rp->body == NULL || rp->body_static || rp->code != 200 ||
+	    (root = cJSON_ParseWithLength(rp->body, rp->len)) == NULL)
+		return;
+	data = cJSON_GetObjectItemCaseSensitive(root, "data");
+	id = cJSON_GetObjectItemCaseSensitive(data, "task_id");
+	if (cJSON_IsString(id) && (n = strlen(id->valuestring)) > 0 && n < sizeof other) {
+		memcpy(other, id->valuestring, n + 1);
+		if (rp->task_id[0] != '\0') {
+			pthread_mutex_lock(&lock);
+			if (first[0] == '\0')
+				memcpy(first, other, n + 1);
+			else
+				memcpy(other, first, sizeof other);
+			pthread_mutex_unlock(&lock);
+		} else
+			other[n - 1] = other[n - 1] == '0' ? '1' : '0';
+		cJSON_SetValuestring(id, other);
+		if ((text = cJSON_PrintUnformatted(root)) != NULL) {
+			free(rp->body);
+			rp->body = text;
+			rp->len = strlen(text);
+		}
+	}
+	cJSON_Delete(root);
+}
+
 /* Bend an answer by a fault that still sends something. */
 void
 fault_apply(enum fault_kind kind, struct sim_reply *rp)
@@ -175,7 +216,7 @@ fault_apply(enum fault_kind kind, struct sim_reply *rp)
 	    "<body><h1>502 Bad Gateway</h1><p>upstream connect error</p>"
 	    "</body></html>\n";
 
-	if (kind != FAULT_TRUNCATE)
+	if (kind != FAULT_TRUNCATE && kind != FAULT_OTHER_ID)
 		rp->retry_after = 0;	/* a new answer replaces the old */
 	switch (kind) {
 	case FAULT_GARBAGE:
@@ -192,6 +233,9 @@ fault_apply(enum fault_kind kind, struct sim_reply *rp)
 		rp->ctype = "application/json";
 		rp->gen.fill = fault_fill_huge;
 		rp->gen.size = UINT64_MAX;
+		break;
+	case FAULT_OTHER_ID:
+		fault_other_id(rp);
 		break;
 	case FAULT_TRUNCATE:
 		/* JSON is cut with a matching length, so the client reads a

@@ -41,7 +41,8 @@ sim_usage(FILE *f)
 "  --fail-rate P          share of tasks that fail with result code 501 (0..1)\n"
 "  --latency MS           delay before each answer\n"
 "  --rate-limit N[/s]     at most N API requests a second; 429 beyond\n"
-"  --retry-after S        Retry-After seconds sent with 429 and 455 (default 1)\n"
+"  --retry-after S        Retry-After seconds sent with 429 and 455 (default 1;\n"
+"                         more than 5 digits are sent as written)\n"
 "  --maintenance          answer 455 to everything\n"
 "  --fault KIND[:SHARE][@ENDPOINTS]\n"
 "                         misbehave on a share of requests (default 1):\n"
@@ -49,7 +50,8 @@ sim_usage(FILE *f)
 "                         truncate (the body stops halfway), reset (read the\n"
 "                         request, then drop the connection unanswered), stall\n"
 "                         (never answer), huge (a 2 GiB body), html (a 502\n"
-"                         HTML page); repeatable\n"
+"                         HTML page), other-id (TaskInfo about another task,\n"
+"                         CreateTask repeating the first id); repeatable\n"
 "  --force-code CODE[:SHARE][@ENDPOINTS]\n"
 "                         answer CODE (400..599, e.g. 500, 505) on a share of\n"
 "                         requests instead of serving them; repeatable\n"
@@ -64,6 +66,10 @@ sim_usage(FILE *f)
 "                         new task; an unreadable or damaged FILE is an\n"
 "                         error (exit 2); a --balance given replaces its\n"
 "                         credits\n"
+"  --style documented|sim answer as the documented service does (ids like\n"
+"                         task_12345678, every error as HTTP 200 with its\n"
+"                         code in the body) or in this simulator's own style\n"
+"                         (uuid ids, the code as HTTP status; the default)\n"
 "  --help, --version\n");
 }
 
@@ -121,7 +127,7 @@ enum {
 	OPT_PENDING_SHARE, OPT_FAIL_RATE,
 	OPT_LATENCY, OPT_RATE_LIMIT, OPT_RETRY_AFTER, OPT_MAINTENANCE,
 	OPT_FAULT, OPT_FORCE_CODE, OPT_SEED, OPT_LOG, OPT_MEDIA_SIZE,
-	OPT_STATE, OPT_ALLOW_REMOTE, OPT_HELP, OPT_VERSION
+	OPT_STATE, OPT_ALLOW_REMOTE, OPT_STYLE, OPT_HELP, OPT_VERSION
 };
 
 static const struct option sim_options[] = {
@@ -142,6 +148,7 @@ static const struct option sim_options[] = {
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "media-size", required_argument, NULL, OPT_MEDIA_SIZE },
 	{ "state", required_argument, NULL, OPT_STATE },
+	{ "style", required_argument, NULL, OPT_STYLE },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -212,6 +219,15 @@ sim_parse(int argc, char **argv)
 			sim_cfg.rate_limit = (unsigned)v;
 			break;
 		case OPT_RETRY_AFTER:
+			/* Any run of digits is sent as written, so that a
+			 * client's clamp of an absurd Retry-After is tested. */
+			if (optarg[0] != '\0' && strlen(optarg) <= 20 &&
+			    strspn(optarg, "0123456789") == strlen(optarg) &&
+			    strspn(optarg, "0") != strlen(optarg) && strlen(optarg) > 5) {
+				sim_cfg.retry_after = 86400;
+				sim_cfg.retry_after_text = optarg;
+				break;
+			}
 			if (sim_integer("--retry-after", optarg, 1, 86400, &v) != 0)
 				return -1;
 			sim_cfg.retry_after = (unsigned)v;
@@ -238,6 +254,17 @@ sim_parse(int argc, char **argv)
 			if (sim_integer("--media-size", optarg, 4096, 1e12, &v) != 0)
 				return -1;
 			sim_cfg.media_size = (uint64_t)v;
+			break;
+		case OPT_STYLE:
+			if (strcmp(optarg, "documented") == 0)
+				sim_cfg.documented = true;
+			else if (strcmp(optarg, "sim") == 0)
+				sim_cfg.documented = false;
+			else {
+				fprintf(stderr, "kling-sim: --style %s: expected "
+				    "documented or sim\n", optarg);
+				return -1;
+			}
 			break;
 		case OPT_STATE:
 			if (*optarg == '\0') {

@@ -40,8 +40,8 @@ reply_ok(struct sim_reply *rp, cJSON *data)
 	reply_set_json(rp, 200, 200, root);
 }
 
-/* An error of API.md section 4: the HTTP status is the code, as the service
- * does, and data is null. The two that ask a client to come back later say
+/* An error of API.md section 4: data is null, the HTTP status is the code
+ * (or 200 with --style documented). The two that ask a client to come back later say
  * when. */
 void
 reply_error(struct sim_reply *rp, int code, const char *fmt, ...)
@@ -58,7 +58,9 @@ reply_error(struct sim_reply *rp, int code, const char *fmt, ...)
 	cJSON_AddStringToObject(root, "message", msg);
 	cJSON_AddNullToObject(root, "data");
 	free(msg);
-	reply_set_json(rp, code, code, root);
+	/* The documented service says every error in the body's code, over
+	 * HTTP 200; this simulator's own style uses the code as status too. */
+	reply_set_json(rp, sim_cfg.documented ? 200 : code, code, root);
 	if (code == 429 || code == 455)
 		rp->retry_after = sim_cfg.retry_after;
 }

@@ -53,6 +53,10 @@ struct server_stream {
 
 static struct MHD_Daemon	*server_daemon;
 static char			 server_url[128];	/* http://HOST:PORT */
+/* --style documented: videos come from another host (here, a second port),
+ * as the service's come from its storage's. */
+static struct MHD_Daemon	*media_daemon;
+static char			 media_url[128];
 static bool			 server_wildcard;
 static pthread_mutex_t		 server_conn_lock = PTHREAD_MUTEX_INITIALIZER;
 static unsigned long		 server_nconns;
@@ -176,7 +180,8 @@ server_send(struct MHD_Connection *c, struct sim_reply *rp)
 		MHD_add_response_header(resp, "Content-Type", rp->ctype);
 	if (rp->retry_after != 0) {
 		snprintf(num, sizeof num, "%u", rp->retry_after);
-		MHD_add_response_header(resp, "Retry-After", num);
+		MHD_add_response_header(resp, "Retry-After", sim_cfg.retry_after_text != NULL ?
+		    sim_cfg.retry_after_text : num);
 	}
 	if (rp->content_range[0] != '\0')
 		MHD_add_response_header(resp, "Content-Range", rp->content_range);
@@ -194,6 +199,8 @@ server_link_base(struct MHD_Connection *c, char *buf, size_t size)
 {
 	const char *host;
 
+	if (media_daemon != NULL)
+		return media_url;
 	if (!server_wildcard)
 		return server_url;
 	host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
@@ -403,7 +410,8 @@ bad:
 
 /* Bind a listening socket where --listen says. */
 static int
-server_bind(const char *listen_arg, int *family, char **cause)
+server_bind(const char *listen_arg, int *family, char *url, size_t urlsize,
+    char **cause)
 {
 	struct addrinfo		 hints, *ai;
 	struct sockaddr_storage	 ss;
@@ -448,26 +456,27 @@ server_bind(const char *listen_arg, int *family, char **cause)
 	}
 	freeaddrinfo(ai);
 	fmt = ss.ss_family == AF_INET6 ? "http://[%s]:%s" : "http://%s:%s";
-	snprintf(server_url, sizeof server_url, fmt, hostbuf, portbuf);
-	server_wildcard = strcmp(hostbuf, "0.0.0.0") == 0 ||
-	    strcmp(hostbuf, "::") == 0;
+	snprintf(url, urlsize, fmt, hostbuf, portbuf);
+	if (url == server_url)
+		server_wildcard = strcmp(hostbuf, "0.0.0.0") == 0 ||
+		    strcmp(hostbuf, "::") == 0;
 	return fd;
 }
 
-/* Bind and start answering; server_base_url() then says where. */
-int
-server_start(char **cause)
+static struct MHD_Daemon *
+server_daemon_start(const char *listen_arg, char *url, size_t urlsize, char **cause)
 {
-	unsigned	flags;
-	int		fd, family;
+	struct MHD_Daemon	*d;
+	unsigned		 flags;
+	int			 fd, family;
 
-	if ((fd = server_bind(sim_cfg.listen, &family, cause)) == -1)
-		return -1;
+	if ((fd = server_bind(listen_arg, &family, url, urlsize, cause)) == -1)
+		return NULL;
 	flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
 	    MHD_USE_POLL;
 	if (family == AF_INET6)
 		flags |= MHD_USE_IPv6;
-	server_daemon = MHD_start_daemon(flags, 0, NULL, NULL,
+	d = MHD_start_daemon(flags, 0, NULL, NULL,
 	    server_access, NULL,
 	    MHD_OPTION_LISTEN_SOCKET, fd,
 	    MHD_OPTION_URI_LOG_CALLBACK, server_uri, NULL,
@@ -475,10 +484,37 @@ server_start(char **cause)
 	    MHD_OPTION_NOTIFY_COMPLETED, server_completed, NULL,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVER_IDLE_SECONDS,
 	    MHD_OPTION_END);
-	if (server_daemon == NULL) {
+	if (d == NULL) {
 		close(fd);
-		xasprintf(cause, "libmicrohttpd could not start on %s",
-		    sim_cfg.listen);
+		xasprintf(cause, "libmicrohttpd could not start on %s", listen_arg);
+	}
+	return d;
+}
+
+/* Bind and start answering; server_base_url() then says where. */
+int
+server_start(char **cause)
+{
+	char	*host = NULL, *port = NULL, *media_listen;
+
+	if ((server_daemon = server_daemon_start(sim_cfg.listen, server_url,
+	    sizeof server_url, cause)) == NULL)
+		return -1;
+	if (!sim_cfg.documented)
+		return 0;
+	/* The same address, any free port. */
+	if (server_split_listen(sim_cfg.listen, &host, &port, cause) != 0) {
+		server_stop();
+		return -1;
+	}
+	xasprintf(&media_listen, strchr(host, ':') != NULL ? "[%s]:0" : "%s:0", host);
+	free(host);
+	free(port);
+	media_daemon = server_daemon_start(media_listen, media_url, sizeof media_url,
+	    cause);
+	free(media_listen);
+	if (media_daemon == NULL) {
+		server_stop();
 		return -1;
 	}
 	return 0;
@@ -490,4 +526,7 @@ server_stop(void)
 	if (server_daemon != NULL)
 		MHD_stop_daemon(server_daemon);
 	server_daemon = NULL;
+	if (media_daemon != NULL)
+		MHD_stop_daemon(media_daemon);
+	media_daemon = NULL;
 }

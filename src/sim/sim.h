@@ -33,6 +33,7 @@ enum fault_kind {
 	FAULT_STALL,		/* never answers */
 	FAULT_HUGE,		/* a body far larger than any client cap */
 	FAULT_HTML,		/* a gateway's HTML error page, 502 */
+	FAULT_OTHER_ID,		/* an answer about another task than asked */
 	FAULT_CODE		/* --force-code: an error code of API.md */
 };
 
@@ -56,6 +57,10 @@ struct sim_config {
 	unsigned		 latency_ms;
 	unsigned		 rate_limit;	/* per second, 0: none */
 	unsigned		 retry_after;	/* seconds, on 429 and 455 */
+	const char		*retry_after_text; /* sent instead, or NULL */
+	bool			 documented;	/* --style documented: ids like
+						 * task_12345678, errors as
+						 * HTTP 200 with the code */
 	bool			 maintenance;
 	struct fault_rule	*rules;
 	size_t			 nrules;

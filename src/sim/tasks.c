@@ -178,14 +178,21 @@ tasks_new_id_locked(char *buf, size_t size)
 {
 	uint64_t hi, lo;
 
+	static unsigned next = 12345678;
+
 	do {
 		hi = rng_next();
 		lo = rng_next();
-		snprintf(buf, size, "%08x-%04x-4%03x-%04x-%012llx",
-		    (unsigned)(hi >> 32), (unsigned)(hi >> 16) & 0xffff,
-		    (unsigned)hi & 0xfff,
-		    (unsigned)((lo >> 48) & 0x3fff) | 0x8000,
-		    (unsigned long long)(lo & 0xffffffffffffULL));
+		/* The documented service's ids count up: neighbours share all
+		 * but their last digits, as a client's short ids must cope. */
+		if (sim_cfg.documented)
+			snprintf(buf, size, "task_%08u", next++);
+		else
+			snprintf(buf, size, "%08x-%04x-4%03x-%04x-%012llx",
+			    (unsigned)(hi >> 32), (unsigned)(hi >> 16) & 0xffff,
+			    (unsigned)hi & 0xfff,
+			    (unsigned)((lo >> 48) & 0x3fff) | 0x8000,
+			    (unsigned long long)(lo & 0xffffffffffffULL));
 	} while (state_find(&tasks_all, buf) != NULL);
 }
 

@@ -170,10 +170,23 @@ confirm_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	ui_put(w, y++, 0, cols, A_BOLD, buf);
 	if (dash->has_balance)
 		snprintf(buf, sizeof buf, "  balance: %.15g credits", dash->balance);
-	else if (tracker_net_state(dash->s.tracker, &until, &err) != TRACKER_NET_OK)
-		snprintf(buf, sizeof buf, "  balance: unknown (%s)", err != NULL ? err : "");
-	else
-		snprintf(buf, sizeof buf, "  balance: asking the service...");
+	else {
+		switch (tracker_net_state(dash->s.tracker, &until, &err)) {
+		case TRACKER_NET_WAITING:
+			snprintf(buf, sizeof buf, "  balance: unknown (no answer for "
+			    "%lld s)", (long long)until);
+			break;
+		case TRACKER_NET_BACKOFF:
+		case TRACKER_NET_OFFLINE:
+			/* Never "unknown ()": say why, or that it waits. */
+			snprintf(buf, sizeof buf, "  balance: unknown (%s)", err != NULL ?
+			    err : "the service asked to wait");
+			break;
+		default:
+			snprintf(buf, sizeof buf, "  balance: asking the service...");
+			break;
+		}
+	}
 	ui_put(w, y++, 0, cols, A_NORMAL, buf);
 	y++;
 	if (cf.n > 0) {

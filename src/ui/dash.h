@@ -31,7 +31,8 @@ void	 dash_abandon_worker(void);
 
 /* Everything below is shared by the dashboard's files. */
 
-enum dash_sort { DASH_SORT_NEWEST, DASH_SORT_STATUS, DASH_SORT_NAME, DASH_SORT_N };
+enum dash_sort { DASH_SORT_NEWEST, DASH_SORT_STATUS, DASH_SORT_NAME, DASH_SORT_ID,
+	DASH_SORT_ELAPSED, DASH_SORT_N };
 
 struct dash_progress {
 	int64_t	id;
@@ -46,7 +47,13 @@ struct dash {
 	int64_t			 sel_id;	/* the selection follows its task */
 	size_t			 sel, top;
 	enum dash_sort		 sort;
+	bool			 sort_rev;	/* the other way round */
+	bool			 help;		/* ? shows the keys */
+	bool			 filtering;	/* the filter is being typed */
+	int64_t			*marked;	/* Space: rows an action takes */
+	size_t			 nmarked;
 	bool			 show_hidden;
+	size_t			 nhidden;	/* hidden rows the filter matches */
 	char			 filter[128];	/* words; status:S picks a state */
 
 	bool			 has_balance;
@@ -89,6 +96,10 @@ void	 dash_draw_field(WINDOW *, int y, int cols, int *cy, int *cx);
 /* The bottom line: the field being typed, else the message, else the hint. */
 void	 dash_draw_footer(WINDOW *, int rows, int cols, int *cy, int *cx,
 	    const char *hint);
+
+/* dashboard_help.c: ? on the dashboard and the detail view */
+void	 dash_draw_help(WINDOW *, int rows, int cols, bool detail);
+bool	 dash_is_marked(int64_t id);
 
 /* dashboard_keys.c */
 void	 dash_key(void *, const struct ui_key *);

@@ -103,6 +103,7 @@ static int
 dash_cmp(const void *a, const void *b)
 {
 	const struct store_task *x = a, *y = b;
+	int64_t e;
 	int c = 0;
 
 	switch (dash->sort) {
@@ -114,25 +115,49 @@ dash_cmp(const void *a, const void *b)
 	case DASH_SORT_NAME:
 		c = strcmp(x->name != NULL ? x->name : "", y->name != NULL ? y->name : "");
 		break;
+	case DASH_SORT_ID:
+		c = strcmp(x->task_id != NULL ? x->task_id : "",
+		    y->task_id != NULL ? y->task_id : "");
+		break;
+	case DASH_SORT_ELAPSED:
+		/* Longest first. */
+		e = (int64_t)time(NULL);
+		c = store_task_elapsed(x, e) < store_task_elapsed(y, e) ? 1 :
+		    store_task_elapsed(x, e) > store_task_elapsed(y, e) ? -1 : 0;
+		break;
 	default:
 		break;
 	}
 	if (c == 0)
 		c = x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
-	return c;
+	return dash->sort_rev ? -c : c;
 }
 
 /* The filter: "status:S" (or "s:S") words pick states, the rest must all
- * appear in the name or task id. */
+ * appear in the name or task id; "!WORD" must not (k9s's inverse), and a
+ * lone "!" inverts the whole filter. */
 static bool
 dash_filter_match(const struct store_task *t)
 {
 	char buf[sizeof dash->filter], *w, *save = NULL;
 	const char *st;
-	bool any_status = false, status_ok = false;
+	bool any_status = false, status_ok = false, all_not = false, m = true;
 
 	snprintf(buf, sizeof buf, "%s", dash->filter);
 	for (w = strtok_r(buf, " ", &save); w != NULL; w = strtok_r(NULL, " ", &save)) {
+		if (strcmp(w, "!") == 0) {
+			all_not = true;
+			continue;
+		}
+		if (w[0] == '!') {
+			if ((t->state != NULL && (strcasecmp(w + 1, t->state) == 0 ||
+			    ((strncmp(w + 1, "status:", 7) == 0 || strncmp(w + 1, "s:", 2) ==
+			    0) && strcasecmp(strchr(w, ':') + 1, t->state) == 0))) ||
+			    (t->name != NULL && strcasestr(t->name, w + 1) != NULL) ||
+			    (t->task_id != NULL && strcasestr(t->task_id, w + 1) != NULL))
+				m = false;
+			continue;
+		}
 		if (strncmp(w, "status:", 7) == 0 || strncmp(w, "s:", 2) == 0) {
 			st = strchr(w, ':') + 1;
 			any_status = true;
@@ -142,9 +167,10 @@ dash_filter_match(const struct store_task *t)
 		}
 		if ((t->name == NULL || strcasestr(t->name, w) == NULL) &&
 		    (t->task_id == NULL || strcasestr(t->task_id, w) == NULL))
-			return false;
+			m = false;
 	}
-	return !any_status || status_ok;
+	m = m && (!any_status || status_ok);
+	return all_not ? !m : m;
 }
 
 void
@@ -158,7 +184,9 @@ dash_reload(void)
 	if (dash == NULL || dash->s.store == NULL)
 		return;
 	memset(&f, 0, sizeof f);
-	f.hidden = dash->show_hidden;
+	/* Hidden rows are read too, to be counted when not shown: a running
+	 * task hidden is still running. */
+	f.hidden = true;
 	f.limit = 2000;
 	if (store_query(dash->s.store, &f, &l, &cause) != 0) {
 		ui_message("the task list could not be read: %s", cause);
@@ -166,8 +194,11 @@ dash_reload(void)
 		return;
 	}
 	/* Keep the matching rows at the front, free the others. */
+	dash->nhidden = 0;
 	for (i = 0; i < l.n; i++) {
-		if (dash_filter_match(&l.v[i])) {
+		if (l.v[i].hidden && dash_filter_match(&l.v[i]))
+			dash->nhidden++;
+		if (dash_filter_match(&l.v[i]) && (dash->show_hidden || !l.v[i].hidden)) {
 			if (i != n) {
 				struct store_task tmp = l.v[n];
 
@@ -220,7 +251,20 @@ dash_tick_arm(void)
 static void
 dash_on_tick(void *arg)
 {
+	char *cause = NULL;
+	size_t i;
+
 	(void)arg;
+	/* A create shown on its way whose sender was killed is told at once
+	 * (the store knows its owner), with the choices of an unknown row. */
+	for (i = 0; i < dash->rows.n; i++) {
+		if (task_state_parse(dash->rows.v[i].state) != TASK_SUBMITTING)
+			continue;
+		if (store_settle_orphans(dash->s.store, STORE_ORPHAN_SECONDS, &cause) > 0)
+			dash_reload();
+		free(cause);
+		break;
+	}
 	/* Drawing re-arms it while there is still a clock to show. */
 	if (dash_visible())
 		ui_redraw();
@@ -302,8 +346,16 @@ dash_on_created(void *arg, int64_t id, const struct api_result *r,
 	if (r->outcome == API_OK)
 		ui_message("task %s created", r->task_id);
 	else {
-		advice = api_advice(r);
-		ui_message("#%lld not created: %s", (long long)id, advice);
+		/* Say what the row says: a create whose fate is unknown may
+		 * have been made and charged, and "not created" would invite
+		 * a second, paid submission. */
+		advice = tracker_create_advice(r);
+		if (api_result_unknown(r))
+			ui_message("#%lld unknown, maybe created (never resent; t or "
+			    "f on its row): %s", (long long)id, advice);
+		else
+			ui_message("#%lld %s%s", (long long)id, strncmp(advice, "not created",
+			    11) == 0 ? "" : "not created: ", advice);
 		free(advice);
 	}
 	tracker_balance(dash->s.tracker);
@@ -476,6 +528,7 @@ dash_stop(void)
 		close(d->notify_fd);
 	}
 	loop_timer_free(&d->tick);
+	free(d->marked);
 	loop_timer_free(&d->reread);
 	/* Answers in hand recorded, a create still on its way kept as
 	 * unknown (never sent again), the worker and the simulator stopped. */

@@ -54,7 +54,7 @@ dash_draw_header(WINDOW *w, int cols)
 	const char *err = NULL;
 	time_t until;
 	struct tm tm;
-	int x = 0;
+	int x = 0, rate;
 
 	ui_fill(w, 0, 0, cols, ui_attr(UI_STATUS));
 	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | A_BOLD, " kling-tui ");
@@ -72,14 +72,31 @@ dash_draw_header(WINDOW *w, int cols)
 	else
 		snprintf(bal, sizeof bal, "| balance ... ");
 	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), bal);
+	/* The shared budget of queries is what sets the pace: say so. */
+	if (tracker_budget_limits(dash->s.tracker, &rate)) {
+		snprintf(buf, sizeof buf, "| budget %d/s ", rate);
+		x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), buf);
+	}
 	switch (tracker_net_state(dash->s.tracker, &until, &err)) {
 	case TRACKER_NET_OK:
 		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), "| net ok");
 		break;
+	case TRACKER_NET_IDLE:
+		break;
+	case TRACKER_NET_CONNECTING:
+		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), "| connecting...");
+		dash_tick_arm();	/* to tell when it has waited too long */
+		break;
+	case TRACKER_NET_WAITING:
+		snprintf(buf, sizeof buf, "| no answer for %lld s", (long long)until);
+		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | A_BOLD, buf);
+		dash_tick_arm();	/* the seconds count */
+		break;
 	case TRACKER_NET_BACKOFF:
 		localtime_r(&until, &tm);
 		strftime(when, sizeof when, "%H:%M:%S", &tm);
-		snprintf(buf, sizeof buf, "| backing off until %s", when);
+		snprintf(buf, sizeof buf, "| backing off until %s%s%s", when,
+		    err != NULL ? ": " : "", err != NULL ? err : "");
 		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | A_BOLD, buf);
 		break;
 	case TRACKER_NET_OFFLINE:
@@ -89,14 +106,16 @@ dash_draw_header(WINDOW *w, int cols)
 	}
 }
 
-/* Which optional columns fit. */
+/* Which optional columns fit; id: the ID column's width. */
 struct dash_cols {
 	bool	mode, dur, credits;
-	int	name;
+	int	name, id;
 };
 
 #define W_MARK	2
-#define W_ID	10
+#define W_ID	(c->id)
+#define ID_MIN	8	/* as git: short, but unique */
+#define ID_MAX	24
 #define W_STATE	11
 #define W_ELAPSED 8
 #define W_NEXT	16
@@ -104,10 +123,39 @@ struct dash_cols {
 #define W_DUR	5
 #define W_CRED	9
 
+/* How many characters of this task id tell it from every other row's (the
+ * shortest unique prefix, as git shows): ids that count up (task_12345678,
+ * task_12345679) differ only at the end. */
+static size_t
+dash_id_unique(const char *id)
+{
+	size_t i, k, need = ID_MIN;
+	const char *o;
+
+	for (i = 0; i < dash->rows.n; i++) {
+		if ((o = dash->rows.v[i].task_id) == NULL || o == id)
+			continue;
+		for (k = 0; id[k] != '\0' && id[k] == o[k]; k++)
+			;
+		if (k + 1 > need)
+			need = k + 1;
+	}
+	k = strlen(id);
+	return need < k ? need : k;
+}
+
 static void
 dash_layout(int cols, struct dash_cols *c)
 {
-	int fixed = W_MARK + W_ID + W_STATE + W_ELAPSED + W_NEXT;
+	size_t i, u, w = ID_MIN;
+	int fixed;
+
+	for (i = 0; i < dash->rows.n; i++)
+		if (dash->rows.v[i].task_id != NULL &&
+		    (u = dash_id_unique(dash->rows.v[i].task_id)) > w)
+			w = u;
+	c->id = (int)(w < ID_MAX ? w : ID_MAX) + 2;
+	fixed = W_MARK + W_ID + W_STATE + W_ELAPSED + W_NEXT;
 
 	c->mode = c->dur = c->credits = false;
 	if (cols - fixed - W_MODE - W_DUR >= 16) {
@@ -125,7 +173,7 @@ static void
 dash_short_id(const struct store_task *t, char *buf, size_t len)
 {
 	if (t->task_id != NULL)
-		snprintf(buf, len, "%.8s", t->task_id);
+		snprintf(buf, len, "%.*s", (int)dash_id_unique(t->task_id), t->task_id);
 	else
 		snprintf(buf, len, "#%" PRId64, t->id);
 }
@@ -175,20 +223,25 @@ static bool
 dash_draw_row(WINDOW *w, int y, int cols, const struct dash_cols *c,
     const struct store_task *t, bool sel)
 {
-	char buf[64];
+	char buf[64], name[512];
 	attr_t base = sel ? A_REVERSE : A_NORMAL, a;
-	int64_t end, now = (int64_t)time(NULL);
+	int64_t now = (int64_t)time(NULL);
 	bool clock = false;
 	int x = 0;
 
 	ui_fill(w, y, 0, cols, base);
 	a = dash_row_marked(t) ? base | A_BOLD : base;
-	ui_put(w, y, x, W_MARK, a, dash_row_marked(t) ? "*" : " ");
+	/* '+': marked with Space; '*': finished, not seen yet. */
+	ui_put(w, y, x, W_MARK, a, dash_is_marked(t->id) ? "+" : dash_row_marked(t) ?
+	    "*" : " ");
 	x += W_MARK;
 	dash_short_id(t, buf, sizeof buf);
 	ui_put(w, y, x, W_ID - 1, a, buf);
 	x += W_ID;
-	ui_put(w, y, x, c->name - 1, a, t->name != NULL ? t->name : "");
+	/* A hidden row, when shown, says so. */
+	snprintf(name, sizeof name, "%s%s", t->hidden ? "(hidden) " : "",
+	    t->name != NULL ? t->name : "");
+	ui_put(w, y, x, c->name - 1, t->hidden ? a | ui_attr(UI_DIM) : a, name);
 	x += c->name;
 	if (c->mode) {
 		ui_put(w, y, x, W_MODE - 1, base, t->mode != NULL ? t->mode : "-");
@@ -205,10 +258,9 @@ dash_draw_row(WINDOW *w, int y, int cols, const struct dash_cols *c,
 	ui_put(w, y, x, W_STATE - 1, base | dash_state_attr(t->state),
 	    t->state != NULL ? t->state : "?");
 	x += W_STATE;
-	end = t->finished > 0 ? t->finished : now;
 	if (!task_state_word_final(t->state) && task_state_parse(t->state) != TASK_UNKNOWN)
 		clock = true;
-	tracker_fmt_secs(buf, sizeof buf, t->created > 0 ? end - t->created : 0);
+	tracker_fmt_secs(buf, sizeof buf, store_task_elapsed(t, now));
 	ui_put(w, y, x, W_ELAPSED - 1, base, buf);
 	x += W_ELAPSED;
 	if (c->credits) {
@@ -253,7 +305,8 @@ dash_draw_titles(WINDOW *w, int y, int cols, const struct dash_cols *c)
 	ui_put(w, y, x, cols - x, a, "NEXT");
 }
 
-static const char *const dash_sort_names[] = { "newest", "status", "name" };
+static const char *const dash_sort_names[] = { "newest", "status", "name", "id",
+	"elapsed" };
 
 static void
 dash_draw_nokey(WINDOW *w, int y, int cols)
@@ -305,22 +358,37 @@ void
 dash_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 {
 	struct dash_cols c;
-	char buf[256];
+	char buf[256], hid[64];
 	int h = dash_table_height(rows), i, y;
 	bool tick = false;
 
 	(void)data;
 	*cy = *cx = -1;
 	dash_draw_header(w, cols);
-	snprintf(buf, sizeof buf, "%zu task%s%s | sort: %s (o) | filter (/): %s",
-	    dash->rows.n, dash->rows.n == 1 ? "" : "s",
-	    dash->show_hidden ? " incl. hidden" : "", dash_sort_names[dash->sort],
-	    dash->filter[0] != '\0' ? dash->filter : "none");
+	if (dash->nhidden == 0)
+		snprintf(hid, sizeof hid, "%s", "");
+	else if (dash->show_hidden)
+		snprintf(hid, sizeof hid, " (%zu hidden, shown: H hides them)",
+		    dash->nhidden);
+	else
+		snprintf(hid, sizeof hid, ", %zu hidden: H shows %s", dash->nhidden,
+		    dash->nhidden == 1 ? "it" : "them");
+	snprintf(buf, sizeof buf, "%zu task%s%s | sort: %s%s (o) | filter (/): %s%s",
+	    dash->rows.n, dash->rows.n == 1 ? "" : "s", hid,
+	    dash_sort_names[dash->sort], dash->sort_rev ? ", reversed" : "",
+	    dash->filter[0] != '\0' ? dash->filter : "none",
+	    dash->nmarked > 0 ? " | marked: " : "");
+	if (dash->nmarked > 0)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%zu", dash->nmarked);
 	ui_put(w, 1, 1, cols - 1, ui_attr(UI_DIM), buf);
 	dash_layout(cols, &c);
 	dash_draw_titles(w, 2, cols, &c);
 	if (dash->s.key == NULL && dash->rows.n == 0)
 		dash_draw_nokey(w, 4, cols);
+	else if (dash->rows.n == 0 && dash->nhidden > 0)
+		ui_put(w, 4, 2, cols - 2, ui_attr(UI_DIM), dash->nhidden == 1 ?
+		    "The only task is hidden: H shows it." :
+		    "Every task is hidden: H shows them.");
 	else if (dash->rows.n == 0)
 		ui_put(w, 4, 2, cols - 2, ui_attr(UI_DIM), dash->filter[0] != '\0' ?
 		    "No task matches the filter (/ to change it)." :
@@ -334,9 +402,11 @@ dash_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 		tick |= dash_draw_row(w, y, cols, &c, &dash->rows.v[dash->top + (size_t)i],
 		    dash->top + (size_t)i == dash->sel);
 	}
+	if (dash->help)
+		dash_draw_help(w, rows, cols, false);
 	dash_draw_footer(w, rows, cols, cy, cx,
-	    "Enter detail  d download  r re-roll  y/Y copy id/URL  p poll  "
-	    "x hide  H hidden  b balance  F2 editor  q quit");
+	    "? keys  Enter detail  / filter  o sort  Space mark  d download  "
+	    "p poll  x hide  t/f unknown  F2 editor  q quit");
 	/* Seconds to count only while someone can see them. */
 	if (tick)
 		dash_tick_arm();

@@ -65,15 +65,75 @@ dash_filter_save(void)
 	free(path);
 }
 
+/* Escape while typing it clears the filter (k9s); Enter keeps it. */
 static void
 dash_filter_done(void *arg, const char *text)
 {
 	(void)arg;
 	dash->typing = false;
-	if (text == NULL)
-		return;
-	snprintf(dash->filter, sizeof dash->filter, "%s", text);
+	dash->filtering = false;
+	snprintf(dash->filter, sizeof dash->filter, "%s", text != NULL ? text : "");
 	dash_filter_save();
+	dash_reload();
+}
+
+/* Space marks rows; d, x and p then act on every marked row. */
+static void
+dash_mark_toggle(const struct store_task *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < dash->nmarked; i++) {
+		if (dash->marked[i] == t->id) {
+			dash->marked[i] = dash->marked[--dash->nmarked];
+			return;
+		}
+	}
+	dash->marked = xreallocarray(dash->marked, dash->nmarked + 1, sizeof *dash->marked);
+	dash->marked[dash->nmarked++] = t->id;
+}
+
+/* The rows an action takes: the marked ones, else the selected one. */
+static void
+dash_for_each(const struct store_task *t, void (*act)(const struct store_task *))
+{
+	int64_t *ids;
+	size_t i, j, n = 0, nids = dash->nmarked;
+
+	if (dash->nmarked == 0) {
+		act(t);
+		return;
+	}
+	/* An action may re-read the rows: find each one afresh. */
+	ids = dash->marked;
+	dash->marked = NULL;
+	dash->nmarked = 0;
+	for (i = 0; i < nids; i++) {
+		for (j = 0; j < dash->rows.n; j++) {
+			if (dash->rows.v[j].id == ids[i]) {
+				act(&dash->rows.v[j]);
+				n++;
+				break;
+			}
+		}
+	}
+	free(ids);
+	ui_message("%zu marked task%s: done", n, n == 1 ? "" : "s");
+	dash_reload();
+}
+
+/* Shift+letter sorts by that column; the same again, the other way. */
+static void
+dash_sort_by(enum dash_sort by)
+{
+	if (dash->sort == by)
+		dash->sort_rev = !dash->sort_rev;
+	else {
+		dash->sort = by;
+		dash->sort_rev = false;
+	}
 	dash_reload();
 }
 
@@ -293,9 +353,18 @@ dash_key_typing(const struct ui_key *k)
 {
 	if (dash->typing && field_active()) {
 		field_key(k);
+		/* Filter as you type. */
+		if (dash->filtering && field_active()) {
+			snprintf(dash->filter, sizeof dash->filter, "%s", field_text());
+			dash_reload();
+		}
 		return true;
 	}
 	ui_message_clear();
+	if (dash->help) {
+		dash->help = false;	/* any key closes it */
+		return true;
+	}
 	return false;
 }
 
@@ -337,19 +406,43 @@ dash_key(void *data, const struct ui_key *k)
 		break;
 	case '/':
 		dash->typing = true;
-		field_begin(FIELD_NAME, "Filter (words, status:S):", dash->filter, 0,
+		dash->filtering = true;
+		field_begin(FIELD_NAME, "Filter (!word excludes; words, status:S):", dash->filter, 0,
 		    NULL, dash_filter_done, NULL);
+		break;
+	case '\033':
+		if (dash->filter[0] != '\0')
+			dash_filter_done(NULL, NULL);
+		else if (dash->nmarked > 0) {
+			dash->nmarked = 0;
+			ui_message("marks cleared");
+		}
+		break;
+	case '?':	dash->help = true; break;
+	case ' ':
+		dash_mark_toggle(t);
+		dash_move(1);
 		break;
 	case 'o':
 		dash->sort = (dash->sort + 1) % DASH_SORT_N;
+		dash->sort_rev = false;
 		dash_reload();
 		break;
-	case 'd':	dash_act_download(t); break;
+	case 'O':
+		dash->sort_rev = !dash->sort_rev;
+		dash_reload();
+		break;
+	case 'N':	dash_sort_by(DASH_SORT_NAME); break;
+	case 'S':	dash_sort_by(DASH_SORT_STATUS); break;
+	case 'I':	dash_sort_by(DASH_SORT_ID); break;
+	case 'E':	dash_sort_by(DASH_SORT_ELAPSED); break;
+	case 'C':	dash_sort_by(DASH_SORT_NEWEST); break;
+	case 'd':	dash_for_each(t, dash_act_download); break;
 	case 'r':	dash_act_reroll(t); break;
 	case 'y':	dash_act_copy(t, false); break;
 	case 'Y':	dash_act_copy(t, true); break;
-	case 'p':	dash_act_repoll(t); break;
-	case 'x':	dash_hide(t); break;
+	case 'p':	dash_for_each(t, dash_act_repoll); break;
+	case 'x':	dash_for_each(t, dash_hide); break;
 	case 'f':	dash_act_forget(t); break;
 	case 't':	dash_act_adopt(t); break;
 	case 'H':

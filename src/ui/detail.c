@@ -123,6 +123,9 @@ detail_build(const struct store_task *t, int width)
 {
 	struct store_history h = { NULL, 0 };
 	char when[32], *u, *cause = NULL;
+	const char *err = NULL;
+	enum tracker_net net;
+	time_t until;
 	size_t i;
 	int64_t due;
 
@@ -155,7 +158,10 @@ detail_build(const struct store_task *t, int width)
 		detail_add(ui_attr(UI_OK), "  video: %s", u);
 		free(u);
 	}
-	if (i == 0)
+	/* "yet" only while one may still come. */
+	if (i == 0 && task_state_word_final(t->state))
+		detail_add(ui_attr(UI_DIM), "  no video (the task ended %s)", t->state);
+	else if (i == 0)
 		detail_add(ui_attr(UI_DIM), "  no video yet");
 	if (t->has_credits)
 		detail_add(A_NORMAL, "  credits: %.15g", t->credits);
@@ -180,6 +186,13 @@ detail_build(const struct store_task *t, int width)
 	if (t->finished > 0) {
 		dash_fmt_time(when, sizeof when, t->finished);
 		detail_add(ui_attr(UI_DIM), "  finished %s", when);
+	}
+	/* The header has room for a few words of it; here it is whole. */
+	if (dash->s.tracker != NULL && (net = tracker_net_state(dash->s.tracker, &until,
+	    &err)) != TRACKER_NET_OK && err != NULL) {
+		detail_add(A_NORMAL, "%s", "");
+		detail_add(ui_attr(UI_TITLE), "Connection");
+		detail_wrap("last error: ", err, width);
 	}
 	detail_add(A_NORMAL, "%s", "");
 	detail_add(ui_attr(UI_TITLE), "Storyboard sent");
@@ -210,8 +223,10 @@ detail_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	for (i = 0; i < h - 1 && dash->detail_top + i < (int)nlines; i++)
 		ui_put(w, 1 + i, 1, cols - 1, lines[dash->detail_top + i].attr,
 		    lines[dash->detail_top + i].text);
+	if (dash->help)
+		dash_draw_help(w, rows, cols, true);
 	dash_draw_footer(w, rows, cols, cy, cx,
-	    "Esc back  j/k scroll  d download  r re-roll  y/Y copy id/URL  p poll");
+	    "Esc back  j/k scroll  d download  r re-roll  y/Y copy id/URL  p poll  ? keys");
 }
 
 static void
@@ -260,6 +275,7 @@ detail_key(void *data, const struct ui_key *k)
 	case 'Y':	dash_act_copy(t, true); break;
 	case 'p':	dash_act_repoll(t); break;
 	case 't':	dash_act_adopt(t); break;
+	case '?':	dash->help = true; break;
 	case 'f':
 		dash_act_forget(t);
 		detail_close();

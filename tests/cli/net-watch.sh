@@ -46,7 +46,9 @@ is "$("$KLING_TUI" list --json | jq -r "select(.task_id == \"$other\") | .state"
 	"and the store has it"
 run kt status --json "$other" 00000000-0000-4000-8000-000000000000
 is "$RC" 3 "status: one unknown id: exit 3"
-is "$(printf '%s\n' "$OUT" | jq -r .task_id)" "$other" "the known one is still printed"
+is "$(printf '%s\n' "$OUT" | jq -r 'select(.state != null) | .task_id')" "$other" "the known one is still printed"
+is "$(printf '%s\n' "$OUT" | jq -r 'select(.error != null) | .task_id')" \
+	00000000-0000-4000-8000-000000000000 "the unknown one as an object with its error"
 
 # Ctrl-C ends it cleanly, even with a task far from done.
 stop_sim

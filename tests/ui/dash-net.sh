@@ -90,6 +90,8 @@ ui_keys g Enter
 ui_ok_wait "error: generation failed" "501: the detail shows the failure"
 msg=$(ui_line "error: generation failed")
 unlike "$msg" "$(printf '\033')" "501: no escape sequence reaches the screen"
+ui_ok_wait "no video (the task ended failed)" "501: the detail says there will be no video"
+unlike "$(ui_screen)" "no video yet" "501: not 'no video yet' (issue 15, item 10)"
 ui_escape
 ui_keys q
 ui_ok_wait "[exit 0]" "501: q quits"

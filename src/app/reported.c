@@ -1,0 +1,76 @@
+/* kling-tui: what one follower last reported of each task.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "reported.h"
+#include "xmalloc.h"
+
+struct reported_task {
+	char	*task_id;
+	char	*state;
+	size_t	 nmedia;
+};
+
+struct reported {
+	struct reported_task	*v;
+	size_t			 n, cap;
+};
+
+struct reported *
+reported_new(void)
+{
+	return xcalloc(1, sizeof(struct reported));
+}
+
+void
+reported_free(struct reported **rp)
+{
+	struct reported *r = *rp;
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->n; i++) {
+		free(r->v[i].task_id);
+		free(r->v[i].state);
+	}
+	free(r->v);
+	free(r);
+	*rp = NULL;
+}
+
+bool
+reported_moved(struct reported *r, const char *task_id, const char *state,
+    size_t nmedia)
+{
+	struct reported_task *rt = NULL;
+	size_t i;
+	bool moved;
+
+	if (state == NULL)
+		state = "";
+	for (i = 0; i < r->n && rt == NULL; i++)
+		if (strcmp(r->v[i].task_id, task_id) == 0)
+			rt = &r->v[i];
+	if (rt == NULL) {
+		if (r->n == r->cap) {
+			r->cap = r->cap == 0 ? 16 : r->cap * 2;
+			r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
+		}
+		rt = &r->v[r->n++];
+		rt->task_id = xstrdup(task_id);
+		rt->state = xstrdup(state);
+		rt->nmedia = nmedia;
+		return true;
+	}
+	moved = strcmp(rt->state, state) != 0 || rt->nmedia != nmedia;
+	if (moved) {
+		free(rt->state);
+		rt->state = xstrdup(state);
+		rt->nmedia = nmedia;
+	}
+	return moved;
+}
