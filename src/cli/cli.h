@@ -94,5 +94,6 @@ int	cmd_list(struct app_globals *, const struct cli_args *);
 int	cmd_watch(struct app_globals *, const struct cli_args *);
 int	cmd_download(struct app_globals *, const struct cli_args *);
 int	cmd_balance(struct app_globals *, const struct cli_args *);
+int	cmd_drafts(struct app_globals *, const struct cli_args *);
 
 #endif

@@ -149,8 +149,7 @@ editor_free(struct editor **edp)
 	sb_free(&ed->sb);
 	sb_free(&ed->saved);
 	sb_free(&ed->preview);
-	sb_free(&ed->offer);
-	free(ed->offer_origin);
+	draft_list_free(ed->offers, ed->noffers);
 	history_free(&ed->hist);
 	diag_list_free(&ed->diags);
 	form_free(&ed->form);
@@ -193,6 +192,12 @@ editor_field_done(void *arg, const char *text)
 	}
 	if (text != NULL || added)
 		editor_changed(ed, true);
+	else {
+		/* Cancelled: the draft autosaved while it was typed must not
+		 * bring it back. */
+		ed->draft_dirty = true;
+		editor_save_draft(ed);
+	}
 }
 
 static enum field_kind
@@ -623,7 +628,7 @@ editor_key(void *data, const struct ui_key *k)
 			editor_answer(ed, k->code);
 		else if (!k->fkey && (k->code == 27 || k->code == UI_CTRL('g') ||
 		    k->code == UI_CTRL('c')))
-			editor_answer(ed, ed->pending == EP_DRAFT ? 'n' : 'c');
+			editor_answer(ed, 27);
 		break;
 	case EM_MENU:
 		editor_key_menu(ed, k);
@@ -683,11 +688,12 @@ static void
 editor_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 {
 	struct editor *ed = data;
-	int dh = diagpane_height(ed, rows), fh = rows - 1 - dh;
+	int sh = status_height(ed, cols), dh = diagpane_height(ed, rows - sh + 1);
+	int fh = rows - sh - dh;
 
 	form_draw(ed, w, 0, fh, cols, cy, cx);
 	diagpane_draw(ed, w, fh, dh, cols);
-	status_draw(ed, w, rows - 1, cols, cy, cx);
+	status_draw(ed, w, rows - sh, sh, cols, cy, cx);
 	if (ed->mode == EM_EDIT && ed->editing.f != EF_NFIELDS && *cy >= 0)
 		editor_draw_hints(w, *cy + 1 < fh ? *cy + 1 : *cy - 1, *cx, cols);
 	if (ed->mode == EM_MENU)

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "draft.h"
 #include "edit.h"
 #include "storyboard.h"
 #include "ui.h"
@@ -82,8 +83,9 @@ struct editor {
 	enum editor_pending	 pending;	/* what to do after a question */
 	char			*pending_arg;
 
-	struct storyboard	*offer;		/* the draft being offered */
-	char			*offer_origin;
+	struct draft_info	*offers;	/* drafts found at start */
+	size_t			 noffers;
+	size_t			 offer_i;	/* the one being asked about */
 
 	struct ui_screen	 screen;
 	bool			 quit;
@@ -97,10 +99,14 @@ void		 editor_free(struct editor **);
 /* Open a file (a missing file becomes a new storyboard with that name).
  * -1 and *cause when it exists but cannot be read or parsed. */
 int		 editor_open(struct editor *, const char *path, char **cause);
-/* Offer the draft found in the state directory, if any. */
-void		 editor_offer_draft(struct editor *);
-/* Save the draft now if there is anything unsaved (every way out). */
+/* editor_draft.c: at start, ask about the drafts left by other processes:
+ * of the file opened, or (no file named) every draft whose process is gone. */
+void		 editor_offer_drafts(struct editor *);
+void		 editor_draft_answer(struct editor *, int answer);
+/* Save this process's draft now if anything is unsaved, else remove it. */
 void		 editor_save_draft(struct editor *);
+/* Remove this process's draft of the file being edited. */
+void		 editor_drop_draft(struct editor *);
 /* What the screen shows: the model, or its preview while a field is typed. */
 #define editor_view(ed) ((ed)->preview != NULL ? (ed)->preview : (ed)->sb)
 /* The model changed: check the rules, rebuild the form, record for undo,
@@ -142,7 +148,9 @@ int		 diagpane_height(const struct editor *, int rows);
 void		 diagpane_draw(struct editor *, WINDOW *, int y, int h, int w);
 
 /* status.c */
-void		 status_draw(struct editor *, WINDOW *, int y, int w, int *cy, int *cx);
+/* Lines the status needs at width w: a long question or message wraps. */
+int		 status_height(const struct editor *, int w);
+void		 status_draw(struct editor *, WINDOW *, int y, int h, int w, int *cy, int *cx);
 
 /* help.c */
 void		 help_show(void);

@@ -136,7 +136,7 @@ ui_main(const struct app_globals *g, const char *file)
 	loop_set_emergency(ui_emergency_restore);
 	field_init();
 	ui_screen_register(editor_screen(ed));
-	editor_offer_draft(ed);
+	editor_offer_drafts(ed);
 	/* The dashboard comes first, unless a file or a draft question
 	 * waits in the editor. */
 	dash_attach(ed, file == NULL && ed->mode != EM_ASK);

@@ -41,31 +41,92 @@ status_keys(const struct editor *ed)
 	return "Enter edit  a add  d delete  Tab problems  C-s save  ? help  q quit";
 }
 
-void
-status_draw(struct editor *ed, WINDOW *w, int y, int width, int *cy, int *cx)
+/* Lines a long question or message may take: enough for a path and a
+ * cause, not so many that the form disappears. */
+#define STATUS_MAX_LINES 4
+
+/* Lay s out from column x of line y, then on whole lines below, breaking
+ * at spaces; draws only when w is not NULL. Returns the lines used. */
+static int
+status_wrap(WINDOW *w, int y, int x, int width, attr_t a, const char *s, int max)
+{
+	size_t n, cut;
+	int lines = 0;
+
+	while (lines < max && x < width) {
+		n = text_fit(s, (size_t)(width - x));
+		cut = n;
+		if (s[n] != '\0' && lines + 1 < max) {
+			while (cut > 0 && s[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = n;
+		}
+		if (w != NULL)
+			ui_putn(w, y + lines, x, width - x, a, s, cut);
+		lines++;
+		s += cut;
+		while (*s == ' ')
+			s++;
+		if (*s == '\0' || cut == 0)
+			break;
+		x = 0;
+	}
+	return lines > 0 ? lines : 1;
+}
+
+/* The file's name as the status line shows it: a long path keeps its end,
+ * the file's own name mattering most. *x: the columns it takes. */
+static const char *
+status_name(const struct editor *ed, int width, bool *trimmed, int *x)
 {
 	const char *name = ed->path != NULL ? ed->path : "[new storyboard]";
-	const char *msg = ui_message_text();
-	attr_t a = ui_attr(UI_STATUS);
-	int x, lw;
-	bool trimmed = false;
 
-	ui_fill(w, y, 0, width, a);
+	*trimmed = false;
+	while (text_width(name) > (size_t)(width / 2 - 1) && strchr(name + 1, '/') != NULL) {
+		name = strchr(name + 1, '/');
+		*trimmed = true;
+	}
+	*x = (*trimmed ? 3 : 0) + (int)text_width(name) + (ed->modified ? 4 : 0) + 2;
+	return name;
+}
+
+int
+status_height(const struct editor *ed, int width)
+{
+	const char *msg = ui_message_text();
+	bool trimmed;
+	int x;
+
+	if (ed->mode == EM_ASK)
+		return status_wrap(NULL, 0, 0, width, 0, ed->question, STATUS_MAX_LINES);
+	if (ed->mode == EM_EDIT || *msg == '\0')
+		return 1;
+	status_name(ed, width, &trimmed, &x);
+	return status_wrap(NULL, 0, x, width, 0, msg, STATUS_MAX_LINES);
+}
+
+void
+status_draw(struct editor *ed, WINDOW *w, int y, int h, int width, int *cy, int *cx)
+{
+	const char *name, *msg = ui_message_text();
+	attr_t a = ui_attr(UI_STATUS);
+	int x, i, end;
+	bool trimmed;
+
+	for (i = 0; i < h; i++)
+		ui_fill(w, y + i, 0, width, a);
 	if (ed->mode == EM_ASK) {
-		ui_put(w, y, 0, width, a | A_BOLD, ed->question);
+		status_wrap(w, y, 0, width, a | A_BOLD, ed->question, h);
 		return;
 	}
 	if (ed->mode == EM_EDIT && ed->editing.f == EF_NFIELDS) {
 		/* A file name or answer typed on the status line itself. */
-		lw = ui_put(w, y, 0, width / 2, a | A_BOLD, field_label());
-		field_draw(w, y, lw + 1, width - lw - 1, cy, cx);
+		x = ui_put(w, y, 0, width / 2, a | A_BOLD, field_label());
+		field_draw(w, y, x + 1, width - x - 1, cy, cx);
 		return;
 	}
-	/* A long path keeps its end: the file's own name matters most. */
-	while (text_width(name) > (size_t)(width / 2 - 1) && strchr(name + 1, '/') != NULL) {
-		name = strchr(name + 1, '/');
-		trimmed = true;
-	}
+	name = status_name(ed, width, &trimmed, &end);
 	x = 0;
 	if (trimmed)
 		x = ui_put(w, y, 0, width, a | A_BOLD, "...");
@@ -74,7 +135,7 @@ status_draw(struct editor *ed, WINDOW *w, int y, int width, int *cy, int *cx)
 		x += ui_put(w, y, x, width - x, a | A_BOLD, " [+]");
 	x += 2;
 	if (*msg != '\0')
-		ui_put(w, y, x, width - x, a, msg);
+		status_wrap(w, y, x, width, a, msg, h);
 	else
 		ui_put(w, y, x, width - x, a, status_keys(ed));
 }
