@@ -5,6 +5,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
+#include <time.h>
 
 #include "diag.h"
 #include "draft.h"
@@ -45,6 +47,8 @@ enum editor_pending {
 	EP_QUIT,
 	EP_OVERWRITE,
 	EP_OVERWRITE_QUIT,
+	EP_CHANGED,		/* the file changed on disk: save over it? */
+	EP_CHANGED_QUIT,
 	EP_DRAFT
 };
 
@@ -86,6 +90,10 @@ struct editor {
 	struct draft_info	*offers;	/* drafts found at start */
 	size_t			 noffers;
 	size_t			 offer_i;	/* the one being asked about */
+
+	bool			 stamped;	/* the file as opened or saved: */
+	struct timespec		 stamp_mtime;	/* to tell an outside change */
+	off_t			 stamp_size;
 
 	struct ui_screen	 screen;
 	bool			 quit;
@@ -129,6 +137,8 @@ void		 editor_answer(struct editor *, int answer);
 void		 editor_path_done(struct editor *, const char *text);
 void		 editor_save(struct editor *, bool then_quit);
 void		 editor_quit_now(struct editor *, bool keep_draft);
+/* Remember the file's time and size, to tell when it changes outside. */
+void		 editor_stamp(struct editor *);
 
 /* form.c */
 void		 form_build(struct form *, const struct storyboard *, const struct diag_list *);

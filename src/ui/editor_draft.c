@@ -152,6 +152,8 @@ editor_recover(struct editor *ed, const struct draft_info *d)
 		cause = NULL;
 	}
 	editor_replace(ed, sb, saved, d->origin);
+	if (saved != NULL)
+		editor_stamp(ed);
 	/* Ours now: our autosaves replace it instead of sitting beside it. */
 	if (draft_adopt(ed->state_dir, d, (long)getpid(), &cause) == -1) {
 		ui_message("draft restored, but %s", cause);

@@ -1,8 +1,9 @@
 /* kling-tui: the editor's files: open, save, save as, and the
- * questions on the way (replace? save first?).
+ * questions on the way (replace? save first? changed on disk?).
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@ editor_replace(struct editor *ed, struct storyboard *sb, struct storyboard *save
 {
 	/* The storyboard left behind was saved or given up: its draft goes. */
 	editor_drop_draft(ed);
+	ed->stamped = false;
 	sb_free(&ed->sb);
 	sb_free(&ed->saved);
 	ed->sb = sb;
@@ -51,7 +53,33 @@ editor_open(struct editor *ed, const char *path, char **cause)
 	if ((sb = codec_load_file(path, cause)) == NULL)
 		return -1;
 	editor_replace(ed, sb, sb_clone(sb), path);
+	editor_stamp(ed);
 	return 0;
+}
+
+void
+editor_stamp(struct editor *ed)
+{
+	struct stat st;
+
+	ed->stamped = ed->path != NULL && stat(ed->path, &st) == 0;
+	if (ed->stamped) {
+		ed->stamp_mtime = st.st_mtim;
+		ed->stamp_size = st.st_size;
+	}
+}
+
+/* Someone else wrote the file since it was opened or saved. */
+static bool
+editor_changed_outside(const struct editor *ed)
+{
+	struct stat st;
+
+	if (!ed->stamped || stat(ed->path, &st) == -1)
+		return false;
+	return st.st_size != ed->stamp_size ||
+	    st.st_mtim.tv_sec != ed->stamp_mtime.tv_sec ||
+	    st.st_mtim.tv_nsec != ed->stamp_mtime.tv_nsec;
 }
 
 void
@@ -76,10 +104,16 @@ editor_ask(struct editor *ed, enum editor_pending what, const char *answers,
 static bool
 editor_write(struct editor *ed, const char *path)
 {
-	char *cause = NULL, *p;
+	char *cause = NULL, *p, real[PATH_MAX];
+	const char *to = path;
+	struct stat st;
 	size_t errors;
 
-	if (codec_save_file(ed->sb, path, &cause) == -1) {
+	/* Through a symlink: write its target and keep the link, as vi does
+	 * (a rename over the link would replace it with a plain file). */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, real) != NULL)
+		to = real;
+	if (codec_save_file(ed->sb, to, &cause) == -1) {
 		ui_message("not saved: %s", cause);
 		free(cause);
 		return false;
@@ -94,6 +128,7 @@ editor_write(struct editor *ed, const char *path)
 	ed->draft_dirty = false;
 	loop_timer_stop(ed->autosave);
 	editor_drop_draft(ed);
+	editor_stamp(ed);
 	errors = diag_count(ed->diags, DIAG_ERROR);
 	if (errors > 0)
 		ui_message("saved %s (%zu error%s left)", p, errors, errors == 1 ? "" : "s");
@@ -148,6 +183,12 @@ editor_save(struct editor *ed, bool then_quit)
 		    "storyboard.json");
 		return;
 	}
+	if (editor_changed_outside(ed)) {
+		editor_ask(ed, then_quit ? EP_CHANGED_QUIT : EP_CHANGED, "yn",
+		    "%s changed on disk since it was opened: save over it? [y/n]",
+		    ed->path);
+		return;
+	}
 	if (editor_write(ed, ed->path) && then_quit)
 		editor_quit_now(ed, false);
 }
@@ -162,6 +203,11 @@ editor_answer(struct editor *ed, int c)
 	switch (what) {
 	case EP_DRAFT:
 		editor_draft_answer(ed, c);
+		break;
+	case EP_CHANGED:
+	case EP_CHANGED_QUIT:
+		if (c == 'y' && editor_write(ed, ed->path) && what == EP_CHANGED_QUIT)
+			editor_quit_now(ed, false);
 		break;
 	case EP_QUIT:
 		if (c == 'y')

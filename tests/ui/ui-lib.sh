@@ -84,3 +84,14 @@ ui_draft_wait() { # ui_draft_wait TEXT: until a draft holds TEXT; 1 on timeout
 	done
 	return 1
 }
+# The screen as one line, as a person reads a message wrapped over lines.
+ui_joined() { ui_screen | sed 's/ *$//' | tr '\n' ' '; }
+ui_ok_wait_joined() { # ui_ok_wait_joined TEXT NAME...: ui_ok_wait across lines
+	local text=$1 i=0; shift
+	while [ $i -lt 100 ]; do
+		ui_joined | grep -qF -- "$text" && { ok 0 "$@"; return; }
+		sleep 0.05
+		i=$((i + 1))
+	done
+	ok 1 "$@"; echo "# waited for: $text"; ui_screen | sed 's/^/#   /'
+}
