@@ -149,6 +149,7 @@ editor_free(struct editor **edp)
 	sb_free(&ed->sb);
 	sb_free(&ed->saved);
 	sb_free(&ed->preview);
+	sb_free(&ed->hidden);
 	draft_list_free(ed->offers, ed->noffers);
 	history_free(&ed->hist);
 	diag_list_free(&ed->diags);
@@ -308,6 +309,8 @@ editor_history(struct editor *ed, bool redo)
 	}
 	sb_free(&ed->sb);
 	ed->sb = sb_clone(s);
+	/* Undo brings hidden shots back its own way: none may come twice. */
+	sb_free(&ed->hidden);
 	editor_changed(ed, false);
 }
 
@@ -383,6 +386,7 @@ editor_is_named_key(const struct ui_key *k, const char *name)
 static void
 editor_cycle(struct editor *ed, const struct form_cell *c, int dir)
 {
+	struct storyboard *before = NULL;
 	char *cause = NULL;
 
 	if (edit_kind(c->ref.f) == EK_NUMBER) {
@@ -394,10 +398,16 @@ editor_cycle(struct editor *ed, const struct form_cell *c, int dir)
 		ui_message("Space and +/- change choices and numbers; Enter edits");
 		return;
 	}
-	if (edit_cycle(ed->sb, &c->ref, dir, &cause) == -1)
+	if (c->ref.f == EF_MULTI || c->ref.f == EF_SHOT_TYPE)
+		before = sb_clone(ed->sb);
+	if (edit_cycle(ed->sb, &c->ref, dir, &cause) == -1) {
 		editor_report(cause);
-	else
-		editor_changed(ed, true);
+		sb_free(&before);
+		return;
+	}
+	if (before != NULL)
+		editor_shots_follow(ed, before);
+	editor_changed(ed, true);
 }
 
 static void

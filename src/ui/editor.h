@@ -87,6 +87,8 @@ struct editor {
 	enum editor_pending	 pending;	/* what to do after a question */
 	char			*pending_arg;
 
+	struct storyboard	*hidden;	/* shots a mode change hid */
+
 	struct draft_info	*offers;	/* drafts found at start */
 	size_t			 noffers;
 	size_t			 offer_i;	/* the one being asked about */
@@ -139,6 +141,11 @@ void		 editor_save(struct editor *, bool then_quit);
 void		 editor_quit_now(struct editor *, bool keep_draft);
 /* Remember the file's time and size, to tell when it changes outside. */
 void		 editor_stamp(struct editor *);
+
+/* editor_shots.c: after a change of multi-shot or shot type (before: the
+ * storyboard until then, handed over): keep the shots it hid, or bring
+ * them back. */
+void		 editor_shots_follow(struct editor *, struct storyboard *before);
 
 /* form.c */
 void		 form_build(struct form *, const struct storyboard *, const struct diag_list *);

@@ -27,6 +27,7 @@ editor_replace(struct editor *ed, struct storyboard *sb, struct storyboard *save
 	ed->stamped = false;
 	sb_free(&ed->sb);
 	sb_free(&ed->saved);
+	sb_free(&ed->hidden);
 	ed->sb = sb;
 	ed->saved = saved;
 	free(ed->path);
