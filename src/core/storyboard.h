@@ -96,6 +96,8 @@ struct storyboard *sb_new_default(void);	/* a valid text-to-video draft */
 struct storyboard *sb_clone(const struct storyboard *);
 void		   sb_free(struct storyboard **);
 bool		   sb_equal(const struct storyboard *, const struct storyboard *);
+/* The memory a storyboard holds, about: what an undo history counts. */
+size_t		   sb_bytes(const struct storyboard *);
 
 /* Setters copy their argument; NULL clears the field. */
 void	sb_set_str(char **field, const char *value);

@@ -124,7 +124,7 @@ editor_new(const char *state_dir)
 
 	ed->sb = sb_new_default();
 	ed->saved = sb_clone(ed->sb);
-	ed->hist = history_new(ed->sb, 0);
+	ed->hist = history_new(ed->sb, 0, 0);
 	ed->diags = diag_list_new();
 	ed->state_dir = state_dir != NULL ? xstrdup(state_dir) : NULL;
 	ed->autosave = loop_timer_new(editor_autosave, ed);

@@ -166,7 +166,7 @@ main(void)
 	/* Undo over editor operations. */
 	sb_free(&sb);
 	sb = sb_template("multi-shot-customize");
-	h = history_new(sb, 0);
+	h = history_new(sb, 0, 0);
 	op(edit_add, sb, EF_SHOTS, 0, 0);
 	history_push(h, sb);
 	op(edit_delete, sb, EF_SHOT_PROMPT, 0, 0);
