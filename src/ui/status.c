@@ -8,37 +8,99 @@
 
 #include "editor.h"
 #include "field.h"
+#include "history.h"
 #include "text.h"
 
-static const char *
-status_keys(const struct editor *ed)
+/* The keys always at the line's end, as htop keeps its F-keys. */
+#define STATUS_TAIL	"? help  q quit"
+
+/* Append a hint to the line being built. */
+static void
+status_hint(char *buf, size_t len, const char *hint)
+{
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, len - n, "%s%s", n > 0 ? "  " : "", hint);
+}
+
+/* The keys that work on the focused row, and only those: what a key would
+ * refuse ("nothing to add here") is not offered. */
+static void
+status_keys(const struct editor *ed, char *buf, size_t len)
 {
 	const struct form_cell *c;
 	enum edit_kind k;
+	unsigned ops;
 
+	*buf = '\0';
 	switch (ed->mode) {
 	case EM_EDIT:
-		return "Enter keep  Esc cancel  Tab complete @name  C-a/C-e C-w C-y M-b/M-f";
+		status_hint(buf, len, "Enter keep  Esc cancel");
+		if (edit_kind(ed->editing.f) == EK_TEXT)
+			status_hint(buf, len, "Tab complete @name");
+		status_hint(buf, len, "C-a/C-e C-w C-y M-b/M-f");
+		return;
 	case EM_DIAGS:
-		return "Up/Down choose  Enter go to field  Tab back  ? help";
+		status_hint(buf, len, "Up/Down choose  Enter go to field  Tab back");
+		return;
 	case EM_MENU:
-		return "Up/Down choose  Enter open  Esc cancel";
+		status_hint(buf, len, "Up/Down choose  Enter open  Esc cancel");
+		return;
 	default:
 		break;
 	}
 	if (ed->row >= ed->form.n || ed->col >= ed->form.rows[ed->row].ncells)
-		return "? help  q quit";
+		return;
 	c = &ed->form.rows[ed->row].cells[ed->col];
 	k = edit_kind(c->ref.f);
-	if (k == EK_HEADING)
-		return "a add  Tab problems  C-s save  u undo  ? help  q quit";
+	ops = edit_ops(c->ref.f);
 	if (k == EK_CHOICE)
-		return "Space change  Tab problems  C-s save  u undo  ? help  q quit";
-	if (k == EK_NUMBER)
-		return "Enter edit  +/- change  a add  d del  C-s save  ? help  q quit";
-	if (c->ref.f == EF_SHOT_PROMPT || c->ref.f == EF_PROMPT || c->ref.f == EF_ELEM_DESC)
-		return "Enter edit  e $EDITOR  a add  d del  J/K move  C-s save  ? help";
-	return "Enter edit  a add  d delete  Tab problems  C-s save  ? help  q quit";
+		status_hint(buf, len, "Space change");
+	else if (k == EK_NUMBER)
+		status_hint(buf, len, "Enter edit  +/- change");
+	else if (k != EK_HEADING)
+		status_hint(buf, len, "Enter edit");
+	else if (c->ref.f == EF_IMAGES)
+		status_hint(buf, len, "Enter start frame");
+	if (k == EK_TEXT || k == EK_URL || k == EK_NAME)
+		status_hint(buf, len, "e $EDITOR");
+	if (ops & EDIT_OP_ADD)
+		status_hint(buf, len, "a add");
+	if (ops & EDIT_OP_DELETE)
+		status_hint(buf, len, "d del");
+	if (ops & EDIT_OP_DUP)
+		status_hint(buf, len, "D dup");
+	if (ops & EDIT_OP_MOVE)
+		status_hint(buf, len, "J/K move");
+	if (ed->diags->n > 0)
+		status_hint(buf, len, "Tab problems");
+	status_hint(buf, len, "C-s save");
+	if (history_can_undo(ed->hist))
+		status_hint(buf, len, "u undo");
+}
+
+/* The hints from x, cut between two of them rather than inside one, with
+ * the tail kept whole at the end (when the mode takes those keys). */
+static void
+status_draw_keys(struct editor *ed, WINDOW *w, int y, int x, int width, attr_t a)
+{
+	char keys[256];
+	const char *tail = ed->mode == EM_NORMAL ? STATUS_TAIL :
+	    ed->mode == EM_DIAGS ? "? help" : "";
+	int room = width - x - (*tail != '\0' ? (int)strlen(tail) + 2 : 0);
+	size_t n;
+
+	status_keys(ed, keys, sizeof keys);
+	n = strlen(keys);
+	while (n > 0 && (int)text_width(keys) > room) {
+		while (n > 0 && strncmp(keys + n, "  ", 2) != 0)
+			n--;
+		keys[n] = '\0';
+	}
+	if (room > 0)
+		ui_put(w, y, x, room, a, keys);
+	if (*tail != '\0')
+		ui_put(w, y, width - (int)strlen(tail), (int)strlen(tail), a | A_BOLD, tail);
 }
 
 /* Lines a long question or message may take: enough for a path and a
@@ -75,7 +137,8 @@ status_wrap(WINDOW *w, int y, int x, int width, attr_t a, const char *s, int max
 	return lines > 0 ? lines : 1;
 }
 
-/* The file's name as the status line shows it: a long path keeps its end,
+/* The file's name as the status line shows it, in a third of the line to
+ * leave the rest to the keys: a long path keeps its end,
  * the file's own name mattering most. *x: the columns it takes. */
 static const char *
 status_name(const struct editor *ed, int width, bool *trimmed, int *x)
@@ -83,7 +146,7 @@ status_name(const struct editor *ed, int width, bool *trimmed, int *x)
 	const char *name = ed->path != NULL ? ed->path : "[new storyboard]";
 
 	*trimmed = false;
-	while (text_width(name) > (size_t)(width / 2 - 1) && strchr(name + 1, '/') != NULL) {
+	while (text_width(name) > (size_t)(width / 3 - 1) && strchr(name + 1, '/') != NULL) {
 		name = strchr(name + 1, '/');
 		*trimmed = true;
 	}
@@ -130,12 +193,12 @@ status_draw(struct editor *ed, WINDOW *w, int y, int h, int width, int *cy, int 
 	x = 0;
 	if (trimmed)
 		x = ui_put(w, y, 0, width, a | A_BOLD, "...");
-	x += ui_put(w, y, x, width / 2, a | A_BOLD, name);
+	x += ui_put(w, y, x, width / 3, a | A_BOLD, name);
 	if (ed->modified)
 		x += ui_put(w, y, x, width - x, a | A_BOLD, " [+]");
 	x += 2;
 	if (*msg != '\0')
 		status_wrap(w, y, x, width, a, msg, h);
 	else
-		ui_put(w, y, x, width - x, a, status_keys(ed));
+		status_draw_keys(ed, w, y, x, width, a);
 }
