@@ -70,6 +70,7 @@ editor_rebuild(struct editor *ed)
 	struct edit_ref keep = ed->focus;
 
 	rules_check(editor_view(ed), ed->diags);
+	diag_errors_first(ed->diags);
 	form_build(&ed->form, editor_view(ed), ed->diags);
 	editor_focus(ed, &keep);
 }

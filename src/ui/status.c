@@ -40,9 +40,6 @@ status_keys(const struct editor *ed, char *buf, size_t len)
 			status_hint(buf, len, "Tab complete @name");
 		status_hint(buf, len, "C-a/C-e C-w C-y M-b/M-f");
 		return;
-	case EM_DIAGS:
-		status_hint(buf, len, "Up/Down choose  Enter go to field  Tab back");
-		return;
 	case EM_MENU:
 		status_hint(buf, len, "Up/Down choose  Enter open  Esc cancel");
 		return;
@@ -85,8 +82,7 @@ static void
 status_draw_keys(struct editor *ed, WINDOW *w, int y, int x, int width, attr_t a)
 {
 	char keys[256];
-	const char *tail = ed->mode == EM_NORMAL ? STATUS_TAIL :
-	    ed->mode == EM_DIAGS ? "? help" : "";
+	const char *tail = ed->mode == EM_NORMAL ? STATUS_TAIL : "";
 	int room = width - x - (*tail != '\0' ? (int)strlen(tail) + 2 : 0);
 	size_t n;
 
@@ -154,15 +150,33 @@ status_name(const struct editor *ed, int width, bool *trimmed, int *x)
 	return name;
 }
 
+/* In the diagnostics pane, the one selected, whole: a line of the pane
+ * may cut it. */
+static bool
+status_diag(const struct editor *ed, char *buf, size_t len)
+{
+	const struct diag *g;
+
+	if (ed->mode != EM_DIAGS || ed->diag_sel >= ed->diags->n)
+		return false;
+	g = &ed->diags->v[ed->diag_sel];
+	snprintf(buf, len, "%s %s: %s", g->sev == DIAG_ERROR ? "error" : "warning",
+	    g->path, g->msg);
+	return true;
+}
+
 int
 status_height(const struct editor *ed, int width)
 {
 	const char *msg = ui_message_text();
+	char buf[DIAG_PATH_MAX + DIAG_MSG_MAX + 16];
 	bool trimmed;
 	int x;
 
 	if (ed->mode == EM_ASK)
 		return status_wrap(NULL, 0, 0, width, 0, ed->question, STATUS_MAX_LINES);
+	if (status_diag(ed, buf, sizeof buf))
+		return status_wrap(NULL, 0, 0, width, 0, buf, STATUS_MAX_LINES);
 	if (ed->mode == EM_EDIT || *msg == '\0')
 		return 1;
 	status_name(ed, width, &trimmed, &x);
@@ -173,6 +187,7 @@ void
 status_draw(struct editor *ed, WINDOW *w, int y, int h, int width, int *cy, int *cx)
 {
 	const char *name, *msg = ui_message_text();
+	char buf[DIAG_PATH_MAX + DIAG_MSG_MAX + 16];
 	attr_t a = ui_attr(UI_STATUS);
 	int x, i, end;
 	bool trimmed;
@@ -181,6 +196,10 @@ status_draw(struct editor *ed, WINDOW *w, int y, int h, int width, int *cy, int 
 		ui_fill(w, y + i, 0, width, a);
 	if (ed->mode == EM_ASK) {
 		status_wrap(w, y, 0, width, a | A_BOLD, ed->question, h);
+		return;
+	}
+	if (status_diag(ed, buf, sizeof buf)) {
+		status_wrap(w, y, 0, width, a, buf, h);
 		return;
 	}
 	if (ed->mode == EM_EDIT && ed->editing.f == EF_NFIELDS) {
