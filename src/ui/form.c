@@ -15,6 +15,7 @@
 
 #define FORM_LABEL_W	15
 #define FORM_MENTIONS	32
+#define FORM_SHOT_LABELS 100
 
 static struct form_row *
 form_add_row(struct form *f, enum form_row_kind kind, const char *title)
@@ -93,12 +94,24 @@ form_is(const char *s, const char *want)
 	return s != NULL && strcmp(s, want) == 0;
 }
 
+/* "Shot N": an over-long file's 7th shot and on are numbered too, to be
+ * told apart. Cells keep the pointer: the labels live as long as the
+ * program. */
+static const char *
+form_shot_label(size_t i)
+{
+	static char labels[FORM_SHOT_LABELS][16];
+
+	if (i >= FORM_SHOT_LABELS)
+		return "Shot";
+	if (labels[i][0] == '\0')
+		snprintf(labels[i], sizeof labels[i], "Shot %zu", i + 1);
+	return labels[i];
+}
+
 static void
 form_shots(struct form *f, const struct storyboard *sb)
 {
-	static const char *const labels[SB_MAX_SHOTS] = {
-		"Shot 1", "Shot 2", "Shot 3", "Shot 4", "Shot 5", "Shot 6"
-	};
 	struct form_row *r;
 	size_t i;
 
@@ -107,8 +120,8 @@ form_shots(struct form *f, const struct storyboard *sb)
 	form_add_row(f, FR_TIMELINE, NULL);
 	for (i = 0; i < sb->nshots; i++) {
 		r = form_add_row(f, FR_CELLS, NULL);
-		form_add_cell(r, EF_SHOT_DURATION, i, 0,
-		    i < SB_MAX_SHOTS ? labels[i] : "Shot", FORM_LABEL_W, FORM_LABEL_W + 6);
+		form_add_cell(r, EF_SHOT_DURATION, i, 0, form_shot_label(i), FORM_LABEL_W,
+		    FORM_LABEL_W + 6);
 		form_add_cell(r, EF_SHOT_PROMPT, i, 0, NULL, 0, 0);
 	}
 }
@@ -435,13 +448,23 @@ form_cell_draw(struct editor *ed, WINDOW *w, int y, int x, int width,
 		ui_put(w, y, x + lw, vw - cw, a | A_DIM, "(empty)");
 }
 
+/* ! an error, ~ a warning: readable with colours off. */
+static void
+form_mark(WINDOW *w, int y, int x, int sev)
+{
+	if (sev == DIAG_ERROR)
+		ui_put(w, y, x, 1, ui_attr(UI_ERROR), "!");
+	else if (sev == DIAG_WARNING)
+		ui_put(w, y, x, 1, ui_attr(UI_WARNING), "~");
+}
+
 static void
 form_row_draw(struct editor *ed, WINDOW *w, int y, int width, size_t ri, int *cy, int *cx)
 {
 	const struct form_row *r = &ed->form.rows[ri];
 	int x = 2, cwid, sev = -1;
 	size_t j;
-	bool focused;
+	bool focused, pair;
 
 	if (r->kind == FR_TITLE) {
 		ui_put(w, y, 0, width, ui_attr(UI_TITLE), r->title);
@@ -462,10 +485,16 @@ form_row_draw(struct editor *ed, WINDOW *w, int y, int width, size_t ri, int *cy
 		sev = r->cells[0].sev;
 		x = width;
 	}
+	/* Two fields of their own on one row (the settings): each is marked
+	 * in front of its label, so the mark says which one it means. A shot's
+	 * duration and prompt are one shot: the gutter marks the row. */
+	pair = r->ncells == 2 && r->cells[0].label != NULL && r->cells[1].label != NULL;
 	for (j = 0; x < width && j < r->ncells; j++) {
 		const struct form_cell *c = &r->cells[j];
 
-		if (c->sev != -1 && (sev == -1 || c->sev < sev))
+		if (pair && j == 1)
+			form_mark(w, y, x - 1, c->sev);
+		else if (c->sev != -1 && (sev == -1 || c->sev < sev))
 			sev = c->sev;
 		if (c->width == -1)
 			cwid = (width - 2) / 2;
@@ -480,10 +509,7 @@ form_row_draw(struct editor *ed, WINDOW *w, int y, int width, size_t ri, int *cy
 		x += cwid;
 	}
 	/* The gutter marks a row with a problem even when colours are off. */
-	if (sev == DIAG_ERROR)
-		ui_put(w, y, 0, 1, ui_attr(UI_ERROR), "!");
-	else if (sev == DIAG_WARNING)
-		ui_put(w, y, 0, 1, ui_attr(UI_WARNING), "~");
+	form_mark(w, y, 0, sev);
 }
 
 void

@@ -1,7 +1,8 @@
 #!/bin/sh
 # kling-tui: diagnostics that can be read: errors before warnings, the count
 # of those that do not fit in the pane's title, and the selected one shown
-# whole (issue 10, item 10).
+# whole (issue 10, item 10); the 7th shot of an over-long file is numbered
+# (item 15).
 # Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/ui/ui-lib.sh"
@@ -39,6 +40,8 @@ like "$second" "^error +input.multi_prompt: shot durations" \
 	"the sum of durations is not hidden behind the warnings"
 like "$(ui_line '^Diagnostics')" "[0-9]+ more below" "what does not fit is counted in the title"
 unlike "$pane" "more\.\.\." "not drawn over the last message"
+# Item 15: the shot past the limit has its number too.
+like "$(ui_line 'Night falls')" "Shot 7 " "the 7th shot is numbered"
 # Tab into the pane, down to a warning: it is shown whole.
 ui_keys Tab j j
 ui_ok_wait_joined "warning input.multi_prompt[0].prompt: @ghost names no element (it reaches the model as plain text)" \
