@@ -151,6 +151,7 @@ editor_free(struct editor **edp)
 	sb_free(&ed->saved);
 	sb_free(&ed->preview);
 	sb_free(&ed->hidden);
+	free(ed->broken);
 	draft_list_free(ed->offers, ed->noffers);
 	history_free(&ed->hist);
 	diag_list_free(&ed->diags);
@@ -508,6 +509,7 @@ editor_key_normal(struct editor *ed, const struct ui_key *k)
 	case 'J':	editor_list_op(ed, c, NULL, 1); break;
 	case 'K':	editor_list_op(ed, c, NULL, -1); break;
 	case 'e':	editor_external(ed, c); break;
+	case 'E':	editor_edit_text(ed); break;
 	case 'u':	editor_history(ed, false); break;
 	case UI_CTRL('r'): editor_history(ed, true); break;
 	case UI_CTRL('s'): editor_save(ed, false); break;

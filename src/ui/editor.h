@@ -88,6 +88,7 @@ struct editor {
 	char			*pending_arg;
 
 	struct storyboard	*hidden;	/* shots a mode change hid */
+	char			*broken;	/* E's text that did not parse */
 
 	struct draft_info	*offers;	/* drafts found at start */
 	size_t			 noffers;
@@ -146,6 +147,9 @@ void		 editor_stamp(struct editor *);
  * storyboard until then, handed over): keep the shots it hid, or bring
  * them back. */
 void		 editor_shots_follow(struct editor *, struct storyboard *before);
+
+/* editor_text.c: E, the whole storyboard as JSON in $VISUAL. */
+void		 editor_edit_text(struct editor *);
 
 /* form.c */
 void		 form_build(struct form *, const struct storyboard *, const struct diag_list *);

@@ -28,6 +28,8 @@ editor_replace(struct editor *ed, struct storyboard *sb, struct storyboard *save
 	sb_free(&ed->sb);
 	sb_free(&ed->saved);
 	sb_free(&ed->hidden);
+	free(ed->broken);
+	ed->broken = NULL;
 	ed->sb = sb;
 	ed->saved = saved;
 	free(ed->path);
