@@ -702,10 +702,15 @@ editor_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 {
 	struct editor *ed = data;
 	int sh = status_height(ed, cols), dh = diagpane_height(ed, rows - sh + 1);
-	int fh = rows - sh - dh;
+	int ph = preview_height(ed, rows, cols), fh = rows - sh - dh - ph;
 
+	if (fh < 3) {
+		fh += ph;
+		ph = 0;
+	}
 	form_draw(ed, w, 0, fh, cols, cy, cx);
-	diagpane_draw(ed, w, fh, dh, cols);
+	preview_draw(ed, w, fh, ph, cols);
+	diagpane_draw(ed, w, fh + ph, dh, cols);
 	status_draw(ed, w, rows - sh, sh, cols, cy, cx);
 	if (ed->mode == EM_EDIT && ed->editing.f != EF_NFIELDS && *cy >= 0)
 		editor_draw_hints(w, *cy + 1 < fh ? *cy + 1 : *cy - 1, *cx, cols);

@@ -168,6 +168,17 @@ void		 timeline_draw(WINDOW *, int y, int x, int w, const struct storyboard *);
 int		 diagpane_height(const struct editor *, int rows);
 void		 diagpane_draw(struct editor *, WINDOW *, int y, int h, int w);
 
+/* wrap.c: lay s out from column x of line y, then on whole lines below,
+ * broken at spaces, in at most max lines; draws only when w is not NULL.
+ * Returns the lines used. */
+int		 wrap_text(WINDOW *, int y, int x, int width, attr_t, const char *s,
+		    int max);
+
+/* preview.c: the focused prompt whole, wrapped, under the form, when it
+ * is too long for its row. */
+int		 preview_height(const struct editor *, int rows, int cols);
+void		 preview_draw(struct editor *, WINDOW *, int y, int h, int cols);
+
 /* status.c */
 /* Lines the status needs at width w: a long question or message wraps. */
 int		 status_height(const struct editor *, int w);

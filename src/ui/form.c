@@ -3,6 +3,7 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
+#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -291,6 +292,14 @@ form_note_mention(void *arg, size_t off, size_t len, const char *name, size_t na
 	}
 }
 
+static const char *
+form_ellipsis(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0 ? "\u2026" : ">";
+}
+
 /* A prompt, its @names marked: known ones highlighted, unknown underlined. */
 static void
 form_draw_prompt(const struct storyboard *sb, WINDOW *w, int y, int x, int width,
@@ -301,6 +310,11 @@ form_draw_prompt(const struct storyboard *sb, WINDOW *w, int y, int x, int width
 	int used = 0;
 	attr_t a;
 
+	/* Cut at the edge: say so, with an ellipsis in the last column. */
+	if ((int)text_width(s) > width && width > 1) {
+		width--;
+		ui_put(w, y, x + width, 1, base, form_ellipsis());
+	}
 	rules_each_mention(s, form_note_mention, &m);
 	for (i = 0; i <= m.n && used < width; i++) {
 		end = i < m.n ? m.v[i].off : len;

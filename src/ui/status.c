@@ -103,36 +103,6 @@ status_draw_keys(struct editor *ed, WINDOW *w, int y, int x, int width, attr_t a
  * cause, not so many that the form disappears. */
 #define STATUS_MAX_LINES 4
 
-/* Lay s out from column x of line y, then on whole lines below, breaking
- * at spaces; draws only when w is not NULL. Returns the lines used. */
-static int
-status_wrap(WINDOW *w, int y, int x, int width, attr_t a, const char *s, int max)
-{
-	size_t n, cut;
-	int lines = 0;
-
-	while (lines < max && x < width) {
-		n = text_fit(s, (size_t)(width - x));
-		cut = n;
-		if (s[n] != '\0' && lines + 1 < max) {
-			while (cut > 0 && s[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = n;
-		}
-		if (w != NULL)
-			ui_putn(w, y + lines, x, width - x, a, s, cut);
-		lines++;
-		s += cut;
-		while (*s == ' ')
-			s++;
-		if (*s == '\0' || cut == 0)
-			break;
-		x = 0;
-	}
-	return lines > 0 ? lines : 1;
-}
-
 /* The file's name as the status line shows it, in a third of the line to
  * leave the rest to the keys: a long path keeps its end,
  * the file's own name mattering most. *x: the columns it takes. */
@@ -174,13 +144,17 @@ status_height(const struct editor *ed, int width)
 	int x;
 
 	if (ed->mode == EM_ASK)
-		return status_wrap(NULL, 0, 0, width, 0, ed->question, STATUS_MAX_LINES);
+		return wrap_text(NULL, 0, 0, width, 0, ed->question, STATUS_MAX_LINES);
 	if (status_diag(ed, buf, sizeof buf))
-		return status_wrap(NULL, 0, 0, width, 0, buf, STATUS_MAX_LINES);
+		return wrap_text(NULL, 0, 0, width, 0, buf, STATUS_MAX_LINES);
 	if (ed->mode == EM_EDIT || *msg == '\0')
 		return 1;
 	status_name(ed, width, &trimmed, &x);
-	return status_wrap(NULL, 0, x, width, 0, msg, STATUS_MAX_LINES);
+	if ((int)text_width(msg) <= width - x)
+		return 1;
+	/* Too long for the rest of the line: whole, on lines of its own
+	 * above it, as vim shows a long message; the status line stays. */
+	return 1 + wrap_text(NULL, 0, 0, width, 0, msg, STATUS_MAX_LINES - 1);
 }
 
 void
@@ -195,11 +169,11 @@ status_draw(struct editor *ed, WINDOW *w, int y, int h, int width, int *cy, int 
 	for (i = 0; i < h; i++)
 		ui_fill(w, y + i, 0, width, a);
 	if (ed->mode == EM_ASK) {
-		status_wrap(w, y, 0, width, a | A_BOLD, ed->question, h);
+		wrap_text(w, y, 0, width, a | A_BOLD, ed->question, h);
 		return;
 	}
 	if (status_diag(ed, buf, sizeof buf)) {
-		status_wrap(w, y, 0, width, a, buf, h);
+		wrap_text(w, y, 0, width, a, buf, h);
 		return;
 	}
 	if (ed->mode == EM_EDIT && ed->editing.f == EF_NFIELDS) {
@@ -209,6 +183,11 @@ status_draw(struct editor *ed, WINDOW *w, int y, int h, int width, int *cy, int 
 		return;
 	}
 	name = status_name(ed, width, &trimmed, &end);
+	if (h > 1 && *msg != '\0') {
+		wrap_text(w, y, 0, width, a, msg, h - 1);
+		y += h - 1;
+		msg = "";
+	}
 	x = 0;
 	if (trimmed)
 		x = ui_put(w, y, 0, width, a | A_BOLD, "...");
@@ -217,7 +196,7 @@ status_draw(struct editor *ed, WINDOW *w, int y, int h, int width, int *cy, int 
 		x += ui_put(w, y, x, width - x, a | A_BOLD, " [+]");
 	x += 2;
 	if (*msg != '\0')
-		status_wrap(w, y, x, width, a, msg, h);
+		ui_put(w, y, x, width - x, a, msg);
 	else
 		status_draw_keys(ed, w, y, x, width, a);
 }
