@@ -504,6 +504,9 @@ field_draw(WINDOW *w, int y, int x, int width, int *cy, int *cx)
 		    field_width(s + field_scroll, point - field_scroll) + 1 > (size_t)textw / 2)
 			field_scroll = field_next(s, len, field_scroll);
 	}
+	/* Room again (the window grew back): show the text from its start. */
+	if (field_width(s, point) + 1 <= (size_t)textw)
+		field_scroll = 0;
 	ui_fill(w, y, x, width, a);
 	if (pw > 0)
 		ui_put(w, y, x, (int)pw, a | A_BOLD, prompt);
