@@ -12,6 +12,7 @@
 #include "history.h"
 #include "app/loop.h"
 #include "rules.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #define EDITOR_AUTOSAVE_MS	1000
@@ -655,28 +656,42 @@ editor_key(void *data, const struct ui_key *k)
 	}
 }
 
-/* The names a prompt can complete, shown under the field. */
+/* The names a prompt can complete, drawn inside the field's own row, at
+ * its end, after the cursor: under it they covered the next row. As many
+ * names as fit, widths counted in columns (CJK names take two a char). */
 static void
 editor_draw_hints(WINDOW *w, int y, int x, int cols)
 {
+	static const char tail[] = "Tab completes ";
 	const char *v[8];
-	size_t n = field_hints(v, 8), i;
-	int used;
+	size_t n = field_hints(v, 8), i, k;
+	int need, room = cols - x - 1, used;
+	bool with_tail = true;
 
-	if (n == 0)
-		return;
-	if (x > cols - 20)
-		x = cols - 20 > 0 ? cols - 20 : 0;
-	used = ui_put(w, y, x, cols - x, ui_attr(UI_STATUS), " ");
-	for (i = 0; i < n && x + used < cols; i++) {
-		used += ui_put(w, y, x + used, cols - x - used, ui_attr(UI_STATUS) | A_BOLD,
-		    v[i][0] == '@' ? v[i] : "@");
-		if (v[i][0] != '@')
-			used += ui_put(w, y, x + used, cols - x - used,
-			    ui_attr(UI_STATUS) | A_BOLD, v[i]);
-		used += ui_put(w, y, x + used, cols - x - used, ui_attr(UI_STATUS), "  ");
+	for (k = n; k > 0; k--) {
+		need = 1;
+		for (i = 0; i < k; i++)
+			need += (int)text_width(v[i]) + (v[i][0] == '@' ? 0 : 1) + 2;
+		if (need + (int)sizeof tail - 1 <= room)
+			break;
+		if (need <= room) {
+			with_tail = false;
+			break;
+		}
 	}
-	ui_put(w, y, x + used, cols - x - used, ui_attr(UI_STATUS), "Tab completes ");
+	if (k == 0)
+		return;
+	need += with_tail ? (int)sizeof tail - 1 : 0;
+	x = cols - need;
+	used = ui_put(w, y, x, need, ui_attr(UI_STATUS), " ");
+	for (i = 0; i < k; i++) {
+		if (v[i][0] != '@')
+			used += ui_put(w, y, x + used, need - used, ui_attr(UI_STATUS) | A_BOLD, "@");
+		used += ui_put(w, y, x + used, need - used, ui_attr(UI_STATUS) | A_BOLD, v[i]);
+		used += ui_put(w, y, x + used, need - used, ui_attr(UI_STATUS), "  ");
+	}
+	if (with_tail)
+		ui_put(w, y, x + used, need - used, ui_attr(UI_STATUS), tail);
 }
 
 static void
@@ -713,7 +728,7 @@ editor_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	diagpane_draw(ed, w, fh + ph, dh, cols);
 	status_draw(ed, w, rows - sh, sh, cols, cy, cx);
 	if (ed->mode == EM_EDIT && ed->editing.f != EF_NFIELDS && *cy >= 0)
-		editor_draw_hints(w, *cy + 1 < fh ? *cy + 1 : *cy - 1, *cx, cols);
+		editor_draw_hints(w, *cy, *cx, cols);
 	if (ed->mode == EM_MENU)
 		editor_draw_menu(ed, w, rows, cols);
 }
