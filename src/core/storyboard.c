@@ -28,7 +28,10 @@ sb_new_default(void)
 	sb->has_input = true;
 	sb_set_str(&sb->mode, "std");
 	sb->multi_shots = SB_FALSE;
-	sb_set_str(&sb->prompt, "Describe the shot: subject, action, setting, camera, light.");
+	/* Empty, not a sample sentence: a sample would be saved, counted,
+	 * validated clean and sent. The editor shows a dimmed placeholder
+	 * (SB_PROMPT_PLACEHOLDER) in its place. */
+	sb_set_str(&sb->prompt, "");
 	sb->duration = 5;
 	sb->has_duration = true;
 	sb_set_str(&sb->aspect_ratio, "16:9");

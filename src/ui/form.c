@@ -458,7 +458,10 @@ form_cell_draw(struct editor *ed, WINDOW *w, int y, int x, int width,
 		used = ui_put(w, y, x + lw, vw - cw, a, v);
 	if (note != NULL && used + 3 < vw - cw)
 		ui_put(w, y, x + lw + used + 1, vw - cw - used - 1, ui_attr(UI_DIM), note);
-	else if (v != NULL && *v == '\0' && c->ref.f != EF_PROMPT)
+	else if (v != NULL && *v == '\0' && (c->ref.f == EF_PROMPT ||
+	    c->ref.f == EF_SHOT_PROMPT))
+		ui_put(w, y, x + lw, vw - cw, a | A_DIM, SB_PROMPT_PLACEHOLDER);
+	else if (v != NULL && *v == '\0')
 		ui_put(w, y, x + lw, vw - cw, a | A_DIM, "(empty)");
 }
 

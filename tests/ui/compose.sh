@@ -11,7 +11,9 @@ edit() { # edit TEXT: Enter, clear the field, type, Enter
 }
 
 ui_start "$KLING_TUI"
-ui_ok_wait "Diagnostics: none" "a new storyboard opens valid"
+ui_ok_wait "Diagnostics: 1 error" "a new storyboard opens with one error"
+ui_ok_wait "input.prompt: is empty" "its empty prompt"
+like "$(ui_line "Prompt  ")" "Describe the shot" "shown with a placeholder"
 like "$(ui_screen | tail -1)" '\[new storyboard\]' "the status line names a new storyboard"
 
 ui_keys Space
