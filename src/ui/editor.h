@@ -45,10 +45,9 @@ enum editor_pending {
 	EP_OPEN,
 	EP_NEW,
 	EP_QUIT,
-	EP_OVERWRITE,
+	EP_OVERWRITE,		/* replace pending_arg (another file, or this one
+				 * changed on disk)? */
 	EP_OVERWRITE_QUIT,
-	EP_CHANGED,		/* the file changed on disk: save over it? */
-	EP_CHANGED_QUIT,
 	EP_DRAFT
 };
 

@@ -187,7 +187,10 @@ editor_save(struct editor *ed, bool then_quit)
 		return;
 	}
 	if (editor_changed_outside(ed)) {
-		editor_ask(ed, then_quit ? EP_CHANGED_QUIT : EP_CHANGED, "yn",
+		/* Answered as a replace: y writes pending_arg. */
+		free(ed->pending_arg);
+		ed->pending_arg = xstrdup(ed->path);
+		editor_ask(ed, then_quit ? EP_OVERWRITE_QUIT : EP_OVERWRITE, "yn",
 		    "%s changed on disk since it was opened: save over it? [y/n]",
 		    ed->path);
 		return;
@@ -206,11 +209,6 @@ editor_answer(struct editor *ed, int c)
 	switch (what) {
 	case EP_DRAFT:
 		editor_draft_answer(ed, c);
-		break;
-	case EP_CHANGED:
-	case EP_CHANGED_QUIT:
-		if (c == 'y' && editor_write(ed, ed->path) && what == EP_CHANGED_QUIT)
-			editor_quit_now(ed, false);
 		break;
 	case EP_QUIT:
 		if (c == 'y')

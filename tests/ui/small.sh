@@ -7,25 +7,9 @@
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/ui/ui-lib.sh"
 
-# Six short shots and a long one, far over the duration.
-cat > "$TMP/over.json" <<'JSON'
-{
-  "model": "kling/v3",
-  "input": {
-    "mode": "std",
-    "multi_shots": true,
-    "shot_type": "customize",
-    "multi_prompt": [
-      {"prompt": "One", "duration": 3}, {"prompt": "Two", "duration": 3},
-      {"prompt": "Three", "duration": 3}, {"prompt": "Four", "duration": 3},
-      {"prompt": "Five", "duration": 3}, {"prompt": "Six", "duration": 20}
-    ],
-    "img_urls": ["https://example.com/a.jpg"],
-    "duration": 10,
-    "audio": true
-  }
-}
-JSON
+# Five short shots and a long one, far over the duration (10 s).
+jq '.input.multi_prompt = ([range(5) | {prompt: "Short", duration: 3}] +
+	[{prompt: "Long", duration: 20}])' "$FIXTURES/multi-shot-customize.json" > "$TMP/over.json"
 ui_start 60x20 "NO_COLOR=1 $KLING_TUI $TMP/over.json"
 ui_ok_wait "25s over" "the timeline says the shots run over"
 line=$(ui_line 's over')
