@@ -5,22 +5,34 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "editor.h"
+
+/* "shot 2" or "shots 2-6": the ones past the first. */
+static void
+editor_shots_name(char *buf, size_t len, size_t n)
+{
+	if (n == 2)
+		snprintf(buf, len, "shot 2");
+	else
+		snprintf(buf, len, "shots 2-%zu", n);
+}
 
 void
 editor_shots_follow(struct editor *ed, struct storyboard *before)
 {
 	struct storyboard *sb = ed->sb, *h;
+	char which[32];
 	size_t i;
 	bool on;
 
 	if (before->nshots > 1 && sb->nshots < before->nshots) {
 		sb_free(&ed->hidden);
 		ed->hidden = before;
-		ui_message("shots 2-%zu hidden while %s: they come back with customize"
-		    " (u undoes)", before->nshots,
+		editor_shots_name(which, sizeof which, before->nshots);
+		ui_message("%s hidden while %s: back with customize (u undoes)", which,
 		    sb->multi_shots == SB_TRUE ? "the shot type is intelligence" :
 		    "multi-shot is off");
 		return;
@@ -35,6 +47,7 @@ editor_shots_follow(struct editor *ed, struct storyboard *before)
 			break;
 		sb->shots[i].has_duration = h->shots[i].has_duration;
 	}
-	ui_message("shots 2-%zu are back", h->nshots);
+	editor_shots_name(which, sizeof which, h->nshots);
+	ui_message("%s back", which);
 	sb_free(&ed->hidden);
 }

@@ -14,12 +14,12 @@ ui_keys j
 like "$(ui_line 'Shot type')" 'customize' "on the shot type"
 ui_keys Space
 ui_ok_wait "Shot type      intelligence" "Space makes it intelligence"
-ui_ok_wait_joined "shots 2-2 hidden while the shot type is intelligence" \
-	"the status line says which shots went"
-ui_ok_wait_joined "come back with customize (u undoes)" "and how to have them back"
+ui_ok_wait_joined "shot 2 hidden while the shot type is intelligence" \
+	"the status line says which shot went"
+ui_ok_wait_joined "back with customize (u undoes)" "and how to have it back"
 ui_keys Space
 ui_ok_wait "Shots 2/6" "customize again shows both shots"
-ui_ok_wait "shots 2-2 are back" "and says so"
+ui_ok_wait "shot 2 back" "and says so"
 like "$(ui_line 'Shot 2')" 'Medium shot' "shot 2 is the one it was"
 # Multi-shot off and on again.
 ui_keys k l Space
