@@ -67,3 +67,20 @@ diag_severity_name(enum diag_severity sev)
 {
 	return sev == DIAG_ERROR ? "error" : "warning";
 }
+
+/* Insertion sort: stable, and the list is short. */
+void
+diag_errors_first(struct diag_list *dl)
+{
+	struct diag t;
+	size_t i, j;
+
+	for (i = 1; i < dl->n; i++) {
+		if (dl->v[i].sev != DIAG_ERROR)
+			continue;
+		t = dl->v[i];
+		for (j = i; j > 0 && dl->v[j - 1].sev != DIAG_ERROR; j--)
+			dl->v[j] = dl->v[j - 1];
+		dl->v[j] = t;
+	}
+}

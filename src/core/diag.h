@@ -30,6 +30,9 @@ void		  diag_list_clear(struct diag_list *);
 void		  diag_add(struct diag_list *, enum diag_severity, const char *path,
 		      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 size_t		  diag_count(const struct diag_list *, enum diag_severity);
+/* Errors before warnings, each kind in the order found: what blocks a
+ * submission is read first. */
+void		  diag_errors_first(struct diag_list *);
 const char	 *diag_severity_name(enum diag_severity);	/* "error", "warning" */
 
 #endif

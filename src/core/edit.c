@@ -545,3 +545,28 @@ edit_move(struct storyboard *sb, const struct edit_ref *r, int dir, char **cause
 		ret = sb_element_move(sb, r->i, to);
 	return ret == -1 ? edit_refuse(cause, "cannot move") : (int)to;
 }
+
+/* Mirrors the cases of edit_add, edit_delete, edit_duplicate and edit_move
+ * above; tests/core/test-edit.c checks that each agrees. The images have
+ * fixed places (start and end frame): nothing is added to them. */
+unsigned
+edit_ops(enum edit_field f)
+{
+	switch (f) {
+	case EF_SHOTS:
+	case EF_ELEMENTS:
+		return EDIT_OP_ADD;
+	case EF_SHOT_PROMPT:
+	case EF_SHOT_DURATION:
+		return EDIT_OP_ADD | EDIT_OP_DELETE | EDIT_OP_DUP | EDIT_OP_MOVE;
+	case EF_ELEM_NAME:
+	case EF_ELEM_DESC:
+		return EDIT_OP_ADD | EDIT_OP_DELETE | EDIT_OP_MOVE;
+	case EF_ELEM_IMAGE:
+		return EDIT_OP_ADD | EDIT_OP_DELETE;
+	case EF_IMAGE:
+		return EDIT_OP_DELETE;
+	default:
+		return 0;
+	}
+}

@@ -83,4 +83,11 @@ int		 edit_delete(struct storyboard *, const struct edit_ref *, char **cause);
 int		 edit_duplicate(struct storyboard *, const struct edit_ref *, char **cause);
 int		 edit_move(struct storyboard *, const struct edit_ref *, int dir, char **cause);
 
+/* Which of those a field allows (the key hints show only these). */
+#define EDIT_OP_ADD	0x1
+#define EDIT_OP_DELETE	0x2
+#define EDIT_OP_DUP	0x4
+#define EDIT_OP_MOVE	0x8
+unsigned	 edit_ops(enum edit_field);
+
 #endif

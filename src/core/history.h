@@ -8,12 +8,16 @@
 
 #include "storyboard.h"
 
-#define HISTORY_DEPTH 200	/* snapshots kept; the oldest go first */
+#define HISTORY_DEPTH	200		/* snapshots kept; the oldest go first */
+#define HISTORY_BYTES	(32u << 20)	/* and the memory they may take */
 
 struct history;
 
-/* Starts with a copy of sb as the only state. depth 0: HISTORY_DEPTH. */
-struct history	*history_new(const struct storyboard *sb, size_t depth);
+/* Starts with a copy of sb as the only state. depth 0: HISTORY_DEPTH;
+ * budget 0: HISTORY_BYTES. The oldest snapshots go when either is passed,
+ * but the current state and the one before it are always kept, so that the
+ * last edit can be undone however large the storyboard. */
+struct history	*history_new(const struct storyboard *sb, size_t depth, size_t budget);
 void		 history_free(struct history **);
 /* Forget everything; sb becomes the only state (a file was opened). */
 void		 history_reset(struct history *, const struct storyboard *sb);
@@ -28,5 +32,8 @@ const struct storyboard *history_redo(struct history *);
 const struct storyboard *history_current(const struct history *);
 bool		 history_can_undo(const struct history *);
 bool		 history_can_redo(const struct history *);
+/* The memory the snapshots take (sb_bytes), and how many there are. */
+size_t		 history_bytes(const struct history *);
+size_t		 history_count(const struct history *);
 
 #endif

@@ -28,7 +28,10 @@ sb_new_default(void)
 	sb->has_input = true;
 	sb_set_str(&sb->mode, "std");
 	sb->multi_shots = SB_FALSE;
-	sb_set_str(&sb->prompt, "Describe the shot: subject, action, setting, camera, light.");
+	/* Empty, not a sample sentence: a sample would be saved, counted,
+	 * validated clean and sent. The editor shows a dimmed placeholder
+	 * (SB_PROMPT_PLACEHOLDER) in its place. */
+	sb_set_str(&sb->prompt, "");
 	sb->duration = 5;
 	sb->has_duration = true;
 	sb_set_str(&sb->aspect_ratio, "16:9");
@@ -304,6 +307,58 @@ sb_clone(const struct storyboard *src)
 		diag_add(sb->load_diags, src->load_diags->v[i].sev,
 		    src->load_diags->v[i].path, "%s", src->load_diags->v[i].msg);
 	return sb;
+}
+
+static size_t
+sb_str_bytes(const char *s)
+{
+	return s != NULL ? strlen(s) + 1 : 0;
+}
+
+static size_t
+sb_strlist_bytes(const struct sb_strlist *l)
+{
+	size_t i, n = l->n * sizeof *l->v;
+
+	for (i = 0; i < l->n; i++)
+		n += sb_str_bytes(l->v[i]);
+	return n;
+}
+
+static size_t
+sb_extras_bytes(const struct sb_extras *x)
+{
+	size_t i, n = x->n * sizeof *x->v;
+
+	for (i = 0; i < x->n; i++)
+		n += sb_str_bytes(x->v[i].key) + sb_str_bytes(x->v[i].json);
+	return n;
+}
+
+size_t
+sb_bytes(const struct storyboard *sb)
+{
+	size_t i, n = sizeof *sb;
+
+	n += sb_str_bytes(sb->model) + sb_str_bytes(sb->callback_url) +
+	    sb_str_bytes(sb->mode) + sb_str_bytes(sb->shot_type) +
+	    sb_str_bytes(sb->prompt) + sb_str_bytes(sb->aspect_ratio) +
+	    sb_str_bytes(sb->input_compliance) + sb_str_bytes(sb->output_compliance);
+	for (i = 0; i < sb->nshots; i++) {
+		n += sizeof *sb->shots + sb_str_bytes(sb->shots[i].prompt) +
+		    sb_extras_bytes(&sb->shots[i].extra);
+	}
+	for (i = 0; i < sb->nelements; i++) {
+		n += sizeof *sb->elements + sb_str_bytes(sb->elements[i].name) +
+		    sb_str_bytes(sb->elements[i].description) +
+		    sb_strlist_bytes(&sb->elements[i].images) +
+		    sb_extras_bytes(&sb->elements[i].extra);
+	}
+	n += sb_strlist_bytes(&sb->img_urls) + sb_extras_bytes(&sb->extra) +
+	    sb_extras_bytes(&sb->input_extra);
+	if (sb->load_diags != NULL)
+		n += sb->load_diags->n * sizeof *sb->load_diags->v;
+	return n;
 }
 
 /* The content a request would carry; load_diags are findings, not content. */

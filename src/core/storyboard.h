@@ -92,10 +92,14 @@ struct storyboard {
 };
 
 struct storyboard *sb_new(void);		/* empty: nothing set */
-struct storyboard *sb_new_default(void);	/* a valid text-to-video draft */
+struct storyboard *sb_new_default(void);	/* text-to-video, its prompt empty */
+/* What an empty prompt shows, dimmed: never a value. */
+#define SB_PROMPT_PLACEHOLDER "Describe the shot: subject, action, setting, camera, light."
 struct storyboard *sb_clone(const struct storyboard *);
 void		   sb_free(struct storyboard **);
 bool		   sb_equal(const struct storyboard *, const struct storyboard *);
+/* The memory a storyboard holds, about: what an undo history counts. */
+size_t		   sb_bytes(const struct storyboard *);
 
 /* Setters copy their argument; NULL clears the field. */
 void	sb_set_str(char **field, const char *value);

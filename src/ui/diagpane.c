@@ -23,16 +23,25 @@ diagpane_draw(struct editor *ed, WINDOW *w, int y, int h, int width)
 	const struct diag_list *d = ed->diags;
 	size_t errors = diag_count(d, DIAG_ERROR), warnings = diag_count(d, DIAG_WARNING);
 	size_t i, first = 0, lines = (size_t)(h - 1);
-	char title[96];
+	char title[128], more[32];
 	const struct diag *g;
 	attr_t a;
 	int x;
 
+	if (ed->diag_sel >= d->n)
+		ed->diag_sel = d->n > 0 ? d->n - 1 : 0;
+	if (ed->diag_sel >= lines)
+		first = ed->diag_sel - lines + 1;
+	/* What does not fit is counted in the title, not drawn over the
+	 * last message. */
+	more[0] = '\0';
+	if (d->n > first + lines)
+		snprintf(more, sizeof more, ", %zu more below", d->n - first - lines);
 	if (errors + warnings == 0)
 		snprintf(title, sizeof title, "Diagnostics: none, ready to submit ");
 	else
-		snprintf(title, sizeof title, "Diagnostics: %zu error%s, %zu warning%s%s ",
-		    errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
+		snprintf(title, sizeof title, "Diagnostics: %zu error%s, %zu warning%s%s%s ",
+		    errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s", more,
 		    ed->mode == EM_DIAGS ? "  (Enter: go to field, Tab: back)" :
 		    "  (Tab: go to them)");
 	x = ui_put(w, y, 0, width, errors > 0 ? ui_attr(UI_ERROR) : warnings > 0 ?
@@ -41,10 +50,6 @@ diagpane_draw(struct editor *ed, WINDOW *w, int y, int h, int width)
 		wmove(w, y, x);
 		whline(w, ACS_HLINE, width - x);
 	}
-	if (ed->diag_sel >= d->n)
-		ed->diag_sel = d->n > 0 ? d->n - 1 : 0;
-	if (ed->diag_sel >= lines)
-		first = ed->diag_sel - lines + 1;
 	for (i = first; i < d->n && i < first + lines; i++) {
 		g = &d->v[i];
 		a = g->sev == DIAG_ERROR ? ui_attr(UI_ERROR) : ui_attr(UI_WARNING);
@@ -62,6 +67,4 @@ diagpane_draw(struct editor *ed, WINDOW *w, int y, int h, int width)
 		ui_put(w, y + 1 + (int)(i - first), x, width - x,
 		    ed->mode == EM_DIAGS && i == ed->diag_sel ? A_REVERSE : A_NORMAL, g->msg);
 	}
-	if (d->n > first + lines)
-		ui_put(w, y + h - 1, width - 8, 8, ui_attr(UI_DIM), " more...");
 }

@@ -12,6 +12,7 @@
 #include "history.h"
 #include "app/loop.h"
 #include "rules.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #define EDITOR_AUTOSAVE_MS	1000
@@ -70,6 +71,7 @@ editor_rebuild(struct editor *ed)
 	struct edit_ref keep = ed->focus;
 
 	rules_check(editor_view(ed), ed->diags);
+	diag_errors_first(ed->diags);
 	form_build(&ed->form, editor_view(ed), ed->diags);
 	editor_focus(ed, &keep);
 }
@@ -124,7 +126,7 @@ editor_new(const char *state_dir)
 
 	ed->sb = sb_new_default();
 	ed->saved = sb_clone(ed->sb);
-	ed->hist = history_new(ed->sb, 0);
+	ed->hist = history_new(ed->sb, 0, 0);
 	ed->diags = diag_list_new();
 	ed->state_dir = state_dir != NULL ? xstrdup(state_dir) : NULL;
 	ed->autosave = loop_timer_new(editor_autosave, ed);
@@ -149,8 +151,9 @@ editor_free(struct editor **edp)
 	sb_free(&ed->sb);
 	sb_free(&ed->saved);
 	sb_free(&ed->preview);
-	sb_free(&ed->offer);
-	free(ed->offer_origin);
+	sb_free(&ed->hidden);
+	free(ed->broken);
+	draft_list_free(ed->offers, ed->noffers);
 	history_free(&ed->hist);
 	diag_list_free(&ed->diags);
 	form_free(&ed->form);
@@ -193,6 +196,12 @@ editor_field_done(void *arg, const char *text)
 	}
 	if (text != NULL || added)
 		editor_changed(ed, true);
+	else {
+		/* Cancelled: the draft autosaved while it was typed must not
+		 * bring it back. */
+		ed->draft_dirty = true;
+		editor_save_draft(ed);
+	}
 }
 
 static enum field_kind
@@ -303,6 +312,8 @@ editor_history(struct editor *ed, bool redo)
 	}
 	sb_free(&ed->sb);
 	ed->sb = sb_clone(s);
+	/* Undo brings hidden shots back its own way: none may come twice. */
+	sb_free(&ed->hidden);
 	editor_changed(ed, false);
 }
 
@@ -378,6 +389,7 @@ editor_is_named_key(const struct ui_key *k, const char *name)
 static void
 editor_cycle(struct editor *ed, const struct form_cell *c, int dir)
 {
+	struct storyboard *before = NULL;
 	char *cause = NULL;
 
 	if (edit_kind(c->ref.f) == EK_NUMBER) {
@@ -389,10 +401,16 @@ editor_cycle(struct editor *ed, const struct form_cell *c, int dir)
 		ui_message("Space and +/- change choices and numbers; Enter edits");
 		return;
 	}
-	if (edit_cycle(ed->sb, &c->ref, dir, &cause) == -1)
+	if (c->ref.f == EF_MULTI || c->ref.f == EF_SHOT_TYPE)
+		before = sb_clone(ed->sb);
+	if (edit_cycle(ed->sb, &c->ref, dir, &cause) == -1) {
 		editor_report(cause);
-	else
-		editor_changed(ed, true);
+		sb_free(&before);
+		return;
+	}
+	if (before != NULL)
+		editor_shots_follow(ed, before);
+	editor_changed(ed, true);
 }
 
 static void
@@ -492,6 +510,7 @@ editor_key_normal(struct editor *ed, const struct ui_key *k)
 	case 'J':	editor_list_op(ed, c, NULL, 1); break;
 	case 'K':	editor_list_op(ed, c, NULL, -1); break;
 	case 'e':	editor_external(ed, c); break;
+	case 'E':	editor_edit_text(ed); break;
 	case 'u':	editor_history(ed, false); break;
 	case UI_CTRL('r'): editor_history(ed, true); break;
 	case UI_CTRL('s'): editor_save(ed, false); break;
@@ -623,7 +642,7 @@ editor_key(void *data, const struct ui_key *k)
 			editor_answer(ed, k->code);
 		else if (!k->fkey && (k->code == 27 || k->code == UI_CTRL('g') ||
 		    k->code == UI_CTRL('c')))
-			editor_answer(ed, ed->pending == EP_DRAFT ? 'n' : 'c');
+			editor_answer(ed, 27);
 		break;
 	case EM_MENU:
 		editor_key_menu(ed, k);
@@ -637,28 +656,42 @@ editor_key(void *data, const struct ui_key *k)
 	}
 }
 
-/* The names a prompt can complete, shown under the field. */
+/* The names a prompt can complete, drawn inside the field's own row, at
+ * its end, after the cursor: under it they covered the next row. As many
+ * names as fit, widths counted in columns (CJK names take two a char). */
 static void
 editor_draw_hints(WINDOW *w, int y, int x, int cols)
 {
+	static const char tail[] = "Tab completes ";
 	const char *v[8];
-	size_t n = field_hints(v, 8), i;
-	int used;
+	size_t n = field_hints(v, 8), i, k;
+	int need, room = cols - x - 1, used;
+	bool with_tail = true;
 
-	if (n == 0)
-		return;
-	if (x > cols - 20)
-		x = cols - 20 > 0 ? cols - 20 : 0;
-	used = ui_put(w, y, x, cols - x, ui_attr(UI_STATUS), " ");
-	for (i = 0; i < n && x + used < cols; i++) {
-		used += ui_put(w, y, x + used, cols - x - used, ui_attr(UI_STATUS) | A_BOLD,
-		    v[i][0] == '@' ? v[i] : "@");
-		if (v[i][0] != '@')
-			used += ui_put(w, y, x + used, cols - x - used,
-			    ui_attr(UI_STATUS) | A_BOLD, v[i]);
-		used += ui_put(w, y, x + used, cols - x - used, ui_attr(UI_STATUS), "  ");
+	for (k = n; k > 0; k--) {
+		need = 1;
+		for (i = 0; i < k; i++)
+			need += (int)text_width(v[i]) + (v[i][0] == '@' ? 0 : 1) + 2;
+		if (need + (int)sizeof tail - 1 <= room)
+			break;
+		if (need <= room) {
+			with_tail = false;
+			break;
+		}
 	}
-	ui_put(w, y, x + used, cols - x - used, ui_attr(UI_STATUS), "Tab completes ");
+	if (k == 0)
+		return;
+	need += with_tail ? (int)sizeof tail - 1 : 0;
+	x = cols - need;
+	used = ui_put(w, y, x, need, ui_attr(UI_STATUS), " ");
+	for (i = 0; i < k; i++) {
+		if (v[i][0] != '@')
+			used += ui_put(w, y, x + used, need - used, ui_attr(UI_STATUS) | A_BOLD, "@");
+		used += ui_put(w, y, x + used, need - used, ui_attr(UI_STATUS) | A_BOLD, v[i]);
+		used += ui_put(w, y, x + used, need - used, ui_attr(UI_STATUS), "  ");
+	}
+	if (with_tail)
+		ui_put(w, y, x + used, need - used, ui_attr(UI_STATUS), tail);
 }
 
 static void
@@ -683,13 +716,19 @@ static void
 editor_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 {
 	struct editor *ed = data;
-	int dh = diagpane_height(ed, rows), fh = rows - 1 - dh;
+	int sh = status_height(ed, cols), dh = diagpane_height(ed, rows - sh + 1);
+	int ph = preview_height(ed, rows, cols), fh = rows - sh - dh - ph;
 
+	if (fh < 3) {
+		fh += ph;
+		ph = 0;
+	}
 	form_draw(ed, w, 0, fh, cols, cy, cx);
-	diagpane_draw(ed, w, fh, dh, cols);
-	status_draw(ed, w, rows - 1, cols, cy, cx);
+	preview_draw(ed, w, fh, ph, cols);
+	diagpane_draw(ed, w, fh + ph, dh, cols);
+	status_draw(ed, w, rows - sh, sh, cols, cy, cx);
 	if (ed->mode == EM_EDIT && ed->editing.f != EF_NFIELDS && *cy >= 0)
-		editor_draw_hints(w, *cy + 1 < fh ? *cy + 1 : *cy - 1, *cx, cols);
+		editor_draw_hints(w, *cy, *cx, cols);
 	if (ed->mode == EM_MENU)
 		editor_draw_menu(ed, w, rows, cols);
 }

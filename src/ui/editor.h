@@ -5,8 +5,11 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
+#include <time.h>
 
 #include "diag.h"
+#include "draft.h"
 #include "edit.h"
 #include "storyboard.h"
 #include "ui.h"
@@ -42,7 +45,8 @@ enum editor_pending {
 	EP_OPEN,
 	EP_NEW,
 	EP_QUIT,
-	EP_OVERWRITE,
+	EP_OVERWRITE,		/* replace pending_arg (another file, or this one
+				 * changed on disk)? */
 	EP_OVERWRITE_QUIT,
 	EP_DRAFT
 };
@@ -82,8 +86,16 @@ struct editor {
 	enum editor_pending	 pending;	/* what to do after a question */
 	char			*pending_arg;
 
-	struct storyboard	*offer;		/* the draft being offered */
-	char			*offer_origin;
+	struct storyboard	*hidden;	/* shots a mode change hid */
+	char			*broken;	/* E's text that did not parse */
+
+	struct draft_info	*offers;	/* drafts found at start */
+	size_t			 noffers;
+	size_t			 offer_i;	/* the one being asked about */
+
+	bool			 stamped;	/* the file as opened or saved: */
+	struct timespec		 stamp_mtime;	/* to tell an outside change */
+	off_t			 stamp_size;
 
 	struct ui_screen	 screen;
 	bool			 quit;
@@ -97,10 +109,14 @@ void		 editor_free(struct editor **);
 /* Open a file (a missing file becomes a new storyboard with that name).
  * -1 and *cause when it exists but cannot be read or parsed. */
 int		 editor_open(struct editor *, const char *path, char **cause);
-/* Offer the draft found in the state directory, if any. */
-void		 editor_offer_draft(struct editor *);
-/* Save the draft now if there is anything unsaved (every way out). */
+/* editor_draft.c: at start, ask about the drafts left by other processes:
+ * of the file opened, or (no file named) every draft whose process is gone. */
+void		 editor_offer_drafts(struct editor *);
+void		 editor_draft_answer(struct editor *, int answer);
+/* Save this process's draft now if anything is unsaved, else remove it. */
 void		 editor_save_draft(struct editor *);
+/* Remove this process's draft of the file being edited. */
+void		 editor_drop_draft(struct editor *);
 /* What the screen shows: the model, or its preview while a field is typed. */
 #define editor_view(ed) ((ed)->preview != NULL ? (ed)->preview : (ed)->sb)
 /* The model changed: check the rules, rebuild the form, record for undo,
@@ -123,6 +139,16 @@ void		 editor_answer(struct editor *, int answer);
 void		 editor_path_done(struct editor *, const char *text);
 void		 editor_save(struct editor *, bool then_quit);
 void		 editor_quit_now(struct editor *, bool keep_draft);
+/* Remember the file's time and size, to tell when it changes outside. */
+void		 editor_stamp(struct editor *);
+
+/* editor_shots.c: after a change of multi-shot or shot type (before: the
+ * storyboard until then, handed over): keep the shots it hid, or bring
+ * them back. */
+void		 editor_shots_follow(struct editor *, struct storyboard *before);
+
+/* editor_text.c: E, the whole storyboard as JSON in $VISUAL. */
+void		 editor_edit_text(struct editor *);
 
 /* form.c */
 void		 form_build(struct form *, const struct storyboard *, const struct diag_list *);
@@ -141,8 +167,21 @@ void		 timeline_draw(WINDOW *, int y, int x, int w, const struct storyboard *);
 int		 diagpane_height(const struct editor *, int rows);
 void		 diagpane_draw(struct editor *, WINDOW *, int y, int h, int w);
 
+/* wrap.c: lay s out from column x of line y, then on whole lines below,
+ * broken at spaces, in at most max lines; draws only when w is not NULL.
+ * Returns the lines used. */
+int		 wrap_text(WINDOW *, int y, int x, int width, attr_t, const char *s,
+		    int max);
+
+/* preview.c: the focused prompt whole, wrapped, under the form, when it
+ * is too long for its row. */
+int		 preview_height(const struct editor *, int rows, int cols);
+void		 preview_draw(struct editor *, WINDOW *, int y, int h, int cols);
+
 /* status.c */
-void		 status_draw(struct editor *, WINDOW *, int y, int w, int *cy, int *cx);
+/* Lines the status needs at width w: a long question or message wraps. */
+int		 status_height(const struct editor *, int w);
+void		 status_draw(struct editor *, WINDOW *, int y, int h, int w, int *cy, int *cx);
 
 /* help.c */
 void		 help_show(void);

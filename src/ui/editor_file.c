@@ -1,50 +1,35 @@
-/* kling-tui: the editor's files: open, save, save as, the draft and the
- * questions on the way (replace? save first? restore?).
+/* kling-tui: the editor's files: open, save, save as, and the
+ * questions on the way (replace? save first? changed on disk?).
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "codec.h"
-#include "draft.h"
 #include "editor.h"
 #include "field.h"
 #include "history.h"
 #include "app/loop.h"
 #include "xmalloc.h"
 
-void
-editor_save_draft(struct editor *ed)
-{
-	char *cause = NULL;
-
-	if (ed->state_dir == NULL || ed->offer != NULL || !ed->draft_dirty)
-		return;
-	ed->draft_dirty = false;
-	/* The text of a field still being typed counts too: a link that
-	 * drops mid-sentence must not take the sentence with it. */
-	if (!ed->modified && (ed->preview == NULL ||
-	    (ed->saved != NULL && sb_equal(ed->preview, ed->saved))))
-		return;
-	if (draft_save(ed->state_dir, editor_view(ed), ed->path, &cause) == -1) {
-		ui_message("draft not saved: %s", cause);
-		free(cause);
-		ed->draft_dirty = true;
-	}
-}
-
 /* Replace the storyboard (open, new, restore): a fresh undo history. */
 void
 editor_replace(struct editor *ed, struct storyboard *sb, struct storyboard *saved,
     const char *path)
 {
+	/* The storyboard left behind was saved or given up: its draft goes. */
+	editor_drop_draft(ed);
+	ed->stamped = false;
 	sb_free(&ed->sb);
 	sb_free(&ed->saved);
+	sb_free(&ed->hidden);
+	free(ed->broken);
+	ed->broken = NULL;
 	ed->sb = sb;
 	ed->saved = saved;
 	free(ed->path);
@@ -71,7 +56,33 @@ editor_open(struct editor *ed, const char *path, char **cause)
 	if ((sb = codec_load_file(path, cause)) == NULL)
 		return -1;
 	editor_replace(ed, sb, sb_clone(sb), path);
+	editor_stamp(ed);
 	return 0;
+}
+
+void
+editor_stamp(struct editor *ed)
+{
+	struct stat st;
+
+	ed->stamped = ed->path != NULL && stat(ed->path, &st) == 0;
+	if (ed->stamped) {
+		ed->stamp_mtime = st.st_mtim;
+		ed->stamp_size = st.st_size;
+	}
+}
+
+/* Someone else wrote the file since it was opened or saved. */
+static bool
+editor_changed_outside(const struct editor *ed)
+{
+	struct stat st;
+
+	if (!ed->stamped || stat(ed->path, &st) == -1)
+		return false;
+	return st.st_size != ed->stamp_size ||
+	    st.st_mtim.tv_sec != ed->stamp_mtime.tv_sec ||
+	    st.st_mtim.tv_nsec != ed->stamp_mtime.tv_nsec;
 }
 
 void
@@ -93,69 +104,24 @@ editor_ask(struct editor *ed, enum editor_pending what, const char *answers,
 	ui_redraw();
 }
 
-void
-editor_offer_draft(struct editor *ed)
-{
-	char *cause = NULL, when[64];
-	time_t t;
-	struct tm tm;
-
-	if (ed->state_dir == NULL)
-		return;
-	ed->offer = draft_load(ed->state_dir, &t, &ed->offer_origin, &cause);
-	if (ed->offer == NULL) {
-		if (cause != NULL) {
-			ui_message("draft unreadable: %s", cause);
-			free(cause);
-		}
-		return;
-	}
-	if (sb_equal(ed->offer, ed->sb)) {
-		sb_free(&ed->offer);
-		free(ed->offer_origin);
-		ed->offer_origin = NULL;
-		return;
-	}
-	localtime_r(&t, &tm);
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-	editor_ask(ed, EP_DRAFT, "yn", "A draft from %s was found%s%s: restore? [y/n]",
-	    when, ed->offer_origin != NULL ? " for " : "",
-	    ed->offer_origin != NULL ? ed->offer_origin : "");
-}
-
-static void
-editor_take_draft(struct editor *ed, bool restore)
-{
-	struct storyboard *saved = NULL;
-	char *cause = NULL;
-
-	if (!restore) {
-		draft_discard(ed->state_dir);
-		sb_free(&ed->offer);
-	} else {
-		if (ed->offer_origin != NULL &&
-		    (saved = codec_load_file(ed->offer_origin, &cause)) == NULL)
-			free(cause);
-		editor_replace(ed, ed->offer, saved,
-		    ed->offer_origin != NULL ? ed->offer_origin : ed->path);
-		ed->offer = NULL;
-		ui_message("draft restored");
-	}
-	free(ed->offer_origin);
-	ed->offer_origin = NULL;
-}
-
 static bool
 editor_write(struct editor *ed, const char *path)
 {
-	char *cause = NULL, *p;
+	char *cause = NULL, *p, real[PATH_MAX];
+	const char *to = path;
+	struct stat st;
 	size_t errors;
 
-	if (codec_save_file(ed->sb, path, &cause) == -1) {
+	/* Through a symlink: write its target and keep the link, as vi does
+	 * (a rename over the link would replace it with a plain file). */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, real) != NULL)
+		to = real;
+	if (codec_save_file(ed->sb, to, &cause) == -1) {
 		ui_message("not saved: %s", cause);
 		free(cause);
 		return false;
 	}
+	editor_drop_draft(ed);
 	p = xstrdup(path);
 	free(ed->path);
 	ed->path = p;
@@ -164,8 +130,8 @@ editor_write(struct editor *ed, const char *path)
 	ed->modified = false;
 	ed->draft_dirty = false;
 	loop_timer_stop(ed->autosave);
-	if (ed->state_dir != NULL)
-		draft_discard(ed->state_dir);
+	editor_drop_draft(ed);
+	editor_stamp(ed);
 	errors = diag_count(ed->diags, DIAG_ERROR);
 	if (errors > 0)
 		ui_message("saved %s (%zu error%s left)", p, errors, errors == 1 ? "" : "s");
@@ -187,8 +153,8 @@ editor_ask_path(struct editor *ed, enum editor_pending what, const char *label,
 void
 editor_quit_now(struct editor *ed, bool keep_draft)
 {
-	if (!keep_draft && ed->state_dir != NULL)
-		draft_discard(ed->state_dir);
+	if (!keep_draft)
+		editor_drop_draft(ed);
 	loop_timer_stop(ed->autosave);
 	ed->draft_dirty = false;
 	ed->quit = true;
@@ -220,6 +186,15 @@ editor_save(struct editor *ed, bool then_quit)
 		    "storyboard.json");
 		return;
 	}
+	if (editor_changed_outside(ed)) {
+		/* Answered as a replace: y writes pending_arg. */
+		free(ed->pending_arg);
+		ed->pending_arg = xstrdup(ed->path);
+		editor_ask(ed, then_quit ? EP_OVERWRITE_QUIT : EP_OVERWRITE, "yn",
+		    "%s changed on disk since it was opened: save over it? [y/n]",
+		    ed->path);
+		return;
+	}
 	if (editor_write(ed, ed->path) && then_quit)
 		editor_quit_now(ed, false);
 }
@@ -233,7 +208,7 @@ editor_answer(struct editor *ed, int c)
 	ed->pending = EP_NONE;
 	switch (what) {
 	case EP_DRAFT:
-		editor_take_draft(ed, c == 'y');
+		editor_draft_answer(ed, c);
 		break;
 	case EP_QUIT:
 		if (c == 'y')

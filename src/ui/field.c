@@ -348,6 +348,32 @@ field_encode(const struct ui_key *k, char *buf)
 	return n;
 }
 
+static void
+field_feed(const char *buf, size_t n)
+{
+	field_push(buf, n);
+	while (field_qlen > 0 && field_on && !field_finished)
+		rl_callback_read_char();
+	field_qlen = 0;
+}
+
+/* Alt-key as one meta byte, with convert-meta on for just that byte. Sent
+ * as Escape then the key, readline in callback mode ends the Escape as a
+ * command of its own, and that forgets that the command before was a kill:
+ * M-d M-d then C-y would yank only the second word, not both as bash does.
+ * convert-meta stays off otherwise: UTF-8 input needs the eighth bit. */
+static void
+field_meta(char c)
+{
+	char was[8], b = (char)(0x80 | (unsigned char)c);
+	const char *v = rl_variable_value("convert-meta");
+
+	snprintf(was, sizeof was, "%s", v != NULL ? v : "off");
+	rl_variable_bind("convert-meta", "on");
+	field_feed(&b, 1);
+	rl_variable_bind("convert-meta", was);
+}
+
 void
 field_key(const struct ui_key *k)
 {
@@ -370,12 +396,12 @@ field_key(const struct ui_key *k)
 	}
 	if (k->code != '\t')
 		field_clear_matches();
-	if ((n = field_encode(k, buf)) == 0)
+	if (k->meta && !k->fkey && k->code > 0 && k->code < 0x80)
+		field_meta((char)k->code);
+	else if ((n = field_encode(k, buf)) != 0)
+		field_feed(buf, n);
+	else
 		return;
-	field_push(buf, n);
-	while (field_qlen > 0 && field_on && !field_finished)
-		rl_callback_read_char();
-	field_qlen = 0;
 	if (field_finished) {
 		field_finished = false;
 		line = field_result;
@@ -478,6 +504,9 @@ field_draw(WINDOW *w, int y, int x, int width, int *cy, int *cx)
 		    field_width(s + field_scroll, point - field_scroll) + 1 > (size_t)textw / 2)
 			field_scroll = field_next(s, len, field_scroll);
 	}
+	/* Room again (the window grew back): show the text from its start. */
+	if (field_width(s, point) + 1 <= (size_t)textw)
+		field_scroll = 0;
 	ui_fill(w, y, x, width, a);
 	if (pw > 0)
 		ui_put(w, y, x, (int)pw, a | A_BOLD, prompt);

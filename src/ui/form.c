@@ -3,6 +3,7 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
+#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 
 #define FORM_LABEL_W	15
 #define FORM_MENTIONS	32
+#define FORM_SHOT_LABELS 100
 
 static struct form_row *
 form_add_row(struct form *f, enum form_row_kind kind, const char *title)
@@ -93,12 +95,24 @@ form_is(const char *s, const char *want)
 	return s != NULL && strcmp(s, want) == 0;
 }
 
+/* "Shot N": an over-long file's 7th shot and on are numbered too, to be
+ * told apart. Cells keep the pointer: the labels live as long as the
+ * program. */
+static const char *
+form_shot_label(size_t i)
+{
+	static char labels[FORM_SHOT_LABELS][16];
+
+	if (i >= FORM_SHOT_LABELS)
+		return "Shot";
+	if (labels[i][0] == '\0')
+		snprintf(labels[i], sizeof labels[i], "Shot %zu", i + 1);
+	return labels[i];
+}
+
 static void
 form_shots(struct form *f, const struct storyboard *sb)
 {
-	static const char *const labels[SB_MAX_SHOTS] = {
-		"Shot 1", "Shot 2", "Shot 3", "Shot 4", "Shot 5", "Shot 6"
-	};
 	struct form_row *r;
 	size_t i;
 
@@ -107,8 +121,8 @@ form_shots(struct form *f, const struct storyboard *sb)
 	form_add_row(f, FR_TIMELINE, NULL);
 	for (i = 0; i < sb->nshots; i++) {
 		r = form_add_row(f, FR_CELLS, NULL);
-		form_add_cell(r, EF_SHOT_DURATION, i, 0,
-		    i < SB_MAX_SHOTS ? labels[i] : "Shot", FORM_LABEL_W, FORM_LABEL_W + 6);
+		form_add_cell(r, EF_SHOT_DURATION, i, 0, form_shot_label(i), FORM_LABEL_W,
+		    FORM_LABEL_W + 6);
 		form_add_cell(r, EF_SHOT_PROMPT, i, 0, NULL, 0, 0);
 	}
 }
@@ -278,6 +292,14 @@ form_note_mention(void *arg, size_t off, size_t len, const char *name, size_t na
 	}
 }
 
+static const char *
+form_ellipsis(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0 ? "\u2026" : ">";
+}
+
 /* A prompt, its @names marked: known ones highlighted, unknown underlined. */
 static void
 form_draw_prompt(const struct storyboard *sb, WINDOW *w, int y, int x, int width,
@@ -288,6 +310,11 @@ form_draw_prompt(const struct storyboard *sb, WINDOW *w, int y, int x, int width
 	int used = 0;
 	attr_t a;
 
+	/* Cut at the edge: say so, with an ellipsis in the last column. */
+	if ((int)text_width(s) > width && width > 1) {
+		width--;
+		ui_put(w, y, x + width, 1, base, form_ellipsis());
+	}
 	rules_each_mention(s, form_note_mention, &m);
 	for (i = 0; i <= m.n && used < width; i++) {
 		end = i < m.n ? m.v[i].off : len;
@@ -431,8 +458,21 @@ form_cell_draw(struct editor *ed, WINDOW *w, int y, int x, int width,
 		used = ui_put(w, y, x + lw, vw - cw, a, v);
 	if (note != NULL && used + 3 < vw - cw)
 		ui_put(w, y, x + lw + used + 1, vw - cw - used - 1, ui_attr(UI_DIM), note);
-	else if (v != NULL && *v == '\0' && c->ref.f != EF_PROMPT)
+	else if (v != NULL && *v == '\0' && (c->ref.f == EF_PROMPT ||
+	    c->ref.f == EF_SHOT_PROMPT))
+		ui_put(w, y, x + lw, vw - cw, a | A_DIM, SB_PROMPT_PLACEHOLDER);
+	else if (v != NULL && *v == '\0')
 		ui_put(w, y, x + lw, vw - cw, a | A_DIM, "(empty)");
+}
+
+/* ! an error, ~ a warning: readable with colours off. */
+static void
+form_mark(WINDOW *w, int y, int x, int sev)
+{
+	if (sev == DIAG_ERROR)
+		ui_put(w, y, x, 1, ui_attr(UI_ERROR), "!");
+	else if (sev == DIAG_WARNING)
+		ui_put(w, y, x, 1, ui_attr(UI_WARNING), "~");
 }
 
 static void
@@ -441,7 +481,7 @@ form_row_draw(struct editor *ed, WINDOW *w, int y, int width, size_t ri, int *cy
 	const struct form_row *r = &ed->form.rows[ri];
 	int x = 2, cwid, sev = -1;
 	size_t j;
-	bool focused;
+	bool focused, pair;
 
 	if (r->kind == FR_TITLE) {
 		ui_put(w, y, 0, width, ui_attr(UI_TITLE), r->title);
@@ -462,10 +502,16 @@ form_row_draw(struct editor *ed, WINDOW *w, int y, int width, size_t ri, int *cy
 		sev = r->cells[0].sev;
 		x = width;
 	}
+	/* Two fields of their own on one row (the settings): each is marked
+	 * in front of its label, so the mark says which one it means. A shot's
+	 * duration and prompt are one shot: the gutter marks the row. */
+	pair = r->ncells == 2 && r->cells[0].label != NULL && r->cells[1].label != NULL;
 	for (j = 0; x < width && j < r->ncells; j++) {
 		const struct form_cell *c = &r->cells[j];
 
-		if (c->sev != -1 && (sev == -1 || c->sev < sev))
+		if (pair && j == 1)
+			form_mark(w, y, x - 1, c->sev);
+		else if (c->sev != -1 && (sev == -1 || c->sev < sev))
 			sev = c->sev;
 		if (c->width == -1)
 			cwid = (width - 2) / 2;
@@ -480,10 +526,7 @@ form_row_draw(struct editor *ed, WINDOW *w, int y, int width, size_t ri, int *cy
 		x += cwid;
 	}
 	/* The gutter marks a row with a problem even when colours are off. */
-	if (sev == DIAG_ERROR)
-		ui_put(w, y, 0, 1, ui_attr(UI_ERROR), "!");
-	else if (sev == DIAG_WARNING)
-		ui_put(w, y, 0, 1, ui_attr(UI_WARNING), "~");
+	form_mark(w, y, 0, sev);
 }
 
 void

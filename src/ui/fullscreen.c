@@ -26,13 +26,16 @@ app_leave(void)
 {
 	/* After a fatal error on the worker's thread, which may hold its lock:
 	 * save and restore, but do not wait on it. */
-	if (loop_thread_failed())
-		dash_abandon_worker();
-	dash_stop();
+	/* The draft first: stopping the dashboard may wait on the network
+	 * (a second and more after SIGHUP), and the terminal's owner may not
+	 * wait that long before SIGKILL. */
 	if (app_editor != NULL) {
 		app_editor->draft_dirty = true;
 		editor_save_draft(app_editor);
 	}
+	if (loop_thread_failed())
+		dash_abandon_worker();
+	dash_stop();
 	ui_shutdown();
 }
 
@@ -136,7 +139,7 @@ ui_main(const struct app_globals *g, const char *file)
 	loop_set_emergency(ui_emergency_restore);
 	field_init();
 	ui_screen_register(editor_screen(ed));
-	editor_offer_draft(ed);
+	editor_offer_drafts(ed);
 	/* The dashboard comes first, unless a file or a draft question
 	 * waits in the editor. */
 	dash_attach(ed, file == NULL && ed->mode != EM_ASK);

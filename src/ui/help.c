@@ -28,6 +28,7 @@ static const struct {
 	{ "D", "duplicate the shot" },
 	{ "J / K, M-Down/M-Up", "move the shot or element down / up" },
 	{ "e", "edit the text in $VISUAL or $EDITOR" },
+	{ "E", "edit the whole storyboard as JSON in $VISUAL" },
 	{ "u / C-r", "undo / redo" },
 	{ NULL, "Typing in a field (GNU readline)" },
 	{ "Enter", "keep the text" },

@@ -45,10 +45,13 @@ timeline_draw(WINDOW *w, int y, int x, int width, const struct storyboard *sb)
 			continue;
 		a = ui_attr(i % 2 == 0 ? UI_SEG_A : UI_SEG_B);
 		ui_fill(w, y, x + pos, end - pos, a);
+		/* A column to spare after each label, so that two never run
+		 * together when segments are narrow (shots over budget). */
 		snprintf(seg, sizeof seg, "%zu:%lds", i + 1, d);
-		if ((int)strlen(seg) > end - pos)
+		if ((int)strlen(seg) >= end - pos)
 			snprintf(seg, sizeof seg, "%zu", i + 1);
-		ui_put(w, y, x + pos, end - pos, a, seg);
+		if ((int)strlen(seg) < end - pos)
+			ui_put(w, y, x + pos, end - pos, a, seg);
 		pos = end;
 	}
 	/* The seconds not yet given to a shot. */

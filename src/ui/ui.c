@@ -324,7 +324,14 @@ ui_flush(void)
 	if (ui_too_small(rows, cols)) {
 		snprintf(buf, sizeof buf, "terminal too small (need %dx%d)",
 		    UI_MIN_COLS, UI_MIN_ROWS);
-		ui_put(stdscr, 0, 0, cols, A_BOLD, buf);
+		/* Whole, on two lines when one is too narrow. */
+		if ((int)strlen(buf) > cols && rows > 1) {
+			*strchr(buf, '(') = '\0';
+			ui_put(stdscr, 0, 0, cols, A_BOLD, buf);
+			snprintf(buf, sizeof buf, "(need %dx%d)", UI_MIN_COLS, UI_MIN_ROWS);
+			ui_put(stdscr, 1, 0, cols, A_BOLD, buf);
+		} else
+			ui_put(stdscr, 0, 0, cols, A_BOLD, buf);
 	} else
 		s->draw(s->data, stdscr, rows, cols, &cy, &cx);
 	if (cy >= 0 && cx >= 0) {

@@ -166,7 +166,7 @@ main(void)
 	/* Undo over editor operations. */
 	sb_free(&sb);
 	sb = sb_template("multi-shot-customize");
-	h = history_new(sb, 0);
+	h = history_new(sb, 0, 0);
 	op(edit_add, sb, EF_SHOTS, 0, 0);
 	history_push(h, sb);
 	op(edit_delete, sb, EF_SHOT_PROMPT, 0, 0);
@@ -207,6 +207,49 @@ main(void)
 		free(out);
 		diag_list_free(&d);
 		sb_free(&sb);
+	}
+
+	/* The key hints show edit_ops: each op it allows works, the others
+	 * refuse, on a storyboard with room in every list. */
+	{
+		int (*fns[])(struct storyboard *, const struct edit_ref *, char **) = {
+			edit_add, edit_delete, edit_duplicate, NULL
+		};
+		unsigned bits[] = { EDIT_OP_ADD, EDIT_OP_DELETE, EDIT_OP_DUP, EDIT_OP_MOVE };
+		struct storyboard *base = sb_template("multi-shot-customize"), *t;
+		struct edit_ref er;
+		char *why = NULL;
+		int f, k, ret;
+		bool agree = true;
+
+		sb_element_add(base, "hero", "A fox");
+		sb_element_add(base, "owl", "An owl");
+		sb_strlist_push(&base->elements[0].images, "https://example.com/x.png");
+		sb_strlist_push(&base->elements[0].images, "https://example.com/y.png");
+		if (base->img_urls.n == 0) {
+			sb_strlist_push(&base->img_urls, "https://example.com/a.png");
+			base->has_img_urls = true;
+		}
+		for (f = 0; f < EF_NFIELDS; f++) {
+			/* Images have fixed places: the editor adds none. */
+			if (f == EF_IMAGES)
+				continue;
+			for (k = 0; k < 4; k++) {
+				t = sb_clone(base);
+				er = ref((enum edit_field)f, 0, 0);
+				ret = fns[k] != NULL ? fns[k](t, &er, &why) :
+				    edit_move(t, &er, 1, &why);
+				free(why);
+				why = NULL;
+				if ((ret != -1) != ((edit_ops((enum edit_field)f) & bits[k]) != 0)) {
+					diag_note("field %d, op %d: %s", f, k, ret == -1 ? "refused" : "works");
+					agree = false;
+				}
+				sb_free(&t);
+			}
+		}
+		ok(agree, "edit_ops names exactly the list operations each field allows");
+		sb_free(&base);
 	}
 	return tap_done();
 }

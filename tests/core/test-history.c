@@ -2,9 +2,14 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "history.h"
 #include "storyboard.h"
 #include "tap.h"
+
+#define BIG (7u << 20)
 
 static struct storyboard *
 with_duration(long d)
@@ -20,7 +25,8 @@ main(void)
 {
 	struct storyboard *a = with_duration(5), *b = with_duration(6), *c = with_duration(7);
 	const struct storyboard *s;
-	struct history *h = history_new(a, 0);
+	struct history *h = history_new(a, 0, 0);
+	char *big;
 	int i;
 
 	ok(!history_can_undo(h), "nothing to undo at first");
@@ -49,7 +55,7 @@ main(void)
 	is_int(history_current(h)->duration, 7, "reset keeps the given state");
 
 	history_free(&h);
-	h = history_new(a, 3);
+	h = history_new(a, 3, 0);
 	for (i = 0; i < 10; i++) {
 		b->duration = 10 + i;
 		history_push(h, b);
@@ -60,6 +66,45 @@ main(void)
 	is_int(history_current(h)->duration, 17, "the oldest kept state is the right one");
 	history_free(&h);
 	ok(h == NULL, "free sets the pointer to NULL");
+
+	/* Small storyboards: the whole depth is kept. */
+	h = history_new(a, 0, 0);
+	for (i = 0; i < 250; i++) {
+		b->duration = 1000 + i;
+		history_push(h, b);
+	}
+	is_int((long)history_count(h), HISTORY_DEPTH, "small snapshots: all 200 are kept");
+	history_free(&h);
+
+	/* A 7 MB prompt, 120 edits: the memory stays within the budget. */
+	big = malloc(BIG + 16);
+	memset(big, 'x', BIG);
+	big[BIG] = '\0';
+	h = history_new(a, 0, 0);
+	for (i = 0; i < 120; i++) {
+		big[i] = 'y';
+		sb_set_str(&b->prompt, big);
+		history_push(h, b);
+	}
+	ok(history_bytes(h) <= HISTORY_BYTES, "120 edits of a 7 MB prompt stay within the budget");
+	ok(history_bytes(h) >= (size_t)BIG * 2, "the budget counts the prompts' bytes");
+	ok(history_count(h) >= 2 && history_count(h) < 10, "so only the newest few are kept");
+	s = history_undo(h);
+	ok(s != NULL && s->prompt != NULL && s->prompt[119] == 'x' && s->prompt[118] == 'y',
+	    "the last edit can still be undone");
+	history_free(&h);
+
+	/* A budget smaller than one snapshot still keeps one undo. */
+	h = history_new(a, 0, 1024);
+	for (i = 0; i < 5; i++) {
+		big[i] = 'z';
+		sb_set_str(&b->prompt, big);
+		history_push(h, b);
+	}
+	is_int((long)history_count(h), 2, "a tiny budget keeps the current state and one before");
+	ok(history_undo(h) != NULL && history_undo(h) == NULL, "one undo, no more");
+	history_free(&h);
+	free(big);
 	sb_free(&a);
 	sb_free(&b);
 	sb_free(&c);

@@ -62,8 +62,11 @@ test_new(void)
 	ok(1, "free of NULL is harmless");
 
 	sb = sb_new_default();
-	is_int(rules_check(sb, d), 0, "default draft has no errors");
-	is_int(d->n, 0, "default draft has no warnings");
+	/* Its prompt is empty, an error, not a sample sentence saved as a
+	 * real value (the editor shows a placeholder). */
+	is_int(rules_check(sb, d), 1, "default draft has one error");
+	is_str(d->n == 1 ? d->v[0].path : "", "input.prompt", "its empty prompt");
+	is_str(sb->prompt, "", "the prompt is empty, not a placeholder");
 	is_int(sb->multi_shots, SB_FALSE, "default draft is single-shot");
 	c = sb_clone(sb);
 	ok(sb_equal(sb, c), "clone equals the original");

@@ -5,7 +5,6 @@
 # Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/ui/ui-lib.sh"
-draft="$XDG_STATE_HOME/kling-tui/draft.json"
 
 cp "$FIXTURES/multi-shot-customize.json" "$TMP/story.json"
 ui_start "$KLING_TUI $TMP/story.json"
@@ -22,13 +21,12 @@ pid=$(ui_pid)
 kill -HUP "$pid"
 ui_ok_wait "[exit " "SIGHUP ends the program"
 like "$(ui_screen | grep '\[exit')" '\[exit (0|129)\]' "without crashing"
-i=0; while [ ! -e "$draft" ] && [ $i -lt 60 ]; do sleep 0.05; i=$((i + 1)); done
-grep -q "Lightning strikes." "$draft" 2>/dev/null; ok $? "the draft holds the committed edit"
+ui_draft_wait "Lightning strikes."; ok $? "the draft holds the committed edit"
 cmp -s "$TMP/story.json" "$FIXTURES/multi-shot-customize.json"; ok $? "the file itself is untouched"
 
 ui_start "$KLING_TUI"
-ui_ok_wait "restore? [y/n]" "the next start offers the draft"
-ui_keys y
-ui_ok_wait "Lightning strikes." "y restores the edit"
+ui_ok_wait "[r]ecover" "the next start offers the draft"
+ui_keys r
+ui_ok_wait "Lightning strikes." "r restores the edit"
 ui_stop
 done_testing

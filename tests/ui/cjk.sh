@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/ui/ui-lib.sh"
 
 ui_start "$KLING_TUI"
-ui_ok_wait "Diagnostics: none" "the editor starts"
+ui_ok_wait "Diagnostics: 1 error" "the editor starts"
 # The single-shot prompt: the value starts at column 17 (2 + a 15-column label).
 ui_keys j j j j j
 ui_ok_wait "Prompt" "on the prompt"

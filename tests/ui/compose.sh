@@ -11,7 +11,9 @@ edit() { # edit TEXT: Enter, clear the field, type, Enter
 }
 
 ui_start "$KLING_TUI"
-ui_ok_wait "Diagnostics: none" "a new storyboard opens valid"
+ui_ok_wait "Diagnostics: 1 error" "a new storyboard opens with one error"
+ui_ok_wait "input.prompt: is empty" "its empty prompt"
+like "$(ui_line "Prompt  ")" "Describe the shot" "shown with a placeholder"
 like "$(ui_screen | tail -1)" '\[new storyboard\]' "the status line names a new storyboard"
 
 ui_keys Space
@@ -89,8 +91,7 @@ ui_ok_wait "saved $TMP/story.json" "saved"
 unlike "$(ui_screen | tail -1)" '\[\+\]' "no longer marked modified"
 if cmp -s "$TMP/story.json" "$FIXTURES/create-example.json"; then ok 0 "the file is the expected CreateTask body"
 else ok 1 "the file is the expected CreateTask body"; diff "$TMP/story.json" "$FIXTURES/create-example.json" | sed 's/^/# /'; fi
-ls "$XDG_STATE_HOME/kling-tui/draft.json" >/dev/null 2>&1
-ok $((! $?)) "saving removes the draft"
+[ -z "$(ui_drafts)" ]; ok $? "saving removes the draft"
 
 ui_keys q
 ui_ok_wait "[exit 0]" "q quits at once when everything is saved"

@@ -15,7 +15,7 @@ sim_of() { # the demo simulator under this test's tmux pane, if any
 
 ui_start "$KLING_TUI"
 ui_ok_wait "no API key: F2 shows how to set one" "no key: the editor says so"
-ui_ok_wait "Diagnostics: none" "no key: the editor works"
+ui_ok_wait "Diagnostics: 1 error" "no key: the editor works"
 ui_keys F2
 ui_ok_wait "No API key is configured" "no key: the dashboard says so"
 ui_ok_wait "export CRUN_API_KEY" "no key: how to set one"

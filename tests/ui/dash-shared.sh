@@ -27,7 +27,7 @@ b_wait() { # b_wait REGEX [SECONDS]
 }
 tmux -L "$b_sock" -f /dev/null new-session -d -x 100 -y 30 \
 	"$KLING_TUI --base-url $SIM_URL; sleep 30"
-b_wait "Diagnostics: none"; ok $? "B starts in the editor"
+b_wait "Diagnostics: 1 error"; ok $? "B starts in the editor"
 tmux -L "$b_sock" send-keys F2
 b_wait "No tasks yet"; ok $? "B's dashboard is empty"
 

