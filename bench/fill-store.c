@@ -32,6 +32,7 @@ main(int argc, char **argv)
 	struct store *st;
 	char *cause = NULL, tid[64], name[64];
 	long n, unfinished, i;
+	uint64_t h;
 	int64_t id;
 
 	if (argc < 3) {
@@ -49,7 +50,12 @@ main(int argc, char **argv)
 	}
 	for (i = 0; i < n; i++) {
 		snprintf(name, sizeof name, "storyboard-%ld.json", i);
-		snprintf(tid, sizeof tid, "00000000-0000-4000-8000-%012ld", i);
+		/* Ids that look like the service's and differ early, the same
+		 * in every run. */
+		h = (uint64_t)(i + 1) * 0x9e3779b97f4a7c15ULL;
+		snprintf(tid, sizeof tid, "%08" PRIx64 "-%04" PRIx64 "-4%03" PRIx64 "-8%03"
+		    PRIx64 "-%012" PRIx64, h >> 32, (h >> 16) & 0xffff, (h >> 4) & 0xfff,
+		    h & 0xfff, (uint64_t)((h * 31) & 0xffffffffffffULL));
 		if ((id = store_add(st, body, name, "std", 5, &cause)) < 0)
 			goto fail;
 		u.task_id = tid;

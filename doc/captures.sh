@@ -10,8 +10,8 @@ top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 top_builddir=${top_builddir:-$top_srcdir}
 KT="$top_builddir/src/kling-tui"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/kt-cap.XXXXXX")
-sock="kt-cap-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+sock=
+trap '[ -n "$sock" ] && tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
 export XDG_CONFIG_HOME="$TMP/config" XDG_STATE_HOME="$TMP/state" HOME="$TMP/home"
 export TZ=UTC LC_ALL=C.UTF-8 TERM=xterm-256color
 unset CRUN_API_KEY CRUN_BASE_URL
@@ -20,7 +20,10 @@ mkdir -p "$HOME" "$XDG_STATE_HOME/kling-tui"
 # capture NAME COMMAND...: the screen once it has settled.
 capture() {
 	name=$1; shift
-	tmux -L "$sock" kill-server 2>/dev/null
+	[ -n "$sock" ] && tmux -L "$sock" kill-server 2>/dev/null
+	# A server of its own for each capture: a new one on the socket just
+	# killed may find it still going away.
+	sock="kt-cap-$$-$name"
 	tmux -L "$sock" -f /dev/null new-session -d -x 100 -y 30 "$*; sleep 30"
 	prev= i=0
 	while [ $i -lt 50 ]; do

@@ -37,9 +37,11 @@ is "$(complete_line 'kling-tui wa')" "watch " "kling-tui wa<Tab>: watch"
 is "$(complete_line 'kling-tui submit --')" "--allow-http --base-url --cacert --demo --help --json --parallel --verbose --version --wait " \
 	"submit --<Tab>: its options and the global ones"
 is "$(complete_line 'kling-tui validate ')" "trailer.json " "validate <Tab>: storyboard files, not other files"
-is "$(complete_line 'kling-tui status 00000000-0000-4000-8000-00000000000')" \
-	"00000000-0000-4000-8000-000000000000 00000000-0000-4000-8000-000000000001 " \
-	"status <Tab>: the task ids of the store"
+ids=$("$KLING_TUI" list --ids | sort | tr '\n' ' ')
+first=$("$KLING_TUI" list --ids | sort | head -1)
+is "$(complete_line 'kling-tui status ')" "$ids" "status <Tab>: the task ids of the store ($ids)"
+is "$(complete_line "kling-tui download $(printf '%.4s' "$first")")" "$first " \
+	"download <Tab> after an id's first characters: that id"
 is "$(complete_line 'kling-tui --demo watch ')" "" "--demo: the demo store's ids (none yet)"
 if command -v zsh >/dev/null 2>&1; then
 	zsh -n "$top_srcdir/completions/_kling-tui"; ok $? "the zsh function parses"
