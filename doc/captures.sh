@@ -1,6 +1,7 @@
 #!/bin/sh
 # kling-tui: the README's screen captures, made from the real program in
-# tmux (100x30) on fixed input, so that they show what a user sees.
+# tmux (100x30) on fixed input, so that they show what a user sees, and its
+# key tables, from the program's own (kling-tui keys).
 #   doc/captures.sh            print each capture between its markers
 #   doc/captures.sh --update   rewrite README.md's capture blocks
 # tests/ui/captures.sh fails when README.md no longer matches.
@@ -50,6 +51,10 @@ all() {
 	    "$XDG_STATE_HOME/kling-tui/tasks.db" 3 0 >/dev/null
 	capture dashboard "$KT"
 	cd - >/dev/null || exit 1
+	# The keys, from the program's own tables (kling-tui keys).
+	echo "<!-- capture: keys -->"
+	"$KT" keys
+	echo "<!-- /capture -->"
 }
 
 if [ "${1:-}" = --update ]; then

@@ -99,6 +99,7 @@ int	cmd_watch(struct app_globals *, const struct cli_args *);
 int	cmd_download(struct app_globals *, const struct cli_args *);
 int	cmd_balance(struct app_globals *, const struct cli_args *);
 int	cmd_doctor(struct app_globals *, const struct cli_args *);
+int	cmd_keys(struct app_globals *, const struct cli_args *);
 int	cmd_drafts(struct app_globals *, const struct cli_args *);
 
 #endif

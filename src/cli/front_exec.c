@@ -44,6 +44,7 @@ FRONT_EXEC(cmd_watch)
 FRONT_EXEC(cmd_download)
 FRONT_EXEC(cmd_balance)
 FRONT_EXEC(cmd_doctor)
+FRONT_EXEC(cmd_keys)
 
 int
 cli_fullscreen(struct app_globals *g, int argc, char **argv)

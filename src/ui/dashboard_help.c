@@ -4,48 +4,39 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "dash.h"
+#include "keys.h"
 
-static const char *const dash_help_table[] = {
-	"Keys of the dashboard (any key closes this)",
-	"",
-	"  Up Down j k      previous, next task      PgUp PgDn g G  page, first, last",
-	"  Enter            the detail               Space          mark (x d p take them all)",
-	"  /                filter as you type: words, status:S, !WORD excludes, ! inverts",
-	"  Escape           clear the filter         H              show hidden tasks",
-	"  o  O             next sort column; the other way round",
-	"  N S I E C        sort by name, status, id, elapsed, newest (again: reversed)",
-	"  d                download                 r              re-roll in the editor",
-	"  y  Y             copy the id, the URL     p              ask about it now",
-	"  x                hide / show              b              ask for the balance",
-	"  t  f             unknown: give its id; forget it",
-	"  F2               the editor               q              quit",
-	NULL
-};
-
-static const char *const dash_help_detail[] = {
-	"Keys of the detail view (any key closes this)",
-	"",
-	"  Escape           back to the list         j k PgUp PgDn  scroll",
-	"  d                download                 r              re-roll in the editor",
-	"  y  Y             copy the id, the URL     p              ask about it now",
-	"  t  f             unknown: give its id; forget it",
-	"  ?                these keys",
-	NULL
-};
-
+/* Two keys a line when they fit, one otherwise. */
 void
 dash_draw_help(WINDOW *w, int rows, int cols, bool detail)
 {
-	const char *const *l = detail ? dash_help_detail : dash_help_table;
-	int y;
+	const struct ui_keydoc *k = keys_table(detail ? "detail" : "dashboard");
+	int y = 2, half = cols >= 120 ? cols / 2 : cols, x = 0;
+	size_t i;
 
-	for (y = 0; l[y] != NULL && 2 + y < rows - 1; y++) {
-		ui_fill(w, 2 + y, 0, cols, A_NORMAL);
-		ui_put(w, 2 + y, 1, cols - 1, y == 0 ? ui_attr(UI_TITLE) : A_NORMAL, l[y]);
+	ui_fill(w, y, 0, cols, A_NORMAL);
+	ui_put(w, y++, 1, cols - 1, ui_attr(UI_TITLE), detail ?
+	    "Keys of the detail view (any key closes this)" :
+	    "Keys of the dashboard (any key closes this)");
+	ui_fill(w, y++, 0, cols, A_NORMAL);
+	for (i = 0; k[i].what != NULL && y < rows - 1; i++) {
+		if (x == 0)
+			ui_fill(w, y, 0, cols, A_NORMAL);
+		ui_put(w, y, x + 2, 16, A_BOLD, k[i].key);
+		ui_put(w, y, x + 19, half - 20, A_NORMAL, k[i].what);
+		if (half < cols && x == 0 && strlen(k[i].what) < (size_t)half - 20 &&
+		    k[i + 1].what != NULL && strlen(k[i + 1].what) < (size_t)half - 20)
+			x = half;
+		else {
+			x = 0;
+			y++;
+		}
 	}
-	ui_fill(w, 2 + y, 0, cols, A_NORMAL);
+	if (y < rows - 1)
+		ui_fill(w, x == 0 ? y : y + 1, 0, cols, A_NORMAL);
 }
 
 bool

@@ -3,66 +3,37 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "editor.h"
-
-/* Kept in step with the KEYS section of kling-tui(1). A NULL key starts a
- * group. */
-static const struct {
-	const char	*key;
-	const char	*what;
-} help_keys[] = {
-	{ NULL, "Moving" },
-	{ "Up/Down, k/j", "previous, next field" },
-	{ "Left/Right, h/l", "previous, next field on the same row" },
-	{ "PgUp/PgDn, g/G", "page up, page down; first, last field" },
-	{ "Tab", "to the diagnostics pane and back" },
-	{ "Enter (in pane)", "go to the field a diagnostic names" },
-	{ NULL, "Changing" },
-	{ "Enter", "edit the field; change a choice; add to a list" },
-	{ "Space", "next value of a choice (mode, multi-shot, ...)" },
-	{ "+ / -", "one more, one less (durations); cycle choices" },
-	{ "0-9", "start typing a duration" },
-	{ "a", "add a shot, element or element image here" },
-	{ "d", "delete the shot, element or image here" },
-	{ "D", "duplicate the shot" },
-	{ "J / K, M-Down/M-Up", "move the shot or element down / up" },
-	{ "e", "edit the text in $VISUAL or $EDITOR" },
-	{ "E", "edit the whole storyboard as JSON in $VISUAL" },
-	{ "u / C-r", "undo / redo" },
-	{ NULL, "Typing in a field (GNU readline)" },
-	{ "Enter", "keep the text" },
-	{ "Esc, C-g, C-c", "cancel, keep the old text" },
-	{ "C-a C-e C-b C-f", "start, end, back, forward" },
-	{ "M-b M-f", "word back, word forward" },
-	{ "C-k C-u C-w M-d", "kill to end, to start, word back, word" },
-	{ "C-y M-y", "yank, yank the one before" },
-	{ "Up/Down, C-r", "this kind of field's history, search it" },
-	{ "@ then Tab", "complete an element's name" },
-	{ NULL, "Files" },
-	{ "C-s", "save (the CreateTask body)" },
-	{ "w", "save as" },
-	{ "o", "open a file" },
-	{ "n", "new storyboard from a template" },
-	{ "s", "submit (with the dashboard)" },
-	{ "F2", "switch screen (editor, dashboard)" },
-	{ "C-l", "repaint the screen" },
-	{ "C-z", "suspend" },
-	{ "?", "this help" },
-	{ "q, C-c", "quit (asks when there are unsaved changes)" },
-};
+#include "keys.h"
 
 static size_t help_top;
+
+/* Two columns only when every description fits whole in its half. */
+static int
+help_column_width(const struct ui_keydoc *k, int cols)
+{
+	int widest = 0, w;
+
+	for (; k->what != NULL; k++)
+		if (k->key != NULL && (w = (int)strlen(k->what)) > widest)
+			widest = w;
+	return cols >= 2 * (24 + widest) ? cols / 2 : cols;
+}
 
 static void
 help_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 {
-	size_t n = sizeof help_keys / sizeof help_keys[0], i;
-	int y = 2, col = 0, colw = cols >= 110 ? cols / 2 : cols, x;
+	const struct ui_keydoc *k = keys_table("editor");
+	size_t n, i;
+	int y = 2, col = 0, colw = help_column_width(k, cols), x;
 
 	(void)data;
 	(void)cy;
 	(void)cx;
+	for (n = 0; k[n].what != NULL; n++)
+		;
 	ui_put(w, 0, 0, cols, ui_attr(UI_TITLE), "kling-tui keys");
 	ui_fill(w, rows - 1, 0, cols, ui_attr(UI_STATUS));
 	ui_put(w, rows - 1, 0, cols, ui_attr(UI_STATUS),
@@ -77,11 +48,11 @@ help_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 			y = 2;
 		}
 		x = col * colw;
-		if (help_keys[i].key == NULL)
-			ui_put(w, y, x, colw - 1, ui_attr(UI_TITLE), help_keys[i].what);
+		if (k[i].key == NULL)
+			ui_put(w, y, x, colw - 1, ui_attr(UI_TITLE), k[i].what);
 		else {
-			ui_put(w, y, x + 2, 20, A_BOLD, help_keys[i].key);
-			ui_put(w, y, x + 23, colw - 24, A_NORMAL, help_keys[i].what);
+			ui_put(w, y, x + 2, 20, A_BOLD, k[i].key);
+			ui_put(w, y, x + 23, colw - 24, A_NORMAL, k[i].what);
 		}
 		y++;
 	}
