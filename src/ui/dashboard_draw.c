@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "conf.h"
 #include "dash.h"
 #include "field.h"
 #include "text.h"
@@ -316,8 +317,8 @@ dash_draw_nokey(WINDOW *w, int y, int cols)
 		"",
 		"Set one of:",
 		"  export CRUN_API_KEY=...            (in your shell)",
-		"  key_file = ~/.config/kling-tui/key  (in ~/.config/kling-tui/config;",
-		"                                       the file chmod 600)",
+		"  key_file = FILE                    (in the config file below;",
+		"                                       FILE chmod 600)",
 		"",
 		"Or try everything against a local simulator, no key needed:",
 		"  kling-tui --demo",
@@ -327,10 +328,17 @@ dash_draw_nokey(WINDOW *w, int y, int cols)
 	};
 	size_t i;
 
+	char *conf = conf_default_path(), *line;
+
 	for (i = 0; lines[i] != NULL; i++)
 		ui_put(w, y + (int)i, 2, cols - 2, i == 0 ? A_BOLD : A_NORMAL, lines[i]);
+	/* Where it really is: $XDG_CONFIG_HOME moves it. */
+	xasprintf(&line, "The config file: %s", conf);
+	ui_put(w, y + (int)i + 1, 2, cols - 2, A_NORMAL, line);
+	free(line);
+	free(conf);
 	if (dash->s.key_problem != NULL)
-		ui_put(w, y + (int)i + 1, 2, cols - 2, ui_attr(UI_DIM), dash->s.key_problem);
+		ui_put(w, y + (int)i + 2, 2, cols - 2, ui_attr(UI_DIM), dash->s.key_problem);
 }
 
 void

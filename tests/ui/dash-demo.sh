@@ -18,6 +18,7 @@ ui_ok_wait "no API key: F2 shows how to set one" "no key: the editor says so"
 ui_ok_wait "Diagnostics: 1 error" "no key: the editor works"
 ui_keys F2
 ui_ok_wait "No API key is configured" "no key: the dashboard says so"
+ui_ok_wait "The config file: $XDG_CONFIG_HOME/kling-tui/config" "no key: the config file where it really is (XDG_CONFIG_HOME)"
 ui_ok_wait "export CRUN_API_KEY" "no key: how to set one"
 ui_ok_wait "kling-tui --demo" "no key: or try the demo"
 like "$(ui_screen | head -1)" "no API key" "no key: the header too"
