@@ -72,7 +72,7 @@ xfer_build_url(struct xfer *x, char **cause)
 		*cause = xstrdup("unknown request kind");
 		return -1;
 	}
-	return url_check(x->url, x->conn->allow_http, cause);
+	return url_check(x->url, x->conn->base_url, x->conn->allow_http, cause);
 }
 
 int

@@ -114,7 +114,8 @@ char	*response_vprintf(const char *fmt, va_list)
 	     __attribute__((format(printf, 1, 0)));
 
 /* Loopback host check for plain http:// (url.c). */
-int	 url_check(const char *url, bool allow_http, char **cause);
+int	 url_check(const char *url, const char *base, bool allow_http,
+	     char **cause);
 
 /* Retry policy (retry.c): milliseconds before the next attempt, or -1. */
 long	 retry_delay(const struct api_retry *, const struct api_result *);

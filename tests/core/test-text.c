@@ -89,6 +89,14 @@ main(void)
 	sanitized("x\x1b[", 3, 0, false, "x", "unterminated CSI at the end removed");
 	sanitized("x\x1b]52;c;AAAA", 12, 0, false, "x", "unterminated OSC removed");
 	sanitized("a\xe2\x80\xae" "b", 5, 0, false, "ab", "bidi override removed");
+	/* Every bidi control, each end of each range (issue 12, item 16). */
+	sanitized("a\xe2\x80\xaa" "b\xe2\x81\xa6" "c\xe2\x81\xa9" "d", 13, 0, false,
+	    "abcd", "bidi embeddings and isolates U+202A, U+2066-2069 removed");
+	sanitized("a\xe2\x80\x8e" "b\xe2\x80\x8f" "c\xd8\x9c" "d", 12, 0, false,
+	    "abcd", "bidi marks LRM, RLM and ALM removed");
+	sanitized("a\xe2\x80\xa9" "b\xe2\x81\xaa" "c\xe2\x80\x8d" "d", 13, 0,
+	    false, "a\xe2\x80\xa9" "b\xe2\x81\xaa" "c\xe2\x80\x8d" "d",
+	    "the characters beside the ranges are kept");
 	sanitized("\xe4\xb8\xad\xf0\x9f\x98\x80", 7, 0, false,
 	    "\xe4\xb8\xad\xf0\x9f\x98\x80", "CJK and emoji kept");
 	return tap_done();

@@ -101,6 +101,20 @@ test_refused_urls(void)
 	is_int(res.outcome, API_LOCAL_ERROR,
 	    "a result link over plain http to a remote host is refused");
 	api_result_clear(&res);
+
+	/* Issue 12, item 14: loopback links are for a loopback API only. */
+	req.url = "http://127.0.0.1:1/v.mp4";
+	netlib_conn(&c, "https://192.0.2.1");
+	api_perform(&c, &req, NULL, NULL, &res);
+	ok(res.outcome == API_LOCAL_ERROR && res.attempts == 0,
+	    "a remote API's link to a loopback port over http is refused");
+	api_result_clear(&res);
+	netlib_conn(&c, "http://127.0.0.1:1");
+	api_perform(&c, &req, NULL, NULL, &res);
+	ok(res.outcome != API_LOCAL_ERROR && res.attempts > 0,
+	    "a loopback API's loopback link is fetched (%s)",
+	    api_outcome_name(res.outcome));
+	api_result_clear(&res);
 }
 
 static void
@@ -474,7 +488,7 @@ test_download(void)
 
 	xasprintf(&dest, "%s/t1.mp4", tmpdir);
 	xasprintf(&part, "%s.part", dest);
-	netlib_conn(&c, NULL);
+	netlib_conn(&c, "http://127.0.0.1:1");	/* a local API: its links may be local */
 	c.retry.max_attempts = 1;
 	req.dest = dest;
 
@@ -607,7 +621,7 @@ test_progress(void)
 	    "HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n");
 	memset(body + n, 'v', 100000);
 	xasprintf(&dest, "%s/slow.mp4", tmpdir);
-	netlib_conn(&c, NULL);
+	netlib_conn(&c, "http://127.0.0.1:1");
 	srv = canned_start(st, 1);
 	req.url = canned_url(srv);
 	req.dest = dest;
