@@ -106,6 +106,11 @@ session_conn(struct session *s, const struct conf *cf)
 	}
 	s->conn.retry.max_attempts = (unsigned)session_env_number(s,
 	    "KLING_TUI_ATTEMPTS", (long)s->conn.retry.max_attempts);
+	/* Downloads: a size cap in MB and a deadline in seconds. */
+	s->conn.max_download = (int64_t)session_env_number(s,
+	    "KLING_TUI_DOWNLOAD_MAX", s->conn.max_download >> 20) << 20;
+	s->conn.download_ms = session_env_number(s, "KLING_TUI_DOWNLOAD_TIME",
+	    s->conn.download_ms / 1000) * 1000;
 }
 
 static int

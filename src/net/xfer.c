@@ -293,6 +293,10 @@ xfer_setup(struct xfer *x, struct api_result *res)
 			    (long long)x->offset);
 			curl_easy_setopt(e, CURLOPT_RANGE, range);
 		}
+		/* The advertised size (curl) and the written one (ours). */
+		curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+		    (curl_off_t)(c->max_download - x->offset));
+		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, c->download_ms);
 		curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L);
 		curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, xfer_progress_cb);
 		curl_easy_setopt(e, CURLOPT_XFERINFODATA, x);
@@ -394,7 +398,19 @@ xfer_finish(struct xfer *x, CURLcode rc, struct api_result *res)
 			res->content_type = response_text(ct, strlen(ct));
 	}
 
-	if (rc == CURLE_WRITE_ERROR && x->io_errno != 0) {
+	if (rc == CURLE_FILESIZE_EXCEEDED)
+		x->too_big = true;	/* advertised: curl refused it */
+	if (rc == CURLE_WRITE_ERROR && x->too_big) {
+		res->outcome = API_LOCAL_ERROR;
+		xasprintf(&res->message, "the file is larger than the download "
+		    "cap of %lld bytes (KLING_TUI_DOWNLOAD_MAX)",
+		    (long long)x->conn->max_download);
+	} else if (rc == CURLE_FILESIZE_EXCEEDED) {
+		res->outcome = API_LOCAL_ERROR;
+		xasprintf(&res->message, "the server announces a file larger "
+		    "than the download cap of %lld bytes (KLING_TUI_DOWNLOAD_MAX)",
+		    (long long)x->conn->max_download);
+	} else if (rc == CURLE_WRITE_ERROR && x->io_errno != 0) {
 		res->outcome = API_LOCAL_ERROR;
 		xfer_message(res, x->part, strerror(x->io_errno));
 	} else if (rc == CURLE_WRITE_ERROR && x->range_error) {
@@ -417,6 +433,6 @@ xfer_finish(struct xfer *x, CURLcode rc, struct api_result *res)
 	if (x->req.kind == API_DOWNLOAD) {
 		res->bytes = x->offset + x->written;
 		res->total = x->total;
-		download_close(x);
+		download_done(x);
 	}
 }
