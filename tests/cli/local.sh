@@ -247,6 +247,15 @@ run "$KLING_TUI" validate "$TMP/bidi${rlo}.json"
 like "$err" "bidi.json: input.mode: error" "validate: U+202E left out of the file name"
 unlike "$err" "$rlo" "validate: no U+202E in any message"
 
+## Issue 12, item 9: the key file's stack copy is wiped with explicit_bzero,
+# which the compiler may not drop as it drops a memset before a return.
+if command -v nm >/dev/null 2>&1; then
+	nm -A "$top_builddir/src/core/libcore.a" | grep -q 'conf\.o:.* U explicit_bzero'
+	ok $? "conf: the key's stack copy is wiped by explicit_bzero"
+else
+	echo "ok $((tap_n += 1)) - conf: explicit_bzero # SKIP no nm"
+fi
+
 ## The manual documents every subcommand that --help lists.
 for c in $("$KLING_TUI" --help | awk '/^Subcommands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } /^$/ { on = 0 }'); do
 	grep -q "^\.It Cm $c\>" "$top_srcdir/man/kling-tui.1"

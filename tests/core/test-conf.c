@@ -183,6 +183,18 @@ test_key(void)
 	free(cause);
 	cause = NULL;
 
+	/* Issue 12, item 8: a FIFO is refused at once (alarm: a hang fails). */
+	unlink(path);
+	ok(mkfifo(path, 0600) == 0, "a key file that is a FIFO");
+	alarm(10);
+	key = conf_api_key(&cf, &cause);
+	alarm(0);
+	ok(key == NULL && cause != NULL && strstr(cause, "not a regular file") !=
+	    NULL, "a FIFO key file is refused without waiting for a writer");
+	free(cause);
+	cause = NULL;
+	unlink(path);
+
 	write_file(path, "\n", 0600);
 	key = conf_api_key(&cf, &cause);
 	ok(key == NULL && cause != NULL && strstr(cause, "is empty") != NULL,
