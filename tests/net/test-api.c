@@ -206,11 +206,16 @@ test_shapes(void)
 	netlib_conn(&c, NULL);
 	c.retry.max_attempts = 1;
 
+	/* A whole, valid TaskInfo payload: only the status can make it bad
+	 * (with "data":{} it failed for its missing data instead). */
 	st[0].reply = r = reply("500 Oops", "",
-	    "{\"code\":200,\"message\":\"success\",\"data\":{}}");
+	    "{\"code\":200,\"message\":\"success\",\"data\":{\"task_id\":"
+	    "\"t 1&x\",\"status\":\"running\"}}");
 	srv = run(st, 1, &c, &req, &res);
 	is_int(res.outcome, API_BAD_RESPONSE,
 	    "HTTP 500 with body code 200 is not a success");
+	ok(res.message != NULL && strstr(res.message, "error status") != NULL,
+	    "and for that reason: %s", res.message);
 	api_result_clear(&res);
 	canned_stop(&srv);
 	free(r);
