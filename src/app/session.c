@@ -171,7 +171,9 @@ session_open(struct session *s, const struct app_globals *g, unsigned need,
 	if (need & SESSION_STORE) {
 		if (demo_dir != NULL)
 			xasprintf(&path, "%s/tasks.db", demo_dir);
-		if ((s->store = store_open(path, cause)) == NULL)
+		s->store = (need & SESSION_READONLY) ?
+		    store_open_readonly(path, cause) : store_open(path, cause);
+		if (s->store == NULL)
 			goto fail;
 	}
 	free(path);
