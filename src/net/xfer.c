@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,18 @@ xfer_build_url(struct xfer *x, char **cause)
 		return -1;
 	}
 	return url_check(x->url, x->conn->base_url, x->conn->allow_http, cause);
+}
+
+/* curl's sockets are inherited by what the program runs ($VISUAL, the
+ * demo's simulator) unless marked: the live API connection must not be. */
+static int
+xfer_sockopt_cb(void *arg, curl_socket_t fd, curlsocktype purpose)
+{
+	(void)arg;
+	(void)purpose;
+	if (fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC) == -1)
+		return CURL_SOCKOPT_ERROR;
+	return CURL_SOCKOPT_OK;
 }
 
 int
@@ -248,6 +261,7 @@ xfer_setup(struct xfer *x, struct api_result *res)
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, c->stall_secs);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, xfer_write_cb);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+	curl_easy_setopt(e, CURLOPT_SOCKOPTFUNCTION, xfer_sockopt_cb);
 
 	api = x->req.kind == API_CREATE || x->req.kind == API_TASK_INFO ||
 	    x->req.kind == API_BALANCE;
