@@ -641,16 +641,31 @@ test_progress(void)
 	free(dest);
 }
 
+/* One download of dest from a one-step canned server: the outcome. */
+static enum api_outcome
+fetch(struct api_conn *c, const char *dest, enum canned_act act,
+    const char *reply, struct api_result *res)
+{
+	struct api_request	req = { .kind = API_DOWNLOAD, .dest = dest };
+	struct canned_step	st[1] = { { act, reply } };
+	struct canned		*srv = canned_start(st, 1);
+
+	req.url = canned_url(srv);
+	api_result_clear(res);
+	api_perform(c, &req, NULL, NULL, res);
+	canned_stop(&srv);
+	return res->outcome;
+}
+
 /* Issue 12, items 4, 6 and 7: how much a download may write, for how long,
  * and where. */
 static void
 test_download_limits(void)
 {
+	static const char eleven[] = "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n"
+	    "\r\nhello world";
 	struct api_conn		c;
-	struct api_request	req = { .kind = API_DOWNLOAD };
 	struct api_result	res = { 0 };
-	struct canned_step	st[1] = { { CANNED_REPLY, NULL } };
-	struct canned		*srv;
 	struct stat		 sb;
 	char			*dest, *part, *victim, *s;
 	int64_t			 t0;
@@ -660,88 +675,57 @@ test_download_limits(void)
 	xasprintf(&victim, "%s/victim", tmpdir);
 	netlib_conn(&c, "http://127.0.0.1:1");
 	c.retry.max_attempts = 1;
-	req.dest = dest;
 
 	c.max_download = 8;
-	st[0].reply = "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\nhello world";
-	srv = canned_start(st, 1);
-	req.url = canned_url(srv);
-	api_perform(&c, &req, NULL, NULL, &res);
-	ok(res.outcome == API_LOCAL_ERROR && strstr(res.message, "cap") != NULL,
+	ok(fetch(&c, dest, CANNED_REPLY, eleven, &res) == API_LOCAL_ERROR &&
+	    strstr(res.message, "cap") != NULL,
 	    "item 4: a size announced over the cap is refused: %s", res.message);
 	ok(stat(part, &sb) == -1 && stat(dest, &sb) == -1,
 	    "item 4: and leaves no .part and no file");
-	api_result_clear(&res);
-	canned_stop(&srv);
-
-	st[0].reply = "HTTP/1.1 200 OK\r\n\r\nan endless body, more than 8 bytes";
-	srv = canned_start(st, 1);
-	req.url = canned_url(srv);
-	api_perform(&c, &req, NULL, NULL, &res);
-	ok(res.outcome == API_LOCAL_ERROR && strstr(res.message, "cap") != NULL,
+	ok(fetch(&c, dest, CANNED_REPLY, "HTTP/1.1 200 OK\r\n\r\nan endless "
+	    "body, more than 8 bytes", &res) == API_LOCAL_ERROR &&
+	    strstr(res.message, "cap") != NULL,
 	    "item 4: a body of no announced size is cut at the cap: %s",
 	    res.message);
 	ok(stat(part, &sb) == -1, "item 4: and its .part is removed");
-	api_result_clear(&res);
-	canned_stop(&srv);
 	c.max_download = 0;
 
 	c.download_ms = 300;
-	st[0].act = CANNED_SLOW;	/* 20 pieces, 50 ms apart: 1 s */
-	st[0].reply = "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\nhello world";
-	srv = canned_start(st, 1);
-	req.url = canned_url(srv);
-	t0 = clock_ms();
-	api_perform(&c, &req, NULL, NULL, &res);
-	ok(res.outcome != API_OK && clock_ms() - t0 < 900,
-	    "item 4: a download slower than its deadline ends at the deadline "
-	    "(%s, %lld ms)", api_outcome_name(res.outcome),
+	t0 = clock_ms();	/* CANNED_SLOW: 20 pieces 50 ms apart, 1 s */
+	ok(fetch(&c, dest, CANNED_SLOW, eleven, &res) != API_OK &&
+	    clock_ms() - t0 < 900, "item 4: a download slower than its deadline "
+	    "ends at the deadline (%s, %lld ms)", api_outcome_name(res.outcome),
 	    (long long)(clock_ms() - t0));
-	api_result_clear(&res);
-	canned_stop(&srv);
 	c.download_ms = 0;
-	st[0].act = CANNED_REPLY;
 	unlink(part);
 
-	st[0].reply = "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found";
-	srv = canned_start(st, 1);
-	req.url = canned_url(srv);
-	api_perform(&c, &req, NULL, NULL, &res);
-	ok(res.outcome == API_NOT_FOUND && stat(part, &sb) == -1,
-	    "item 4: a refused attempt leaves no empty .part");
-	api_result_clear(&res);
-	canned_stop(&srv);
+	ok(fetch(&c, dest, CANNED_REPLY, "HTTP/1.1 404 Not Found\r\n"
+	    "Content-Length: 9\r\n\r\nnot found", &res) == API_NOT_FOUND &&
+	    stat(part, &sb) == -1, "item 4: a refused attempt leaves no empty "
+	    ".part");
 
 	spit(victim, "precious");
 	ok(symlink(victim, part) == 0, "a .part that is a symlink");
-	st[0].reply = "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\nhello world";
-	srv = canned_start(st, 1);
-	req.url = canned_url(srv);
-	api_perform(&c, &req, NULL, NULL, &res);
-	is_int(res.outcome, API_LOCAL_ERROR, "item 6: a .part symlink is refused");
+	is_int(fetch(&c, dest, CANNED_REPLY, eleven, &res), API_LOCAL_ERROR,
+	    "item 6: a .part symlink is refused");
 	is_str(s = slurp(victim), "precious", "item 6: its target is untouched");
 	free(s);
 	ok(stat(dest, &sb) == -1, "item 6: and nothing is renamed into place");
-	api_result_clear(&res);
 	unlink(part);
 
 	ok(mkfifo(part, 0600) == 0, "a .part that is a FIFO");
-	api_perform(&c, &req, NULL, NULL, &res);
-	is_int(res.outcome, API_LOCAL_ERROR, "item 6: a FIFO .part is refused, "
-	    "without waiting for a reader");
-	api_result_clear(&res);
+	is_int(fetch(&c, dest, CANNED_REPLY, eleven, &res), API_LOCAL_ERROR,
+	    "item 6: a FIFO .part is refused, without waiting for a reader");
 	unlink(part);
 
 	ok(mkfifo(dest, 0600) == 0, "a destination that is not a regular file");
-	api_perform(&c, &req, NULL, NULL, &res);
-	ok(res.outcome == API_LOCAL_ERROR && strstr(res.message,
-	    "not a regular file") != NULL, "item 7: download -o onto a FIFO or "
-	    "a device is refused: %s", res.message);
+	ok(fetch(&c, dest, CANNED_REPLY, eleven, &res) == API_LOCAL_ERROR &&
+	    strstr(res.message, "not a regular file") != NULL, "item 7: download "
+	    "-o onto a FIFO or a device is refused: %s", res.message);
 	ok(stat(dest, &sb) == 0 && S_ISFIFO(sb.st_mode), "item 7: and it is "
 	    "left as it was");
 	ok(stat(part, &sb) == -1, "item 7: no .part is made for it");
 	api_result_clear(&res);
-	canned_stop(&srv);
 	unlink(dest);
 	unlink(victim);
 	free(dest);
