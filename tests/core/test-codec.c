@@ -294,13 +294,15 @@ test_fidelity(void)
 	ok(sb->has_duration && sb->duration == 0, "0 and exponents are numbers");
 	sb_free(&sb);
 
-	sb = decoded("{\"x\": [12345678901234567890, 1e999, -0.50E+3, "
+	sb = decoded("{\"n\": [9.50, 90, 0.0], \"x\": [12345678901234567890, 1e999, -0.50E+3, "
 	    "{\"a\": 1.50}], \"input\": {\"duration\": 1e999}}");
 	out = codec_encode(sb);
 	ok(strstr(out, "12345678901234567890,") != NULL &&
 	    strstr(out, "1e999,") != NULL && strstr(out, "-0.50E+3,") != NULL &&
 	    strstr(out, "\"a\": 1.50") != NULL,
 	    "unknown numbers are sent as written");
+	ok(strstr(out, "9.50,") != NULL && strstr(out, "0.0\n") != NULL,
+	    "numbers starting with 9 and 0 are kept too");
 	ok(strstr(out, "\"duration\": 1e999") != NULL,
 	    "a mistyped number is written back as written");
 	is_int(diags_at(sb->load_diags, DIAG_ERROR, "input.duration",

@@ -168,6 +168,10 @@ test_key(void)
 	key = conf_api_key(&cf, &cause);
 	is_str(key, "sk-from-file-1234", "the key file's first line, trimmed");
 	free(key);
+	write_file(path, "\tsk-tab\t \t\n", 0600);
+	key = conf_api_key(&cf, &cause);
+	is_str(key, "sk-tab", "tabs and spaces trimmed at both ends");
+	free(key);
 
 	chmod(path, 0644);
 	key = conf_api_key(&cf, &cause);

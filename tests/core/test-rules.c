@@ -461,6 +461,37 @@ test_rule10(void)
 	sb_free(&sb);
 }
 
+/* The summary line of a capped list: a long message is cut to fit, lists
+ * joined keep their counts and say whether all said the same. */
+static void
+test_diag_cap(void)
+{
+	struct diag_list *a = diag_list_new(), *b = diag_list_new();
+	char longmsg[DIAG_MSG_MAX + 10];
+	size_t i;
+
+	memset(longmsg, 'x', sizeof longmsg - 1);
+	longmsg[sizeof longmsg - 1] = '\0';
+	for (i = 0; i < DIAG_KEEP + 5; i++)
+		diag_add(a, DIAG_WARNING, "p", "%s", longmsg);
+	is_int(strlen(a->v[DIAG_KEEP].msg), DIAG_MSG_MAX - 1,
+	    "item 3: a long summary is cut to the message's size");
+	ok(strncmp(a->v[DIAG_KEEP].msg, "and 5 more: xxx", 15) == 0,
+	    "item 3: and starts with the count");
+	for (i = 0; i < DIAG_KEEP + 3; i++)
+		diag_add(b, DIAG_ERROR, "q", "other");
+	diag_append(a, b);
+	ok(diag_count(a, DIAG_WARNING) == DIAG_KEEP + 5 &&
+	    diag_count(a, DIAG_ERROR) == DIAG_KEEP + 3 && a->n == DIAG_KEEP + 1,
+	    "item 3: appended lists keep every count");
+	is_str(a->v[DIAG_KEEP].msg, "and 108 more (103 errors, 5 warnings)",
+	    "item 3: different findings are not summed up as one");
+	is_int(a->v[DIAG_KEEP].sev, DIAG_ERROR, "item 3: an error among them "
+	    "makes the summary an error");
+	diag_list_free(&a);
+	diag_list_free(&b);
+}
+
 /* Issue 12: sums that overflow, names that end at CJK punctuation, an unused
  * multi_prompt, null on optional fields, capped diagnostics, and a prompt
  * of a million bytes of mentions. */
@@ -498,6 +529,11 @@ test_hardening(void)
 	    "item 21: @name ends at CJK punctuation and the ideographic space");
 	rules_each_mention("@hero\xe3\x80\x82", on_mention, &s);
 	is_str(s.name[0], "hero", "item 21: the mention is @hero, without the 。");
+	/* The edge of Latin-1: U+00BF ends a name, U+00C0 is a letter. */
+	rules_each_mention("@a\xc2\xbf @\xc3\x80ndre", on_mention, &s);
+	ok(s.n == 3 && strcmp(s.name[1], "a") == 0 &&
+	    strcmp(s.name[2], "\xc3\x80ndre") == 0,
+	    "item 21: U+00BF ends a name, U+00C0 belongs to it");
 	sb_free(&sb);
 
 	/* Item 22: an unused multi_prompt is warned about, not checked. */
@@ -541,11 +577,13 @@ test_hardening(void)
 	    "as it is)", "item 3: the summary says how many more, and what");
 	sb_set_str(&sb->model, "kling/v2");
 	check(sb);
+	is_int(d->n, DIAG_KEEP + 1, "item 3: mixed findings: 100 and a summary");
 	ok(diag_count(d, DIAG_ERROR) == 1 && diag_count(d, DIAG_WARNING) == 1000,
 	    "item 3: an error after the cut is counted too");
 	is_str(d->v[DIAG_KEEP].msg, "and 901 more (1 errors, 900 warnings)",
 	    "item 3: and the summary says so");
 	sb_free(&sb);
+	test_diag_cap();
 
 	/* Item 1: a 1 MB prompt of distinct unknown mentions. */
 	sb = sb_template("text-to-video");
