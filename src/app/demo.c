@@ -73,6 +73,8 @@ demo_child(const char *sim, const char *const *args, const char *errlog, int out
 		dup2(fd, STDIN_FILENO);
 		close(fd);
 	}
+	/* Nothing of this program's but the pipe (now stdout) goes along. */
+	closefrom(STDERR_FILENO + 1);
 	while (args != NULL && args[n] != NULL)
 		n++;
 	argv = xcalloc(n + 4, sizeof *argv);

@@ -116,6 +116,11 @@ session_conn(struct session *s, const struct conf *cf)
 	if (s->poll.max_ms >= s->conn.retry.backoff_ms &&
 	    s->conn.retry.backoff_max_ms > s->poll.max_ms)
 		s->conn.retry.backoff_max_ms = (long)s->poll.max_ms;
+	/* Downloads: a size cap in MB and a deadline in seconds. */
+	s->conn.max_download = (int64_t)session_env_number(s,
+	    "KLING_TUI_DOWNLOAD_MAX", s->conn.max_download >> 20, 1 << 20) << 20;
+	s->conn.download_ms = session_env_number(s, "KLING_TUI_DOWNLOAD_TIME",
+	    s->conn.download_ms / 1000, 7 * 86400) * 1000;
 }
 
 /* The trace: KLING_TUI_LOG=FILE, or -v alone: kling-tui.log in the state
@@ -206,7 +211,9 @@ session_open(struct session *s, const struct app_globals *g, unsigned need,
 	if (need & SESSION_STORE) {
 		if (g->demo)
 			xasprintf(&path, "%s/tasks.db", s->state_dir);
-		if ((s->store = store_open(path, cause)) == NULL)
+		s->store = (need & SESSION_READONLY) ?
+		    store_open_readonly(path, cause) : store_open(path, cause);
+		if (s->store == NULL)
 			goto fail;
 		log_msg(LOG_DEBUG, "store", "opened %s", store_path(s->store));
 	}

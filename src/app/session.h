@@ -34,6 +34,7 @@ struct app_globals {
 #define SESSION_STORE	0x1	/* the task store */
 #define SESSION_NET	0x2	/* the service (with --demo: start kling-sim) */
 #define SESSION_KEY	0x4	/* refuse without an API key */
+#define SESSION_READONLY 0x8	/* the store is only read (list) */
 
 struct session {
 	const struct app_globals *g;

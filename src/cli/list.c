@@ -20,7 +20,7 @@ cmd_list(struct app_globals *g, const struct cli_args *a)
 	size_t i;
 	int rc;
 
-	if ((rc = cli_session_open(&s, g, SESSION_STORE)) != EXIT_OK)
+	if ((rc = cli_session_open(&s, g, SESSION_STORE | SESSION_READONLY)) != EXIT_OK)
 		return rc;
 	if (store_query(s.store, &f, &l, &cause) != 0) {
 		cli_print_error(cause);

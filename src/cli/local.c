@@ -13,6 +13,8 @@
 #include "codec.h"
 #include "conf.h"
 #include "rules.h"
+#include "text.h"
+#include "urlrule.h"
 #include "xmalloc.h"
 
 #define LOCAL_CREATE_PATH "/api/v1/client/job/CreateTask"
@@ -22,6 +24,24 @@ static const char *
 local_name(const char *file)
 {
 	return strcmp(file, "-") == 0 ? "(stdin)" : file;
+}
+
+/* "FILE: PATH: SEVERITY: MESSAGE" on stderr, each part sanitised: a file
+ * name or a value in a message may hold escape sequences or bidi controls. */
+static void
+local_say(const char *file, const char *path, const char *sev, const char *msg)
+{
+	const char *parts[] = { local_name(file), path, sev, msg };
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		if (parts[i] == NULL)
+			continue;
+		if (i != 0)
+			fputs(": ", stderr);
+		text_fputs(parts[i], stderr);
+	}
+	fputc('\n', stderr);
 }
 
 /* Load and check one file into d. NULL when it cannot be read or is not
@@ -35,7 +55,7 @@ local_load(const char *file, struct diag_list *d, char **cause)
 
 	sb = codec_load_file(strcmp(file, "-") == 0 ? "/dev/stdin" : file, &why);
 	if (sb == NULL) {
-		fprintf(stderr, "%s: %s\n", local_name(file), why);
+		local_say(file, NULL, NULL, why);
 		if (cause != NULL)
 			*cause = why;
 		else
@@ -52,8 +72,8 @@ local_print_diags(const char *file, const struct diag_list *d)
 	size_t i;
 
 	for (i = 0; i < d->n; i++)
-		fprintf(stderr, "%s: %s: %s: %s\n", local_name(file), d->v[i].path,
-		    diag_severity_name(d->v[i].sev), d->v[i].msg);
+		local_say(file, d->v[i].path, diag_severity_name(d->v[i].sev),
+		    d->v[i].msg);
 }
 
 /* One {file, path, severity, message} of validate --json. */
@@ -171,7 +191,7 @@ int
 cmd_curl(struct app_globals *g, const struct cli_args *a)
 {
 	struct conf *cf;
-	char *body = NULL, *url, *cause = NULL;
+	char *body = NULL, *url, *cause = NULL, *scheme = NULL, *host = NULL;
 	const char *base;
 	size_t n;
 	int status;
@@ -192,6 +212,21 @@ cmd_curl(struct app_globals *g, const struct cli_args *a)
 	}
 	conf_print_warnings(cf, stderr);
 	base = conf_base_url(cf, g->base_url);
+	/* The command sends the key: the client's own URL rule applies. */
+	if (urlrule_split(base, &scheme, &host) != 0)
+		xasprintf(&cause, "the base URL is not a URL");
+	else
+		urlrule_check(scheme, host, urlrule_loopback(host), g->allow_http,
+		    &cause);
+	free(scheme);
+	free(host);
+	if (cause != NULL) {
+		local_say("curl", NULL, NULL, cause);
+		free(cause);
+		free(body);
+		conf_free(&cf);
+		return EXIT_USAGE;
+	}
 	n = strlen(base);
 	while (n > 0 && base[n - 1] == '/')
 		n--;

@@ -33,7 +33,9 @@ cli_session_open(struct session *s, const struct app_globals *g, unsigned need)
 void
 cli_print_error(const char *what)
 {
-	fprintf(stderr, "kling-tui: %s\n", what);
+	fputs("kling-tui: ", stderr);
+	text_fputs(what, stderr);
+	fputc('\n', stderr);
 }
 
 void
@@ -41,16 +43,24 @@ cli_print_failure(const char *name, const struct api_result *r)
 {
 	char *advice = api_advice(r);
 
-	fprintf(stderr, "%s: %s\n", name, advice);
+	text_fputs(name, stderr);
+	fputs(": ", stderr);
+	text_fputs(advice, stderr);
+	fputc('\n', stderr);
 	free(advice);
 }
 
 void
 cli_print_unknown(const char *file, const char *why)
 {
+	char *f = text_sanitize(file, strlen(file), 0, false);
+	char *w = text_sanitize(why, strlen(why), 0, false);
+
 	fprintf(stderr, "%s: %s\n%s: recorded as 'unknown' (kling-tui list --status "
 	    "unknown); it may have been created and charged: look for it before "
-	    "submitting again\n", file, why, file);
+	    "submitting again\n", f, w, f);
+	free(f);
+	free(w);
 }
 
 void
@@ -118,7 +128,7 @@ cli_print_id(FILE *f, const char *task_id)
 void
 cli_print_row(FILE *f, const struct store_task *t)
 {
-	char when[32], id[32];
+	char when[32], id[32], *task_id, *state;
 	struct tm tm;
 	time_t c = (time_t)t->created;
 	char *name = text_sanitize(t->name != NULL ? t->name : "", t->name != NULL ?
@@ -128,8 +138,13 @@ cli_print_row(FILE *f, const struct store_task *t)
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
 	if (t->task_id == NULL)
 		snprintf(id, sizeof id, "(local #%" PRId64 ")", t->id);
-	fprintf(f, "%-36s  %-10s  %s  %s\n", t->task_id != NULL ? t->task_id : id,
-	    t->state, when, name);
+	/* The store holds what a server said: sanitised like the name. */
+	task_id = text_sanitize(t->task_id != NULL ? t->task_id : id,
+	    strlen(t->task_id != NULL ? t->task_id : id), 0, false);
+	state = text_sanitize(t->state, strlen(t->state), 0, false);
+	fprintf(f, "%-36s  %-10s  %s  %s\n", task_id, state, when, name);
+	free(task_id);
+	free(state);
 	free(name);
 }
 

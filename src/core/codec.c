@@ -68,11 +68,84 @@ codec_fail_at(char **cause, const char *text, size_t len, size_t off,
 	xasprintf(cause, "line %zu, column %zu: %s", line, col, msg);
 }
 
+/* Where each number token of a text is, in the order of the text: cJSON
+ * keeps only a double, and an unknown key's value is sent as written. */
+struct codec_nums {
+	size_t	*off;
+	size_t	*len;
+	size_t	 n;
+	size_t	 cap;
+};
+
+static void
+codec_nums_push(struct codec_nums *nums, size_t off, size_t len)
+{
+	if (nums->n == nums->cap) {
+		nums->cap = nums->cap == 0 ? 16 : nums->cap * 2;
+		nums->off = xreallocarray(nums->off, nums->cap, sizeof *nums->off);
+		nums->len = xreallocarray(nums->len, nums->cap, sizeof *nums->len);
+	}
+	nums->off[nums->n] = off;
+	nums->len[nums->n++] = len;
+}
+
+static void
+codec_nums_free(struct codec_nums *nums)
+{
+	free(nums->off);
+	free(nums->len);
+}
+
+static size_t
+codec_digits(const char *s, size_t len, size_t i)
+{
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i;
+}
+
+/* The length of the JSON number at s[i], by the grammar of RFC 8259 (cJSON
+ * lets 010, 00005 and 5. through); 0 if it is not one. */
+static size_t
+codec_number_len(const char *s, size_t len, size_t i)
+{
+	size_t start = i, j;
+
+	if (i < len && s[i] == '-')
+		i++;
+	if (i < len && s[i] == '0')
+		i++;
+	else if (i < len && s[i] >= '1' && s[i] <= '9')
+		i = codec_digits(s, len, i);
+	else
+		return 0;
+	if (i < len && s[i] == '.') {
+		if ((j = codec_digits(s, len, i + 1)) == i + 1)
+			return 0;
+		i = j;
+	}
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < len && (s[i] == '+' || s[i] == '-'))
+			i++;
+		if ((j = codec_digits(s, len, i)) == i)
+			return 0;
+		i = j;
+	}
+	/* "010": a number may not run on into more digits or letters. */
+	if (i < len && (strchr(".eE+-", s[i]) != NULL ||
+	    (s[i] >= '0' && s[i] <= '9')))
+		return 0;
+	return i - start;
+}
+
 /* What cJSON does not check, with a position for each: UTF-8, raw control
- * characters in strings, NUL bytes, and depth (so that 10,000 opening
- * brackets are refused here, not by recursion). */
+ * characters and \u0000 in strings, NUL bytes, the number grammar, and depth
+ * (so that 10,000 opening brackets are refused here, not by recursion).
+ * Notes where the numbers are. */
 static int
-codec_prescan(const char *s, size_t len, bool *open_string, char **cause)
+codec_prescan(const char *s, size_t len, bool *open_string,
+    struct codec_nums *nums, char **cause)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i, n, depth = 0;
@@ -94,6 +167,14 @@ codec_prescan(const char *s, size_t len, bool *open_string, char **cause)
 			return -1;
 		}
 		if (instr) {
+			/* A string holding NUL cannot be kept whole in C: say
+			 * so rather than send a shorter one. */
+			if (u[i] == '\\' && len - i >= 6 && u[i + 1] == 'u' &&
+			    memcmp(s + i + 2, "0000", 4) == 0) {
+				codec_fail_at(cause, s, len, i,
+				    "\\u0000 (NUL) in a string: it cannot be sent");
+				return -1;
+			}
 			/* Skip the escaped character, unless it is one this
 			 * scan must see (a control, NUL or UTF-8 byte). */
 			if (u[i] == '\\' && i + 1 < len && u[i + 1] >= 0x20 &&
@@ -109,7 +190,15 @@ codec_prescan(const char *s, size_t len, bool *open_string, char **cause)
 			}
 			continue;
 		}
-		if (u[i] == '"')
+		if (u[i] == '-' || (u[i] >= '0' && u[i] <= '9')) {
+			if ((n = codec_number_len(s, len, i)) == 0) {
+				codec_fail_at(cause, s, len, i, "not a valid JSON "
+				    "number (no leading zeros, digits after '.')");
+				return -1;
+			}
+			codec_nums_push(nums, i, n);
+			i += n - 1;
+		} else if (u[i] == '"')
 			instr = true;
 		else if (u[i] == '{' || u[i] == '[') {
 			if (++depth > CODEC_MAX_DEPTH) {
@@ -122,6 +211,25 @@ codec_prescan(const char *s, size_t len, bool *open_string, char **cause)
 	}
 	*open_string = instr;
 	return 0;
+}
+
+/* Each number node of the tree gets its text as written, in valuestring
+ * (cJSON_Delete frees it): the tree's numbers are in the text's order. */
+static void
+codec_attach(cJSON *v, const char *s, const struct codec_nums *nums, size_t *k)
+{
+	cJSON *c;
+
+	if (cJSON_IsNumber(v) && *k < nums->n) {
+		v->valuestring = cJSON_malloc(nums->len[*k] + 1);
+		if (v->valuestring == NULL)
+			fatal("out of memory");
+		memcpy(v->valuestring, s + nums->off[*k], nums->len[*k]);
+		v->valuestring[nums->len[*k]] = '\0';
+		(*k)++;
+	}
+	for (c = v->child; c != NULL; c = c->next)
+		codec_attach(c, s, nums, k);
 }
 
 /* ---- the walk: cJSON tree -> model ---- */
@@ -233,22 +341,14 @@ codec_path_index(char *out, size_t size, const char *parent, size_t i)
 	out[n + m] = '\0';
 }
 
-static char *
-codec_compact(const cJSON *v)
-{
-	char *s = cJSON_PrintUnformatted(v), *copy;
-
-	if (s == NULL)
-		fatal("out of memory printing JSON");
-	copy = xstrdup(s);
-	cJSON_free(s);
-	return copy;
-}
+static char *codec_compact(const cJSON *);
 
 static void
 codec_extra_add(struct sb_extras *x, const cJSON *v, bool bad_type)
 {
-	x->v = xreallocarray(x->v, x->n + 1, sizeof *x->v);
+	/* Doubling at each power of two: linear in a file's 800,000 keys. */
+	if (x->n == 0 || (x->n & (x->n - 1)) == 0)
+		x->v = xreallocarray(x->v, x->n == 0 ? 1 : x->n * 2, sizeof *x->v);
 	x->v[x->n].key = xstrdup(v->string);
 	x->v[x->n].json = codec_compact(v);
 	x->v[x->n].bad_type = bad_type;
@@ -310,7 +410,10 @@ codec_bad_type(struct codec_walk *w, struct sb_extras *x, const cJSON *v,
 {
 	char num[64];
 
-	if (cJSON_IsNumber(v))
+	if (cJSON_IsNumber(v) && v->valuestring != NULL)
+		diag_add(w->d, DIAG_ERROR, path, "must be %s, got %.40s%s", want,
+		    v->valuestring, strlen(v->valuestring) > 40 ? "..." : "");
+	else if (cJSON_IsNumber(v))
 		diag_add(w->d, DIAG_ERROR, path, "must be %s, got %s", want,
 		    codec_number(num, sizeof num, v->valuedouble));
 	else
@@ -556,11 +659,12 @@ codec_root(struct codec_walk *w, const cJSON *root)
 struct storyboard *
 codec_decode(const char *text, size_t len, char **cause)
 {
+	struct codec_nums nums = { NULL, NULL, 0, 0 };
 	struct codec_walk w;
 	struct storyboard *sb;
 	const char *end = NULL;
 	char *copy;
-	size_t i;
+	size_t i, k = 0;
 	bool open_string;
 	cJSON *root;
 
@@ -577,8 +681,10 @@ codec_decode(const char *text, size_t len, char **cause)
 		    "no JSON value, only white space");
 		return NULL;
 	}
-	if (codec_prescan(text, len, &open_string, cause) != 0)
+	if (codec_prescan(text, len, &open_string, &nums, cause) != 0) {
+		codec_nums_free(&nums);
 		return NULL;
+	}
 
 	/* cJSON wants the terminating NUL inside the length it is given to
 	 * refuse trailing garbage. */
@@ -595,9 +701,12 @@ codec_decode(const char *text, size_t len, char **cause)
 		else
 			codec_fail_at(cause, text, len, i, "not valid JSON");
 		free(copy);
+		codec_nums_free(&nums);
 		return NULL;
 	}
 	free(copy);
+	codec_attach(root, text, &nums, &k);
+	codec_nums_free(&nums);
 	if (!cJSON_IsObject(root)) {
 		codec_fail_at(cause, text, len, 0,
 		    "a storyboard is a JSON object ({...}), this is %s",
@@ -683,6 +792,7 @@ struct codec_buf {
 	char	*p;
 	size_t	 n;
 	size_t	 cap;
+	bool	 compact;	/* one line: a kept value in memory */
 };
 
 static void
@@ -743,6 +853,8 @@ codec_newline(struct codec_buf *b, int depth)
 {
 	int i;
 
+	if (b->compact)
+		return;
 	codec_put(b, "\n", 1);
 	for (i = 0; i < depth; i++)
 		codec_put(b, "  ", 2);
@@ -777,7 +889,7 @@ codec_key(struct codec_obj *o, const char *key)
 {
 	codec_item(o);
 	codec_put_string(o->b, key);
-	codec_put(o->b, ": ", 2);
+	codec_put(o->b, ": ", o->b->compact ? 1 : 2);
 }
 
 static void
@@ -801,6 +913,8 @@ codec_put_value(struct codec_buf *b, const cJSON *v, int depth)
 		codec_puts(b, "true");
 	else if (cJSON_IsFalse(v))
 		codec_puts(b, "false");
+	else if (cJSON_IsNumber(v) && v->valuestring != NULL)
+		codec_puts(b, v->valuestring);	/* as written */
 	else if (cJSON_IsNumber(v))
 		codec_puts(b, codec_number(num, sizeof num, v->valuedouble));
 	else if (cJSON_IsString(v))
@@ -822,14 +936,31 @@ codec_put_value(struct codec_buf *b, const cJSON *v, int depth)
 	}
 }
 
+/* An unknown or mistyped value as one line of JSON, its numbers as written. */
+static char *
+codec_compact(const cJSON *v)
+{
+	struct codec_buf b = { NULL, 0, 0, true };
+
+	codec_put_value(&b, v, 0);
+	return xrealloc(b.p, b.n + 1);	/* there may be 800,000 of them */
+}
+
 /* An extra's value, kept as compact JSON, in the same layout as the rest. */
 static void
 codec_put_json(struct codec_buf *b, const char *json, int depth)
 {
-	cJSON *v = cJSON_Parse(json);
+	struct codec_nums nums = { NULL, NULL, 0, 0 };
+	char *cause = NULL;
+	size_t k = 0;
+	bool open;
+	cJSON *v;
 
-	if (v == NULL)
+	if (codec_prescan(json, strlen(json), &open, &nums, &cause) != 0 ||
+	    (v = cJSON_Parse(json)) == NULL)
 		fatal("a kept JSON value does not parse: %s", json);
+	codec_attach(v, json, &nums, &k);
+	codec_nums_free(&nums);
 	codec_put_value(b, v, depth);
 	cJSON_Delete(v);
 }
@@ -1018,7 +1149,7 @@ codec_put_input(struct codec_obj *top, const struct storyboard *sb)
 char *
 codec_encode(const struct storyboard *sb)
 {
-	struct codec_buf b = { NULL, 0, 0 };
+	struct codec_buf b = { NULL, 0, 0, false };
 	struct codec_obj o;
 
 	codec_open(&o, &b, 1, "{");
@@ -1044,7 +1175,7 @@ codec_library_version(void)
 char *
 codec_string(const char *s)
 {
-	struct codec_buf b = { NULL, 0, 0 };
+	struct codec_buf b = { NULL, 0, 0, false };
 
 	codec_put_string(&b, s);
 	return b.p;

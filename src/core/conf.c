@@ -261,6 +261,21 @@ conf_base_url(const struct conf *cf, const char *option)
 	return CONF_BASE_URL;
 }
 
+/* The key on buf's first line, trimmed, as a copy; NULL if there is none. */
+static char *
+conf_key_line(char *buf)
+{
+	char *key;
+	size_t len;
+
+	buf[strcspn(buf, "\r\n")] = '\0';
+	key = buf + strspn(buf, " \t");
+	for (len = strlen(key); len > 0 && (key[len - 1] == ' ' ||
+	    key[len - 1] == '\t');)
+		key[--len] = '\0';
+	return *key == '\0' ? NULL : xstrdup(key);
+}
+
 char *
 conf_api_key(const struct conf *cf, char **cause)
 {
@@ -268,7 +283,6 @@ conf_api_key(const struct conf *cf, char **cause)
 	char buf[4096], *path, *key;
 	struct stat st;
 	ssize_t r;
-	size_t len;
 	int fd;
 
 	if (env != NULL && *env != '\0')
@@ -280,7 +294,10 @@ conf_api_key(const struct conf *cf, char **cause)
 	}
 	shown = cf->key_file;
 	path = conf_expand_home(cf->key_file);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 || fstat(fd, &st) != 0) {
+	/* O_NONBLOCK: a FIFO named as the key file is refused below by its
+	 * type instead of waiting forever for a writer. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0 ||
+	    fstat(fd, &st) != 0) {
 		xasprintf(cause, "key file %s: %s", shown, strerror(errno));
 		goto fail;
 	}
@@ -301,18 +318,12 @@ conf_api_key(const struct conf *cf, char **cause)
 	close(fd);
 	free(path);
 	buf[r] = '\0';
-	len = strcspn(buf, "\r\n");
-	buf[len] = '\0';
-	key = buf + strspn(buf, " \t");
-	for (len = strlen(key); len > 0 && (key[len - 1] == ' ' || key[len - 1] == '\t');)
-		key[--len] = '\0';
-	if (*key == '\0') {
-		xasprintf(cause, "key file %s is empty: put the key on its first line",
-		    shown);
-		return NULL;
-	}
-	key = xstrdup(key);
-	memset(buf, 0, sizeof buf);
+	key = conf_key_line(buf);
+	/* explicit_bzero: a memset before return is removed by the compiler. */
+	explicit_bzero(buf, sizeof buf);
+	if (key == NULL)
+		xasprintf(cause, "key file %s is empty: put the key on its first "
+		    "line", shown);
 	return key;
 
 fail:

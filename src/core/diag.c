@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "diag.h"
 #include "xmalloc.h"
@@ -30,33 +31,133 @@ void
 diag_list_clear(struct diag_list *dl)
 {
 	dl->n = 0;
+	dl->more[DIAG_ERROR] = dl->more[DIAG_WARNING] = 0;
+}
+
+/* 2500 -> "2,500", without printf: it runs for each of 800,000 dropped. */
+static const char *
+diag_num(char *buf, size_t n)
+{
+	char *p = buf + 31;
+	int digits = 0;
+
+	*p = '\0';
+	do {
+		if (digits++ % 3 == 0 && digits != 1)
+			*--p = ',';
+		*--p = (char)('0' + n % 10);
+		n /= 10;
+	} while (n != 0);
+	return p;
+}
+
+/* The last entry, saying how many were not kept. */
+static void
+diag_summarise(struct diag_list *dl)
+{
+	struct diag *d = &dl->v[DIAG_KEEP];
+	size_t e = dl->more[DIAG_ERROR], w = dl->more[DIAG_WARNING];
+	char a[32], b[32], c[32];
+	const char *n = diag_num(a, e + w);
+	size_t len = strlen(n), room = sizeof d->msg - 1;
+
+	d->sev = e != 0 ? DIAG_ERROR : DIAG_WARNING;
+	memcpy(d->path, "...", 4);
+	if (!dl->same) {
+		snprintf(d->msg, sizeof d->msg, "and %s more (%s errors, %s "
+		    "warnings)", n, diag_num(b, e), diag_num(c, w));
+		dl->n = DIAG_KEEP + 1;
+		return;
+	}
+	/* "and N more: MESSAGE", cut to fit. */
+	memcpy(d->msg, "and ", 4);
+	memcpy(d->msg + 4, n, len);
+	memcpy(d->msg + 4 + len, " more: ", 7);
+	len += 11;
+	n = dl->first;
+	if (strlen(n) < room - len)
+		room = len + strlen(n);
+	memcpy(d->msg + len, n, room - len);
+	d->msg[room] = '\0';
+	dl->n = DIAG_KEEP + 1;
+}
+
+static void
+diag_room(struct diag_list *dl)
+{
+	if (dl->n < dl->cap)
+		return;
+	dl->cap = dl->cap == 0 ? 16 : dl->cap * 2;
+	dl->v = xreallocarray(dl->v, dl->cap, sizeof *dl->v);
+}
+
+static void
+diag_put(struct diag_list *dl, enum diag_severity sev, const char *path,
+    const char *msg)
+{
+	struct diag *d;
+
+	if (dl->n >= DIAG_KEEP) {
+		if (dl->more[DIAG_ERROR] + dl->more[DIAG_WARNING] == 0) {
+			snprintf(dl->first, sizeof dl->first, "%s", msg);
+			dl->same = 1;
+		} else if (strcmp(dl->first, msg) != 0)
+			dl->same = 0;
+		dl->more[sev]++;
+		msg = NULL;
+	}
+	diag_room(dl);
+	if (msg == NULL) {
+		diag_summarise(dl);
+		return;
+	}
+	d = &dl->v[dl->n++];
+	d->sev = sev;
+	snprintf(d->path, sizeof d->path, "%s", path);
+	snprintf(d->msg, sizeof d->msg, "%s", msg);
 }
 
 void
 diag_add(struct diag_list *dl, enum diag_severity sev, const char *path,
     const char *fmt, ...)
 {
-	struct diag *d;
+	char msg[DIAG_MSG_MAX];
 	va_list ap;
 
-	if (dl->n == dl->cap) {
-		dl->cap = dl->cap == 0 ? 16 : dl->cap * 2;
-		dl->v = xreallocarray(dl->v, dl->cap, sizeof *dl->v);
-	}
-	d = &dl->v[dl->n++];
-	d->sev = sev;
-	snprintf(d->path, sizeof d->path, "%s", path);
 	va_start(ap, fmt);
-	vsnprintf(d->msg, sizeof d->msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	diag_put(dl, sev, path, msg);
+}
+
+/* from's diagnostics after dl's, the uncounted ones counted again. */
+void
+diag_append(struct diag_list *dl, const struct diag_list *from)
+{
+	size_t i, kept = from->n < DIAG_KEEP ? from->n : DIAG_KEEP;
+
+	for (i = 0; i < kept; i++)
+		diag_put(dl, from->v[i].sev, from->v[i].path, from->v[i].msg);
+	if (from->more[DIAG_ERROR] + from->more[DIAG_WARNING] == 0)
+		return;
+	/* dl now holds DIAG_KEEP or more: from's count joins dl's. */
+	if (dl->more[DIAG_ERROR] + dl->more[DIAG_WARNING] == 0) {
+		memcpy(dl->first, from->first, sizeof dl->first);
+		dl->same = from->same;
+	} else if (!from->same || strcmp(dl->first, from->first) != 0)
+		dl->same = 0;
+	dl->more[DIAG_ERROR] += from->more[DIAG_ERROR];
+	dl->more[DIAG_WARNING] += from->more[DIAG_WARNING];
+	diag_room(dl);
+	diag_summarise(dl);
 }
 
 size_t
 diag_count(const struct diag_list *dl, enum diag_severity sev)
 {
-	size_t i, n = 0;
+	size_t i, n = dl->more[sev];
 
-	for (i = 0; i < dl->n; i++)
+	for (i = 0; i < dl->n && i < DIAG_KEEP; i++)
 		if (dl->v[i].sev == sev)
 			n++;
 	return n;

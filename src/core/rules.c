@@ -5,6 +5,7 @@
  * check allocates nothing (fixed buffers for paths and quoted values). */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -103,11 +104,38 @@ rules_is_http(const char *url)
 	return url[n] != '\0' && url[n] != '/' && strpbrk(url, " \t\r\n") == NULL;
 }
 
+/* A character of an @name: ASCII letters, digits, '_' and '-', and the
+ * letters of other scripts, but not the spaces and punctuation that end a
+ * name in Chinese and Japanese text ("@hero。", "@英雄，"). */
 static bool
-rules_name_byte(unsigned char c)
+rules_name_cp(uint32_t cp)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c == '_' || c == '-' || c >= 0x80;
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9') || cp == '_' || cp == '-';
+	return !(cp < 0xc0 ||				/* C1, Latin-1 signs */
+	    (cp >= 0x2000 && cp <= 0x206f) ||		/* general punctuation */
+	    (cp >= 0x3000 && cp <= 0x303f) ||		/* CJK punctuation */
+	    (cp >= 0xfe10 && cp <= 0xfe1f) ||		/* vertical forms */
+	    (cp >= 0xfe30 && cp <= 0xfe6f) ||		/* compatibility forms */
+	    (cp >= 0xff01 && cp <= 0xff0f) ||		/* fullwidth ！ to ／ */
+	    (cp >= 0xff1a && cp <= 0xff20) ||		/* ： to ＠ */
+	    (cp >= 0xff3b && cp <= 0xff40) ||		/* ［ to ｀ */
+	    (cp >= 0xff5b && cp <= 0xff65));		/* ｛ to ･ */
+}
+
+/* The length of the @name characters at the start of s. */
+static size_t
+rules_name_len(const char *s)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+
+	/* strnlen: a name is short, the prompt after it may be a megabyte. */
+	while ((n = text_decode(s + i, strnlen(s + i, 4), &cp)) != 0 &&
+	    rules_name_cp(cp))
+		i += n;
+	return i;
 }
 
 static bool
@@ -127,8 +155,7 @@ rules_next_mention(const char *s, size_t *pos, size_t *off, size_t *len)
 	for (; s[i] != '\0'; i++) {
 		if (s[i] != '@' || (i > 0 && rules_alnum((unsigned char)s[i - 1])))
 			continue;
-		for (j = i + 1; rules_name_byte((unsigned char)s[j]); j++)
-			;
+		j = i + 1 + rules_name_len(s + i + 1);
 		if (j == i + 1)
 			continue;
 		*off = i;
@@ -164,26 +191,66 @@ rules_element_named(const struct storyboard *sb, const char *name, size_t len)
 	return false;
 }
 
+/* The unknown names of one prompt already warned about, in a fixed table
+ * (a check allocates nothing): each mention is looked up once, so a prompt
+ * of a million mentions costs a million look-ups, not their square. */
+#define RULES_SEEN 512	/* slots; at most half are used */
+
+struct rules_seen {
+	const char	*name[RULES_SEEN];
+	size_t		 len[RULES_SEEN];
+	size_t		 n;
+};
+
+/* True if name was not in the table (and now is); false if it was, or if
+ * the table is full. */
+static bool
+rules_seen_add(struct rules_seen *t, const char *name, size_t len, bool *full)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)name[i]) * 16777619u;
+	for (h &= RULES_SEEN - 1; t->name[h] != NULL; h = (h + 1) & (RULES_SEEN - 1))
+		if (t->len[h] == len && memcmp(t->name[h], name, len) == 0)
+			return false;
+	if (t->n == RULES_SEEN / 2) {
+		*full = true;
+		return false;
+	}
+	t->name[h] = name;
+	t->len[h] = len;
+	t->n++;
+	return true;
+}
+
 /* Rule 9, once per unknown name in a prompt. */
 static void
 rules_mentions(const struct storyboard *sb, const char *prompt, const char *path,
     struct diag_list *out)
 {
-	size_t pos = 0, off, len, p2, o2, l2;
+	struct rules_seen seen;
+	size_t pos = 0, off, len, more = 0;
 	struct rules_q q;
-	bool seen;
+	char num[32];
+	bool full = false;
 
+	memset(seen.name, 0, sizeof seen.name);
+	seen.n = 0;
 	while (rules_next_mention(prompt, &pos, &off, &len)) {
 		if (rules_element_named(sb, prompt + off + 1, len - 1))
 			continue;
-		seen = false;
-		for (p2 = 0; !seen && rules_next_mention(prompt, &p2, &o2, &l2) &&
-		    o2 < off;)
-			seen = l2 == len && memcmp(prompt + o2, prompt + off, len) == 0;
-		if (!seen)
+		if (rules_seen_add(&seen, prompt + off, len, &full))
 			W(out, path, "%s names no element (it reaches the model as "
 			    "plain text)", rules_quote(&q, prompt + off, len));
+		else if (full)
+			more++;
+		full = false;
 	}
+	if (more != 0)
+		W(out, path, "and %s more @mentions that may name no element",
+		    rules_num(num, sizeof num, more));
 }
 
 static void
@@ -214,12 +281,28 @@ rules_urls(const struct sb_strlist *l, const char *path, struct diag_list *out)
 	}
 }
 
+/* The shots' durations added up, or -1 if the sum does not fit a long (four
+ * shots of 2^62 and one of 10 must not wrap round to 10). */
+static int
+rules_total(const struct storyboard *sb, long *total)
+{
+	size_t i;
+
+	*total = 0;
+	for (i = 0; i < sb->nshots; i++)
+		if (sb->shots[i].has_duration &&
+		    __builtin_add_overflow(*total, sb->shots[i].duration, total))
+			return -1;
+	return 0;
+}
+
 static void
 rules_shots(const struct storyboard *sb, bool customize, struct diag_list *out)
 {
 	char path[DIAG_PATH_MAX];
 	const struct sb_shot *s;
 	bool all_timed = true;
+	long total = 0;
 	size_t i;
 
 	if (customize && !sb->has_multi_prompt &&
@@ -256,9 +339,13 @@ rules_shots(const struct storyboard *sb, bool customize, struct diag_list *out)
 		}
 	}
 	if (customize && sb->has_duration && all_timed && sb->nshots != 0 &&
-	    sb_shots_total(sb) != sb->duration)
+	    rules_total(sb, &total) != 0)
+		E(out, "input.multi_prompt", "shot durations add up to more than "
+		    "%ld s, but duration is %ld s", LONG_MAX, sb->duration);
+	else if (customize && sb->has_duration && all_timed && sb->nshots != 0 &&
+	    total != sb->duration)
 		E(out, "input.multi_prompt", "shot durations add up to %ld s, but "
-		    "duration is %ld s", sb_shots_total(sb), sb->duration);
+		    "duration is %ld s", total, sb->duration);
 }
 
 static void
@@ -268,7 +355,6 @@ rules_elements(const struct storyboard *sb, struct diag_list *out)
 	const struct sb_element *e;
 	struct rules_q q;
 	size_t i, j;
-	const char *p;
 
 	if (sb->nelements > SB_MAX_ELEMENTS)
 		E(out, "input.element_list", "has %zu elements; at most %d",
@@ -291,9 +377,7 @@ rules_elements(const struct storyboard *sb, struct diag_list *out)
 					break;
 				}
 			}
-			for (p = e->name; rules_name_byte((unsigned char)*p); p++)
-				;
-			if (*p != '\0')
+			if (e->name[rules_name_len(e->name)] != '\0')
 				W(out, path, "\"%s\" cannot be written as an @mention: "
 				    "use letters, digits, '_' and '-'",
 				    rules_q(&q, e->name));
@@ -341,12 +425,10 @@ rules_check(const struct storyboard *sb, struct diag_list *out)
 	bool customize, intelligence;
 	enum sb_tri ms = sb->multi_shots;
 	struct rules_q q;
-	size_t i, n;
+	size_t n;
 
 	diag_list_clear(out);
-	for (i = 0; i < sb->load_diags->n; i++)
-		diag_add(out, sb->load_diags->v[i].sev, sb->load_diags->v[i].path,
-		    "%s", sb->load_diags->v[i].msg);
+	diag_append(out, sb->load_diags);
 
 	/* Rule 8: model. */
 	if (sb->model == NULL) {
@@ -417,8 +499,11 @@ rules_check(const struct storyboard *sb, struct diag_list *out)
 		E(out, "input.multi_prompt", "must be absent with shot_type "
 		    "intelligence (the model plans the shots)");
 	else if (ms == SB_FALSE && sb->has_multi_prompt)
-		W(out, "input.multi_prompt", "is not used in single-shot mode");
-	rules_shots(sb, customize, out);
+		W(out, "input.multi_prompt", "is not used in single-shot mode "
+		    "(its shots are not checked)");
+	/* An unused list is only warned about, not checked as well. */
+	if (ms != SB_FALSE)
+		rules_shots(sb, customize, out);
 
 	/* Rule 7. */
 	rules_elements(sb, out);

@@ -132,6 +132,22 @@ store_user_version(struct store *st, int *version, char **cause)
 	return 0;
 }
 
+/* A schema this code can use or migrate. Negative is no kling-tui's. */
+static int
+store_version_ok(struct store *st, int version, size_t n, char **cause)
+{
+	if (version < 0)
+		xasprintf(cause, "%s: not a kling-tui task store (schema %d)",
+		    st->path, version);
+	else if ((size_t)version > n)
+		xasprintf(cause, "%s: written by a newer kling-tui (schema %d, this "
+		    "one knows %d): upgrade kling-tui", st->path, version,
+		    STORE_VERSION);
+	else
+		return 0;
+	return -1;
+}
+
 /* Under an immediate transaction so that two processes opening a new store
  * at once do not both run the same step. */
 static int
@@ -149,11 +165,8 @@ store_migrate(struct store *st, char **cause)
 		return -1;
 	if (store_user_version(st, &version, cause) != 0)
 		goto fail;
-	if (version < 0 || (size_t)version > n) {
-		xasprintf(cause, "%s: written by a newer kling-tui (schema %d, this one "
-		    "knows %d): upgrade kling-tui", st->path, version, STORE_VERSION);
+	if (store_version_ok(st, version, n, cause) != 0)
 		goto fail;
-	}
 	for (; (size_t)version < n; version++) {
 		if (store_exec(st, store_migrations[version], cause) != 0)
 			goto fail;
@@ -226,6 +239,86 @@ store_open(const char *path, char **cause)
 	/* Best effort: a read-only store is still readable. */
 	if (store_settle_orphans(st, STORE_ORPHAN_SECONDS, &why) < 0)
 		free(why);
+	return st;
+fail:
+	store_close(&st);
+	return NULL;
+}
+
+/* "file:PATH?immutable=1": a WAL store in a folder where its -shm cannot
+ * be made is readable only so (and no one can be writing it there). */
+static char *
+store_immutable_uri(const char *path)
+{
+	char *uri = xmalloc(strlen(path) * 3 + 32), *o = uri;
+
+	o += sprintf(o, "file:");
+	for (; *path != '\0'; path++) {
+		if (*path == '%' || *path == '?' || *path == '#')
+			o += sprintf(o, "%%%02x", (unsigned char)*path);
+		else
+			*o++ = *path;
+	}
+	strcpy(o, "?immutable=1");
+	return uri;
+}
+
+static int
+store_ro_db(struct store *st, const char *name, int flags, int *version,
+    char **cause)
+{
+	if (st->db != NULL)
+		sqlite3_close(st->db);
+	st->db = NULL;
+	if (sqlite3_open_v2(name, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		if (st->db == NULL)
+			fatal("sqlite3_open_v2: out of memory");
+		return store_fail(st, "cannot open the task store", cause);
+	}
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	sqlite3_extended_result_codes(st->db, 1);
+	return store_user_version(st, version, cause);
+}
+
+struct store *
+store_open_readonly(const char *path, char **cause)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	size_t n = sizeof store_migrations / sizeof store_migrations[0];
+	char *uri, *why = NULL;
+	int version, rc;
+
+	st->now = store_time;
+	if (path != NULL)
+		st->path = xstrdup(path);
+	else if ((st->path = store_default_path(cause)) == NULL)
+		goto fail;
+	if (access(st->path, F_OK) != 0 && errno == ENOENT) {
+		/* Nothing recorded yet: an empty store, made in memory. */
+		if (store_ro_db(st, ":memory:", SQLITE_OPEN_READWRITE |
+		    SQLITE_OPEN_CREATE, &version, cause) != 0 ||
+		    store_migrate(st, cause) != 0)
+			goto fail;
+		return st;
+	}
+	if (store_ro_db(st, st->path, SQLITE_OPEN_READONLY, &version, &why) != 0) {
+		free(why);
+		uri = store_immutable_uri(st->path);
+		rc = store_ro_db(st, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+		    &version, cause);
+		free(uri);
+		if (rc != 0)
+			goto fail;
+	}
+	if (store_version_ok(st, version, n, cause) != 0)
+		goto fail;
+	if ((size_t)version < n) {
+		xasprintf(cause, "%s: written by an older kling-tui: open it once "
+		    "where it can be written (any other command upgrades it)",
+		    st->path);
+		goto fail;
+	}
 	return st;
 fail:
 	store_close(&st);

@@ -84,6 +84,9 @@ char	*store_default_path(char **cause);
  * store_default_path(). NULL + *cause on any failure, with a message that
  * names the file. */
 struct store	*store_open(const char *path, char **cause);
+/* For commands that only read (list): never writes, so a read-only or full
+ * state folder still lists; a missing file reads as an empty store. */
+struct store	*store_open_readonly(const char *path, char **cause);
 void		 store_close(struct store **);
 const char	*store_path(const struct store *);
 /* How many rows (hidden ones too). 0, or -1 and *cause. */

@@ -303,9 +303,7 @@ sb_clone(const struct storyboard *src)
 	sb_extras_copy(&sb->extra, &src->extra);
 	sb_extras_copy(&sb->input_extra, &src->input_extra);
 	sb->load_diags = diag_list_new();
-	for (i = 0; i < src->load_diags->n; i++)
-		diag_add(sb->load_diags, src->load_diags->v[i].sev,
-		    src->load_diags->v[i].path, "%s", src->load_diags->v[i].msg);
+	diag_append(sb->load_diags, src->load_diags);
 	return sb;
 }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -292,7 +293,8 @@ text_sanitize(const char *s, size_t len, size_t max_bytes, bool keep_newlines)
 			putlen = 1;
 			i += n;
 		} else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
-		    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) {
+		    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+		    cp == 0x200e || cp == 0x200f || cp == 0x061c) {
 			/* Controls, and bidi overrides that would let a
 			 * message show text in an order it is not in. */
 			i += n;
@@ -309,4 +311,16 @@ text_sanitize(const char *s, size_t len, size_t max_bytes, bool keep_newlines)
 	}
 	out[o] = '\0';
 	return out;
+}
+
+void
+text_fputs(const char *s, FILE *f)
+{
+	char *safe;
+
+	if (s == NULL)
+		return;
+	safe = text_sanitize(s, strlen(s), 0, false);
+	fputs(safe, f);
+	free(safe);
 }

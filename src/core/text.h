@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 /* Decode one code point at s (len bytes left). Returns its byte length
@@ -34,5 +35,8 @@ size_t	 text_fit(const char *s, size_t cols);
  * a space unless keep_newlines), invalid UTF-8 replaced with U+FFFD, and cut
  * at max_bytes (0: no limit) without splitting a character. Never NULL. */
 char	*text_sanitize(const char *s, size_t len, size_t max_bytes, bool keep_newlines);
+/* fputs of text_sanitize(s), on one line: for file names, paths and
+ * messages on their way to a terminal. NULL prints nothing. */
+void	 text_fputs(const char *s, FILE *f);
 
 #endif

@@ -36,6 +36,8 @@ struct api_conn {
 	long		 timeout_ms;	/* a whole API request (30000); not downloads */
 	long		 stall_secs;	/* a download moving no byte this long (30) */
 	size_t		 max_response;	/* cap on an API answer's body (1 MiB) */
+	int64_t		 max_download;	/* cap on a downloaded file (4 GiB) */
+	long		 download_ms;	/* a whole download attempt (1 hour) */
 	struct api_retry retry;
 };
 

@@ -20,6 +20,10 @@ api_conn_init(struct api_conn *c)
 	c->timeout_ms = 30000;
 	c->stall_secs = 30;
 	c->max_response = 1024 * 1024;
+	/* An endless body filled a disk in seconds, a trickle of 2 bytes a
+	 * second never ended: a result video is far below both. */
+	c->max_download = (int64_t)4 << 30;
+	c->download_ms = 3600 * 1000;
 	c->retry.max_attempts = 5;
 	c->retry.backoff_ms = 1000;
 	c->retry.backoff_max_ms = 120000;
@@ -51,6 +55,10 @@ net_conn_new(const struct api_conn *ac)
 	c->stall_secs = ac->stall_secs > 0 ? ac->stall_secs : def.stall_secs;
 	c->max_response = ac->max_response > 0 ? ac->max_response :
 	    def.max_response;
+	c->max_download = ac->max_download > 0 ? ac->max_download :
+	    def.max_download;
+	c->download_ms = ac->download_ms > 0 ? ac->download_ms :
+	    def.download_ms;
 	c->retry = ac->retry;
 	if (c->retry.max_attempts == 0)
 		c->retry.max_attempts = 1;

@@ -26,18 +26,48 @@ download_open(struct xfer *x, char **cause)
 	download_close(x);
 	x->offset = x->written = 0;
 	x->total = -1;
-	x->decided = x->to_file = x->range_error = false;
+	x->decided = x->to_file = x->range_error = x->too_big = false;
 	x->io_errno = 0;
-	fd = open(x->part, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-	if (fd == -1 || fstat(fd, &sb) == -1 || (x->fp = fdopen(fd, "a")) ==
-	    NULL) {
+	/* -o /dev/null must not become a regular file renamed over a device. */
+	if (stat(x->req.dest, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		xasprintf(cause, "%s: not a regular file: refused", x->req.dest);
+		return -1;
+	}
+	/* A symlink planted as the .part would have its target overwritten;
+	 * O_NONBLOCK: a FIFO there fails rather than waits for a reader. */
+	fd = open(x->part, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC |
+	    O_NOFOLLOW | O_NONBLOCK, 0644);
+	if (fd == -1 && errno == ELOOP) {
+		xasprintf(cause, "%s: a symbolic link: refused", x->part);
+		return -1;
+	}
+	if (fd == -1) {
 		xasprintf(cause, "%s: %s", x->part, strerror(errno));
-		if (fd != -1)
-			close(fd);
+		return -1;
+	}
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
+		xasprintf(cause, "%s: not a regular file: refused", x->part);
+		close(fd);
+		return -1;
+	}
+	if (fcntl(fd, F_SETFL, O_APPEND) == -1 ||
+	    (x->fp = fdopen(fd, "a")) == NULL) {
+		xasprintf(cause, "%s: %s", x->part, strerror(errno));
+		close(fd);
 		return -1;
 	}
 	x->offset = sb.st_size;
 	return 0;
+}
+
+void
+download_done(struct xfer *x)
+{
+	bool empty = x->offset + x->written == 0;
+
+	download_close(x);
+	if (x->part != NULL && (empty || x->too_big))
+		unlink(x->part);
 }
 
 void
@@ -108,6 +138,15 @@ download_decide(struct xfer *x)
 	}
 }
 
+/* Whether n more bytes would pass the cap; if so the attempt is over. */
+static bool
+download_over(struct xfer *x, int64_t n)
+{
+	if (n > x->conn->max_download - x->offset - x->written)
+		x->too_big = true;
+	return x->too_big;
+}
+
 size_t
 download_write(struct xfer *x, const char *p, size_t n)
 {
@@ -117,6 +156,8 @@ download_write(struct xfer *x, const char *p, size_t n)
 		return 0;
 	if (!x->to_file)
 		return response_buffer(x, p, n);
+	if (download_over(x, (int64_t)n))
+		return 0;
 	if (fwrite(p, 1, n, x->fp) != n) {
 		x->io_errno = errno != 0 ? errno : EIO;
 		return 0;
@@ -142,7 +183,7 @@ download_fail(struct xfer *x, struct api_result *res, enum api_outcome o,
 	va_end(ap);
 	res->bytes = x->offset + x->written;
 	res->total = x->total;
-	download_close(x);
+	download_done(x);
 }
 
 void

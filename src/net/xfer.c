@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,7 +74,19 @@ xfer_build_url(struct xfer *x, char **cause)
 		*cause = xstrdup("unknown request kind");
 		return -1;
 	}
-	return url_check(x->url, x->conn->allow_http, cause);
+	return url_check(x->url, x->conn->base_url, x->conn->allow_http, cause);
+}
+
+/* curl's sockets are inherited by what the program runs ($VISUAL, the
+ * demo's simulator) unless marked: the live API connection must not be. */
+static int
+xfer_sockopt_cb(void *arg, curl_socket_t fd, curlsocktype purpose)
+{
+	(void)arg;
+	(void)purpose;
+	if (fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC) == -1)
+		return CURL_SOCKOPT_ERROR;
+	return CURL_SOCKOPT_OK;
 }
 
 int
@@ -249,6 +262,7 @@ xfer_setup(struct xfer *x, struct api_result *res)
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, c->stall_secs);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, xfer_write_cb);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+	curl_easy_setopt(e, CURLOPT_SOCKOPTFUNCTION, xfer_sockopt_cb);
 
 	api = x->req.kind == API_CREATE || x->req.kind == API_TASK_INFO ||
 	    x->req.kind == API_BALANCE;
@@ -294,6 +308,10 @@ xfer_setup(struct xfer *x, struct api_result *res)
 			    (long long)x->offset);
 			curl_easy_setopt(e, CURLOPT_RANGE, range);
 		}
+		/* The advertised size (curl) and the written one (ours). */
+		curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+		    (curl_off_t)(c->max_download - x->offset));
+		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, c->download_ms);
 		curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L);
 		curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, xfer_progress_cb);
 		curl_easy_setopt(e, CURLOPT_XFERINFODATA, x);
@@ -395,7 +413,19 @@ xfer_settle(struct xfer *x, CURLcode rc, struct api_result *res)
 			res->content_type = response_text(ct, strlen(ct));
 	}
 
-	if (rc == CURLE_WRITE_ERROR && x->io_errno != 0) {
+	if (rc == CURLE_FILESIZE_EXCEEDED)
+		x->too_big = true;	/* advertised: curl refused it */
+	if (rc == CURLE_WRITE_ERROR && x->too_big) {
+		res->outcome = API_LOCAL_ERROR;
+		xasprintf(&res->message, "the file is larger than the download "
+		    "cap of %lld bytes (KLING_TUI_DOWNLOAD_MAX)",
+		    (long long)x->conn->max_download);
+	} else if (rc == CURLE_FILESIZE_EXCEEDED) {
+		res->outcome = API_LOCAL_ERROR;
+		xasprintf(&res->message, "the server announces a file larger "
+		    "than the download cap of %lld bytes (KLING_TUI_DOWNLOAD_MAX)",
+		    (long long)x->conn->max_download);
+	} else if (rc == CURLE_WRITE_ERROR && x->io_errno != 0) {
 		res->outcome = API_LOCAL_ERROR;
 		xfer_message(res, x->part, strerror(x->io_errno));
 	} else if (rc == CURLE_WRITE_ERROR && x->range_error) {
@@ -418,7 +448,7 @@ xfer_settle(struct xfer *x, CURLcode rc, struct api_result *res)
 	if (x->req.kind == API_DOWNLOAD) {
 		res->bytes = x->offset + x->written;
 		res->total = x->total;
-		download_close(x);
+		download_done(x);
 	}
 }
 

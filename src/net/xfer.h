@@ -33,6 +33,8 @@ struct net_conn {
 	long		 timeout_ms;
 	long		 stall_secs;
 	size_t		 max_response;
+	int64_t		 max_download;
+	long		 download_ms;
 	struct api_retry retry;
 };
 
@@ -69,6 +71,7 @@ struct xfer {
 	bool			 to_file;	/* a 200/206: bytes go to fp */
 	bool			 range_error;	/* a 206 not starting at offset */
 	int			 io_errno;	/* writing fp failed */
+	bool			 too_big;	/* over conn->max_download */
 
 	xfer_progress_fn	 progress;
 	void			*progress_arg;
@@ -99,6 +102,9 @@ int	 download_open(struct xfer *, char **cause);
 size_t	 download_write(struct xfer *, const char *, size_t);
 void	 download_finish(struct xfer *, long http_status, struct api_result *);
 void	 download_close(struct xfer *);
+/* Closes, and removes a .part that is empty or over the cap: a refused
+ * attempt leaves nothing behind. */
+void	 download_done(struct xfer *);
 
 /* Answers (response.c): keep answer bytes (an API answer, a download's
  * error page) in memory, up to the cap: n, or 0 over it. */
@@ -114,7 +120,8 @@ char	*response_vprintf(const char *fmt, va_list)
 	     __attribute__((format(printf, 1, 0)));
 
 /* Loopback host check for plain http:// (url.c). */
-int	 url_check(const char *url, bool allow_http, char **cause);
+int	 url_check(const char *url, const char *base, bool allow_http,
+	     char **cause);
 
 /* Retry policy (retry.c): milliseconds before the next attempt, or -1. */
 long	 retry_delay(const struct api_retry *, const struct api_result *);

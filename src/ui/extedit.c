@@ -50,6 +50,9 @@ extedit_spawn(const char *path, char **cause)
 		sigaction(SIGQUIT, &oquit, NULL);
 		signal(SIGINT, SIG_DFL);
 		signal(SIGQUIT, SIG_DFL);
+		/* curl's own descriptors (its wake-up socketpair) cannot be
+		 * marked close-on-exec from here: the editor gets none. */
+		closefrom(STDERR_FILENO + 1);
 		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
 		_exit(127);
 	}

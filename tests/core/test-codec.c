@@ -262,6 +262,56 @@ test_unknown(void)
 	sb_free(&sb);
 }
 
+/* Issue 12, items 17, 19 and 20: what the file says is what is sent, or it
+ * is refused with a position. */
+static void
+test_fidelity(void)
+{
+	struct storyboard *sb;
+	char *out, *cause = NULL;
+	size_t i;
+	static const char *const bad_numbers[] = {
+		"010", "00005", "5.", "-", "1e", "1e+", "-01", "1.e3", NULL
+	};
+	char text[128];
+
+	refused("{\"model\": \"kling/v3\\u0000junk\"}", 28,
+	    "line 1, column 20: \\u0000 (NUL) in a string", "\\u0000 in a value");
+	refused("{\"multi_shots\\u0000x\": true}", 27, "(NUL) in a string",
+	    "\\u0000 in a key");
+	sb = decoded("{\"p\": \"a\\\\u0000b\"}");
+	is_int(diags_at(sb->load_diags, DIAG_WARNING, "p", "unknown"), 1,
+	    "an escaped backslash before u0000 is text, not NUL");
+	sb_free(&sb);
+
+	for (i = 0; bad_numbers[i] != NULL; i++) {
+		snprintf(text, sizeof text, "{\"input\": {\n \"duration\": %s}}",
+		    bad_numbers[i]);
+		refused(text, strlen(text), "line 2, column 14: not a valid JSON "
+		    "number", bad_numbers[i]);
+	}
+	sb = decoded("{\"input\": {\"duration\": 0, \"a\": [-0.5e+3, 1E2, 0]}}");
+	ok(sb->has_duration && sb->duration == 0, "0 and exponents are numbers");
+	sb_free(&sb);
+
+	sb = decoded("{\"n\": [9.50, 90, 0.0], \"x\": [12345678901234567890, 1e999, -0.50E+3, "
+	    "{\"a\": 1.50}], \"input\": {\"duration\": 1e999}}");
+	out = codec_encode(sb);
+	ok(strstr(out, "12345678901234567890,") != NULL &&
+	    strstr(out, "1e999,") != NULL && strstr(out, "-0.50E+3,") != NULL &&
+	    strstr(out, "\"a\": 1.50") != NULL,
+	    "unknown numbers are sent as written");
+	ok(strstr(out, "9.50,") != NULL && strstr(out, "0.0\n") != NULL,
+	    "numbers starting with 9 and 0 are kept too");
+	ok(strstr(out, "\"duration\": 1e999") != NULL,
+	    "a mistyped number is written back as written");
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "input.duration",
+	    "must be an integer, got 1e999"), 1, "and named as written, not null");
+	free(out);
+	sb_free(&sb);
+	free(cause);
+}
+
 static void
 test_bad_text(void)
 {
@@ -402,6 +452,7 @@ main(void)
 	test_duplicates();
 	test_types();
 	test_unknown();
+	test_fidelity();
 	test_bad_text();
 	test_strings_and_save();
 	return tap_done();

@@ -168,6 +168,10 @@ test_key(void)
 	key = conf_api_key(&cf, &cause);
 	is_str(key, "sk-from-file-1234", "the key file's first line, trimmed");
 	free(key);
+	write_file(path, "\tsk-tab\t \t\n", 0600);
+	key = conf_api_key(&cf, &cause);
+	is_str(key, "sk-tab", "tabs and spaces trimmed at both ends");
+	free(key);
 
 	chmod(path, 0644);
 	key = conf_api_key(&cf, &cause);
@@ -182,6 +186,18 @@ test_key(void)
 	    "a key file the group can write is refused too");
 	free(cause);
 	cause = NULL;
+
+	/* Issue 12, item 8: a FIFO is refused at once (alarm: a hang fails). */
+	unlink(path);
+	ok(mkfifo(path, 0600) == 0, "a key file that is a FIFO");
+	alarm(10);
+	key = conf_api_key(&cf, &cause);
+	alarm(0);
+	ok(key == NULL && cause != NULL && strstr(cause, "not a regular file") !=
+	    NULL, "a FIFO key file is refused without waiting for a writer");
+	free(cause);
+	cause = NULL;
+	unlink(path);
 
 	write_file(path, "\n", 0600);
 	key = conf_api_key(&cf, &cause);

@@ -9,6 +9,7 @@
 #include "core-test.h"
 #include "rules.h"
 #include "storyboard.h"
+#include "xmalloc.h"
 
 /* Count allocations, to prove a warmed-up check makes none. Sanitizers bring
  * their own malloc: there the count is skipped. */
@@ -145,11 +146,12 @@ test_rule3(void)
 	    "shot durations add up to 9 s, but duration is 10 s",
 	    "rule 3: durations must add up");
 	sb->shots[1].duration = 0;
-	sb->duration = 4;
 	want(sb, DIAG_ERROR, "input.multi_prompt[1].duration", "at least 1 s, got 0",
 	    "rule 3: a shot of 0 s");
+	/* 4 + 0 is not 10: only the guard keeps the sum error away. */
 	is_int(diags_at(d, DIAG_ERROR, "input.multi_prompt", "add up"), 0,
 	    "rule 3: no sum error piled on a bad shot");
+	sb->duration = 4;
 	sb->shots[1].has_duration = false;
 	want(sb, DIAG_ERROR, "input.multi_prompt[1].duration", "is required",
 	    "rule 3: a shot without a duration");
@@ -459,6 +461,154 @@ test_rule10(void)
 	sb_free(&sb);
 }
 
+/* The summary line of a capped list: a long message is cut to fit, lists
+ * joined keep their counts and say whether all said the same. */
+static void
+test_diag_cap(void)
+{
+	struct diag_list *a = diag_list_new(), *b = diag_list_new();
+	char longmsg[DIAG_MSG_MAX + 10];
+	size_t i;
+
+	memset(longmsg, 'x', sizeof longmsg - 1);
+	longmsg[sizeof longmsg - 1] = '\0';
+	for (i = 0; i < DIAG_KEEP + 5; i++)
+		diag_add(a, DIAG_WARNING, "p", "%s", longmsg);
+	is_int(strlen(a->v[DIAG_KEEP].msg), DIAG_MSG_MAX - 1,
+	    "item 3: a long summary is cut to the message's size");
+	ok(strncmp(a->v[DIAG_KEEP].msg, "and 5 more: xxx", 15) == 0,
+	    "item 3: and starts with the count");
+	for (i = 0; i < DIAG_KEEP + 3; i++)
+		diag_add(b, DIAG_ERROR, "q", "other");
+	diag_append(a, b);
+	ok(diag_count(a, DIAG_WARNING) == DIAG_KEEP + 5 &&
+	    diag_count(a, DIAG_ERROR) == DIAG_KEEP + 3 && a->n == DIAG_KEEP + 1,
+	    "item 3: appended lists keep every count");
+	is_str(a->v[DIAG_KEEP].msg, "and 108 more (103 errors, 5 warnings)",
+	    "item 3: different findings are not summed up as one");
+	is_int(a->v[DIAG_KEEP].sev, DIAG_ERROR, "item 3: an error among them "
+	    "makes the summary an error");
+	diag_list_free(&a);
+	diag_list_free(&b);
+}
+
+/* Issue 12: sums that overflow, names that end at CJK punctuation, an unused
+ * multi_prompt, null on optional fields, capped diagnostics, and a prompt
+ * of a million bytes of mentions. */
+static void
+test_hardening(void)
+{
+	struct storyboard *sb = sb_template("multi-shot-customize");
+	struct seen s = { 0 };
+	struct timespec t0, t1;
+	char *big, *text;
+	size_t i, o;
+	long ms;
+	static const char *const optional[] = { "mode", "aspect_ratio", "audio",
+		"input_compliance", "output_compliance", NULL };
+
+	/* Item 18: four shots of 2^62 and one of 10 wrap round to 10. */
+	while (sb->nshots < 5)
+		sb_shot_add(sb, sb->nshots, "more", 1);
+	for (i = 0; i < 4; i++)
+		sb->shots[i].duration = 1L << 62;
+	sb->shots[4].duration = 10;
+	sb->duration = 10;
+	want(sb, DIAG_ERROR, "input.multi_prompt", "add up to more than",
+	    "item 18: an overflowing sum of shots is an error");
+	sb_free(&sb);
+
+	/* Item 21. */
+	sb = sb_template("text-to-video");
+	sb_element_add(sb, "hero", "a hero");
+	sb_element_add(sb, "\xe8\x8b\xb1\xe9\x9b\x84", "a hero");
+	sb_set_str(&sb->prompt, "@hero\xe3\x80\x82 Then @\xe8\x8b\xb1\xe9\x9b\x84"
+	    "\xef\xbc\x8c and @hero\xe3\x80\x80waits (@hero\xef\xbc\x89.");
+	check(sb);
+	is_int(diags_at(d, DIAG_WARNING, "input.prompt", "names no element"), 0,
+	    "item 21: @name ends at CJK punctuation and the ideographic space");
+	rules_each_mention("@hero\xe3\x80\x82", on_mention, &s);
+	is_str(s.name[0], "hero", "item 21: the mention is @hero, without the 。");
+	/* The edge of Latin-1: U+00BF ends a name, U+00C0 is a letter. */
+	rules_each_mention("@a\xc2\xbf @\xc3\x80ndre", on_mention, &s);
+	ok(s.n == 3 && strcmp(s.name[1], "a") == 0 &&
+	    strcmp(s.name[2], "\xc3\x80ndre") == 0,
+	    "item 21: U+00BF ends a name, U+00C0 belongs to it");
+	sb_free(&sb);
+
+	/* Item 22: an unused multi_prompt is warned about, not checked. */
+	sb = sb_template("text-to-video");
+	sb_shot_add(sb, 0, "", 0);
+	check(sb);
+	is_int(diags_at(d, DIAG_WARNING, "input.multi_prompt", "is not used"), 1,
+	    "item 22: single shot: multi_prompt is unused");
+	is_int(diag_count(d, DIAG_ERROR), 0,
+	    "item 22: and its shots are not checked as well");
+	sb_free(&sb);
+	for (i = 0; optional[i] != NULL; i++) {
+		xasprintf(&text, "{\"model\":\"kling/v3\",\"input\":{\"multi_shots\""
+		    ":false,\"prompt\":\"p\",\"duration\":5,\"%s\":null}}",
+		    optional[i]);
+		sb = decode(text);
+		check(sb);
+		xasprintf(&big, "input.%s", optional[i]);
+		is_int(diags_at(d, DIAG_ERROR, big, "got null"), 1,
+		    "item 22: %s: null is an error, not absent", optional[i]);
+		free(big);
+		free(text);
+		sb_free(&sb);
+	}
+
+	/* Item 3: 1,000 unknown keys: 100 kept and one line for the rest. */
+	big = xmalloc(1000 * 16 + 64);
+	o = (size_t)sprintf(big, "{\"model\":\"kling/v3\",\"input\":{"
+	    "\"multi_shots\":false,\"prompt\":\"p\",\"duration\":5}");
+	for (i = 0; i < 1000; i++)
+		o += (size_t)sprintf(big + o, ",\"k%zu\":1", i);
+	memcpy(big + o, "}", 2);
+	sb = decode(big);
+	free(big);
+	check(sb);
+	is_int(sb->load_diags->n, DIAG_KEEP + 1, "item 3: a decode keeps 100 and "
+	    "sums up the rest");
+	is_int(diag_count(d, DIAG_WARNING), 1000, "item 3: all are counted");
+	is_int(d->n, DIAG_KEEP + 1, "item 3: a check keeps 100 too");
+	is_str(d->v[DIAG_KEEP].msg, "and 900 more: unknown key (kept, and sent "
+	    "as it is)", "item 3: the summary says how many more, and what");
+	sb_set_str(&sb->model, "kling/v2");
+	check(sb);
+	is_int(d->n, DIAG_KEEP + 1, "item 3: mixed findings: 100 and a summary");
+	ok(diag_count(d, DIAG_ERROR) == 1 && diag_count(d, DIAG_WARNING) == 1000,
+	    "item 3: an error after the cut is counted too");
+	is_str(d->v[DIAG_KEEP].msg, "and 901 more (1 errors, 900 warnings)",
+	    "item 3: and the summary says so");
+	sb_free(&sb);
+	test_diag_cap();
+
+	/* Item 1: a 1 MB prompt of distinct unknown mentions. */
+	sb = sb_template("text-to-video");
+	big = xmalloc(1100000);
+	for (o = 0, i = 0; o < 1000000; i++)
+		o += (size_t)sprintf(big + o, "@n%zu ", i);
+	sb_set_str(&sb->prompt, big);
+	free(big);
+	ms = 1000000;
+	for (i = 0; i < 3; i++) {
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		check(sb);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if ((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) /
+		    1000000 < ms)
+			ms = (t1.tv_sec - t0.tv_sec) * 1000 +
+			    (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	}
+	ok(ms < 100, "item 1: a 1 MB prompt of mentions checks in %ld ms", ms);
+	ok(d->n <= DIAG_KEEP + 1 && diag_count(d, DIAG_WARNING) > 256,
+	    "item 1: its warnings are capped (%zu kept of %zu)", d->n,
+	    diag_count(d, DIAG_WARNING));
+	sb_free(&sb);
+}
+
 static int
 cmp_long(const void *a, const void *b)
 {
@@ -532,6 +682,7 @@ main(void)
 	test_rule8();
 	test_rule9();
 	test_rule10();
+	test_hardening();
 	test_cost();
 	diag_list_free(&d);
 	return tap_done();

@@ -396,7 +396,7 @@ test_big(void)
 	struct store_list l;
 	struct timespec t0;
 	double ms;
-	int i;
+	int i, found;
 
 	store_set_clock(st, fake_clock);
 	store_begin(st, &cause);
@@ -427,14 +427,19 @@ test_big(void)
 	store_list_free(&l);
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	for (i = 0; i < 100; i++) {
-		struct store_task *t;
+	for (i = 0, found = 0; i < 100; i++) {
+		struct store_task *t = NULL;
 
 		snprintf(tid, sizeof tid, "task_%d", i * 97);
-		store_find(st, tid, &t, &cause);
+		snprintf(name, sizeof name, "shot %d", i * 97);
+		/* Each must find its own row, not merely return quickly. */
+		if (store_find(st, tid, &t, &cause) == 1 && t != NULL &&
+		    strcmp(t->task_id, tid) == 0 && strcmp(t->name, name) == 0)
+			found++;
 		store_task_free(&t);
 	}
 	ms = elapsed_ms(&t0);
+	is_int(found, 100, "100 look-ups by task id each find their row");
 	ok(ms < 250, "100 look-ups by task id in %.1f ms", ms);
 	store_close(&st);
 	free(path);
@@ -583,6 +588,95 @@ test_readonly(void)
 	free(dir);
 	free(path);
 	free(sub);
+}
+
+/* A store in a folder this user cannot write (as readonly_open: root gives
+ * that up in a child): read-only, it is listed; to write, it cannot open. */
+static void
+ro_list(void)
+{
+	char *dir = tmp_path("rolist"), *path = tmp_path("rolist/tasks.db");
+	char *cause = NULL;
+	struct store_list l;
+	struct store *st;
+	int status, rc;
+	pid_t pid;
+
+	chmod(tmpdir, 0755);
+	mkdir(dir, 0755);
+	st = open_ok(path);
+	add_task(st, "kept", "task_ro", "success");
+	store_close(&st);
+	chmod(path, 0644);
+	if ((pid = fork()) == 0) {
+		if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
+			_exit(2);
+		if (store_open(path, &cause) != NULL)
+			_exit(3);
+		if ((st = store_open_readonly(path, &cause)) == NULL)
+			_exit(4);
+		memset(&l, 0, sizeof l);
+		rc = store_query(st, &(struct store_filter){ 0 }, &l, &cause);
+		_exit(rc == 0 && l.n == 1 ? 0 : 5);
+	}
+	waitpid(pid, &status, 0);
+	is_int(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 0,
+	    "a store in a folder this user cannot write is listed read-only "
+	    "(3: opened to write, 4: not opened, 5: not read)");
+	free(dir);
+	free(path);
+}
+
+/* Issue 12, item 11: what only reads opens the store read-only. */
+static void
+test_open_readonly(void)
+{
+	char *path = tmp_path("ro-open.db"), *cause = NULL;
+	struct store *st;
+	struct store_list l;
+	struct stat sb;
+	sqlite3 *db;
+
+	st = store_open_readonly(path, &cause);
+	ok(st != NULL, "a missing store opens read-only: %s", cause ? cause : "");
+	memset(&l, 0, sizeof l);
+	ok(st != NULL && store_query(st, &(struct store_filter){ 0 }, &l,
+	    &cause) == 0 && l.n == 0, "as an empty one");
+	store_list_free(&l);
+	store_close(&st);
+	ok(stat(path, &sb) == -1, "and nothing is written for it");
+
+	st = open_ok(path);
+	add_task(st, "kept", "task_ro", "running");
+	store_close(&st);
+	st = store_open_readonly(path, &cause);
+	memset(&l, 0, sizeof l);
+	ok(st != NULL && store_query(st, &(struct store_filter){ 0 }, &l,
+	    &cause) == 0 && l.n == 1 && strcmp(l.v[0].task_id, "task_ro") == 0,
+	    "an existing store is listed read-only");
+	store_list_free(&l);
+	ok(st != NULL && store_add(st, "{}", "x", "std", 5, &cause) < 0,
+	    "and cannot be written through");
+	free(cause);
+	cause = NULL;
+	store_close(&st);
+
+	ro_list();
+
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "PRAGMA user_version = -1", NULL, NULL, NULL);
+	sqlite3_close(db);
+	st = store_open(path, &cause);
+	ok(st == NULL && cause != NULL && strstr(cause, "not a kling-tui task "
+	    "store (schema -1)") != NULL, "user_version -1 is no kling-tui's, "
+	    "not a newer one: %s", cause ? cause : "");
+	free(cause);
+	cause = NULL;
+	st = store_open_readonly(path, &cause);
+	ok(st == NULL && cause != NULL && strstr(cause, "schema -1") != NULL,
+	    "read-only too");
+	free(cause);
+	free(path);
 }
 
 /* Two processes adding rows at once, as two tmux panes would. */
@@ -816,6 +910,7 @@ main(void)
 	test_migrate();
 	test_corrupt();
 	test_readonly();
+	test_open_readonly();
 	test_two_writers();
 	test_kill();
 	test_orphans();

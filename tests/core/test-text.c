@@ -53,6 +53,9 @@ main(void)
 	is_int(text_cp_width(0xac00), 2, "Hangul syllable: 2 columns");
 	is_int(text_cp_width(0x1f600), 2, "emoji: 2 columns");
 	is_int(text_cp_width(0x0301), 0, "combining acute: 0 columns");
+	/* The edges of the ranges (make mutate). */
+	is_int(text_cp_width(0x0300), 0, "U+0300, the first combining mark: 0");
+	is_int(text_cp_width(0x02ff), 1, "U+02FF, before it: 1 column");
 	is_int(text_cp_width(0x200d), 0, "ZWJ: 0 columns");
 	is_int(text_cp_width(0xfe0f), 0, "variation selector 16: 0 columns");
 	is_int(text_cp_width(0x07), 0, "control character: 0 columns");
@@ -89,6 +92,16 @@ main(void)
 	sanitized("x\x1b[", 3, 0, false, "x", "unterminated CSI at the end removed");
 	sanitized("x\x1b]52;c;AAAA", 12, 0, false, "x", "unterminated OSC removed");
 	sanitized("a\xe2\x80\xae" "b", 5, 0, false, "ab", "bidi override removed");
+	sanitized("a\x1b Fb", 5, 0, false, "ab", "ESC, a space intermediate and "
+	    "its final byte removed");
+	/* Every bidi control, each end of each range (issue 12, item 16). */
+	sanitized("a\xe2\x80\xaa" "b\xe2\x81\xa6" "c\xe2\x81\xa9" "d", 13, 0, false,
+	    "abcd", "bidi embeddings and isolates U+202A, U+2066-2069 removed");
+	sanitized("a\xe2\x80\x8e" "b\xe2\x80\x8f" "c\xd8\x9c" "d", 12, 0, false,
+	    "abcd", "bidi marks LRM, RLM and ALM removed");
+	sanitized("a\xe2\x80\xa9" "b\xe2\x81\xaa" "c\xe2\x80\x8d" "d", 13, 0,
+	    false, "a\xe2\x80\xa9" "b\xe2\x81\xaa" "c\xe2\x80\x8d" "d",
+	    "the characters beside the ranges are kept");
 	sanitized("\xe4\xb8\xad\xf0\x9f\x98\x80", 7, 0, false,
 	    "\xe4\xb8\xad\xf0\x9f\x98\x80", "CJK and emoji kept");
 	return tap_done();

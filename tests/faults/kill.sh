@@ -7,8 +7,14 @@
 . "$top_srcdir/tests/cli/net-lib.sh"
 export CRUN_API_KEY="$SIM_KEY"
 ROUNDS=${KT_KILL_ROUNDS:-6}
-random_ms() { # random_ms MIN SPAN
-	echo $(( $1 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % $2 ))
+# The moments come from a seed that is printed, so that a failing campaign
+# can be run again as it was: KT_KILL_SEED=N.
+seed=${KT_KILL_SEED:-$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')}
+case $seed in ''|*[!0-9]*) echo "Bail out! KT_KILL_SEED must be a number"; exit 1 ;; esac
+echo "# seed $seed (KT_KILL_SEED=$seed repeats this campaign)"
+random_ms() { # random_ms MIN SPAN: sets ms (no subshell: the state moves on)
+	seed=$(( (seed * 1103515245 + 12345) % 2147483648 ))
+	ms=$(( $1 + (seed / 65536) % $2 ))
 }
 sleep_ms() { sleep "$(printf '%d.%03d' $(($1 / 1000)) $(($1 % 1000)))"; }
 snapshot() { "$KLING_TUI" list --json --all | jq -c '{id, task_id}' | sort; }
@@ -27,7 +33,7 @@ for round in $(seq 1 "$ROUNDS"); do
 		"$KLING_TUI" --base-url "$SIM_URL" watch >/dev/null 2>&1 &
 	fi
 	pid=$!
-	ms=$(random_ms 100 1500)
+	random_ms 100 1500
 	sleep_ms "$ms"
 	kill -KILL "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null

@@ -101,6 +101,20 @@ test_refused_urls(void)
 	is_int(res.outcome, API_LOCAL_ERROR,
 	    "a result link over plain http to a remote host is refused");
 	api_result_clear(&res);
+
+	/* Issue 12, item 14: loopback links are for a loopback API only. */
+	req.url = "http://127.0.0.1:1/v.mp4";
+	netlib_conn(&c, "https://192.0.2.1");
+	api_perform(&c, &req, NULL, NULL, &res);
+	ok(res.outcome == API_LOCAL_ERROR && res.attempts == 0,
+	    "a remote API's link to a loopback port over http is refused");
+	api_result_clear(&res);
+	netlib_conn(&c, "http://127.0.0.1:1");
+	api_perform(&c, &req, NULL, NULL, &res);
+	ok(res.outcome != API_LOCAL_ERROR && res.attempts > 0,
+	    "a loopback API's loopback link is fetched (%s)",
+	    api_outcome_name(res.outcome));
+	api_result_clear(&res);
 }
 
 static void
@@ -192,11 +206,16 @@ test_shapes(void)
 	netlib_conn(&c, NULL);
 	c.retry.max_attempts = 1;
 
+	/* A whole, valid TaskInfo payload: only the status can make it bad
+	 * (with "data":{} it failed for its missing data instead). */
 	st[0].reply = r = reply("500 Oops", "",
-	    "{\"code\":200,\"message\":\"success\",\"data\":{}}");
+	    "{\"code\":200,\"message\":\"success\",\"data\":{\"task_id\":"
+	    "\"t 1&x\",\"status\":\"running\"}}");
 	srv = run(st, 1, &c, &req, &res);
 	is_int(res.outcome, API_BAD_RESPONSE,
 	    "HTTP 500 with body code 200 is not a success");
+	ok(res.message != NULL && strstr(res.message, "error status") != NULL,
+	    "and for that reason: %s", res.message);
 	api_result_clear(&res);
 	canned_stop(&srv);
 	free(r);
@@ -474,7 +493,7 @@ test_download(void)
 
 	xasprintf(&dest, "%s/t1.mp4", tmpdir);
 	xasprintf(&part, "%s.part", dest);
-	netlib_conn(&c, NULL);
+	netlib_conn(&c, "http://127.0.0.1:1");	/* a local API: its links may be local */
 	c.retry.max_attempts = 1;
 	req.dest = dest;
 
@@ -607,7 +626,7 @@ test_progress(void)
 	    "HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n");
 	memset(body + n, 'v', 100000);
 	xasprintf(&dest, "%s/slow.mp4", tmpdir);
-	netlib_conn(&c, NULL);
+	netlib_conn(&c, "http://127.0.0.1:1");
 	srv = canned_start(st, 1);
 	req.url = canned_url(srv);
 	req.dest = dest;
@@ -620,6 +639,98 @@ test_progress(void)
 	canned_stop(&srv);
 	unlink(dest);
 	free(dest);
+}
+
+/* One download of dest from a one-step canned server: the outcome. */
+static enum api_outcome
+fetch(struct api_conn *c, const char *dest, enum canned_act act,
+    const char *reply, struct api_result *res)
+{
+	struct api_request	req = { .kind = API_DOWNLOAD, .dest = dest };
+	struct canned_step	st[1] = { { act, reply } };
+	struct canned		*srv = canned_start(st, 1);
+
+	req.url = canned_url(srv);
+	api_result_clear(res);
+	api_perform(c, &req, NULL, NULL, res);
+	canned_stop(&srv);
+	return res->outcome;
+}
+
+/* Issue 12, items 4, 6 and 7: how much a download may write, for how long,
+ * and where. */
+static void
+test_download_limits(void)
+{
+	static const char eleven[] = "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n"
+	    "\r\nhello world";
+	struct api_conn		c;
+	struct api_result	res = { 0 };
+	struct stat		 sb;
+	char			*dest, *part, *victim, *s;
+	int64_t			 t0;
+
+	xasprintf(&dest, "%s/lim.mp4", tmpdir);
+	xasprintf(&part, "%s.part", dest);
+	xasprintf(&victim, "%s/victim", tmpdir);
+	netlib_conn(&c, "http://127.0.0.1:1");
+	c.retry.max_attempts = 1;
+
+	c.max_download = 8;
+	ok(fetch(&c, dest, CANNED_REPLY, eleven, &res) == API_LOCAL_ERROR &&
+	    strstr(res.message, "cap") != NULL,
+	    "item 4: a size announced over the cap is refused: %s", res.message);
+	ok(stat(part, &sb) == -1 && stat(dest, &sb) == -1,
+	    "item 4: and leaves no .part and no file");
+	ok(fetch(&c, dest, CANNED_REPLY, "HTTP/1.1 200 OK\r\n\r\nan endless "
+	    "body, more than 8 bytes", &res) == API_LOCAL_ERROR &&
+	    strstr(res.message, "cap") != NULL,
+	    "item 4: a body of no announced size is cut at the cap: %s",
+	    res.message);
+	ok(stat(part, &sb) == -1, "item 4: and its .part is removed");
+	c.max_download = 0;
+
+	c.download_ms = 300;
+	t0 = clock_ms();	/* CANNED_SLOW: 20 pieces 50 ms apart, 1 s */
+	ok(fetch(&c, dest, CANNED_SLOW, eleven, &res) != API_OK &&
+	    clock_ms() - t0 < 900, "item 4: a download slower than its deadline "
+	    "ends at the deadline (%s, %lld ms)", api_outcome_name(res.outcome),
+	    (long long)(clock_ms() - t0));
+	c.download_ms = 0;
+	unlink(part);
+
+	ok(fetch(&c, dest, CANNED_REPLY, "HTTP/1.1 404 Not Found\r\n"
+	    "Content-Length: 9\r\n\r\nnot found", &res) == API_NOT_FOUND &&
+	    stat(part, &sb) == -1, "item 4: a refused attempt leaves no empty "
+	    ".part");
+
+	spit(victim, "precious");
+	ok(symlink(victim, part) == 0, "a .part that is a symlink");
+	is_int(fetch(&c, dest, CANNED_REPLY, eleven, &res), API_LOCAL_ERROR,
+	    "item 6: a .part symlink is refused");
+	is_str(s = slurp(victim), "precious", "item 6: its target is untouched");
+	free(s);
+	ok(stat(dest, &sb) == -1, "item 6: and nothing is renamed into place");
+	unlink(part);
+
+	ok(mkfifo(part, 0600) == 0, "a .part that is a FIFO");
+	is_int(fetch(&c, dest, CANNED_REPLY, eleven, &res), API_LOCAL_ERROR,
+	    "item 6: a FIFO .part is refused, without waiting for a reader");
+	unlink(part);
+
+	ok(mkfifo(dest, 0600) == 0, "a destination that is not a regular file");
+	ok(fetch(&c, dest, CANNED_REPLY, eleven, &res) == API_LOCAL_ERROR &&
+	    strstr(res.message, "not a regular file") != NULL, "item 7: download "
+	    "-o onto a FIFO or a device is refused: %s", res.message);
+	ok(stat(dest, &sb) == 0 && S_ISFIFO(sb.st_mode), "item 7: and it is "
+	    "left as it was");
+	ok(stat(part, &sb) == -1, "item 7: no .part is made for it");
+	api_result_clear(&res);
+	unlink(dest);
+	unlink(victim);
+	free(dest);
+	free(part);
+	free(victim);
 }
 
 int
@@ -639,6 +750,7 @@ main(void)
 	test_retry();
 	test_unknown();
 	test_download();
+	test_download_limits();
 	test_progress();
 	net_global_free();
 	rmdir(tmpdir);

@@ -121,7 +121,7 @@ is "$STATUS $CODE" "422 422" "multi_shots missing: 422"
 like "$(jq -r .message "$TMP/body")" 'input\.multi_shots' "the message names input.multi_shots"
 jq '.input.multi_prompt[1].duration = 5' "$dir/seed-example.json" >"$TMP/sum.json"
 create "$TMP/sum.json"
-is "$STATUS $CODE" "422 422" "shots adding up to 9 s of 10: 422 (the client's own rules)"
+is "$STATUS $CODE" "422 422" "shots adding up to 9 s of 10: 422"
 like "$(jq -r .message "$TMP/body")" 'input\.multi_prompt' "the message names input.multi_prompt"
 jq '.input.img_urls += ["https://example.com/b.jpg"]' "$dir/seed-example.json" >"$TMP/two.json"
 create "$TMP/two.json"
@@ -182,6 +182,44 @@ is "$(jq -c 'select(.status == 402) | [.method, .path, .status, .code, .fault]' 
 	'["POST","/api/v1/client/job/CreateTask",402,402,null]' "a line has method, path, status, code, fault"
 is "$(jq -r 'select(.task_id != null) | .task_id' "$SIM_LOG" | head -n 1)" "$seed_id" "a create's line names its task"
 like "$(jq -r 'select(.path == "/api/v1/client/job/TaskInfo") | .query' "$SIM_LOG" | head -n 1)" "^task_id=$seed_id\$" "the query is logged"
+
+# The simulator's own check, written from the API page and not from the
+# client's rules (issue 12): each edit of the page's example is refused with
+# a 422 naming the field the page's rule is about. FILTER#PATH#RULE
+while IFS='#' read -r filter path rule; do
+	[ -n "$filter" ] || continue
+	jq "$filter" "$dir/seed-example.json" >"$TMP/page.json"
+	create "$TMP/page.json"
+	like "$STATUS $(jq -r .message "$TMP/body")" "^422 .*$path" "page: $rule"
+done <<'TABLE'
+.model = "kling/v2"#model#the model must be kling/v3
+del(.model)#model#model is required
+del(.input)#input#input is required
+.input = 5#input#input is an object
+.input.duration = 2#input\.duration#duration at least 3 s
+.input.duration = 16#input\.duration#duration at most 15 s
+.input.duration = 10.5#input\.duration#duration is an integer
+.input.multi_shots = "true"#input\.multi_shots#multi_shots is a boolean
+del(.input.multi_shots)#input\.multi_shots#multi_shots is always required
+.input.mode = "turbo"#input\.mode#mode is std or pro
+.input.audio = "yes"#input\.audio#audio is a boolean
+.input.shot_type = "auto"#input\.shot_type#shot_type is customize or intelligence
+del(.input.shot_type)#input\.shot_type#multi-shot needs a shot_type
+.input.img_urls = []#input\.img_urls#multi-shot takes exactly one image
+.input.img_urls += ["https://example.com/b.jpg"]#input\.img_urls#multi-shot takes no second image
+del(.input.multi_prompt)#input\.multi_prompt#customize needs multi_prompt
+.input.multi_prompt[1].duration = 7#input\.multi_prompt#shots adding up to more than duration
+.input.multi_prompt[1].duration = 5#input\.multi_prompt#shots adding up to less than duration
+.input.multi_prompt[0].duration = 0 | .input.multi_prompt[1].duration = 10#input\.multi_prompt\[0\]#a shot lasts at least 1 s
+.input.multi_prompt += [range(5) | {prompt: "x", duration: 1}] | .input.duration = 15#input\.multi_prompt#at most 6 shots
+.input.multi_prompt[0].prompt = 5#input\.multi_prompt\[0\]\.prompt#a shot's prompt is a string
+.input.shot_type = "intelligence"#input\.#intelligence needs a prompt and no multi_prompt
+.input.element_list += [range(3) as $i | .input.element_list[0] | .name = "e\($i)"]#input\.element_list: has 4#at most 3 elements
+.input.element_list[0].element_image_urls = []#input\.element_list\[0\]#an element has at least 1 image
+.input.element_list[0].element_image_urls += ["https://e.com/3.jpg", "https://e.com/4.jpg", "https://e.com/5.jpg"]#input\.element_list\[0\]#an element has at most 4 images
+.input.multi_shots = false | del(.input.shot_type, .input.multi_prompt)#input\.prompt#a single shot needs a prompt
+.input.multi_shots = false | del(.input.shot_type, .input.multi_prompt) | .input.prompt = "p" | .input.img_urls += ["https://e.com/2.jpg", "https://e.com/3.jpg"]#input\.img_urls#a single shot takes at most 2 images
+TABLE
 
 stop_sim
 is "$SIM_STATUS" 0 "SIGTERM stops it with status 0"

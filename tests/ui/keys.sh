@@ -8,9 +8,12 @@
 ui_ok_wait_gone() { if ui_wait_gone "$1"; then ok 0 "$2"; else ok 1 "$2"; ui_screen | sed 's/^/#   /'; fi; }
 
 # An "editor" that replaces the text with a fixed line, as a person would.
-cat >"$TMP/fake-editor" <<'EOS'
+# It also notes the descriptors it was given (ls's own: 0, 1, 2 and its
+# directory): none of the program's may reach it (issue 12, item 10).
+cat >"$TMP/fake-editor" <<EOS
 #!/bin/sh
-printf 'Rewritten in an editor, @hero waves.\n' >"$1"
+printf 'Rewritten in an editor, @hero waves.\\n' >"\$1"
+ls /proc/self/fd | sort -n | tr '\\n' ' ' >"$TMP/editor-fds"
 EOS
 chmod +x "$TMP/fake-editor"
 cp "$FIXTURES/create-example.json" "$TMP/a.json"
@@ -69,6 +72,7 @@ ui_ok_wait_gone "zzz" "C-g cancels too"
 ui_keys e
 ui_ok_wait "Rewritten in an editor, @hero waves." "e hands the prompt to \$VISUAL"
 ui_ok_wait "Diagnostics: none" "the screen is redrawn after the editor"
+is "$(cat "$TMP/editor-fds")" "0 1 2 3 " "\$VISUAL inherits no descriptor of the program"
 
 # Shots: duplicate, move, delete.
 ui_keys D
