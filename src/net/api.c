@@ -94,8 +94,8 @@ api_advice(const struct api_result *r)
 		xasprintf(&s, "ok");
 		break;
 	case API_UNAUTHORIZED:
-		xasprintf(&s, "401: the API key was refused: set CRUN_API_KEY "
-		    "or key_file in ~/.config/kling-tui/config");
+		xasprintf(&s, "401: the API key was refused: set CRUN_API_KEY, "
+		    "or key_file in the config (kling-tui doctor shows where)");
 		break;
 	case API_NO_CREDITS:
 		xasprintf(&s, "402: not enough credits: top up the account "

@@ -143,7 +143,7 @@ const char *api_kind_name(enum api_kind);	/* "create", "task_info", ... */
 bool	 api_result_unknown(const struct api_result *);
 
 /* One line a person can act on, e.g. "401: the API key was refused: set
- * CRUN_API_KEY or key_file in ~/.config/kling-tui/config". Includes the
+ * CRUN_API_KEY, or key_file in the config (kling-tui doctor shows where)". Includes the
  * sanitised server message where it helps. Caller frees. */
 char	*api_advice(const struct api_result *);
 

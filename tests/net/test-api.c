@@ -185,8 +185,9 @@ test_codes(void)
 	    "{\"code\":401,\"message\":\"bad key\",\"data\":null}");
 	srv = run(st, 1, &c, &req, &res);
 	adv = api_advice(&res);
-	is_str(adv, "401: the API key was refused: set CRUN_API_KEY or "
-	    "key_file in ~/.config/kling-tui/config", "401 advice is actionable");
+	is_str(adv, "401: the API key was refused: set CRUN_API_KEY, or key_file in "
+	    "the config (kling-tui doctor shows where)", "401 advice is actionable, "
+	    "and names no path that XDG_CONFIG_HOME may have moved");
 	free(adv);
 	api_result_clear(&res);
 	canned_stop(&srv);
