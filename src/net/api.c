@@ -145,8 +145,14 @@ api_advice(const struct api_result *r)
 		    r->http_status, r->code, m);
 		break;
 	case API_NOT_SENT:
-		xasprintf(&s, "could not reach the service (%s): check the "
-		    "network and the base URL", m);
+		/* A result link lives on another host (a CDN): the base URL
+		 * has nothing to do with it. */
+		if (r->kind == API_DOWNLOAD || r->kind == API_HEAD)
+			xasprintf(&s, "could not reach the file's server (%s): check "
+			    "the network, then try again", m);
+		else
+			xasprintf(&s, "could not reach the service (%s): check the "
+			    "network and the base URL", m);
 		break;
 	case API_NO_ANSWER:
 		if (r->kind == API_CREATE)
@@ -161,6 +167,9 @@ api_advice(const struct api_result *r)
 			xasprintf(&s, "the service's answer was unreadable "
 			    "(%s): the task may or may not exist; it was not "
 			    "resent: check kling-tui list", m);
+		else if (r->kind == API_DOWNLOAD || r->kind == API_HEAD)
+			xasprintf(&s, "the file's server answered oddly (%s): try "
+			    "again later", m);
 		else
 			xasprintf(&s, "the answer was not the service's (%s): "
 			    "check the base URL or try again later", m);

@@ -214,6 +214,19 @@ response_bad(struct api_result *res, long http_status, const char *why,
 		xasprintf(&res->message, "HTTP %ld: %s", http_status, why);
 }
 
+/* The body begins as JSON would ('{' or '[' after blanks): then it was cut
+ * or broken, not some other kind of page. */
+static bool
+response_json_start(const char *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' ||
+	    p[i] == '\n'); i++)
+		;
+	return i < len && (p[i] == '{' || p[i] == '[');
+}
+
 void
 response_decode(struct xfer *x, long http_status, struct api_result *res)
 {
@@ -231,7 +244,8 @@ response_decode(struct xfer *x, long http_status, struct api_result *res)
 		/* Not the API speaking: a proxy page, garbage, a cut body.
 		 * Still tell a plain 404/401 apart for the user. */
 		response_bad(res, http_status, x->len == 0 ? "empty answer" :
-		    "not a JSON answer", res->content_type);
+		    response_json_start(x->buf, x->len) ? "a JSON answer cut short "
+		    "or malformed" : "not a JSON answer", res->content_type);
 		/* A gateway's own "slow down" page still means slow down. */
 		if (http_status == 429 || http_status == 455)
 			res->outcome = response_outcome(http_status);

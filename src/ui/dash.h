@@ -49,6 +49,7 @@ struct dash {
 	enum dash_sort		 sort;
 	bool			 sort_rev;	/* the other way round */
 	bool			 help;		/* ? shows the keys */
+	bool			 errors;	/* e shows the last errors whole */
 	bool			 filtering;	/* the filter is being typed */
 	int64_t			*marked;	/* Space: rows an action takes */
 	size_t			 nmarked;
@@ -99,6 +100,8 @@ void	 dash_draw_footer(WINDOW *, int rows, int cols, int *cy, int *cx,
 
 /* dashboard_help.c: ? on the dashboard and the detail view */
 void	 dash_draw_help(WINDOW *, int rows, int cols, bool detail);
+/* e: the connection's last error and the selected task's, whole. */
+void	 dash_draw_errors(WINDOW *, int rows, int cols);
 bool	 dash_is_marked(int64_t id);
 
 /* dashboard_keys.c */

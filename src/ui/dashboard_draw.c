@@ -412,6 +412,8 @@ dash_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	}
 	if (dash->help)
 		dash_draw_help(w, rows, cols, false);
+	else if (dash->errors)
+		dash_draw_errors(w, rows, cols);
 	dash_draw_footer(w, rows, cols, cy, cx,
 	    "? keys  Enter detail  / filter  o sort  Space mark  d download  "
 	    "p poll  x hide  t/f unknown  F2 editor  q quit");

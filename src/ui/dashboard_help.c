@@ -6,7 +6,9 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "app/tracker.h"
 #include "dash.h"
+#include "editor.h"
 #include "keys.h"
 
 /* Two keys a line when they fit, one otherwise. */
@@ -37,6 +39,30 @@ dash_draw_help(WINDOW *w, int rows, int cols, bool detail)
 	}
 	if (y < rows - 1)
 		ui_fill(w, x == 0 ? y : y + 1, 0, cols, A_NORMAL);
+}
+
+void
+dash_draw_errors(WINDOW *w, int rows, int cols)
+{
+	const struct store_task *t = dash_selected();
+	const char *net = NULL;
+	time_t until;
+	int y = 2, i;
+
+	if (dash->s.tracker != NULL)
+		tracker_net_state(dash->s.tracker, &until, &net);
+	for (i = 2; i < rows - 1; i++)
+		ui_fill(w, i, 0, cols, A_NORMAL);
+	ui_put(w, y++, 1, cols - 1, ui_attr(UI_TITLE), "Last errors (any key closes this)");
+	y++;
+	ui_put(w, y++, 1, cols - 1, A_BOLD, "The connection:");
+	y += wrap_text(w, y, 3, cols - 1, A_NORMAL, net != NULL ? net : "none", 6);
+	y++;
+	if (t != NULL && y < rows - 2) {
+		ui_put(w, y++, 1, cols - 1, A_BOLD, "The selected task:");
+		wrap_text(w, y, 3, cols - 1, A_NORMAL, t->last_error != NULL &&
+		    *t->last_error != '\0' ? t->last_error : "none", rows - 2 - y);
+	}
 }
 
 bool

@@ -361,8 +361,8 @@ dash_key_typing(const struct ui_key *k)
 		return true;
 	}
 	ui_message_clear();
-	if (dash->help) {
-		dash->help = false;	/* any key closes it */
+	if (dash->help || dash->errors) {
+		dash->help = dash->errors = false;	/* any key closes them */
 		return true;
 	}
 	return false;
@@ -419,6 +419,7 @@ dash_key(void *data, const struct ui_key *k)
 		}
 		break;
 	case '?':	dash->help = true; break;
+	case 'e':	dash->errors = true; break;
 	case ' ':
 		dash_mark_toggle(t);
 		dash_move(1);

@@ -68,6 +68,7 @@ static const struct ui_keydoc keys_dashboard[] = {
 	{ "p", "ask about it now" },
 	{ "x", "hide / show" },
 	{ "b", "ask for the balance" },
+	{ "e", "the last errors whole: the connection's, this task's" },
 	{ "t f", "unknown: give its id; forget it" },
 	{ "F2", "the editor" },
 	{ "?", "these keys" },

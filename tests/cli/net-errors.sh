@@ -25,7 +25,7 @@ is "$(creates)" 0 "no key: nothing sent"
 export CRUN_API_KEY=wrong-key-5c2d
 run kt submit "$NET/t2v.json"
 is "$RC" 3 "401: exit 3"
-like "$ERR" '401: the API key was refused: set CRUN_API_KEY or key_file' "401: says what to do"
+like "$ERR" '401: the API key was refused: set CRUN_API_KEY, or key_file in the config \(kling-tui doctor shows where\)' "401: says what to do"
 unlike "$OUT$ERR" 'wrong-key-5c2d' "401: the key is not shown"
 is "$(state_of)" error "401: recorded as error"
 like "$(error_of)" '^401' "401: with the reason"

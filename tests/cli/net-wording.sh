@@ -31,4 +31,17 @@ run kt status --json task_00000000
 is "$RC" 3 "status --json of an unknown id: exit 3"
 is "$(printf '%s\n' "$OUT" | jq -r .task_id)" task_00000000 "status --json: an object for it"
 like "$(printf '%s\n' "$OUT" | jq -r .error)" "^404" "with the error"
+stop_sim
+
+# A JSON answer cut short is called that, not "not a JSON answer".
+start_sim --task-seconds 1 || exit 1
+run kt submit --wait "$NET/t2v.json"
+id=$(printf '%s\n' "$OUT" | sed -n 's/.*: task //p' | head -n 1)
+stop_sim
+start_sim --fault truncate@taskinfo || exit 1
+run kt status "$id"
+like "$ERR" "JSON answer cut short" "a truncated answer is called cut short"
+unlike "$ERR" "not a JSON answer" "and not 'not a JSON answer'"
+stop_sim
+
 done_testing

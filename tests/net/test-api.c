@@ -734,6 +734,34 @@ test_download_limits(void)
 	free(victim);
 }
 
+/* A result link lives on another host: its failures do not send the user to
+ * the base URL, which has nothing to do with them. */
+static void
+test_advice_links(void)
+{
+	static const enum api_outcome outs[] = { API_NOT_SENT, API_BAD_RESPONSE };
+	struct api_result r;
+	char *adv;
+	size_t i;
+
+	for (i = 0; i < sizeof outs / sizeof outs[0]; i++) {
+		memset(&r, 0, sizeof r);
+		r.kind = API_DOWNLOAD;
+		r.outcome = outs[i];
+		r.message = (char *)"Failed to connect to 127.0.0.1 port 9";
+		adv = api_advice(&r);
+		ok(strstr(adv, "base URL") == NULL && strstr(adv, "file's server") != NULL,
+		    "a download's %s blames the file's server: %s",
+		    api_outcome_name(outs[i]), adv);
+		free(adv);
+		r.kind = API_TASK_INFO;
+		adv = api_advice(&r);
+		ok(strstr(adv, "base URL") != NULL, "a query's %s still names the base URL",
+		    api_outcome_name(outs[i]));
+		free(adv);
+	}
+}
+
 int
 main(void)
 {
@@ -755,5 +783,6 @@ main(void)
 	test_progress();
 	net_global_free();
 	rmdir(tmpdir);
+	test_advice_links();
 	return tap_done();
 }

@@ -29,4 +29,19 @@ ui_wait "[exit" 5
 is "$(cat "$XDG_STATE_HOME/kling-tui/demo/dashboard-filter" 2>/dev/null)" zzdemo "demo: the filter is kept in demo/"
 ok $([ ! -e "$XDG_STATE_HOME/kling-tui/dashboard-filter" ]; echo $?) "demo: not where the real dashboard reads it"
 ui_stop
+
+# e on the dashboard: the connection's last error, whole, however narrow
+# the header is.
+mkdir -p "$TMP/dead/kling-tui"
+"$top_builddir/bench/fill-store" "$TMP/dead/kling-tui/tasks.db" 2 1 >/dev/null
+ui_start 60x20 env XDG_STATE_HOME="$TMP/dead" CRUN_API_KEY=k KLING_TUI_ATTEMPTS=1 \
+	"$KLING_TUI" --base-url http://127.0.0.1:9
+ui_wait "sort:" 10
+sleep 2
+ui_keys e
+ui_ok_wait "The connection:" "e: the last errors"
+like "$(ui_joined)" "could not reach the service" "e: the connection's error, whole"
+ui_keys x
+ui_wait_gone "The connection:"; ok $? "any key closes it"
+ui_stop
 done_testing
