@@ -21,6 +21,19 @@ man_codes=$(sed -n '/^\.Sh EXIT STATUS/,/^\.Sh /p' "$MAN" | sed -n 's/^\.It \([0
 is "$help_codes" "0 1 2 3 4 5 130 " "--help lists the exit codes"
 is "$man_codes" "$help_codes" "and the man page lists the same ones"
 
+# README names the subcommands that take --json: each one's synopsis has it,
+# and those README leaves out do not.
+README="$top_srcdir/README.md"
+json_cmds=$(tr '\n' ' ' <"$README" | sed -n 's/.*\(`validate`[^.]*\) take `--json`.*/\1/p' | grep -o '`[a-z]*`' | tr -d '`' | tr '\n' ' ')
+ok $([ -n "$json_cmds" ]; echo $?) "README names the subcommands that take --json ($json_cmds)"
+for c in validate body curl submit status list watch download balance; do
+	syn=$(printf '%s\n' "$HELP" | grep -E "^  $c( |\$)" | head -1)
+	case " $json_cmds " in
+	*" $c "*) like "$syn" "--json" "README: $c takes --json, and it does" ;;
+	*) unlike "$syn" "--json" "README: $c is not said to take --json, and it does not" ;;
+	esac
+done
+
 # A mistyped subcommand is not a new storyboard's name.
 OUT=$("$KLING_TUI" stauts 2>&1); RC=$?
 is "$RC" 2 "a mistyped subcommand: exit 2"

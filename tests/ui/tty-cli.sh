@@ -34,8 +34,8 @@ ui_stop
 # the header is.
 mkdir -p "$TMP/dead/kling-tui"
 "$top_builddir/bench/fill-store" "$TMP/dead/kling-tui/tasks.db" 2 1 >/dev/null
-ui_start 60x20 env XDG_STATE_HOME="$TMP/dead" CRUN_API_KEY=k KLING_TUI_ATTEMPTS=1 \
-	"$KLING_TUI" --base-url http://127.0.0.1:9
+ui_start 60x20 env XDG_STATE_HOME="$TMP/dead" CRUN_API_KEY=test-key-4b1d KLING_TUI_ATTEMPTS=1 \
+	KLING_TUI_LOG="$TMP/dead.log" "$KLING_TUI" --base-url http://127.0.0.1:9
 ui_wait "sort:" 10
 sleep 2
 ui_keys e
@@ -43,5 +43,8 @@ ui_ok_wait "The connection:" "e: the last errors"
 like "$(ui_joined)" "could not reach the service" "e: the connection's error, whole"
 ui_keys x
 ui_wait_gone "The connection:"; ok $? "any key closes it"
+# The screens read KLING_TUI_ATTEMPTS as the subcommands do (one session).
+like "$(cat "$TMP/dead.log")" "session: http://127\.0\.0\.1:9, key set, timeout [0-9]+ ms, 1 attempts" \
+	"the screens take KLING_TUI_ATTEMPTS, as the subcommands do"
 ui_stop
 done_testing
