@@ -48,7 +48,8 @@ like "$OUT" "--allow-remote" "and says how to mean it"
 
 # The man page's jq examples, as a reader would paste them (rendered, one
 # line each), against the simulator.
-if command -v groff >/dev/null 2>&1 && command -v jq >/dev/null 2>&1; then
+if command -v groff >/dev/null 2>&1 && command -v col >/dev/null 2>&1 &&
+    command -v jq >/dev/null 2>&1; then
 	groff -mdoc -Tutf8 -rLL=300n "$MAN" 2>/dev/null | col -bx | sed -n 's/^[[:space:]]*\(kling-tui .*| jq .*\)$/\1/p' >"$TMP/examples"
 	is "$(wc -l <"$TMP/examples")" 2 "the man page has its two jq examples"
 	start_sim --task-seconds 1 || exit 1
@@ -69,7 +70,7 @@ if command -v groff >/dev/null 2>&1 && command -v jq >/dev/null 2>&1; then
 	stop_sim
 	unset CRUN_BASE_URL
 else
-	for i in 1 2 3; do skip "jq example $i" "groff or jq is not installed"; done
+	for i in 1 2 3; do skip "jq example $i" "groff, col or jq is not installed"; done
 fi
 
 # FILES: everything the program leaves in the state directory is named.
