@@ -21,7 +21,8 @@
 static struct {
 	int64_t	last_draw;	/* clock_ms() */
 	bool	drawn;
-} bar;
+	int	tty;		/* stderr is a terminal: -1 not asked yet */
+} bar = { 0, false, -1 };
 
 static void
 bar_mb(char *buf, size_t len, int64_t bytes)
@@ -38,7 +39,10 @@ cli_download_moved(int64_t now, int64_t total)
 	char fill[BAR_WIDTH + 1], have[32], want[32];
 	int i, filled = 0, pct = 0;
 
-	if (!isatty(STDERR_FILENO))
+	/* Asked once, not on every progress event. */
+	if (bar.tty < 0)
+		bar.tty = isatty(STDERR_FILENO);
+	if (!bar.tty)
 		return;
 	if (bar.drawn && t - bar.last_draw < 100 && bar.last_draw != 0 &&
 	    (total <= 0 || now < total))
