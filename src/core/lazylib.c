@@ -1,0 +1,57 @@
+/* kling-tui: optional shared libraries loaded on first use (lazylib.h).
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lazylib.h"
+
+static void
+clear_slots(const struct lazylib *lib)
+{
+	for (const struct lazylib_sym *s = lib->syms; s->name != NULL; s++)
+		*s->slot = NULL;
+}
+
+int
+lazylib_load(struct lazylib *lib, const char **cause)
+{
+	const char *err, *name = NULL;
+
+	if (lib->state == 1)
+		return 0;
+	if (lib->state == -1) {
+		*cause = lib->cause;
+		return -1;
+	}
+	lib->handle = NULL;
+	for (const char *const *n = lib->sonames; *n != NULL && lib->handle == NULL; n++) {
+		name = *n;
+		lib->handle = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+	}
+	if (lib->handle == NULL) {
+		err = dlerror();
+		snprintf(lib->cause, sizeof lib->cause, "%s",
+		    err != NULL ? err : "no library to load");
+		goto fail;
+	}
+	for (const struct lazylib_sym *s = lib->syms; s->name != NULL; s++) {
+		*s->slot = dlsym(lib->handle, s->name);
+		if (*s->slot == NULL) {
+			snprintf(lib->cause, sizeof lib->cause,
+			    "%s has no function %s (too old?)", name, s->name);
+			clear_slots(lib);
+			dlclose(lib->handle);
+			lib->handle = NULL;
+			goto fail;
+		}
+	}
+	lib->state = 1;
+	return 0;
+fail:
+	lib->state = -1;
+	*cause = lib->cause;
+	return -1;
+}

@@ -1,0 +1,56 @@
+/* kling-tui: tests for lazylib.c: a library loaded on first use.
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <string.h>
+
+#include "lazylib.h"
+#include "tap.h"
+
+static double (*p_cos)(double);
+static double (*p_sqrt)(double);
+static double (*p_nothing)(double);
+
+int
+main(void)
+{
+	static const char *const libm_names[] = { "libkt-none.so.9", "libm.so.6", NULL };
+	static const struct lazylib_sym libm_syms[] = {
+		{ "cos", (void **)&p_cos }, { "sqrt", (void **)&p_sqrt }, { NULL, NULL }
+	};
+	static struct lazylib libm = { libm_names, libm_syms, 0, NULL, "" };
+	static const char *const none_names[] = { "libkt-none.so.9", NULL };
+	static const struct lazylib_sym none_syms[] = {
+		{ "cos", (void **)&p_nothing }, { NULL, NULL }
+	};
+	static struct lazylib none = { none_names, none_syms, 0, NULL, "" };
+	static const struct lazylib_sym bad_syms[] = {
+		{ "sqrt", (void **)&p_nothing }, { "kt_no_such_function", (void **)&p_cos },
+		{ NULL, NULL }
+	};
+	static struct lazylib bad = { libm_names, bad_syms, 0, NULL, "" };
+	const char *cause = NULL;
+
+	is_int(lazylib_load(&libm, &cause), 0, "the second soname loads when the first is absent");
+	ok(p_cos != NULL && p_cos(0.0) == 1.0, "cos resolved and callable");
+	ok(p_sqrt != NULL && p_sqrt(16.0) == 4.0, "sqrt resolved and callable");
+	is_int(lazylib_load(&libm, &cause), 0, "loading again is a no-op");
+
+	cause = NULL;
+	is_int(lazylib_load(&none, &cause), -1, "an absent library fails");
+	ok(cause != NULL && strstr(cause, "libkt-none.so.9") != NULL,
+	    "the cause names the library: %s", cause ? cause : "(null)");
+	ok(p_nothing == NULL, "no slot is filled");
+	cause = NULL;
+	is_int(lazylib_load(&none, &cause), -1, "the failure is remembered");
+	ok(cause != NULL, "with its cause");
+
+	p_cos = NULL;
+	cause = NULL;
+	is_int(lazylib_load(&bad, &cause), -1, "a missing function fails the library");
+	ok(cause != NULL && strstr(cause, "kt_no_such_function") != NULL &&
+	    strstr(cause, "libm.so.6") != NULL,
+	    "the cause names the library loaded and the function: %s", cause ? cause : "(null)");
+	ok(p_nothing == NULL, "the functions found before it are cleared again");
+	return tap_done();
+}
