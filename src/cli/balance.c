@@ -19,7 +19,7 @@ cmd_balance(struct app_globals *g, const struct cli_args *a)
 	if ((rc = cli_session_open(&s, g, SESSION_NET | SESSION_KEY)) != EXIT_OK)
 		return rc;
 	memset(&res, 0, sizeof res);
-	if (api_perform(&s.conn, &req, NULL, NULL, &res) != 0) {
+	if (api_perform_told(&s.conn, &req, NULL, cli_say_retrying, "balance", &res) != 0) {
 		cli_print_failure("balance", &res);
 		rc = exit_code_for(&res);
 	} else if (a->json)

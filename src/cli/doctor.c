@@ -102,7 +102,8 @@ doctor_service(struct session *s)
 		return EXIT_USAGE;
 	}
 	memset(&res, 0, sizeof res);
-	rc = api_perform(&s->conn, &req, NULL, NULL, &res) == 0 ? EXIT_OK :
+	rc = api_perform_told(&s->conn, &req, NULL, cli_say_retrying, "service check",
+	    &res) == 0 ? EXIT_OK :
 	    exit_code_for(&res);
 	snprintf(buf, sizeof buf, "%s, HTTP %ld, %" PRId64 " ms, %d attempt%s",
 	    api_outcome_name(res.outcome), res.http_status, clock_ms() - t0,

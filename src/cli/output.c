@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "cli.h"
@@ -48,6 +49,22 @@ cli_print_failure(const char *name, const struct api_result *r)
 	text_fputs(advice, stderr);
 	fputc('\n', stderr);
 	free(advice);
+}
+
+void
+cli_say_retrying(const struct api_result *r, int attempt, long wait_ms, void *arg)
+{
+	const char *name = arg;
+
+	/* A script reads the outcome; a person at a terminal needs to know
+	 * the wait is a retry, not a hang. */
+	if (!isatty(STDERR_FILENO))
+		return;
+	text_fputs(name, stderr);
+	fprintf(stderr, ": attempt %d failed (", attempt);
+	text_fputs(r->message != NULL ? r->message : api_outcome_name(r->outcome),
+	    stderr);
+	fprintf(stderr, "); trying again in %ld s\n", (wait_ms + 999) / 1000);
 }
 
 void

@@ -16,6 +16,10 @@ int	cli_session_open(struct session *, const struct app_globals *, unsigned need
 
 /* "NAME: advice" on stderr for a request that did not succeed. */
 void	cli_print_failure(const char *name, const struct api_result *);
+/* An api_retry_cb (arg: the name to print): on a terminal only, says that
+ * an attempt failed and when the next goes. */
+void	cli_say_retrying(const struct api_result *, int attempt, long wait_ms,
+	    void *name);
 /* A create whose fate is unknown: what happened, and what to do before
  * submitting again. */
 void	cli_print_unknown(const char *file, const char *why);

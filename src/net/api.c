@@ -266,6 +266,13 @@ int
 api_perform(const struct api_conn *ac, const struct api_request *req,
     api_progress_cb cb, void *arg, struct api_result *res)
 {
+	return api_perform_told(ac, req, cb, NULL, arg, res);
+}
+
+int
+api_perform_told(const struct api_conn *ac, const struct api_request *req,
+    api_progress_cb cb, api_retry_cb retrying, void *arg, struct api_result *res)
+{
 	struct net_conn		*conn = net_conn_new(ac);
 	struct api_blocking	 b = { cb, arg };
 	struct xfer		 x;
@@ -293,6 +300,8 @@ api_perform(const struct api_conn *ac, const struct api_request *req,
 		res->attempts = attempts;
 		if ((delay = retry_delay(&conn->retry, res)) < 0)
 			break;
+		if (retrying != NULL)
+			retrying(res, attempts, delay, arg);
 		api_sleep_ms(delay);
 	}
 	xfer_free(&x);

@@ -182,5 +182,13 @@ void	 net_global_free(void);
 typedef void (*api_progress_cb)(int64_t now, int64_t total, void *arg);
 int	 api_perform(const struct api_conn *, const struct api_request *,
 	     api_progress_cb progress, void *arg, struct api_result *res);
+/* The same, and before each wait for another attempt, retrying(res, the
+ * attempt that failed, the wait in ms, arg) with what the last one got:
+ * so that a person at a terminal is not left waiting in silence. */
+typedef void (*api_retry_cb)(const struct api_result *, int attempt, long wait_ms,
+    void *arg);
+int	 api_perform_told(const struct api_conn *, const struct api_request *,
+	     api_progress_cb progress, api_retry_cb retrying, void *arg,
+	     struct api_result *res);
 
 #endif

@@ -47,4 +47,19 @@ ui_wait_gone "The connection:"; ok $? "any key closes it"
 like "$(cat "$TMP/dead.log")" "session: http://127\.0\.0\.1:9, key set, timeout [0-9]+ ms, 1 attempts" \
 	"the screens take KLING_TUI_ATTEMPTS, as the subcommands do"
 ui_stop
+
+# balance on a stalled service: on a terminal it says it is retrying;
+# piped, stderr carries only the outcome.
+start_sim --latency 30000 || exit 1
+ui_start env CRUN_API_KEY="$SIM_KEY" KLING_TUI_TIMEOUT=1 KLING_TUI_ATTEMPTS=2 \
+	"$KLING_TUI" --base-url "$SIM_URL" balance
+ui_ok_wait "[exit 4]" "balance on a stalled service: gives up, exit 4"
+like "$(ui_joined)" "balance: attempt 1 failed \(no answer in time[^)]*\); trying again in [0-9]+ s" \
+	"balance on a terminal says it is retrying"
+ui_stop
+CRUN_API_KEY="$SIM_KEY" KLING_TUI_TIMEOUT=1 KLING_TUI_ATTEMPTS=2 \
+	"$KLING_TUI" --base-url "$SIM_URL" balance >/dev/null 2>"$TMP/bal.err"
+unlike "$(cat "$TMP/bal.err")" "trying again" "balance with stderr not a terminal: no retry chatter"
+like "$(cat "$TMP/bal.err")" "^balance: no answer" "... only the outcome"
+stop_sim
 done_testing
