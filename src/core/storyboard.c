@@ -587,10 +587,10 @@ static const struct sb_tmpl sb_tmpls[] = {
 	{ "image-to-video", "std", SB_FALSE, NULL,
 	  "Cinematic drone footage of a dragon made of living fire soaring over a "
 	  "frozen Nordic fjord at twilight.",
-	  { "https://example.com/start_image.jpg", NULL },
+	  { "start_image.jpg", NULL },
 	  { { NULL, 0 }, { NULL, 0 } }, { NULL, NULL }, { NULL, NULL }, 15, NULL },
 	{ "multi-shot-customize", "pro", SB_TRUE, "customize", NULL,
-	  { "https://example.com/reference-start.jpg", NULL },
+	  { "reference-start.jpg", NULL },
 	  { { "Wide shot of the explorer entering a ruined temple.", 4 },
 	    { "Medium shot as the explorer lifts a glowing relic and dust falls "
 	      "from the ceiling.", 6 } },
@@ -599,15 +599,15 @@ static const struct sb_tmpl sb_tmpls[] = {
 	  "A lone samurai walks through a rainy cyberpunk city, neon reflections "
 	  "glowing on wet streets, cinematic atmosphere, dramatic camera "
 	  "transitions.",
-	  { "https://example.com/reference-start.jpg", NULL },
+	  { "reference-start.jpg", NULL },
 	  { { NULL, 0 }, { NULL, 0 } }, { NULL, NULL }, { NULL, NULL }, 10, NULL },
 	{ "elements", "pro", SB_FALSE, NULL,
 	  "In a bright rehearsal room, sunlight streams through the window "
 	  "@element_dog",
-	  { "https://example.com/reference_room.png", NULL },
+	  { "reference_room.png", NULL },
 	  { { NULL, 0 }, { NULL, 0 } }, { "element_dog", "dog" },
-	  { "https://example.com/element_dog_1.png",
-	    "https://example.com/element_dog_2.png" }, 10, NULL },
+	  { "element_dog_1.png",
+	    "element_dog_2.png" }, 10, NULL },
 };
 
 const char *const sb_template_names[] = {
@@ -617,6 +617,22 @@ const char *const sb_template_names[] = {
 
 struct storyboard *
 sb_template(const char *name)
+{
+	return sb_template_at(name, NULL);
+}
+
+static void
+sb_template_image(struct sb_strlist *l, const char *base, const char *file)
+{
+	char *url;
+
+	xasprintf(&url, "%s%s", base != NULL ? base : SB_TEMPLATE_IMAGES, file);
+	sb_strlist_push(l, url);
+	free(url);
+}
+
+struct storyboard *
+sb_template_at(const char *name, const char *image_base)
 {
 	const struct sb_tmpl *t = NULL;
 	struct storyboard *sb;
@@ -636,14 +652,15 @@ sb_template(const char *name)
 	sb_set_str(&sb->shot_type, t->shot_type);
 	sb_set_str(&sb->prompt, t->prompt);
 	for (i = 0; i < 2 && t->img_urls[i] != NULL; i++)
-		sb_strlist_push(&sb->img_urls, t->img_urls[i]);
+		sb_template_image(&sb->img_urls, image_base, t->img_urls[i]);
 	sb->has_img_urls = sb->img_urls.n != 0;
 	for (i = 0; i < 2 && t->shots[i].prompt != NULL; i++)
 		sb_shot_add(sb, i, t->shots[i].prompt, t->shots[i].duration);
 	if (t->element[0] != NULL) {
 		sb_element_add(sb, t->element[0], t->element[1]);
 		for (i = 0; i < 2 && t->element_images[i] != NULL; i++)
-			sb_strlist_push(&sb->elements[0].images, t->element_images[i]);
+			sb_template_image(&sb->elements[0].images, image_base,
+			    t->element_images[i]);
 	}
 	sb->duration = t->duration;
 	sb->has_duration = true;

@@ -135,5 +135,10 @@ struct storyboard *sb_effective(const struct storyboard *);
  * the list's end. */
 extern const char *const sb_template_names[];
 struct storyboard *sb_template(const char *name);
+/* The same with its images (start frames, element images) under
+ * image_base, e.g. a simulator's "http://127.0.0.1:PORT/images/"; NULL:
+ * the API page's SB_TEMPLATE_IMAGES. */
+#define SB_TEMPLATE_IMAGES "https://example.com/"
+struct storyboard *sb_template_at(const char *name, const char *image_base);
 
 #endif

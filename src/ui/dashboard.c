@@ -477,6 +477,10 @@ dash_attach(struct editor *ed, bool first)
 	if (dash == NULL)
 		return;
 	dash->ed = ed;
+	/* The demo's templates link to images its simulator serves, so the
+	 * image check answers at once instead of waiting on example.com. */
+	if (dash->s.sim != NULL && dash->s.base_url != NULL && ed->image_base == NULL)
+		xasprintf(&ed->image_base, "%s/images/", dash->s.base_url);
 	dash->screen.name = "dashboard";
 	dash->screen.draw = dash_draw;
 	dash->screen.key = dash_key;

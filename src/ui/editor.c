@@ -160,6 +160,7 @@ editor_free(struct editor **edp)
 	loop_timer_free(&ed->autosave);
 	free(ed->path);
 	free(ed->state_dir);
+	free(ed->image_base);
 	free(ed->pending_arg);
 	free(ed);
 	*edp = NULL;
@@ -615,7 +616,7 @@ editor_key_menu(struct editor *ed, const struct ui_key *k)
 	if ((k->fkey && k->code == KEY_ENTER) || (!k->fkey && (k->code == '\r' ||
 	    k->code == '\n' || (k->code >= '1' && k->code < '1' + (int)n)))) {
 		ed->mode = EM_NORMAL;
-		if ((sb = sb_template(sb_template_names[ed->menu_sel])) == NULL)
+		if ((sb = sb_template_at(sb_template_names[ed->menu_sel], ed->image_base)) == NULL)
 			return;
 		editor_replace(ed, sb, sb_clone(sb), NULL);
 		ui_message("new storyboard from the %s template", sb_template_names[ed->menu_sel]);

@@ -67,6 +67,8 @@ struct editor {
 	struct diag_list	*diags;
 	char			*path;		/* NULL: a new storyboard */
 	char			*state_dir;	/* where the draft goes; NULL: none */
+	char			*image_base;	/* templates' images (--demo: the
+						 * simulator's); NULL: the API page's */
 	bool			 modified;
 	bool			 draft_dirty;
 	struct loop_timer	*autosave;

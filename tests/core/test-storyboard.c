@@ -201,6 +201,16 @@ test_templates(void)
 	}
 	is_int(i, 5, "five templates");
 	ok(sb_template("no-such") == NULL, "an unknown template is NULL");
+	t = sb_template_at("elements", "http://127.0.0.1:9/images/");
+	is_str(t->img_urls.v[0], "http://127.0.0.1:9/images/reference_room.png",
+	    "a template's start frame under the image base given");
+	is_str(t->elements[0].images.v[1], "http://127.0.0.1:9/images/element_dog_2.png",
+	    "and its element images");
+	sb_free(&t);
+	t = sb_template("elements");
+	is_str(t->img_urls.v[0], "https://example.com/reference_room.png",
+	    "without one, the API page's example URLs");
+	sb_free(&t);
 	diag_list_free(&d);
 }
 

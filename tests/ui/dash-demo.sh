@@ -46,4 +46,33 @@ pid=$(sim_of)
 ui_stop
 i=0; while [ $i -lt 60 ] && kill -0 "$pid" 2>/dev/null; do sleep 0.05; i=$((i+1)); done
 kill -0 "$pid" 2>/dev/null; ok $((! $?)) "demo: stopped when the terminal hangs up"
+
+# The demo's templates link to images its own simulator serves: the image
+# check answers at once, and nothing points at example.com.
+ui_start 110x32 "$KLING_TUI" --demo
+ui_ok_wait " DEMO " "demo: templates"
+ui_keys F2
+ui_wait "Settings" 5
+ui_keys n
+sleep 0.3
+ui_keys 5
+ui_ok_wait "elements template" "demo: the elements template"
+like "$(ui_screen)" "Start frame +http://127\.0\.0\.1:[0-9]+/images/reference_room\.png" \
+	"demo: the start frame is the simulator's image"
+like "$(ui_screen)" "image +http://127\.0\.0\.1:[0-9]+/images/element_dog_1\.png" \
+	"demo: so are the element's images"
+unlike "$(ui_screen)" "example\.com" "demo: nothing links to example.com"
+ui_ok_wait "Diagnostics: none" "demo: the image check passes at once"
+ui_stop
+
+# A task an earlier demo process made (its simulator gone since) is still
+# known to the next demo's simulator: followed to its end, never "error".
+"$KLING_TUI" --demo submit "$top_srcdir/tests/cli/t2v.json" >"$TMP/demo-sub.out" 2>&1
+ok $? "demo: submit in one process"
+ui_start 110x20 "$KLING_TUI" --demo
+ui_ok_wait "t2v.json" "demo: a later dashboard shows that task"
+ui_wait "success" 40
+like "$(ui_screen)" "t2v\.json .* success" "demo: followed to success by the later simulator"
+unlike "$(ui_screen)" "error|404" "demo: never re-polled into an error"
+ui_stop
 done_testing
