@@ -54,8 +54,18 @@ rows = []       # (figure, target, measured, load, holds)
 
 
 class Screen(pyte.Screen):
-    """pyte 0.8 fails on private SGR sequences (CSI > ... m, sent by vim)."""
+    """A terminal that answers what programs ask it (vim asks where the
+    cursor is and waits for the answer), as a real one does."""
+    fd = -1
+
+    def write_process_input(self, data):
+        try:
+            os.write(self.fd, data.encode())
+        except OSError:
+            pass
+
     def select_graphic_rendition(self, *attrs, private=False, **kw):
+        # pyte 0.8 fails on private SGR sequences (CSI > ... m, from vim).
         if not private:
             super().select_graphic_rendition(*attrs)
 
@@ -107,6 +117,7 @@ def pty_run(argv, env, done, quit_keys, timeout=10.0):
             os.execvpe(argv[0], argv, env)
         finally:
             os._exit(127)
+    screen.fd = fd
     first = None
     end = t0 + timeout
     while first is None and time.perf_counter() < end:
