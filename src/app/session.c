@@ -203,7 +203,9 @@ session_open(struct session *s, const struct app_globals *g, unsigned need,
 		log_msg(LOG_INFO, "session", "%s%s, key %s, timeout %ld ms, %u attempts",
 		    s->base_url, g->demo ? " (demo)" : "", s->key != NULL ? "set" : "none",
 		    s->conn.timeout_ms, s->conn.retry.max_attempts);
-		if (net_global_init(cause) != 0) {
+		/* On hold (the full screen's first frame), libcurl is
+		 * loaded later: worker_release(). */
+		if (!worker_held_now() && net_global_init(cause) != 0) {
 			rc = EXIT_NETWORK;
 			goto fail;
 		}

@@ -219,23 +219,35 @@ api_download_path(const char *dir, const char *task_id, char **cause)
 int
 net_global_init(char **cause)
 {
-	CURLcode	rc;
+	static int	 done;	/* 1 ready, -1 failed (with why) */
+	static char	*why;
+	const char	*lib;
+	CURLcode	 rc;
 
-	/* With CURLOPT_NOSIGNAL curl leaves SIGPIPE to us, and a TLS write
-	 * to a peer that has gone would kill the process. */
-	signal(SIGPIPE, SIG_IGN);
-	if ((rc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK) {
-		xasprintf(cause, "curl_global_init: %s",
-		    curl_easy_strerror(rc));
-		return -1;
+	if (done == 0) {
+		/* With CURLOPT_NOSIGNAL curl leaves SIGPIPE to us, and a TLS
+		 * write to a peer that has gone would kill the process. */
+		signal(SIGPIPE, SIG_IGN);
+		done = -1;
+		if (net_load(&lib) != 0)
+			xasprintf(&why, "network unavailable: cannot load libcurl (%s)", lib);
+		else if ((rc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK)
+			xasprintf(&why, "network unavailable: curl_global_init: %s",
+			    curl_easy_strerror(rc));
+		else
+			done = 1;
 	}
-	return 0;
+	if (done == 1)
+		return 0;
+	*cause = xstrdup(why);
+	return -1;
 }
 
 void
 net_global_free(void)
 {
-	curl_global_cleanup();
+	if (curl_global_cleanup != NULL)	/* loaded */
+		curl_global_cleanup();
 }
 
 struct api_blocking {

@@ -164,12 +164,16 @@ bool	 api_status_final(const char *status);
  * usable character. Caller frees. */
 char	*api_download_path(const char *dir, const char *task_id, char **cause);
 
-/* curl_global_init: call once in main before any thread starts. Also sets
- * SIGPIPE to be ignored (curl runs with CURLOPT_NOSIGNAL, so a write to a
- * vanished peer would otherwise kill the process): writes to a closed pipe
- * then fail with EPIPE instead. */
+/* Load libcurl (the program is not linked with it: src/net/curlsym.h) and
+ * curl_global_init: call in main before any thread starts and before any
+ * other function of the net layer; later calls return the first outcome.
+ * -1 and *cause "network unavailable: ..." when libcurl cannot be loaded.
+ * Also sets SIGPIPE to be ignored (curl runs with CURLOPT_NOSIGNAL, so a
+ * write to a vanished peer would otherwise kill the process): writes to a
+ * closed pipe then fail with EPIPE instead. */
 int	 net_global_init(char **cause);
-/* libcurl and its TLS library, as curl_version() says them. */
+/* libcurl and its TLS library, as curl_version() says them; when libcurl
+ * cannot be loaded, net_global_init()'s cause. */
 const char *net_library_version(void);
 void	 net_global_free(void);
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include <curl/curl.h>
+#include "curlsym.h"
 
 #include "urlrule.h"
 #include "xfer.h"

@@ -32,6 +32,7 @@ struct job {
 	enum job_state		 state;
 	bool			 cancel;
 	int64_t			 due_ms;	/* may start (clock_ms) */
+	bool			 unchecked;	/* queued on hold: xfer_copy() only */
 	struct xfer		 x;
 	struct api_result	 res;
 	int			 attempts;
@@ -47,8 +48,11 @@ struct event_item {
 struct worker {
 	struct net_conn		*conn;
 	struct worker_limits	 limits;
-	CURLM			*multi;
+	CURLM			*multi;		/* NULL: on hold, or down */
 	pthread_t		 thread;
+	bool			 started;	/* the thread runs */
+	char			*down;		/* the network never came up: why */
+	struct worker		*held_next;	/* worker_hold()'s list */
 	int			 pipe[2];
 
 	pthread_mutex_t		 lock;
@@ -65,6 +69,10 @@ struct worker {
 	unsigned		 running_creates;
 	bool			 fault_fatal;	/* set before it starts */
 };
+
+/* Between worker_hold() and worker_release(): the workers made meanwhile. */
+static bool		 worker_holding;
+static struct worker	*worker_held;
 
 void
 worker_limits_init(struct worker_limits *l)
@@ -93,6 +101,34 @@ worker_push(struct worker *w, struct event_item *it)
 		while (write(w->pipe[1], "", 1) == -1 && errno == EINTR)
 			;
 	}
+}
+
+/* Wake the thread to look at its jobs again (none yet: it will when it
+ * starts). */
+static void
+worker_wake(struct worker *w)
+{
+	if (w->started)
+		curl_multi_wakeup(w->multi);
+}
+
+/* Under the lock: answer job id at once with a local error: a request
+ * that cannot be sent. */
+static void
+worker_refuse(struct worker *w, uint64_t id, uint64_t tag, enum api_kind kind,
+    const char *cause)
+{
+	struct event_item	*it = xcalloc(1, sizeof *it);
+
+	it->ev.type = WORKER_DONE;
+	it->ev.id = id;
+	it->ev.tag = tag;
+	it->ev.result.kind = kind;
+	it->ev.result.outcome = API_LOCAL_ERROR;
+	it->ev.result.retry_after = -1;
+	it->ev.result.bytes = it->ev.result.total = -1;
+	it->ev.result.message = response_text(cause, strlen(cause));
+	worker_push(w, it);
 }
 
 /* Under the lock: the job ends; its result moves into a DONE event. */
@@ -326,12 +362,48 @@ worker_main(void *arg)
 static void
 worker_free(struct worker *w)
 {
-	curl_multi_cleanup(w->multi);
+	if (w->multi != NULL)
+		curl_multi_cleanup(w->multi);
+	free(w->down);
 	net_conn_free(&w->conn);
 	pthread_mutex_destroy(&w->lock);
 	close(w->pipe[0]);
 	close(w->pipe[1]);
 	free(w);
+}
+
+/* The thread and its multi handle, for a worker whose libcurl is loaded.
+ * Main thread. 0, or -1 and *cause (w->multi left NULL). */
+static int
+worker_run(struct worker *w, char **cause)
+{
+	sigset_t	all, old;
+	int		error;
+
+	if ((w->multi = curl_multi_init()) == NULL) {
+		*cause = xstrdup("curl_multi_init failed");
+		return -1;
+	}
+	/* Keep a connection per transfer slot alive between requests, so
+	 * that a sweep of many queries reuses a handful of connections. */
+	curl_multi_setopt(w->multi, CURLMOPT_MAXCONNECTS,
+	    (long)w->limits.max_transfers + 2);
+	/* The thread is born with every signal blocked, so that handlers run
+	 * on the UI thread (its self-pipe) and never interrupt curl. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	error = pthread_create(&w->thread, NULL, worker_main, w);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (error != 0) {
+		xasprintf(cause, "pthread_create: %s", strerror(error));
+		curl_multi_cleanup(w->multi);
+		w->multi = NULL;
+		return -1;
+	}
+	w->started = true;
+	/* Named for top -H, debuggers and the idle test. */
+	pthread_setname_np(w->thread, "kt-worker");
+	return 0;
 }
 
 struct worker *
@@ -340,8 +412,6 @@ worker_start(const struct api_conn *ac, const struct worker_limits *limits,
 {
 	struct worker	*w = xcalloc(1, sizeof *w);
 	const char	*fault;
-	sigset_t	 all, old;
-	int		 error;
 
 	if (limits != NULL)
 		w->limits = *limits;
@@ -359,52 +429,111 @@ worker_start(const struct api_conn *ac, const struct worker_limits *limits,
 	 * once, here, before the thread exists. */
 	fault = getenv("KLING_TUI_FAULT");
 	w->fault_fatal = fault != NULL && strcmp(fault, "worker-fatal") == 0;
-	if ((w->multi = curl_multi_init()) == NULL) {
-		*cause = xstrdup("curl_multi_init failed");
-		free(w);
-		return NULL;
-	}
 	if (pipe2(w->pipe, O_NONBLOCK | O_CLOEXEC) == -1) {
 		xasprintf(cause, "pipe: %s", strerror(errno));
-		curl_multi_cleanup(w->multi);
 		free(w);
 		return NULL;
 	}
-	/* Keep a connection per transfer slot alive between requests, so
-	 * that a sweep of many queries reuses a handful of connections. */
-	curl_multi_setopt(w->multi, CURLMOPT_MAXCONNECTS,
-	    (long)w->limits.max_transfers + 2);
 	w->conn = net_conn_new(ac);
 	TAILQ_INIT(&w->jobs);
 	TAILQ_INIT(&w->outbox);
 	pthread_mutex_init(&w->lock, NULL);
-	/* The thread is born with every signal blocked, so that handlers run
-	 * on the UI thread (its self-pipe) and never interrupt curl. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	error = pthread_create(&w->thread, NULL, worker_main, w);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (error != 0) {
-		xasprintf(cause, "pthread_create: %s", strerror(error));
+	if (worker_holding) {
+		w->held_next = worker_held;
+		worker_held = w;
+		return w;
+	}
+	if (worker_run(w, cause) != 0) {
 		worker_free(w);
 		return NULL;
 	}
-	/* Named for top -H, debuggers and the idle test. */
-	pthread_setname_np(w->thread, "kt-worker");
 	return w;
+}
+
+void
+worker_hold(void)
+{
+	worker_holding = true;
+}
+
+bool
+worker_held_now(void)
+{
+	return worker_holding;
+}
+
+/* A held worker's network is up: check what was queued, start the thread;
+ * or it is down (why): every queued request fails with that. */
+static void
+worker_go(struct worker *w, const char *why)
+{
+	struct job	*j, *jn;
+	char		*cause = NULL;
+	enum api_kind	 kind;
+
+	pthread_mutex_lock(&w->lock);
+	for (j = TAILQ_FIRST(&w->jobs); j != NULL; j = jn) {
+		jn = TAILQ_NEXT(j, entry);
+		kind = j->x.req.kind;
+		if (why == NULL && !j->unchecked)
+			continue;
+		if (why == NULL && xfer_check(&j->x, &cause) == 0) {
+			j->unchecked = false;
+			continue;
+		}
+		/* xfer_check() freed the xfer when it failed. */
+		worker_refuse(w, j->id, j->tag, kind, why != NULL ? why : cause);
+		TAILQ_REMOVE(&w->jobs, j, entry);
+		if (why != NULL)
+			xfer_free(&j->x);
+		free(cause);
+		cause = NULL;
+		free(j);
+	}
+	if (why != NULL)
+		w->down = xstrdup(why);
+	pthread_mutex_unlock(&w->lock);
+}
+
+int
+worker_release(char **cause)
+{
+	struct worker	*w;
+	char		*why = NULL;
+	int		 rc;
+
+	if (!worker_holding)
+		return 0;
+	worker_holding = false;
+	rc = net_global_init(&why);
+	while ((w = worker_held) != NULL) {
+		worker_held = w->held_next;
+		w->held_next = NULL;
+		if (rc == 0 && worker_run(w, &why) != 0)
+			rc = -1;
+		worker_go(w, rc == 0 ? NULL : why);
+	}
+	if (rc != 0)
+		*cause = why;
+	return rc;
 }
 
 uint64_t
 worker_submit(struct worker *w, const struct api_request *req, uint64_t tag)
 {
-	struct job		*j = xcalloc(1, sizeof *j);
-	struct event_item	*it;
-	char			*cause = NULL;
-	uint64_t		 id;
-	int			 bad;
+	struct job	*j = xcalloc(1, sizeof *j);
+	char		*cause = NULL;
+	uint64_t	 id;
+	int		 bad = 0;
+	bool		 held = !w->started && w->down == NULL;
 
-	/* Copied and checked on the caller's thread: conn never changes. */
-	bad = xfer_init(&j->x, w->conn, req, &cause);
+	/* Copied and checked on the caller's thread: conn never changes. On
+	 * hold, the check needs libcurl and waits for worker_release(). */
+	if (held) {
+		xfer_copy(&j->x, w->conn, req);
+		j->unchecked = true;
+	} else if (w->down == NULL)
+		bad = xfer_init(&j->x, w->conn, req, &cause);
 	pthread_mutex_lock(&w->lock);
 	if (w->draining || w->stopping) {
 		pthread_mutex_unlock(&w->lock);
@@ -416,19 +545,10 @@ worker_submit(struct worker *w, const struct api_request *req, uint64_t tag)
 	}
 	id = ++w->next_id;
 	w->pending++;
-	if (bad != 0) {
-		/* Unusable (a refused URL...): answered at once, the same
-		 * way as any other failure. */
-		it = xcalloc(1, sizeof *it);
-		it->ev.type = WORKER_DONE;
-		it->ev.id = id;
-		it->ev.tag = tag;
-		it->ev.result.kind = req->kind;
-		it->ev.result.outcome = API_LOCAL_ERROR;
-		it->ev.result.retry_after = -1;
-		it->ev.result.bytes = it->ev.result.total = -1;
-		it->ev.result.message = response_text(cause, strlen(cause));
-		worker_push(w, it);
+	if (bad != 0 || w->down != NULL) {
+		/* Unusable (a refused URL, no network at all): answered at
+		 * once, the same way as any other failure. */
+		worker_refuse(w, id, tag, req->kind, w->down != NULL ? w->down : cause);
 		pthread_mutex_unlock(&w->lock);
 		free(cause);
 		free(j);
@@ -443,7 +563,7 @@ worker_submit(struct worker *w, const struct api_request *req, uint64_t tag)
 		j->x.progress = worker_progress;
 	TAILQ_INSERT_TAIL(&w->jobs, j, entry);
 	pthread_mutex_unlock(&w->lock);
-	curl_multi_wakeup(w->multi);
+	worker_wake(w);
 	return id;
 }
 
@@ -501,7 +621,7 @@ worker_cancel(struct worker *w, uint64_t id)
 	}
 	pthread_mutex_unlock(&w->lock);
 	if (rc == 0)
-		curl_multi_wakeup(w->multi);
+		worker_wake(w);
 	return rc;
 }
 
@@ -543,7 +663,7 @@ worker_drain(struct worker *w)
 			j->cancel = true;
 	}
 	pthread_mutex_unlock(&w->lock);
-	curl_multi_wakeup(w->multi);
+	worker_wake(w);
 }
 
 void
@@ -558,8 +678,17 @@ worker_stop(struct worker **wp)
 	pthread_mutex_lock(&w->lock);
 	w->stopping = true;
 	pthread_mutex_unlock(&w->lock);
-	curl_multi_wakeup(w->multi);
-	pthread_join(w->thread, NULL);
+	if (w->started) {
+		curl_multi_wakeup(w->multi);
+		pthread_join(w->thread, NULL);
+	} else {
+		/* Never started (on hold, or down): off the held list. */
+		for (struct worker **p = &worker_held; *p != NULL; p = &(*p)->held_next)
+			if (*p == w) {
+				*p = w->held_next;
+				break;
+			}
+	}
 
 	while ((j = TAILQ_FIRST(&w->jobs)) != NULL) {
 		TAILQ_REMOVE(&w->jobs, j, entry);

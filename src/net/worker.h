@@ -56,6 +56,18 @@ void	worker_event_clear(struct worker_event *);
 struct worker	*worker_start(const struct api_conn *,
 		     const struct worker_limits *, char **cause);
 
+/* The full screen draws its first frame before the network comes up
+ * (loading libcurl costs more than the frame). After worker_hold(),
+ * worker_start() needs no net_global_init(): the worker it makes queues
+ * requests (unchecked, unsent). worker_release() then loads libcurl
+ * (net_global_init) and starts those workers' threads; when libcurl cannot
+ * be loaded it returns -1 and *cause "network unavailable: ...", and every
+ * request queued or still to come ends API_LOCAL_ERROR with that cause.
+ * Main thread only; without worker_hold(), worker_release() does nothing. */
+void		 worker_hold(void);
+bool		 worker_held_now(void);
+int		 worker_release(char **cause);
+
 /* Queue a request (copied) with the caller's tag. Returns the job id (> 0);
  * an unusable request (no body, no task id, a refused URL) gets an id too
  * and ends at once with API_LOCAL_ERROR and the reason. 0 only after

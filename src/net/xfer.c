@@ -89,9 +89,9 @@ xfer_sockopt_cb(void *arg, curl_socket_t fd, curlsocktype purpose)
 	return CURL_SOCKOPT_OK;
 }
 
-int
-xfer_init(struct xfer *x, const struct net_conn *conn,
-    const struct api_request *r, char **cause)
+void
+xfer_copy(struct xfer *x, const struct net_conn *conn,
+    const struct api_request *r)
 {
 	memset(x, 0, sizeof *x);
 	x->conn = conn;
@@ -101,13 +101,26 @@ xfer_init(struct xfer *x, const struct net_conn *conn,
 	x->req.url = xfer_dup(r->url);
 	x->req.dest = xfer_dup(r->dest);
 	x->total = -1;
+}
+
+int
+xfer_check(struct xfer *x, char **cause)
+{
 	if (xfer_build_url(x, cause) != 0) {
 		xfer_free(x);
 		return -1;
 	}
-	if (r->kind == API_DOWNLOAD)
-		xasprintf(&x->part, "%s.part", r->dest);
+	if (x->req.kind == API_DOWNLOAD)
+		xasprintf(&x->part, "%s.part", x->req.dest);
 	return 0;
+}
+
+int
+xfer_init(struct xfer *x, const struct net_conn *conn,
+    const struct api_request *r, char **cause)
+{
+	xfer_copy(x, conn, r);
+	return xfer_check(x, cause);
 }
 
 void
@@ -177,6 +190,8 @@ xfer_free_headers(struct xfer *x)
 {
 	struct curl_slist	*l;
 
+	if (x->headers == NULL)	/* also: libcurl not loaded (worker_hold) */
+		return;
 	for (l = x->headers; l != NULL; l = l->next)
 		memset(l->data, 0, strlen(l->data));
 	curl_slist_free_all(x->headers);

@@ -19,7 +19,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include <curl/curl.h>
+#include "curlsym.h"
 
 #include "api.h"
 
@@ -83,6 +83,12 @@ struct xfer {
  * *cause when unusable. */
 int	 xfer_init(struct xfer *, const struct net_conn *,
 	     const struct api_request *, char **cause);
+/* The two halves of xfer_init(): the copy needs no libcurl (a request
+ * queued before it is loaded, worker_hold()); the check does, and frees
+ * the xfer when it fails. */
+void	 xfer_copy(struct xfer *, const struct net_conn *,
+	     const struct api_request *);
+int	 xfer_check(struct xfer *, char **cause);
 /* Prepare the easy handle for one attempt. -1 with res filled
  * (API_LOCAL_ERROR) when it cannot start (the .part file, curl out of
  * memory): that request ends, nothing else does. */

@@ -10,6 +10,7 @@
 
 #include "app/exitcode.h"
 #include "app/loop.h"
+#include "net/worker.h"
 #include "conf.h"
 #include "dash.h"
 #include "editor.h"
@@ -119,6 +120,9 @@ ui_main(const struct app_globals *g, const char *file)
 	loop_catch_signal(SIGHUP, app_on_signal, NULL);
 	loop_catch_signal(SIGTERM, app_on_signal, NULL);
 	loop_catch_signal(SIGINT, app_on_signal, NULL);
+	/* The network (libcurl and its tree) comes up after the first
+	 * frame: until then the engine queues what it would send. */
+	worker_hold();
 	if (dash_init(g, &cause) == -1) {
 		fprintf(stderr, "kling-tui: %s\n", cause);
 		free(cause);
@@ -145,6 +149,12 @@ ui_main(const struct app_globals *g, const char *file)
 	dash_attach(ed, file == NULL && ed->mode != EM_ASK);
 	loop_add_fd(STDIN_FILENO, POLLIN, app_on_stdin, NULL);
 	ui_flush();
+	if (worker_release(&cause) != 0) {
+		/* The screens work without it; every request says why too. */
+		ui_message("%s", cause);
+		free(cause);
+		ui_flush();
+	}
 	while (!ed->quit) {
 		if (loop_run_once() == -1)
 			break;

@@ -1,0 +1,38 @@
+/* kling-tui: libcurl loaded on first use (curlsym.h).
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "curlsym.h"
+#include "lazylib.h"
+
+/* The pointers, NULL until net_load(). */
+#define CURLSYM_DEFINE(f) __typeof__(curlsym_##f) curlsym_##f;
+CURLSYM_LIST(CURLSYM_DEFINE)
+#undef CURLSYM_DEFINE
+
+int
+net_load(const char **cause)
+{
+	/* The packaged soname first (Debian's libcurl4t64: OpenSSL), then
+	 * the GnuTLS build (libcurl3t64-gnutls), which has the same API. */
+	static const char *const sonames[] = {
+		"libcurl.so.4", "libcurl-gnutls.so.4", NULL
+	};
+#define CURLSYM_ROW(f) { #f, (void **)&curlsym_##f },
+	static const struct lazylib_sym syms[] = {
+		CURLSYM_LIST(CURLSYM_ROW)
+		{ NULL, NULL }
+	};
+#undef CURLSYM_ROW
+	/* For the tests of a machine without libcurl, never for use. */
+	static const char *const absent[] = { "libcurl-kt-absent.so.4", NULL };
+	static struct lazylib curl = { sonames, syms, 0, NULL, "" };
+	const char *fault = getenv("KLING_TUI_FAULT");
+
+	if (curl.state == 0 && fault != NULL && strcmp(fault, "no-libcurl") == 0)
+		curl.sonames = absent;
+	return lazylib_load(&curl, cause);
+}

@@ -1,0 +1,40 @@
+#!/bin/sh
+# kling-tui: nothing the first frame does not need is loaded before it:
+# kling-tui-app is not linked with libcurl, loads it only after the full
+# screen's first frame, and without it the screens still open and say why.
+# Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/ui/ui-lib.sh"
+APP="$top_builddir/src/kling-tui-app"
+needed() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort | tr '\n' ' '; }
+
+unlike "$(needed "$APP")" 'libcurl' "kling-tui-app does not need libcurl at start: $(needed "$APP")"
+# The front runs validate, body and curl: the C library and the JSON parser.
+is "$(needed "$KLING_TUI")" "libc.so.6 libcjson.so.1 " "the front needs only libc and cJSON"
+
+# The order of the terminal's bytes is the order of the writes: ld.so's
+# trace of libcurl's loading must come after the first frame's last line.
+export CRUN_API_KEY=k CRUN_BASE_URL=http://127.0.0.1:9
+out="$TMP/pane.out"
+ui_start "sleep 0.5; LD_DEBUG=files exec $KLING_TUI"
+tmux -L "$ui_sock" pipe-pane -o "cat >>'$out'"
+ui_wait "q quit" 5  # the last line, drawn last
+sleep 0.5
+frame=$(grep -abFo '[new storyboard]' "$out" | head -1 | cut -d: -f1)
+curl=$(grep -abo 'file=libcurl' "$out" | head -1 | cut -d: -f1)
+ok $([ -n "$curl" ]; echo $?) "libcurl is loaded (at byte ${curl:-none})"
+ok $([ -n "$frame" ] && [ -n "$curl" ] && [ "$frame" -lt "$curl" ]; echo $?) \
+	"after the first frame was drawn (its footer at byte ${frame:-none})"
+ui_stop
+
+# A machine without libcurl: the editor and the dashboard still open.
+ui_start "KLING_TUI_FAULT=no-libcurl $KLING_TUI"
+ui_ok_wait "network unavailable: cannot load libcurl" "the editor opens and says the network is unavailable"
+ui_keys F2
+ui_ok_wait "No tasks yet" "the dashboard opens"
+ui_keys q
+ui_stop
+err=$(KLING_TUI_FAULT=no-libcurl "$KLING_TUI" balance 2>&1); rc=$?
+is "$rc" 4 "a subcommand needing the network exits 4 (network)"
+like "$err" '^kling-tui: network unavailable: cannot load libcurl' "and says why: $err"
+done_testing
