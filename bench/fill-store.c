@@ -2,12 +2,15 @@
  * ones), the history of a busy user, for the start-up benchmark.
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
  *
- * Usage: fill-store PATH N [UNFINISHED] */
+ * Usage: fill-store PATH N [UNFINISHED]
+ * FILL_STORE_BODY=BYTES: each storyboard about that long (a real one with
+ * six shots and their prompts is 5.5 KB); default a one-line body. */
 #include "config.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "store.h"
 #include "xmalloc.h"
@@ -20,6 +23,27 @@ static int64_t
 fill_clock(void)
 {
 	return fill_created;
+}
+
+/* A body of about len bytes: one prompt made long, as a real storyboard's
+ * shots make it. */
+static const char *
+fill_body(long len)
+{
+	static const char words[] = "A red kite climbs over a green hill at dawn, "
+	    "the camera tracking low through wet grass. ";
+	char *b, *o;
+	long i;
+
+	if (len < 200)
+		len = 200;
+	b = o = xmalloc((size_t)len + 256);
+	o += sprintf(o, "{\"model\":\"kling/v3\",\"input\":{\"mode\":\"std\","
+	    "\"multi_shots\":false,\"duration\":5,\"prompt\":\"");
+	for (i = 0; o - b < len - 8; i++)
+		*o++ = words[i % (long)(sizeof words - 1)];
+	strcpy(o, "\"}}");
+	return b;
 }
 
 int
@@ -44,6 +68,8 @@ main(int argc, char **argv)
 	if ((st = store_open(argv[1], &cause)) == NULL ||
 	    store_begin(st, &cause) != 0)
 		goto fail;
+	if (getenv("FILL_STORE_BODY") != NULL)
+		body = fill_body(strtol(getenv("FILL_STORE_BODY"), NULL, 10));
 	if (getenv("FILL_STORE_CREATED") != NULL) {
 		fill_created = strtoll(getenv("FILL_STORE_CREATED"), NULL, 10);
 		store_set_clock(st, fill_clock);
