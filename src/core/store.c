@@ -72,7 +72,8 @@ static const char *const store_migrations[] = {
  * put every column after it on overflow pages, so that reading a list read
  * every body. The column stays (ALTER TABLE DROP COLUMN needs SQLite 3.35),
  * empty. An index for each order the dashboard sorts by (its key, then the
- * newest first), one for the unfinished rows and one for a state; and a
+ * newest first), one for the unfinished rows, one for a state, one for the
+ * leases an instance gives back when it stops; and a
  * count of the rows by state, kept by triggers, so that "how many" reads a
  * dozen rows, not the table. The rank and the final states are the
  * vocabulary's: should they change, a new step must rebuild the indexes
@@ -94,6 +95,7 @@ store_sql_v4(void)
 	    "CREATE INDEX tasks_by_name ON tasks(coalesce(name, ''), id DESC);"
 	    "CREATE INDEX tasks_by_task_id ON tasks(coalesce(task_id, ''), id DESC);"
 	    "CREATE INDEX tasks_unfinished ON tasks(created) WHERE %s;"
+	    "CREATE INDEX tasks_lease ON tasks(lease_owner) WHERE lease_owner IS NOT NULL;"
 	    "CREATE TABLE task_counts ("
 	    "  state TEXT NOT NULL, hidden INTEGER NOT NULL, n INTEGER NOT NULL,"
 	    "  PRIMARY KEY (state, hidden)) WITHOUT ROWID;"
