@@ -138,6 +138,10 @@ void			 store_task_free(struct store_task **);
 int	store_query(struct store *, const struct store_filter *, struct store_list *,
 	    char **cause);
 void	store_list_free(struct store_list *);
+/* The same rows one at a time, none kept: a list of any length in the
+ * memory of one row. cb must not use the store. */
+int	store_query_each(struct store *, const struct store_filter *,
+	    void (*cb)(void *arg, const struct store_task *), void *arg, char **cause);
 
 /* The dashboard's view of the whole store: which rows, in which order. */
 enum store_order {

@@ -100,18 +100,13 @@ store_read_rows(struct store *st, sqlite3_stmt *s, struct store_list *out,
 	"(instr(lower(coalesce(name, '')), lower(?" #n ")) > 0 OR " \
 	"instr(coalesce(task_id, ''), ?" #n ") > 0)"
 
-int
-store_query(struct store *st, const struct store_filter *f, struct store_list *out,
-    char **cause)
+/* The list command's statement: the filters given, newest first. */
+static sqlite3_stmt *
+store_query_prepare(struct store *st, const struct store_filter *f, char **cause)
 {
-	static const struct store_filter none;
 	sqlite3_stmt *s;
 	char *sql;
-	int rc;
 
-	if (f == NULL)
-		f = &none;
-	memset(out, 0, sizeof *out);
 	xasprintf(&sql, "SELECT " STORE_COLUMNS " FROM tasks WHERE 1%s%s%s%s%s "
 	    "ORDER BY created DESC, id DESC%s",
 	    f->status != NULL ? " AND state = ?1" : "",
@@ -121,7 +116,7 @@ store_query(struct store *st, const struct store_filter *f, struct store_list *o
 	s = store_prepare(st, sql, cause);
 	free(sql);
 	if (s == NULL)
-		return -1;
+		return NULL;
 	if (f->status != NULL)
 		store_bind_text(s, 1, f->status);
 	if (f->text != NULL)
@@ -129,10 +124,46 @@ store_query(struct store *st, const struct store_filter *f, struct store_list *o
 	if (f->limit > 0)
 		sqlite3_bind_int64(s, 3, f->limit > INT64_MAX ? INT64_MAX :
 		    (int64_t)f->limit);
+	return s;
+}
+
+int
+store_query(struct store *st, const struct store_filter *f, struct store_list *out,
+    char **cause)
+{
+	static const struct store_filter none;
+	sqlite3_stmt *s;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((s = store_query_prepare(st, f != NULL ? f : &none, cause)) == NULL)
+		return -1;
 	rc = store_read_rows(st, s, out, cause);
 	if (rc != 0)
 		store_list_free(out);
 	return rc;
+}
+
+int
+store_query_each(struct store *st, const struct store_filter *f,
+    void (*cb)(void *, const struct store_task *), void *arg, char **cause)
+{
+	static const struct store_filter none;
+	struct store_task t;
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((s = store_query_prepare(st, f != NULL ? f : &none, cause)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		store_read_row(s, &t);
+		cb(arg, &t);
+		store_task_clear(&t);
+	}
+	if (rc != SQLITE_DONE)
+		store_fail(st, "cannot read the task store", cause);
+	store_release(s);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 void
