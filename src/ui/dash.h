@@ -86,6 +86,9 @@ extern struct dash *dash;
 
 /* dashboard.c */
 void	 dash_reload(void);		/* re-count, re-read the window */
+/* The same, once, in a moment: keys typed fast (the filter), writes in a
+ * burst, cost one reading. */
+void	 dash_reload_soon(void);
 /* Move the selection by delta rows (the window follows); home/end: to the
  * first, the last row of the whole view. */
 void	 dash_move(long delta);

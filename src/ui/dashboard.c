@@ -311,6 +311,13 @@ dash_on_reread(void *arg)
 	dash_reload();
 }
 
+void
+dash_reload_soon(void)
+{
+	if (!loop_timer_pending(dash->reread))
+		loop_timer_set(dash->reread, DASH_REREAD_MS);
+}
+
 static void
 dash_on_notify(int fd, short revents, void *arg)
 {
@@ -329,8 +336,8 @@ dash_on_notify(int fd, short revents, void *arg)
 				ours = true;
 		}
 	}
-	if (ours && !loop_timer_pending(dash->reread))
-		loop_timer_set(dash->reread, DASH_REREAD_MS);
+	if (ours)
+		dash_reload_soon();
 }
 
 static void
