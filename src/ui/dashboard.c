@@ -141,7 +141,7 @@ dash_window(const struct store_task *anchor, bool end, int64_t want_id)
 	size_t w = dash_window_rows(), nb = w / 2, i, at, screen, top;
 	size_t h = dash_window_margin();
 	char *cause = NULL;
-	bool was_start;
+	bool was_start, first, last;
 	int rc;
 
 	dash_view(&v);
@@ -150,21 +150,21 @@ dash_window(const struct store_task *anchor, bool end, int64_t want_id)
 	was_start = dash->at_start || dash->rows.n == 0;
 	if (anchor == NULL && end) {
 		rc = store_page(dash->s.store, &v, NULL, true, w, &f, &cause);
-		dash->at_end = true;
-		dash->at_start = f.n < w;
+		first = f.n < w;
+		last = true;
 		at = f.n > 0 ? f.n - 1 : 0;
 	} else if (anchor == NULL) {
 		rc = store_page(dash->s.store, &v, NULL, false, w, &f, &cause);
-		dash->at_start = true;
-		dash->at_end = f.n < w;
+		first = true;
+		last = f.n < w;
 		at = 0;
 	} else {
 		rc = store_page(dash->s.store, &v, anchor, true, nb, &b, &cause);
 		if (rc == 0)
 			rc = store_page(dash->s.store, &v, b.n > 0 ? &b.v[b.n - 1] :
 			    NULL, false, w - b.n, &f, &cause);
-		dash->at_start = b.n < nb;
-		dash->at_end = f.n < w - b.n;
+		first = b.n < nb;
+		last = f.n < w - b.n;
 		at = b.n;
 	}
 	if (rc != 0) {
@@ -174,6 +174,8 @@ dash_window(const struct store_task *anchor, bool end, int64_t want_id)
 		store_list_free(&f);
 		return -1;
 	}
+	dash->at_start = first;
+	dash->at_end = last;
 	/* b then f, in the view's order. */
 	if (b.n > 0) {
 		b.v = xreallocarray(b.v, b.n + f.n + 1, sizeof *b.v);
