@@ -14,25 +14,12 @@
 #include "conf.h"
 #include "owner.h"
 #include "store.h"
+#include "store_int.h"
 #include "vocab.h"
 #include "xmalloc.h"
 
 /* Another process (a second tmux pane) may hold the write lock for a moment. */
 #define STORE_BUSY_MS 10000
-
-/* More than the statements this file has: each is prepared once. */
-#define STORE_NSTMT 24
-
-struct store {
-	sqlite3	 *db;
-	char	 *path;
-	int64_t	(*now)(void);
-	/* Keyed by the address of the SQL text, a literal of this file. */
-	struct {
-		const char	*sql;
-		sqlite3_stmt	*stmt;
-	}	  cache[STORE_NSTMT];
-};
 
 /* Each step takes the schema from version i to i + 1. Version 1 is frozen:
  * stores written by 0.1 have exactly it, and the test builds one by hand. */
@@ -76,11 +63,59 @@ static const char *const store_migrations[] = {
 	"CREATE TABLE pace (id INTEGER PRIMARY KEY CHECK (id = 1),"
 	"  next_ms INTEGER NOT NULL);"
 	"INSERT INTO pace(id, next_ms) VALUES (1, 0);",
+	/* 3 -> 4: lists that cost the same at 100,000 rows as at 100 (see
+	 * store_sql_v4). */
+	NULL,
 };
 
-#define STORE_COLUMNS \
-	"id, task_id, state, storyboard, name, mode, duration, created, updated, " \
-	"finished, media_urls, credits, last_error, download_path, hidden, seen, owner"
+/* 3 -> 4. Storyboards move to a table of their own: a 5 KB body in the row
+ * put every column after it on overflow pages, so that reading a list read
+ * every body. The column stays (ALTER TABLE DROP COLUMN needs SQLite 3.35),
+ * empty. An index for each order the dashboard sorts by (its key, then the
+ * newest first), one for the unfinished rows, one for a state, one for the
+ * leases an instance gives back when it stops; and a
+ * count of the rows by state, kept by triggers, so that "how many" reads a
+ * dozen rows, not the table. The rank and the final states are the
+ * vocabulary's: should they change, a new step must rebuild the indexes
+ * that name them (test-store's plans would show a scan). */
+static char *
+store_sql_v4(void)
+{
+	char *sql;
+
+	xasprintf(&sql,
+	    "CREATE TABLE task_bodies ("
+	    "  id INTEGER PRIMARY KEY REFERENCES tasks(id) ON DELETE CASCADE,"
+	    "  storyboard TEXT NOT NULL);"
+	    "INSERT INTO task_bodies(id, storyboard) SELECT id, storyboard FROM tasks;"
+	    "UPDATE tasks SET storyboard = '';"
+	    "DROP INDEX tasks_state;"
+	    "CREATE INDEX tasks_state ON tasks(state, created);"
+	    "CREATE INDEX tasks_by_status ON tasks(%s, id DESC);"
+	    "CREATE INDEX tasks_by_name ON tasks(coalesce(name, ''), id DESC);"
+	    "CREATE INDEX tasks_by_task_id ON tasks(coalesce(task_id, ''), id DESC);"
+	    "CREATE INDEX tasks_unfinished ON tasks(created) WHERE %s;"
+	    "CREATE INDEX tasks_lease ON tasks(lease_owner) WHERE lease_owner IS NOT NULL;"
+	    "CREATE TABLE task_counts ("
+	    "  state TEXT NOT NULL, hidden INTEGER NOT NULL, n INTEGER NOT NULL,"
+	    "  PRIMARY KEY (state, hidden)) WITHOUT ROWID;"
+	    "INSERT INTO task_counts(state, hidden, n)"
+	    "  SELECT state, hidden, count(*) FROM tasks GROUP BY state, hidden;"
+	    "CREATE TRIGGER tasks_count_add AFTER INSERT ON tasks BEGIN"
+	    "  INSERT INTO task_counts(state, hidden, n) VALUES (new.state, new.hidden, 1)"
+	    "  ON CONFLICT(state, hidden) DO UPDATE SET n = n + 1; END;"
+	    "CREATE TRIGGER tasks_count_del AFTER DELETE ON tasks BEGIN"
+	    "  UPDATE task_counts SET n = n - 1"
+	    "  WHERE state = old.state AND hidden = old.hidden; END;"
+	    "CREATE TRIGGER tasks_count_move AFTER UPDATE OF state, hidden ON tasks"
+	    "  WHEN old.state IS NOT new.state OR old.hidden IS NOT new.hidden BEGIN"
+	    "  UPDATE task_counts SET n = n - 1"
+	    "  WHERE state = old.state AND hidden = old.hidden;"
+	    "  INSERT INTO task_counts(state, hidden, n) VALUES (new.state, new.hidden, 1)"
+	    "  ON CONFLICT(state, hidden) DO UPDATE SET n = n + 1; END;",
+	    store_sql_rank(), store_sql_unfinished());
+	return sql;
+}
 
 static int64_t
 store_time(void)
@@ -88,7 +123,7 @@ store_time(void)
 	return (int64_t)time(NULL);
 }
 
-static int
+int
 store_fail(struct store *st, const char *what, char **cause)
 {
 	xasprintf(cause, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
@@ -153,7 +188,7 @@ store_version_ok(struct store *st, int version, size_t n, char **cause)
 static int
 store_migrate(struct store *st, char **cause)
 {
-	int version;
+	int version, rc;
 	char *sql;
 	size_t n = sizeof store_migrations / sizeof store_migrations[0];
 
@@ -168,7 +203,14 @@ store_migrate(struct store *st, char **cause)
 	if (store_version_ok(st, version, n, cause) != 0)
 		goto fail;
 	for (; (size_t)version < n; version++) {
-		if (store_exec(st, store_migrations[version], cause) != 0)
+		if (store_migrations[version] != NULL)
+			rc = store_exec(st, store_migrations[version], cause);
+		else {
+			sql = store_sql_v4();
+			rc = store_exec(st, sql, cause);
+			free(sql);
+		}
+		if (rc != 0)
 			goto fail;
 	}
 	xasprintf(&sql, "PRAGMA user_version = %d", version);
@@ -333,8 +375,10 @@ store_close(struct store **stp)
 
 	if (st == NULL)
 		return;
-	for (i = 0; i < STORE_NSTMT && st->cache[i].sql != NULL; i++)
+	for (i = 0; i < STORE_NSTMT && st->cache[i].sql != NULL; i++) {
 		sqlite3_finalize(st->cache[i].stmt);
+		free(st->cache[i].sql);
+	}
 	if (st->db != NULL)
 		sqlite3_close(st->db);
 	free(st->path);
@@ -367,37 +411,71 @@ store_commit(struct store *st, char **cause)
 }
 
 /* A watch records hundreds of answers a second: parsing the same SQL for
- * each would cost more than running it. Done with: store_release(). */
-static sqlite3_stmt *
+ * each would cost more than running it. Keyed by the text, since the
+ * dashboard's is built from its filter; when full, the statement used least
+ * recently goes (no caller holds two unreleased statements and prepares a
+ * third). Done with: store_release(). */
+sqlite3_stmt *
 store_prepare(struct store *st, const char *sql, char **cause)
 {
 	sqlite3_stmt *s;
-	size_t i;
+	size_t i, old = 0;
 
-	for (i = 0; i < STORE_NSTMT && st->cache[i].sql != NULL; i++)
-		if (st->cache[i].sql == sql)
+	for (i = 0; i < STORE_NSTMT && st->cache[i].sql != NULL; i++) {
+		if (strcmp(st->cache[i].sql, sql) == 0) {
+			st->cache[i].used = ++st->uses;
 			return st->cache[i].stmt;
-	if (i == STORE_NSTMT)
-		fatal("store: more statements than STORE_NSTMT");
+		}
+		if (st->cache[i].used < st->cache[old].used)
+			old = i;
+	}
 	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
 	    NULL) != SQLITE_OK) {
 		store_fail(st, "cannot query the task store", cause);
 		return NULL;
 	}
-	st->cache[i].sql = sql;
+	if (i == STORE_NSTMT) {
+		i = old;
+		sqlite3_finalize(st->cache[i].stmt);
+		free(st->cache[i].sql);
+	}
+	st->cache[i].sql = xstrdup(sql);
 	st->cache[i].stmt = s;
+	st->cache[i].used = ++st->uses;
 	return s;
 }
 
+int
+store_explain(struct store *st, void (*cb)(void *, const char *, const char *),
+    void *arg, char **cause)
+{
+	sqlite3_stmt *s;
+	char *sql;
+	size_t i;
+
+	for (i = 0; i < STORE_NSTMT && st->cache[i].sql != NULL; i++) {
+		xasprintf(&sql, "EXPLAIN QUERY PLAN %s", st->cache[i].sql);
+		if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+			free(sql);
+			return store_fail(st, "cannot explain a query", cause);
+		}
+		free(sql);
+		while (sqlite3_step(s) == SQLITE_ROW)
+			cb(arg, st->cache[i].sql, (const char *)sqlite3_column_text(s, 3));
+		sqlite3_finalize(s);
+	}
+	return 0;
+}
+
 /* Ready for its next use; any locks it held are released. */
-static void
+void
 store_release(sqlite3_stmt *s)
 {
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 }
 
-static void
+void
 store_bind_text(sqlite3_stmt *s, int i, const char *v)
 {
 	if (v == NULL)
@@ -408,7 +486,7 @@ store_bind_text(sqlite3_stmt *s, int i, const char *v)
 
 /* Run a statement that returns no rows, then release it. The error is
  * read before the release. */
-static int
+int
 store_run(struct store *st, sqlite3_stmt *s, char **cause)
 {
 	int rc = sqlite3_step(s);
@@ -453,14 +531,15 @@ store_add(struct store *st, const char *storyboard, const char *name,
 
 	if (own && store_begin(st, cause) != 0)
 		return -1;
+	/* The body goes in task_bodies (schema 4); ?2 was its place. */
 	s = store_prepare(st, "INSERT INTO tasks(state, storyboard, name, mode, "
-	    "duration, created, updated, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", cause);
+	    "duration, created, updated, owner) "
+	    "VALUES (?1, '', ?3, ?4, ?5, ?6, ?7, ?8)", cause);
 	if (s == NULL)
 		goto fail;
 	owner_self(me, sizeof me);
 	store_bind_text(s, 8, me);
 	store_bind_text(s, 1, task_state_name(TASK_SUBMITTING));
-	store_bind_text(s, 2, storyboard);
 	store_bind_text(s, 3, name);
 	store_bind_text(s, 4, mode);
 	if (duration > 0)
@@ -470,6 +549,13 @@ store_add(struct store *st, const char *storyboard, const char *name,
 	if (store_run(st, s, cause) != 0)
 		goto fail;
 	id = sqlite3_last_insert_rowid(st->db);
+	if ((s = store_prepare(st, "INSERT INTO task_bodies(id, storyboard) VALUES (?, ?)",
+	    cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(s, 1, id);
+	store_bind_text(s, 2, storyboard);
+	if (store_run(st, s, cause) != 0)
+		goto fail;
 	if (store_add_event(st, id, now, task_state_name(TASK_SUBMITTING), cause) != 0)
 		goto fail;
 	if (own && store_commit(st, cause) != 0)
@@ -599,7 +685,7 @@ store_set_flags(struct store *st, int64_t id, bool hidden, bool seen, char **cau
 	    cause);
 }
 
-static char *
+char *
 store_column_text(sqlite3_stmt *s, int i)
 {
 	const unsigned char *v = sqlite3_column_text(s, i);
@@ -607,31 +693,30 @@ store_column_text(sqlite3_stmt *s, int i)
 	return v == NULL ? NULL : xstrdup((const char *)v);
 }
 
-static void
+void
 store_read_row(sqlite3_stmt *s, struct store_task *t)
 {
 	memset(t, 0, sizeof *t);
 	t->id = sqlite3_column_int64(s, 0);
 	t->task_id = store_column_text(s, 1);
 	t->state = store_column_text(s, 2);
-	t->storyboard = store_column_text(s, 3);
-	t->name = store_column_text(s, 4);
-	t->mode = store_column_text(s, 5);
-	t->duration = (long)sqlite3_column_int64(s, 6);
-	t->created = sqlite3_column_int64(s, 7);
-	t->updated = sqlite3_column_int64(s, 8);
-	t->finished = sqlite3_column_int64(s, 9);
-	t->media_urls = store_column_text(s, 10);
-	t->has_credits = sqlite3_column_type(s, 11) != SQLITE_NULL;
-	t->credits = sqlite3_column_double(s, 11);
-	t->last_error = store_column_text(s, 12);
-	t->download_path = store_column_text(s, 13);
-	t->hidden = sqlite3_column_int(s, 14) != 0;
-	t->seen = sqlite3_column_int(s, 15) != 0;
-	t->owner = store_column_text(s, 16);
+	t->name = store_column_text(s, 3);
+	t->mode = store_column_text(s, 4);
+	t->duration = (long)sqlite3_column_int64(s, 5);
+	t->created = sqlite3_column_int64(s, 6);
+	t->updated = sqlite3_column_int64(s, 7);
+	t->finished = sqlite3_column_int64(s, 8);
+	t->media_urls = store_column_text(s, 9);
+	t->has_credits = sqlite3_column_type(s, 10) != SQLITE_NULL;
+	t->credits = sqlite3_column_double(s, 10);
+	t->last_error = store_column_text(s, 11);
+	t->download_path = store_column_text(s, 12);
+	t->hidden = sqlite3_column_int(s, 13) != 0;
+	t->seen = sqlite3_column_int(s, 14) != 0;
+	t->owner = store_column_text(s, 15);
 }
 
-static void
+void
 store_task_clear(struct store_task *t)
 {
 	free(t->owner);
@@ -681,6 +766,7 @@ store_get_one(struct store *st, const char *sql, int64_t id, const char *task_id
 	}
 	t = xmalloc(sizeof *t);
 	store_read_row(s, t);
+	t->storyboard = store_column_text(s, STORE_NCOLUMNS);
 	store_release(s);
 	return t;
 }
@@ -688,7 +774,9 @@ store_get_one(struct store *st, const char *sql, int64_t id, const char *task_id
 struct store_task *
 store_get(struct store *st, int64_t id, char **cause)
 {
-	return store_get_one(st, "SELECT " STORE_COLUMNS " FROM tasks WHERE id = ?",
+	return store_get_one(st, "SELECT " STORE_COLUMNS ", "
+	    "(SELECT storyboard FROM task_bodies b WHERE b.id = tasks.id) FROM tasks "
+	    "WHERE id = ?",
 	    id, NULL, cause);
 }
 
@@ -697,7 +785,9 @@ store_find(struct store *st, const char *task_id, struct store_task **out, char 
 {
 	char *why = NULL;
 
-	*out = store_get_one(st, "SELECT " STORE_COLUMNS " FROM tasks WHERE task_id = ?",
+	*out = store_get_one(st, "SELECT " STORE_COLUMNS ", "
+	    "(SELECT storyboard FROM task_bodies b WHERE b.id = tasks.id) FROM tasks "
+	    "WHERE task_id = ?",
 	    0, task_id, &why);
 	if (*out != NULL)
 		return 1;
@@ -706,82 +796,6 @@ store_find(struct store *st, const char *task_id, struct store_task **out, char 
 	}
 	*cause = why;
 	return -1;
-}
-
-/* The list query. Which states are final is the vocabulary's to say, so the
- * SQL is written from it once; its address is the statement cache's key. */
-static const char *
-store_query_sql(void)
-{
-	static char sql[1024];
-	size_t o;
-	unsigned i;
-
-	if (sql[0] != '\0')
-		return sql;
-	o = (size_t)snprintf(sql, sizeof sql, "SELECT " STORE_COLUMNS " FROM tasks WHERE "
-	    "(?1 IS NULL OR state = ?1) AND "
-	    "(?2 IS NULL OR instr(lower(coalesce(name, '')), lower(?2)) > 0 OR "
-	    "  instr(coalesce(task_id, ''), ?2) > 0) AND "
-	    "(NOT ?3 OR (task_id IS NOT NULL AND state NOT IN (");
-	for (i = 0; i < TASK_STATE_N; i++)
-		if (task_state_final((enum task_state)i))
-			o += (size_t)snprintf(sql + o, sizeof sql - o, "%s'%s'",
-			    sql[o - 1] == '(' ? "" : ", ", task_state_name((enum task_state)i));
-	snprintf(sql + o, sizeof sql - o, "))) AND (?4 OR NOT hidden) "
-	    "ORDER BY created DESC, id DESC LIMIT ?5");
-	return sql;
-}
-
-int
-store_query(struct store *st, const struct store_filter *f, struct store_list *out,
-    char **cause)
-{
-	static const struct store_filter none;
-	sqlite3_stmt *s;
-	size_t cap = 0;
-	int rc;
-
-	if (f == NULL)
-		f = &none;
-	memset(out, 0, sizeof *out);
-	/* Each filter is a bound parameter that is NULL when unused, so one
-	 * statement serves every combination; instr() rather than LIKE so that
-	 * '%' and '_' in the text mean themselves. */
-	s = store_prepare(st, store_query_sql(), cause);
-	if (s == NULL)
-		return -1;
-	store_bind_text(s, 1, f->status);
-	store_bind_text(s, 2, f->text);
-	sqlite3_bind_int(s, 3, f->unfinished);
-	sqlite3_bind_int(s, 4, f->hidden);
-	sqlite3_bind_int64(s, 5, f->limit == 0 || f->limit > INT64_MAX ? -1 :
-	    (int64_t)f->limit);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap == 0 ? 16 : cap * 2;
-			out->v = xreallocarray(out->v, cap, sizeof *out->v);
-		}
-		store_read_row(s, &out->v[out->n++]);
-	}
-	if (rc != SQLITE_DONE) {
-		store_fail(st, "cannot read the task store", cause);
-		store_list_free(out);
-	}
-	store_release(s);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-void
-store_list_free(struct store_list *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		store_task_clear(&l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
 }
 
 int
@@ -826,10 +840,38 @@ store_history_free(struct store_history *h)
 	h->n = 0;
 }
 
+/* Rows left "submitting" with no task id: the state index finds them, so
+ * that a store with none (nearly always) costs one look-up. */
+static int
+store_submitting(struct store *st, struct store_list *out, char **cause)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((s = store_prepare(st, "SELECT " STORE_COLUMNS " FROM tasks "
+	    "WHERE state = ?1 AND task_id IS NULL", cause)) == NULL)
+		return -1;
+	store_bind_text(s, 1, task_state_name(TASK_SUBMITTING));
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap == 0 ? 4 : cap * 2;
+			out->v = xreallocarray(out->v, cap, sizeof *out->v);
+		}
+		store_read_row(s, &out->v[out->n++]);
+	}
+	if (rc != SQLITE_DONE) {
+		store_fail(st, "cannot read the task store", cause);
+		store_list_free(out);
+	}
+	store_release(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int
 store_settle_orphans(struct store *st, int64_t older_than, char **cause)
 {
-	struct store_filter f = { .hidden = true };
 	struct store_list l = { NULL, 0 };
 	struct store_update u = { .state = NULL,
 	    .error = "the program stopped while this was being sent: it may have been "
@@ -839,9 +881,8 @@ store_settle_orphans(struct store *st, int64_t older_than, char **cause)
 	size_t i;
 	int n = 0, rc;
 
-	f.status = task_state_name(TASK_SUBMITTING);
 	u.state = task_state_name(TASK_UNKNOWN);
-	if (store_query(st, &f, &l, cause) != 0)
+	if (store_submitting(st, &l, cause) != 0)
 		return -1;
 	for (i = 0; i < l.n; i++) {
 		if (l.v[i].task_id != NULL)
@@ -991,7 +1032,8 @@ store_count(struct store *st, int64_t *n, char **cause)
 	sqlite3_stmt *s;
 	int rc;
 
-	if ((s = store_prepare(st, "SELECT count(*) FROM tasks", cause)) == NULL)
+	if ((s = store_prepare(st, "SELECT coalesce(sum(n), 0) FROM task_counts",
+	    cause)) == NULL)
 		return -1;
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		*n = sqlite3_column_int64(s, 0);

@@ -9,7 +9,7 @@
 
 /* The schema version this code writes (PRAGMA user_version). Older stores are
  * migrated when opened; newer ones are refused rather than damaged. */
-#define STORE_VERSION 3
+#define STORE_VERSION 4
 
 /* A row's state is a word of the vocabulary (vocab.h: the client's own
  * submitting, unknown and error, and the service's), or a status the service
@@ -133,10 +133,54 @@ int			 store_find(struct store *, const char *task_id,
 			    struct store_task **out, char **cause);
 void			 store_task_free(struct store_task **);
 
-/* Newest first. 0 or -1 + *cause; free with store_list_free. */
+/* Newest first. Rows carry no storyboard (store_get reads it). 0 or -1 +
+ * *cause; free with store_list_free. */
 int	store_query(struct store *, const struct store_filter *, struct store_list *,
 	    char **cause);
 void	store_list_free(struct store_list *);
+/* The same rows one at a time, none kept: a list of any length in the
+ * memory of one row. cb must not use the store. */
+int	store_query_each(struct store *, const struct store_filter *,
+	    void (*cb)(void *arg, const struct store_task *), void *arg, char **cause);
+
+/* The dashboard's view of the whole store: which rows, in which order. */
+enum store_order {
+	STORE_ORDER_NEWEST,	/* newest first */
+	STORE_ORDER_STATUS,	/* needing the user first (vocab.h's rank) */
+	STORE_ORDER_NAME,
+	STORE_ORDER_ID,		/* the service's task id */
+	STORE_ORDER_ELAPSED,	/* longest first */
+	STORE_ORDER_N
+};
+
+struct store_view {
+	/* Words that must each be in the name or task id (any case),
+	 * "status:S" (or "s:S") words that pick states, "!WORD" that must
+	 * not match, a lone "!" that inverts it all. NULL or "": every row. */
+	const char	*filter;
+	bool		 hidden;	/* hidden rows too */
+	enum store_order order;		/* ties: newest first */
+	bool		 reverse;	/* the other way round, ties too */
+	int64_t		 now;		/* what elapsed times are measured to */
+};
+
+/* A window of a view (keyset pagination: each a range of an index, at the
+ * same cost anywhere in a store of any size): up to n rows that come after
+ * the row from in the view's order, or before it (still in the view's
+ * order); from NULL: the first n, or with before the last n. Rows carry no
+ * storyboard. 0 or -1 + *cause; free with store_list_free. */
+int	store_page(struct store *, const struct store_view *, const struct store_task *from,
+	    bool before, size_t n, struct store_list *, char **cause);
+/* How many rows the view shows, and how many hidden rows its filter
+ * matches (shown or not). Without words about names, read from counts kept
+ * by state: no row is read. */
+int	store_view_count(struct store *, const struct store_view *, int64_t *shown,
+	    int64_t *hidden, char **cause);
+
+/* For tests: the query plan (EXPLAIN QUERY PLAN's lines) of every statement
+ * this store has prepared and still holds. */
+int	store_explain(struct store *, void (*cb)(void *arg, const char *sql,
+	    const char *plan), void *arg, char **cause);
 
 /* A task's status changes, oldest first. */
 int	store_get_history(struct store *, int64_t id, struct store_history *, char **cause);

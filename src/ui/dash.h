@@ -31,8 +31,10 @@ void	 dash_abandon_worker(void);
 
 /* Everything below is shared by the dashboard's files. */
 
-enum dash_sort { DASH_SORT_NEWEST, DASH_SORT_STATUS, DASH_SORT_NAME, DASH_SORT_ID,
-	DASH_SORT_ELAPSED, DASH_SORT_N };
+/* The store sorts (store.h): the same orders, under the keys' names. */
+enum dash_sort { DASH_SORT_NEWEST = STORE_ORDER_NEWEST, DASH_SORT_STATUS = STORE_ORDER_STATUS,
+	DASH_SORT_NAME = STORE_ORDER_NAME, DASH_SORT_ID = STORE_ORDER_ID,
+	DASH_SORT_ELAPSED = STORE_ORDER_ELAPSED, DASH_SORT_N = STORE_ORDER_N };
 
 struct dash_progress {
 	int64_t	id;
@@ -43,7 +45,12 @@ struct dash {
 	struct session		 s;	/* connection, store, engine, --demo child */
 	struct editor		*ed;
 
-	struct store_list	 rows;		/* as shown: filtered, sorted */
+	/* A window of the rows shown (filtered, sorted, by SQLite) around
+	 * the selection: the store may hold any number. sel and top index
+	 * the window; at_start, at_end: it reaches the first, the last row. */
+	struct store_list	 rows;
+	bool			 at_start, at_end;
+	int64_t			 total;		/* rows shown, the whole store's */
 	int64_t			 sel_id;	/* the selection follows its task */
 	size_t			 sel, top;
 	enum dash_sort		 sort;
@@ -54,7 +61,7 @@ struct dash {
 	int64_t			*marked;	/* Space: rows an action takes */
 	size_t			 nmarked;
 	bool			 show_hidden;
-	size_t			 nhidden;	/* hidden rows the filter matches */
+	int64_t			 nhidden;	/* hidden rows the filter matches */
 	char			 filter[128];	/* words; status:S picks a state */
 
 	bool			 has_balance;
@@ -78,7 +85,14 @@ struct dash {
 extern struct dash *dash;
 
 /* dashboard.c */
-void	 dash_reload(void);		/* re-read the store's rows */
+void	 dash_reload(void);		/* re-count, re-read the window */
+/* The same, once, in a moment: keys typed fast (the filter), writes in a
+ * burst, cost one reading. */
+void	 dash_reload_soon(void);
+/* Move the selection by delta rows (the window follows); home/end: to the
+ * first, the last row of the whole view. */
+void	 dash_move(long delta);
+void	 dash_home(bool end);
 void	 dash_schedule(void);		/* after anything touched the tracker */
 const struct store_task *dash_selected(void);
 struct dash_progress *dash_progress_find(int64_t id);

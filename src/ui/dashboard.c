@@ -99,139 +99,172 @@ dash_selected(void)
 	return &dash->rows.v[dash->sel];
 }
 
-static int
-dash_cmp(const void *a, const void *b)
+/* The window: three screens of rows, the selection in the middle, so that
+ * a page up or down moves within it; the store is asked again when the
+ * selection comes within a page of an edge that is not the view's. */
+static size_t
+dash_window_rows(void)
 {
-	const struct store_task *x = a, *y = b;
-	int64_t e;
-	int c = 0;
+	int h = dash_table_height(LINES);
 
-	switch (dash->sort) {
-	case DASH_SORT_STATUS:
-		/* The ones needing the user first, then live, then finished. */
-		c = task_state_rank(task_state_parse(x->state)) -
-		    task_state_rank(task_state_parse(y->state));
-		break;
-	case DASH_SORT_NAME:
-		c = strcmp(x->name != NULL ? x->name : "", y->name != NULL ? y->name : "");
-		break;
-	case DASH_SORT_ID:
-		c = strcmp(x->task_id != NULL ? x->task_id : "",
-		    y->task_id != NULL ? y->task_id : "");
-		break;
-	case DASH_SORT_ELAPSED:
-		/* Longest first. */
-		e = (int64_t)time(NULL);
-		c = store_task_elapsed(x, e) < store_task_elapsed(y, e) ? 1 :
-		    store_task_elapsed(x, e) > store_task_elapsed(y, e) ? -1 : 0;
-		break;
-	default:
-		break;
-	}
-	if (c == 0)
-		c = x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
-	return dash->sort_rev ? -c : c;
+	return h > 10 ? (size_t)h * 3 : 30;
 }
 
-/* The filter: "status:S" (or "s:S") words pick states, the rest must all
- * appear in the name or task id; "!WORD" must not (k9s's inverse), and a
- * lone "!" inverts the whole filter. */
-static bool
-dash_filter_match(const struct store_task *t)
+static size_t
+dash_window_margin(void)
 {
-	char buf[sizeof dash->filter], *w, *save = NULL;
-	const char *st;
-	bool any_status = false, status_ok = false, all_not = false, m = true;
+	int h = dash_table_height(LINES);
 
-	snprintf(buf, sizeof buf, "%s", dash->filter);
-	for (w = strtok_r(buf, " ", &save); w != NULL; w = strtok_r(NULL, " ", &save)) {
-		if (strcmp(w, "!") == 0) {
-			all_not = true;
-			continue;
-		}
-		if (w[0] == '!') {
-			if ((t->state != NULL && (strcasecmp(w + 1, t->state) == 0 ||
-			    ((strncmp(w + 1, "status:", 7) == 0 || strncmp(w + 1, "s:", 2) ==
-			    0) && strcasecmp(strchr(w, ':') + 1, t->state) == 0))) ||
-			    (t->name != NULL && strcasestr(t->name, w + 1) != NULL) ||
-			    (t->task_id != NULL && strcasestr(t->task_id, w + 1) != NULL))
-				m = false;
-			continue;
-		}
-		if (strncmp(w, "status:", 7) == 0 || strncmp(w, "s:", 2) == 0) {
-			st = strchr(w, ':') + 1;
-			any_status = true;
-			if (t->state != NULL && strcasecmp(t->state, st) == 0)
-				status_ok = true;
-			continue;
-		}
-		if ((t->name == NULL || strcasestr(t->name, w) == NULL) &&
-		    (t->task_id == NULL || strcasestr(t->task_id, w) == NULL))
-			m = false;
+	return h > 1 ? (size_t)h : 1;
+}
+
+static void
+dash_view(struct store_view *v)
+{
+	memset(v, 0, sizeof *v);
+	v->filter = dash->filter;
+	v->hidden = dash->show_hidden;
+	v->order = (enum store_order)dash->sort;
+	v->reverse = dash->sort_rev;
+	v->now = (int64_t)time(NULL);
+}
+
+/* Read the window: around the row anchor (the rows before it, then it or
+ * whatever now takes its place, then those after), or from the first row
+ * (anchor NULL, !end) or up to the last (end). The selection stays on
+ * want_id while it is shown, else takes the anchor's place. */
+static int
+dash_window(const struct store_task *anchor, bool end, int64_t want_id)
+{
+	struct store_list b = { NULL, 0 }, f = { NULL, 0 };
+	struct store_view v;
+	size_t w = dash_window_rows(), nb = w / 2, i, at, screen, top;
+	size_t h = dash_window_margin();
+	char *cause = NULL;
+	bool was_start, first, last;
+	int rc;
+
+	dash_view(&v);
+	screen = dash->sel >= dash->top ? dash->sel - dash->top : 0;
+	top = dash->top;
+	was_start = dash->at_start || dash->rows.n == 0;
+	if (anchor == NULL && end) {
+		rc = store_page(dash->s.store, &v, NULL, true, w, &f, &cause);
+		first = f.n < w;
+		last = true;
+		at = f.n > 0 ? f.n - 1 : 0;
+	} else if (anchor == NULL) {
+		rc = store_page(dash->s.store, &v, NULL, false, w, &f, &cause);
+		first = true;
+		last = f.n < w;
+		at = 0;
+	} else {
+		rc = store_page(dash->s.store, &v, anchor, true, nb, &b, &cause);
+		if (rc == 0)
+			rc = store_page(dash->s.store, &v, b.n > 0 ? &b.v[b.n - 1] :
+			    NULL, false, w - b.n, &f, &cause);
+		first = b.n < nb;
+		last = f.n < w - b.n;
+		at = b.n;
 	}
-	m = m && (!any_status || status_ok);
-	return all_not ? !m : m;
+	if (rc != 0) {
+		ui_message("the task list could not be read: %s", cause);
+		free(cause);
+		store_list_free(&b);
+		store_list_free(&f);
+		return -1;
+	}
+	dash->at_start = first;
+	dash->at_end = last;
+	/* b then f, in the view's order. */
+	if (b.n > 0) {
+		b.v = xreallocarray(b.v, b.n + f.n + 1, sizeof *b.v);
+		if (f.n > 0)
+			memcpy(b.v + b.n, f.v, f.n * sizeof *f.v);
+		b.n += f.n;
+		free(f.v);
+		f = b;
+	}
+	store_list_free(&dash->rows);
+	dash->rows = f;
+	for (i = 0; i < f.n && f.v[i].id != want_id; i++)
+		;
+	if (i < f.n)
+		dash->sel = i;
+	else
+		dash->sel = at < f.n ? at : f.n > 0 ? f.n - 1 : 0;
+	dash->sel_id = f.n > 0 ? f.v[dash->sel].id : 0;
+	/* From the first row, the rows keep their lines (a new task comes in
+	 * at the top); elsewhere the selection keeps its line. */
+	if (dash->at_start && was_start)
+		dash->top = top;
+	else
+		dash->top = dash->sel >= screen ? dash->sel - screen : 0;
+	if (dash->at_end && dash->top + h > dash->rows.n)
+		dash->top = dash->rows.n > h ? dash->rows.n - h : 0;
+	return 0;
+}
+
+/* Around the selected row, as it was when last read (the old window is
+ * let go only once the new one is read). */
+static void
+dash_window_here(void)
+{
+	dash_window(dash->sel < dash->rows.n ? &dash->rows.v[dash->sel] : NULL, false,
+	    dash->sel_id);
 }
 
 void
 dash_reload(void)
 {
-	struct store_filter f;
-	struct store_list l = { NULL, 0 };
+	struct store_view v;
 	char *cause = NULL;
-	size_t i, n = 0;
 
 	if (dash == NULL || dash->s.store == NULL)
 		return;
-	memset(&f, 0, sizeof f);
-	/* Hidden rows are read too, to be counted when not shown: a running
-	 * task hidden is still running. */
-	f.hidden = true;
-	f.limit = 2000;
-	if (store_query(dash->s.store, &f, &l, &cause) != 0) {
-		ui_message("the task list could not be read: %s", cause);
+	/* The header's count is the whole view's: cheap (counts by state,
+	 * or one pass over the rows when the filter has words). */
+	dash_view(&v);
+	if (store_view_count(dash->s.store, &v, &dash->total, &dash->nhidden,
+	    &cause) != 0) {
+		ui_message("the task list could not be counted: %s", cause);
 		free(cause);
-		return;
 	}
-	/* Keep the matching rows at the front, free the others. */
-	dash->nhidden = 0;
-	for (i = 0; i < l.n; i++) {
-		if (l.v[i].hidden && dash_filter_match(&l.v[i]))
-			dash->nhidden++;
-		if (dash_filter_match(&l.v[i]) && (dash->show_hidden || !l.v[i].hidden)) {
-			if (i != n) {
-				struct store_task tmp = l.v[n];
-
-				l.v[n] = l.v[i];
-				l.v[i] = tmp;
-			}
-			n++;
-		}
-	}
-	for (i = n; i < l.n; i++) {
-		struct store_task *p = xmalloc(sizeof *p);
-
-		*p = l.v[i];
-		store_task_free(&p);
-	}
-	l.n = n;
-	if (l.n > 1)
-		qsort(l.v, l.n, sizeof *l.v, dash_cmp);
-	store_list_free(&dash->rows);
-	dash->rows = l;
-	/* The selection stays on its task while rows come and go. */
-	for (i = 0; i < l.n; i++) {
-		if (l.v[i].id == dash->sel_id) {
-			dash->sel = i;
-			break;
-		}
-	}
-	if (i == l.n) {
-		if (dash->sel >= l.n)
-			dash->sel = l.n > 0 ? l.n - 1 : 0;
-		dash->sel_id = l.n > 0 ? l.v[dash->sel].id : 0;
-	}
+	dash_window_here();
 	ui_redraw();
+}
+
+void
+dash_move(long delta)
+{
+	size_t m = dash_window_margin();
+	long n = (long)dash->rows.n, s = (long)dash->sel + delta;
+
+	if (n == 0)
+		return;
+	if (s < 0)
+		s = 0;
+	if (s >= n)
+		s = n - 1;
+	dash->sel = (size_t)s;
+	dash->sel_id = dash->rows.v[s].id;
+	if (delta != 0)
+		dash_mark_seen(&dash->rows.v[s]);
+	/* Near an edge of the window that is not the view's: read more. */
+	if ((!dash->at_start && dash->sel < m) ||
+	    (!dash->at_end && dash->sel + m >= dash->rows.n))
+		dash_window_here();
+}
+
+void
+dash_home(bool end)
+{
+	dash_window(NULL, end, 0);
+	if (dash->rows.n > 0) {
+		dash->top = end && dash->rows.n > (size_t)dash_table_height(LINES) ?
+		    dash->rows.n - (size_t)dash_table_height(LINES) : 0;
+		dash_mark_seen(&dash->rows.v[dash->sel]);
+	}
 }
 
 void
@@ -280,6 +313,13 @@ dash_on_reread(void *arg)
 	dash_reload();
 }
 
+void
+dash_reload_soon(void)
+{
+	if (!loop_timer_pending(dash->reread))
+		loop_timer_set(dash->reread, DASH_REREAD_MS);
+}
+
 static void
 dash_on_notify(int fd, short revents, void *arg)
 {
@@ -298,8 +338,8 @@ dash_on_notify(int fd, short revents, void *arg)
 				ours = true;
 		}
 	}
-	if (ours && !loop_timer_pending(dash->reread))
-		loop_timer_set(dash->reread, DASH_REREAD_MS);
+	if (ours)
+		dash_reload_soon();
 }
 
 static void
@@ -509,7 +549,6 @@ dash_attach(struct editor *ed, bool first)
 	}
 	if (dash->s.nwarnings > 0)
 		ui_message("%s", dash->s.warnings[0]);
-	dash_reload();
 }
 
 void

@@ -376,13 +376,14 @@ dash_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	if (dash->nhidden == 0)
 		snprintf(hid, sizeof hid, "%s", "");
 	else if (dash->show_hidden)
-		snprintf(hid, sizeof hid, " (%zu hidden, shown: H hides them)",
+		snprintf(hid, sizeof hid, " (%" PRId64 " hidden, shown: H hides them)",
 		    dash->nhidden);
 	else
-		snprintf(hid, sizeof hid, ", %zu hidden: H shows %s", dash->nhidden,
+		snprintf(hid, sizeof hid, ", %" PRId64 " hidden: H shows %s", dash->nhidden,
 		    dash->nhidden == 1 ? "it" : "them");
-	snprintf(buf, sizeof buf, "%zu task%s%s | sort: %s%s (o) | filter (/): %s%s",
-	    dash->rows.n, dash->rows.n == 1 ? "" : "s", hid,
+	/* The whole store's count, not the window's. */
+	snprintf(buf, sizeof buf, "%" PRId64 " task%s%s | sort: %s%s (o) | filter (/): %s%s",
+	    dash->total, dash->total == 1 ? "" : "s", hid,
 	    dash_sort_names[dash->sort], dash->sort_rev ? ", reversed" : "",
 	    dash->filter[0] != '\0' ? dash->filter : "none",
 	    dash->nmarked > 0 ? " | marked: " : "");

@@ -505,6 +505,21 @@ test_migrate(void)
 	is_int(sql_int(path, "SELECT count(*) FROM pace"), 1, "schema 3: the shared pace of requests");
 	is_int(sql_int(path, "SELECT count(*) FROM tasks WHERE lease_until = 0"), 3,
 	    "schema 3: no task is leased yet");
+	is_int(sql_int(path, "SELECT count(*) FROM tasks WHERE storyboard != ''"), 0,
+	    "schema 4: no body left in the rows");
+	is_int(sql_int(path, "SELECT count(*) FROM task_bodies"), 3,
+	    "schema 4: each in task_bodies");
+	{
+		struct store_view v = { 0 };
+		int64_t shown = 0, hidden = 0, n = 0;
+
+		ok(store_view_count(st, &v, &shown, &hidden, &cause) == 0 && shown == 3 &&
+		    store_count(st, &n, &cause) == 0 && n == 3,
+		    "schema 4: the old rows counted by state");
+		v.filter = "status:running";
+		ok(store_view_count(st, &v, &shown, &hidden, &cause) == 0 && shown == 1,
+		    "schema 4: and by their own state");
+	}
 	store_close(&st);
 
 	/* A store from the future is not touched. */
