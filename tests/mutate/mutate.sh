@@ -19,8 +19,8 @@ per=${MUTATE_PER_FILE:-8}
 seed=${MUTATE_SEED:-1}
 core_files="rules codec diag text storyboard conf store schedule vocab urlrule atomic"
 net_files="response retry url download xfer result conn api"
-core_tests="codec conf draft edit history rules schedule store storyboard text"
-net_tests="retry api worker"
+core_tests="codec conf draft edit history rules schedule store storyboard text vocab urlrule atomic"
+net_tests="retry conn result api worker"
 files=${MUTATE_FILES:-$(for f in $core_files; do printf 'src/core/%s.c ' "$f"; done
 	for f in $net_files; do printf 'src/net/%s.c ' "$f"; done)}
 
