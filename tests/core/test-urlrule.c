@@ -50,6 +50,16 @@ test_loopback(void)
 	 * copied past the buffer. */
 	is_int(urlrule_loopback("[0000:0000:0000:0000:0000:0000:0000:0000:0000:"
 	    "0000:0000:0000:0001]"), false, "an overlong literal is no address");
+	{
+		char	fits[66];	/* "[" 63 characters "]" */
+
+		fits[0] = '[';
+		memset(fits + 1, '1', 63);
+		fits[64] = ']';
+		fits[65] = '\0';
+		is_int(urlrule_loopback(fits), false,
+		    "nor one that just fits the buffer");
+	}
 }
 
 static void

@@ -110,6 +110,13 @@ test_choices(void)
 	ok(!vocab_has(vocab_ratios, "4:3"), "4:3 is no ratio");
 	ok(!vocab_has(vocab_modes, ""), "the empty word is no choice");
 	ok(!vocab_has(vocab_modes, NULL), "no word is no choice");
+	{
+		/* A list ends at its first NULL, whatever follows. */
+		static const char *const cut[] = { NULL, "later", NULL };
+
+		is_int(vocab_count(cut), 0, "an empty list counts none");
+		ok(!vocab_has(cut, "later"), "and holds nothing");
+	}
 }
 
 int
