@@ -25,7 +25,7 @@ min=${MUTATE_MIN:-90}
 equiv=$top_srcdir/tests/mutate/equivalent
 core_files="rules codec diag text storyboard conf store schedule vocab urlrule atomic"
 net_files="response retry url download xfer result conn api"
-core_tests="codec conf draft edit history rules schedule store storyboard text vocab urlrule atomic"
+core_tests="codec conf diag draft edit history rules schedule store storyboard text vocab urlrule atomic"
 net_tests="retry conn result api worker"
 files=${MUTATE_FILES:-$(for f in $core_files; do printf 'src/core/%s.c ' "$f"; done
 	for f in $net_files; do printf 'src/net/%s.c ' "$f"; done)}
