@@ -74,6 +74,18 @@ main(void)
 	    "Retry-After: 0 means now");
 	is_int(delay(API_BALANCE, API_RATE_LIMITED, 429, 86400, 1), 30000,
 	    "a Retry-After of a day is capped");
+	{
+		struct api_retry	p = { 5, 1000, 30500 };
+		struct api_result	r = { 0 };
+
+		r.kind = API_BALANCE;
+		r.outcome = API_RATE_LIMITED;
+		r.http_status = 429;
+		r.retry_after = 30;
+		r.attempts = 1;
+		is_int(retry_delay(&p, &r), 30000,
+		    "a Retry-After at the cap is waited exactly");
+	}
 	is_int(delay(API_CREATE, API_NOT_SENT, 0, -1, 4), 8000,
 	    "a create that never left is retried with back-off too");
 	return tap_done();
