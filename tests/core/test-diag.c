@@ -124,6 +124,20 @@ test_append(void)
 	diag_append(d, from);
 	is_str(last(d)->msg, "and 201 more (100 errors, 101 warnings)",
 	    "two lists saying different things are not summed up as one");
+
+	/* d's dropped ones all say one thing; from's start with it but say
+	 * others too. */
+	diag_list_clear(d);
+	diag_list_clear(from);
+	for (i = 0; i < DIAG_KEEP + 1; i++)
+		diag_add(d, DIAG_ERROR, "d", "same");
+	for (i = 0; i < DIAG_KEEP; i++)
+		diag_add(from, DIAG_ERROR, "f", "same");
+	diag_add(from, DIAG_ERROR, "f", "same");
+	diag_add(from, DIAG_ERROR, "f", "other");
+	diag_append(d, from);
+	is_str(last(d)->msg, "and 103 more (103 errors, 0 warnings)",
+	    "from's mixed ones are not summed up as d's one message");
 	diag_list_free(&d);
 	diag_list_free(&from);
 }
@@ -144,6 +158,14 @@ test_order(void)
 	for (i = 0; i < 5; i++)
 		is_str(d->v[i].msg, want[i], "errors first, in order: %s",
 		    want[i]);
+
+	/* Live validation reuses the storage: what a cleared list held
+	 * stays out of it. */
+	diag_list_clear(d);
+	diag_add(d, DIAG_WARNING, "", "w4");
+	diag_errors_first(d);
+	is_int(d->n, 1, "a reused list: its own one");
+	is_str(d->v[0].msg, "w4", "and not an old error in its place");
 	diag_list_free(&d);
 }
 
