@@ -3,26 +3,13 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
-#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "api.h"
+#include "heap.h"
 #include "tap.h"
 #include "xmalloc.h"
-
-/* Bytes the heap holds, to see a clear that forgets to free. 0 where
- * mallinfo2 is missing or another allocator (ASan, valgrind) answers:
- * valgrind and ASan find leaks on their own. */
-static size_t
-heap_in_use(void)
-{
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
-	return mallinfo2().uordblks;
-#else
-	return 0;
-#endif
-}
 
 /* A result as TaskInfo leaves it; media_urls counted by nmedia, with no
  * terminator (the header promises none). */
@@ -81,8 +68,6 @@ static void
 test_copy(void)
 {
 	struct api_result	src = { 0 }, dst = { 0 };
-	size_t			before;
-
 	fill(&src, 3);
 	api_result_copy(&dst, &src);
 	is_int(dst.task.nmedia, 3, "the copy has the three links");
@@ -126,15 +111,26 @@ test_copy(void)
 	api_result_clear(&dst);
 	api_result_clear(&src);
 
-	/* The tracker copies and clears a result for every poll: nothing may
-	 * stay behind. */
-	before = heap_in_use();
+}
+
+/* The tracker copies and clears a result for every poll: nothing may stay
+ * behind. */
+static void
+copy_and_clear(void *arg)
+{
+	struct api_result	src = { 0 }, dst = { 0 };
+
 	fill(&src, 4);
 	api_result_copy(&dst, &src);
 	api_result_clear(&src);
 	api_result_clear(&dst);
-	is_int((long long)heap_in_use(), (long long)before,
-	    "copying and clearing leaves the heap as it was");
+}
+
+static void
+test_no_leak(void)
+{
+	ok(heap_growth(copy_and_clear, NULL, 1000) < 1000,
+	    "copying and clearing, again and again, does not grow the heap");
 }
 
 int
@@ -142,5 +138,6 @@ main(void)
 {
 	test_clear();
 	test_copy();
+	test_no_leak();
 	return tap_done();
 }
