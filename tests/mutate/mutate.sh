@@ -52,7 +52,7 @@ run_tests() {
 	esac
 	for t in "$@"; do
 		timeout 120 "$top_builddir/tests/$dir/test-$t" >/dev/null 2>&1 ||
-			return 1
+			{ failed=test-$t; return 1; }
 	done
 	return 0
 }
@@ -67,7 +67,8 @@ for folder in core net; do
 	# shellcheck disable=SC2046
 	if ! make -s -j2 -C "$top_builddir" $(test_targets $folder) >"$tmp/build" 2>&1 ||
 	    ! run_tests $folder; then
-		echo "mutate: the $folder tests fail on the unmutated tree: fix them first"
+		echo "mutate: the $folder tests fail on the unmutated tree" \
+		    "(${failed:-the build}): fix them first"
 		exit 1
 	fi
 done
