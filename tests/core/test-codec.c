@@ -166,6 +166,35 @@ test_duplicates(void)
 		    "and no key is taken for another");
 		sb_free(&sb);
 	}
+	{
+		/* A key longer than a message can show is cut, whole
+		 * characters only, never written past its buffer. */
+		char	text[1024], key[300], want[128];
+		size_t	i, n = 0;
+
+		for (i = 0; i < 100; i++)
+			n += (size_t)sprintf(key + n, "\xc3\xa9");	/* é, 2 bytes */
+		snprintf(text, sizeof text, "{\"%s\": 1, \"%s\": 2}", key, key);
+		sb = decoded(text);
+		/* 63 bytes of room: 31 é, not half of a 32nd. */
+		snprintf(want, sizeof want, "duplicate key \"%.62s\"", key);
+		ok(sb->load_diags->n > 0 &&
+		    strncmp(sb->load_diags->v[0].msg, want, strlen(want)) == 0 &&
+		    sb->load_diags->v[0].msg[strlen(want)] == ' ',
+		    "a 200-byte key is cut to 31 whole characters in a message");
+		if (sb->load_diags->n > 0)
+			diag_note("%s", sb->load_diags->v[0].msg);
+		sb_free(&sb);
+		memset(key, 'k', 100);
+		key[100] = '\0';
+		snprintf(text, sizeof text, "{\"%s\": 1, \"%s\": 2}", key, key);
+		sb = decoded(text);
+		snprintf(want, sizeof want, "duplicate key \"%.63s\" ", key);
+		ok(sb->load_diags->n > 0 &&
+		    strncmp(sb->load_diags->v[0].msg, want, strlen(want)) == 0,
+		    "an ASCII one to 63, all the room there is");
+		sb_free(&sb);
+	}
 }
 
 static void

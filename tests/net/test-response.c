@@ -118,6 +118,8 @@ test_decode(void)
 		    API_BAD_RESPONSE, "answer without the expected data" },
 		{ API_CREATE, 200, "{\"code\": 200, \"data\": {}}",
 		    API_BAD_RESPONSE, "answer without the expected data" },
+		{ API_HEAD, 200, "{\"code\": 200, \"data\": {}}",
+		    API_BAD_RESPONSE, "answer without the expected data" },
 		{ API_BALANCE, 200, "{\"code\": 200, \"data\": {\"balance\": \"9\"}}",
 		    API_BAD_RESPONSE, "answer without the expected data" },
 		{ API_BALANCE, 200, "{\"code\": 402, \"message\": \"top up\"}",
@@ -159,6 +161,21 @@ test_decode(void)
 	decode(API_CREATE, 200, "{\"code\": 200, \"data\": {\"task_id\": \"t1\"}}",
 	    &res);
 	is_str(res.task_id, "t1", "a create's task id is kept");
+	api_result_clear(&res);
+
+	/* A gateway's JSON without the service's code. */
+	decode(API_TASK_INFO, 404, "{}", &res);
+	is_int(res.code, 0, "no code in the body: code 0");
+	is_str(res.message, "HTTP 404, code 0", "and a message that says so");
+	api_result_clear(&res);
+	/* The largest code read as one, and one past it. */
+	decode(API_BALANCE, 200, "{\"code\": 9000000000000000}", &res);
+	is_int(res.code, 9000000000000000LL, "a code of 9e15 is a code");
+	is_str(api_outcome_name(res.outcome), "other", "one the client "
+	    "does not know");
+	decode(API_BALANCE, 200, "{\"code\": 9000000000000001.5}", &res);
+	is_str(api_outcome_name(res.outcome), "bad_response",
+	    "a code that is no integer is no code");
 	api_result_clear(&res);
 }
 
