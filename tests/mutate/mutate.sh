@@ -26,7 +26,7 @@ equiv=$top_srcdir/tests/mutate/equivalent
 core_files="rules codec diag text storyboard conf store schedule vocab urlrule atomic"
 net_files="response retry url download xfer result conn api"
 core_tests="codec conf diag draft edit history rules schedule store storyboard text vocab urlrule atomic"
-net_tests="retry conn result url response api worker"
+net_tests="retry conn result url response download api worker"
 files=${MUTATE_FILES:-$(for f in $core_files; do printf 'src/core/%s.c ' "$f"; done
 	for f in $net_files; do printf 'src/net/%s.c ' "$f"; done)}
 

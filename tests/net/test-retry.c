@@ -101,7 +101,7 @@ main(void)
 	is_int(delay(API_BALANCE, API_RATE_LIMITED, 429, 86400, 1), 30000,
 	    "a Retry-After of a day is capped");
 	{
-		struct api_retry	p = { 5, 1000, 30500 };
+		struct api_retry	p = { 5, 1000, 30020 };
 		struct api_result	r = { 0 };
 
 		r.kind = API_BALANCE;
