@@ -30,17 +30,21 @@ url_host(CURLU *u, const char *url, char **scheme)
 int
 url_check(const char *url, const char *base, bool allow_http, char **cause)
 {
-	CURLU	*u;
+	CURLU	*u, *bu;
 	char	*scheme = NULL, *host = NULL, *base_host = NULL;
 	bool	 base_loopback;
 	int	 rc = -1;
 
 	/* A refusal, not fatal(): the request fails, the program goes on. */
-	if ((u = curl_url()) == NULL) {
+	if ((u = curl_url()) == NULL || (bu = curl_url()) == NULL) {
+		curl_url_cleanup(u);
 		*cause = xstrdup("out of memory for parsing the URL");
 		return -1;
 	}
-	base_host = url_host(u, base, NULL);
+	/* A handle of its own for each: on one that holds the base, a text
+	 * without a scheme ("//127.0.0.1:631/") would be resolved against it,
+	 * and the URL checked would not be the one curl fetches. */
+	base_host = url_host(bu, base, NULL);
 	base_loopback = base_host != NULL && urlrule_loopback(base_host);
 	if ((host = url_host(u, url, &scheme)) == NULL)
 		xasprintf(cause, "not a usable URL");
@@ -50,5 +54,6 @@ url_check(const char *url, const char *base, bool allow_http, char **cause)
 	curl_free(host);
 	curl_free(base_host);
 	curl_url_cleanup(u);
+	curl_url_cleanup(bu);
 	return rc;
 }

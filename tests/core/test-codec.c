@@ -4,6 +4,7 @@
 
 #include <sys/stat.h>
 
+#include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -147,6 +148,53 @@ test_duplicates(void)
 	is_int(diags_at(sb->load_diags, DIAG_WARNING, "x?2J", "unknown"), 1,
 	    "a C1 control in a key shown as '?'");
 	sb_free(&sb);
+	{
+		/* Enough keys that their hashes meet in the table. */
+		char	text[4096], *p = text;
+		int	i;
+
+		p += sprintf(p, "{\"model\": \"kling/v3\", \"x\": {");
+		for (i = 0; i < 60; i++)
+			p += sprintf(p, "\"k%d\": %d, ", i, i);
+		sprintf(p, "\"k7\": 0, \"k59\": 0, \"k60\": 0}}");
+		sb = decoded(text);
+		is_int(diags_at(sb->load_diags, DIAG_ERROR, "x.k7", "duplicate"), 1,
+		    "among 63 keys, a duplicate is found");
+		is_int(diags_at(sb->load_diags, DIAG_ERROR, "x.k59", "duplicate"), 1,
+		    "and another");
+		is_int(diag_count(sb->load_diags, DIAG_ERROR), 2,
+		    "and no key is taken for another");
+		sb_free(&sb);
+	}
+	{
+		/* A key longer than a message can show is cut, whole
+		 * characters only, never written past its buffer. */
+		char	text[1024], key[300], want[128];
+		size_t	i, n = 0;
+
+		for (i = 0; i < 100; i++)
+			n += (size_t)sprintf(key + n, "\xc3\xa9");	/* é, 2 bytes */
+		snprintf(text, sizeof text, "{\"%s\": 1, \"%s\": 2}", key, key);
+		sb = decoded(text);
+		/* 63 bytes of room: 31 é, not half of a 32nd. */
+		snprintf(want, sizeof want, "duplicate key \"%.62s\"", key);
+		ok(sb->load_diags->n > 0 &&
+		    strncmp(sb->load_diags->v[0].msg, want, strlen(want)) == 0 &&
+		    sb->load_diags->v[0].msg[strlen(want)] == ' ',
+		    "a 200-byte key is cut to 31 whole characters in a message");
+		if (sb->load_diags->n > 0)
+			diag_note("%s", sb->load_diags->v[0].msg);
+		sb_free(&sb);
+		memset(key, 'k', 100);
+		key[100] = '\0';
+		snprintf(text, sizeof text, "{\"%s\": 1, \"%s\": 2}", key, key);
+		sb = decoded(text);
+		snprintf(want, sizeof want, "duplicate key \"%.63s\" ", key);
+		ok(sb->load_diags->n > 0 &&
+		    strncmp(sb->load_diags->v[0].msg, want, strlen(want)) == 0,
+		    "an ASCII one to 63, all the room there is");
+		sb_free(&sb);
+	}
 }
 
 static void
@@ -258,6 +306,18 @@ test_unknown(void)
 	out = codec_encode(sb);
 	ok(strstr(out, "\"camera\": \"pan\"") != NULL && strstr(out, "\"tag\": [") != NULL,
 	    "unknown keys of shots and elements written back");
+	free(out);
+	sb_free(&sb);
+
+	/* Saved files are read by people and diffed: nesting is indented
+	 * two spaces a level, empty ones stay on their line. */
+	sb = decoded("{\"model\": \"kling/v3\", \"x\": [[1, {\"a\": [2, []]}], {}, "
+	    "{\"b\": {\"c\": null}}]}");
+	out = codec_encode(sb);
+	is_str(out, "{\n  \"model\": \"kling/v3\",\n  \"x\": [\n    [\n      1,\n"
+	    "      {\n        \"a\": [\n          2,\n          []\n        ]\n"
+	    "      }\n    ],\n    {},\n    {\n      \"b\": {\n        \"c\": null\n"
+	    "      }\n    }\n  ]\n}\n", "nested unknown values: laid out by depth");
 	free(out);
 	sb_free(&sb);
 }
@@ -391,6 +451,24 @@ test_bad_text(void)
 	    "a missing file is refused with the reason");
 	free(cause);
 	cause = NULL;
+	/* An EINTR left in errno (a poll interrupted by SIGWINCH) does not
+	 * make the end of the file look like an interrupted read. */
+	errno = EINTR;
+	sb = codec_load_file(fixture("text-to-video.json"), &cause);
+	ok(sb != NULL, "a file loads with a stale EINTR in errno");
+	sb_free(&sb);
+	free(cause);
+	cause = NULL;
+	/* A file that opens but cannot be read (EIO): refused, not retried. */
+	if (access("/proc/self/mem", R_OK) == 0) {
+		sb = codec_load_file("/proc/self/mem", &cause);
+		ok(sb == NULL && cause != NULL && strstr(cause, "cannot read") !=
+		    NULL, "a read error is refused with the reason");
+		diag_note("cause: %s", cause ? cause : "(none)");
+		free(cause);
+		cause = NULL;
+	} else
+		ok(1, "a read error is refused # SKIP no /proc/self/mem");
 	if (geteuid() == 0)
 		ok(1, "an unreadable file is refused # SKIP root reads any file");
 	else {

@@ -122,6 +122,32 @@ test_load(void)
 	    "a bad number of seconds");
 	conf_free(&cf);
 
+	{
+		/* Every word a switch takes, in any case. */
+		static const struct {
+			const char	*word;
+			bool		 on;
+		} words[] = {
+			{ "on", true }, { "YES", true }, { "1", true },
+			{ "True", true }, { "off", false }, { "No", false },
+			{ "0", false }, { "FALSE", false },
+		};
+		char	text[128];
+		size_t	i;
+
+		for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+			snprintf(text, sizeof text, "bell = %s\nnotify = %s\n"
+			    "bell = %s\n", words[i].on ? "off" : "on",
+			    words[i].on ? "off" : "on", words[i].word);
+			write_file(path, text, 0644);
+			cf = conf_load(path, &cause);
+			ok(cf != NULL && cf->bell == words[i].on &&
+			    cf->nwarnings == 0, "bell = %s: %s", words[i].word,
+			    words[i].on ? "on" : "off");
+			conf_free(&cf);
+		}
+	}
+
 	write_file(path, "poll_min_seconds = 50\npoll_max_seconds = 20\n", 0644);
 	cf = conf_load(path, &cause);
 	ok(cf->poll_min_seconds == 20 && cf->nwarnings == 1,
@@ -203,6 +229,12 @@ test_key(void)
 	key = conf_api_key(&cf, &cause);
 	ok(key == NULL && cause != NULL && strstr(cause, "is empty") != NULL,
 	    "an empty key file is refused");
+	free(cause);
+	cause = NULL;
+	write_file(path, "", 0600);
+	key = conf_api_key(&cf, &cause);
+	ok(key == NULL && cause != NULL && strstr(cause, "is empty") != NULL,
+	    "a key file of no bytes at all is called empty");
 	free(cause);
 	cause = NULL;
 	unlink(path);

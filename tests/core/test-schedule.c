@@ -65,6 +65,13 @@ test_params(void)
 	sched_add(s, "b", 0, 3600 * S, false);
 	is_int(sched_due_at(s, "b"), 5 * S, "max is configurable");
 	sched_free(&s);
+
+	p.min_ms = 4 * S;
+	p.max_ms = 2 * S;
+	s = sched_new(&p);
+	sched_add(s, "c", 0, 3600 * S, false);
+	is_int(sched_due_at(s, "c"), 4 * S, "a max below min is raised to it");
+	sched_free(&s);
 }
 
 static void
@@ -133,6 +140,13 @@ test_batch(void)
 	is_int(n, 2, "tasks due within 500 ms share that wake-up");
 	ok(n == 2 && keys[0][0] == 'e' && keys[1][0] == 'l', "earliest first");
 	is_int(sched_next_due(s, 2700), 2300, "the one due later waits for its turn");
+	sched_free(&s);
+
+	s = sched_new(NULL);
+	sched_add(s, "edge", 0, 0, false);		/* due 3000 */
+	is_int(sched_take_due(s, 2499, keys, 8), 0, "not 501 ms early");
+	is_int(sched_take_due(s, 2500, keys, 8), 1,
+	    "a task due exactly 500 ms after the wake-up shares it");
 	sched_free(&s);
 
 	s = sched_new(NULL);

@@ -909,6 +909,29 @@ test_find_error(void)
 	free(path);
 }
 
+/* The status queries of every instance share one pace. */
+static void
+test_pace(void)
+{
+	char *path = tmp_path("pace.db"), *cause = NULL;
+	struct store *st = open_ok(path);
+
+	const int64_t t = 1700000000000;	/* wall-clock ms */
+
+	is_int(store_pace_take(st, t, 2, &cause), 0, "the first query goes now");
+	is_int(store_pace_take(st, t + 100, 2, &cause), 400,
+	    "two a second: the next waits until 500 ms after it");
+	is_int(store_pace_take(st, t + 500, 2, &cause), 0, "and then goes");
+	is_int(store_pace_take(st, t + 500, 4, &cause), 500,
+	    "the slot taken at two a second holds");
+	is_int(store_pace_take(st, t + 1000 - 60000, 2, &cause), 60000,
+	    "a clock set back a minute: the slot is waited for");
+	is_int(store_pace_take(st, t + 1000 - 60001, 2, &cause), 0,
+	    "set back more than that, it no longer stops the queries");
+	store_close(&st);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -931,6 +954,7 @@ main(void)
 	test_orphans();
 	test_owner_gone();
 	test_find_error();
+	test_pace();
 	{
 		char *cmd;
 

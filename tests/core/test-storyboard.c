@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "core-test.h"
+#include "heap.h"
 #include "rules.h"
 #include "storyboard.h"
 
@@ -11,6 +12,12 @@ static const char *
 shot_prompt(const struct storyboard *sb, size_t i)
 {
 	return i < sb->nshots ? sb->shots[i].prompt : NULL;
+}
+
+static bool
+same(const char *a, const char *b)
+{
+	return a != NULL && b != NULL && strcmp(a, b) == 0;
 }
 
 static void
@@ -106,6 +113,25 @@ test_shots(void)
 	is_int(sb_shot_move(sb, 3, 0), 0, "move last to first");
 	is_str(shot_prompt(sb, 0), "a", "moved back: a first");
 	is_int(sb_shot_move(sb, 0, 4), -1, "move out of range refused");
+	{
+		/* Moves inside the list leave the others where they were. */
+		struct storyboard	*m = sb_new();
+		static const char	*const p[] = { "p0", "p1", "p2", "p3" };
+
+		for (i = 0; i < 4; i++)
+			sb_shot_add(m, i, p[i], 1);
+		sb_shot_move(m, 1, 2);
+		ok(same(shot_prompt(m, 0), "p0") &&
+		    same(shot_prompt(m, 1), "p2") &&
+		    same(shot_prompt(m, 2), "p1") &&
+		    same(shot_prompt(m, 3), "p3"), "move 1 to 2 of 4");
+		sb_shot_move(m, 3, 2);
+		ok(same(shot_prompt(m, 0), "p0") &&
+		    same(shot_prompt(m, 1), "p2") &&
+		    same(shot_prompt(m, 2), "p3") &&
+		    same(shot_prompt(m, 3), "p1"), "move 3 to 2 of 4");
+		sb_free(&m);
+	}
 	while (sb->nshots < SB_MAX_SHOTS)
 		sb_shot_add(sb, sb->nshots, "more", 1);
 	is_int(sb_shot_add(sb, 0, "seventh", 1), -1, "a seventh shot refused");
@@ -153,6 +179,53 @@ test_elements(void)
 	sb_strlist_clear(&sb->elements[0].images);
 	is_int(sb->elements[0].images.n, 0, "strlist clear");
 	sb_free(&sb);
+}
+
+/* Editing a field forgets what loading said of it, and the bad value kept
+ * for writing back. */
+static void
+test_forget(void)
+{
+	const char	*text = "{\"model\": \"kling/v3\", \"input\": {\"prompt\": "
+	    "\"p\", \"duration\": \"ten\", \"mode\": 3}, \"x\": 1}";
+	char		*cause = NULL, *out;
+	struct storyboard *sb = codec_decode(text, strlen(text), &cause);
+
+	if (sb == NULL) {
+		ok(0, "decode: %s", cause);
+		free(cause);
+		return;
+	}
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "input.duration", NULL), 1,
+	    "a bad duration is reported");
+	sb_forget_findings(sb, "input.duration");
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "input.duration", NULL), 0,
+	    "edited: the finding is forgotten");
+	is_int(diags_at(sb->load_diags, DIAG_ERROR, "input.mode", NULL), 1,
+	    "the other field's is kept");
+	out = codec_encode(sb);
+	ok(strstr(out, "\"ten\"") == NULL, "and the bad value is not written back");
+	ok(strstr(out, "\"mode\": 3") != NULL, "the other one still is");
+	free(out);
+	sb_free(&sb);
+}
+
+/* Freeing gives back all it held: the editor clones and frees a
+ * storyboard for every undo step. */
+static void
+make_and_free(void *arg)
+{
+	struct storyboard	*sb = sb_template(arg);
+
+	sb_shot_add(sb, 0, "one more", 2);
+	sb_free(&sb);
+}
+
+static void
+test_free_all(void)
+{
+	ok(heap_growth(make_and_free, (void *)"multi-shot-customize", 1000) <
+	    1000, "a storyboard with shots and elements is freed whole");
 }
 
 static void
@@ -223,5 +296,7 @@ main(void)
 	test_elements();
 	test_effective();
 	test_templates();
+	test_forget();
+	test_free_all();
 	return tap_done();
 }

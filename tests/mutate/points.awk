@@ -2,6 +2,11 @@
 #   LINE COL LEN ORIGINAL MUTANT
 # Operators (== != < <= > >= && || + -) and decimal constants, outside
 # comments, strings, character constants and preprocessor lines.
+# With -v file=src/x/y.c -v equiv=LIST -v skipped=OUT: a point that LIST
+# (tests/mutate/equivalent) names for that file (the operator or constant
+# inside the TEXT an entry quotes from its line) is no point: it goes to OUT
+# as "skip LINE ORIGINAL MUTANT WHY", and an entry of LIST for that file
+# that matched nothing goes there as "stale ENTRY".
 # Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
 function blank(s, from, to,    i, r) {	# spaces over s[from..to]
 	r = substr(s, 1, from - 1)
@@ -43,8 +48,42 @@ function strip(s,    i, c, n, q, start) {
 	cstart = 1
 	return s
 }
-function emit(col, len, orig, mut) {
+function emit(col, len, orig, mut,    k, at) {
+	for (k = 1; k <= nequiv; k++) {
+		# TEXT is on the line and the point within it.
+		at = index($0, etext[k])
+		if (eorig[k] == orig && emut[k] == mut && at > 0 && col >= at &&
+		    col + len <= at + length(etext[k])) {
+			used[k] = 1
+			print "skip", NR, orig, mut, ewhy[k] > skipped
+			return
+		}
+	}
 	print NR, col, len, orig, mut
+}
+# The list: FILE | ORIGINAL -> MUTANT | TEXT AROUND THE POINT | WHY
+BEGIN {
+	if (skipped == "")
+		skipped = "/dev/stderr"
+	while (equiv != "" && (getline l < equiv) > 0) {
+		if (l ~ /^#/ || l !~ /[^ \t]/)
+			continue
+		nf = split(l, f, / [|] /)
+		if (nf != 4 || f[1] != file)
+			continue
+		split(f[2], om, / -> /)
+		nequiv++
+		eorig[nequiv] = om[1]
+		emut[nequiv] = om[2]
+		etext[nequiv] = f[3]
+		ewhy[nequiv] = f[4]
+		eline[nequiv] = l
+	}
+}
+END {
+	for (k = 1; k <= nequiv; k++)
+		if (!used[k])
+			print "stale", eline[k] > skipped
 }
 {
 	s = strip($0)

@@ -765,6 +765,159 @@ test_advice_links(void)
 	}
 }
 
+/* What a person reads when a request ends: the attempts counted right, the
+ * service's wish to wait passed on, a 404 explained by what was asked. */
+static void
+test_advice_words(void)
+{
+	static const struct {
+		enum api_kind	 kind;
+		enum api_outcome o;
+		int		 attempts;
+		long		 retry_after;
+		const char	*has;
+	} table[] = {
+		{ API_BALANCE, API_RATE_LIMITED, 1, -1, "gave up after 1 attempt:" },
+		{ API_BALANCE, API_RATE_LIMITED, 5, 7, "gave up after 5 attempts: "
+		    "try again later (the service asks to wait 7s)" },
+		{ API_CREATE, API_MAINTENANCE, 1, 0, "after 1 attempt: try again "
+		    "later (the service asks to wait 0s)" },
+		{ API_CREATE, API_MAINTENANCE, 2, -1, "2 attempts: try again later" },
+		{ API_TASK_INFO, API_NOT_FOUND, 1, -1, "no such task" },
+		{ API_DOWNLOAD, API_NOT_FOUND, 1, -1, "nothing at that URL" },
+		{ API_HEAD, API_NOT_FOUND, 1, -1, "nothing at that URL" },
+		{ API_BALANCE, API_NOT_FOUND, 1, -1, "check the base URL" },
+		{ API_CREATE, API_NOT_FOUND, 1, -1, "check the base URL" },
+		{ API_CREATE, API_SERVER_ERROR, 1, -1, "the task was not resent" },
+		{ API_TASK_INFO, API_SERVER_ERROR, 1, -1, "500: server error: why" },
+		{ API_CREATE, API_NO_ANSWER, 1, -1, "may or may not exist" },
+		{ API_TASK_INFO, API_NO_ANSWER, 1, -1, "no answer (why): try again" },
+		{ API_CREATE, API_BAD_RESPONSE, 1, -1, "may or may not exist" },
+		{ API_HEAD, API_NOT_SENT, 1, -1, "the file's server" },
+		{ API_CREATE, API_OTHER, 1, -1, "unexpected answer (HTTP 418, "
+		    "code 77): why" },
+	};
+	struct api_result	r;
+	char			*adv;
+	size_t			 i;
+
+	for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+		memset(&r, 0, sizeof r);
+		r.kind = table[i].kind;
+		r.outcome = table[i].o;
+		r.attempts = table[i].attempts;
+		r.retry_after = table[i].retry_after;
+		r.http_status = 418;
+		r.code = 77;
+		r.message = (char *)"why";
+		adv = api_advice(&r);
+		ok(strstr(adv, table[i].has) != NULL, "%s of a %s: %s",
+		    api_outcome_name(r.outcome), api_kind_name(r.kind), adv);
+		ok(table[i].retry_after >= 0 || strstr(adv, "asks to wait") ==
+		    NULL, "  no wait named when none was asked");
+		free(adv);
+	}
+}
+
+static void
+test_names(void)
+{
+	static const char *const kinds[] = { "create", "task_info", "balance",
+	    "download", "head" };
+	struct api_result	r = { 0 };
+	int			i;
+
+	for (i = 0; i < 5; i++)
+		is_str(api_kind_name(i), kinds[i], "kind %d: %s", i, kinds[i]);
+	is_str(api_kind_name(5), "?", "no such kind: ?");
+	is_str(api_outcome_name(API_OK), "ok", "ok");
+	is_str(api_outcome_name(API_NO_ANSWER), "no_answer", "no_answer");
+	is_str(api_outcome_name(API_CANCELLED), "cancelled", "cancelled");
+	is_str(api_outcome_name(API_OUTCOME_COUNT), "?", "no such outcome: ?");
+
+	/* Only a create whose body may have left without a verdict. */
+	for (i = 0; i < API_OUTCOME_COUNT; i++) {
+		r.kind = API_CREATE;
+		r.outcome = i;
+		is_int(api_result_unknown(&r), i == API_NO_ANSWER ||
+		    i == API_BAD_RESPONSE, "a create's %s: %s", api_outcome_name(i),
+		    i == API_NO_ANSWER || i == API_BAD_RESPONSE ? "unknown" :
+		    "known");
+		r.kind = API_TASK_INFO;
+		ok(!api_result_unknown(&r), "a query's %s: known",
+		    api_outcome_name(i));
+	}
+}
+
+static void
+test_image_problem(void)
+{
+	static const struct {
+		const char	*type;
+		int64_t		 bytes;
+		const char	*has;	/* NULL: usable */
+	} table[] = {
+		{ "image/jpeg", 1000, NULL },
+		{ "IMAGE/JPEG; charset=binary", 1000, NULL },
+		{ "image/jpg", 1000, NULL },
+		{ "image/png", 10 * 1024 * 1024, NULL },
+		{ "image/png", 10 * 1024 * 1024 + 1, "image of 10.0 MB: the limit is 10 MB" },
+		{ "image/gif", 1000, "not a JPEG or PNG image (image/gif)" },
+		{ "image/jpe", 1000, "not a JPEG or PNG image (image/jpe)" },
+		{ "image/pn", 1000, "not a JPEG or PNG image" },
+		{ "text/html", 1000, "not a JPEG or PNG image (text/html)" },
+		{ NULL, 1000, "not a JPEG or PNG image (no content type)" },
+		{ "", 1000, "(no content type)" },
+	};
+	struct api_result	r;
+	char			*p;
+	size_t			 i;
+
+	for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+		memset(&r, 0, sizeof r);
+		r.kind = API_HEAD;
+		r.outcome = API_OK;
+		r.content_type = (char *)table[i].type;
+		r.bytes = table[i].bytes;
+		p = api_image_problem(&r);
+		if (table[i].has == NULL)
+			ok(p == NULL, "%s of %lld bytes: usable", table[i].type,
+			    (long long)table[i].bytes);
+		else
+			ok(p != NULL && strstr(p, table[i].has) != NULL,
+			    "%s of %lld bytes: %s", table[i].type ? table[i].type :
+			    "(none)", (long long)table[i].bytes, p ? p : "usable");
+		free(p);
+	}
+	memset(&r, 0, sizeof r);
+	r.kind = API_HEAD;
+	r.outcome = API_NOT_FOUND;
+	p = api_image_problem(&r);
+	ok(p != NULL && strncmp(p, "image not reachable: 404: nothing at that "
+	    "URL", 43) == 0, "an unreachable image: %s", p);
+	free(p);
+}
+
+static void
+test_download_names(void)
+{
+	char	*p, *cause = NULL;
+
+	p = api_download_path("dl", "Task_AZaz09.x-y", &cause);
+	is_str(p, "dl/Task_AZaz09.x-y.mp4", "letters of both cases, digits, "
+	    "_ . - are kept");
+	free(p);
+	p = api_download_path("", "..task", &cause);
+	is_str(p, "task.mp4", "no leading dot: no hidden file; \"\": here");
+	free(p);
+	p = api_download_path("/", "t", &cause);
+	is_str(p, "/t.mp4", "a folder ending in / gets no second one");
+	free(p);
+	p = api_download_path("/dl", NULL, &cause);
+	ok(p == NULL && cause != NULL, "no task id: refused");
+	free(cause);
+}
+
 int
 main(void)
 {
@@ -787,5 +940,9 @@ main(void)
 	net_global_free();
 	rmdir(tmpdir);
 	test_advice_links();
+	test_advice_words();
+	test_names();
+	test_image_problem();
+	test_download_names();
 	return tap_done();
 }

@@ -42,10 +42,13 @@ main(void)
 		{ API_GEN_FAILED, 501, 0, 0 },
 		{ API_DISABLED, 505, 0, 0 },
 		{ API_OTHER, 503, 0, 1 },
+		{ API_OTHER, 500, 0, 1 },
+		{ API_OTHER, 499, 0, 0 },
 		{ API_OTHER, 418, 0, 0 },
 		{ API_NOT_SENT, 0, 1, 1 },
 		{ API_NO_ANSWER, 0, 0, 1 },
 		{ API_BAD_RESPONSE, 502, 0, 1 },
+		{ API_BAD_RESPONSE, 200, 0, 1 },
 		{ API_LOCAL_ERROR, 0, 0, 0 },
 		{ API_CANCELLED, 0, 0, 0 }
 	};
@@ -62,6 +65,29 @@ main(void)
 		    table[i].query ? "retried" : "final");
 	}
 
+	/* Trouble on the service's side holds every request back, not one. */
+	{
+		static const struct {
+			enum api_outcome	o;
+			long			http;
+			bool			global;
+		} g[] = {
+			{ API_RATE_LIMITED, 429, true }, { API_MAINTENANCE, 455, true },
+			{ API_SERVER_ERROR, 500, true }, { API_OTHER, 500, true },
+			{ API_OTHER, 499, false }, { API_BAD_RESPONSE, 502, true },
+			{ API_BAD_RESPONSE, 200, false }, { API_NO_ANSWER, 0, false },
+			{ API_NOT_FOUND, 404, false },
+		};
+		struct api_result	r = { 0 };
+
+		for (i = 0; i < sizeof g / sizeof g[0]; i++) {
+			r.outcome = g[i].o;
+			r.http_status = g[i].http;
+			is_int(retry_is_global(&r), g[i].global, "%s (HTTP %ld): %s",
+			    api_outcome_name(g[i].o), g[i].http, g[i].global ?
+			    "everyone holds back" : "this request only");
+		}
+	}
 	is_int(delay(API_TASK_INFO, API_NO_ANSWER, 0, -1, 1), 1000,
 	    "first retry after the base delay");
 	is_int(delay(API_TASK_INFO, API_NO_ANSWER, 0, -1, 3), 4000,
@@ -74,6 +100,18 @@ main(void)
 	    "Retry-After: 0 means now");
 	is_int(delay(API_BALANCE, API_RATE_LIMITED, 429, 86400, 1), 30000,
 	    "a Retry-After of a day is capped");
+	{
+		struct api_retry	p = { 5, 1000, 30020 };
+		struct api_result	r = { 0 };
+
+		r.kind = API_BALANCE;
+		r.outcome = API_RATE_LIMITED;
+		r.http_status = 429;
+		r.retry_after = 30;
+		r.attempts = 1;
+		is_int(retry_delay(&p, &r), 30000,
+		    "a Retry-After at the cap is waited exactly");
+	}
 	is_int(delay(API_CREATE, API_NOT_SENT, 0, -1, 4), 8000,
 	    "a create that never left is retried with back-off too");
 	return tap_done();

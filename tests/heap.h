@@ -1,0 +1,44 @@
+/* kling-tui: whether something repeated makes the heap grow, for the unit
+ * tests that check that a clear or a free gives back everything (a long
+ * session repeats them for every poll or every edit).
+ * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
+ *
+ * glibc's mallinfo2 counts the chunks its per-thread cache keeps as in
+ * use, so one round proves nothing: heap_growth() runs fn a few times to
+ * settle, then n times, and returns how many bytes the heap grew over
+ * those n. A leak of even one byte a round grows it by 16 n or more.
+ * 0 where mallinfo2 is missing, and where another allocator answers (ASan,
+ * valgrind): those find leaks on their own. */
+#ifndef KT_HEAP_H
+#define KT_HEAP_H
+
+#include <stddef.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+static inline long long
+heap_in_use(void)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+	return (long long)mallinfo2().uordblks;
+#else
+	return 0;
+#endif
+}
+
+static inline long long
+heap_growth(void (*fn)(void *), void *arg, int n)
+{
+	long long	before;
+	int		i;
+
+	for (i = 0; i < 10; i++)
+		fn(arg);
+	before = heap_in_use();
+	for (i = 0; i < n; i++)
+		fn(arg);
+	return heap_in_use() - before;
+}
+
+#endif
