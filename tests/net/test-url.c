@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api.h"
 #include "tap.h"
 #include "xfer.h"
 
@@ -39,6 +40,13 @@ check(const char *url, const char *base, bool allow_http, int want,
 int
 main(void)
 {
+	char	*cause = NULL;
+
+	/* libcurl is loaded on first use (curlsym.c), as in the program. */
+	if (net_global_init(&cause) != 0) {
+		printf("Bail out! %s\n", cause);
+		return 1;
+	}
 	check("https://cdn.example.com/v.mp4", SERVICE, false, 0, NULL);
 	check("https://cdn.example.com/v.mp4", SIM, false, 0, NULL);
 	check("HTTPS://CDN.EXAMPLE.COM/v.mp4", SERVICE, false, 0, NULL);
