@@ -16,7 +16,11 @@ watch_dashboard() {
 	kt submit "$TMP/$1.json" >/dev/null 2>&1
 	ui_start "$KLING_TUI" --base-url "$SIM_URL"
 	tmux -L "$ui_sock" pipe-pane -o "cat >'$TMP/$1.out'"
-	ui_wait "success" 20
+	# Its own row's end: an earlier task's row may say success already.
+	i=0
+	while [ $i -lt 400 ] && ! ui_screen | grep -q "$1\.json .*success"; do
+		sleep 0.05; i=$((i + 1))
+	done
 	sleep 0.5
 }
 
