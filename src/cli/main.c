@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "xmalloc.h"
 
 static int
@@ -60,6 +61,8 @@ main(int argc, char **argv)
 	 * (text.c): loading a locale would double its start-up time. */
 	setlocale(LC_ALL, "");
 #endif
+	/* The messages' language: nothing at all under C or no locale. */
+	i18n_init();
 	/* Keep argv as given: cli_parse_globals rewrites it in place. */
 	orig = xcalloc((size_t)argc + 1, sizeof *orig);
 	for (i = 0; i < argc; i++)
