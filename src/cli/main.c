@@ -38,11 +38,11 @@ main_dispatch(struct app_globals *g, int argc, char **argv)
 				return c->fn(g, &a);
 			}
 		if (argv[1][0] == '-')
-			return cli_usage_error("unknown option '%s'", argv[1]);
+			return cli_usage_error(_("unknown option '%s'"), argv[1]);
 		/* "stauts" is not a storyboard to start writing. */
 		if (access(argv[1], F_OK) != 0 && (near = cli_suggest(argv[1])) != NULL)
-			return cli_usage_error("unknown subcommand '%s'; did you mean '%s'? "
-			    "(to start a new storyboard of that name: kling-tui ./%s)",
+			return cli_usage_error(_("unknown subcommand '%s'; did you mean '%s'? "
+			    "(to start a new storyboard of that name: kling-tui ./%s)"),
 			    argv[1], near, argv[1]);
 	}
 	return cli_fullscreen(g, argc, argv);

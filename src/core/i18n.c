@@ -48,3 +48,11 @@ i18n_init(void)
 #endif
 }
 
+
+void
+i18n_off(void)
+{
+#ifdef ENABLE_NLS
+	setlocale(LC_MESSAGES, "C");
+#endif
+}

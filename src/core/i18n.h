@@ -14,7 +14,7 @@
 #define gettext(s)	(s)
 #define ngettext(s, p, n) ((n) == 1 ? (s) : (p))
 #endif
-#define N_(s)		(s)
+#define N_(s)		s
 
 /* Bind the message catalogs for the locale of the environment; call once,
  * early in main(). Under C/POSIX or no locale at all, it does nothing and
@@ -24,5 +24,9 @@
  * $KLING_TUI_LOCALEDIR when set (the tests' build-tree catalogs), else to
  * the installed ones. */
 void	i18n_init(void);
+
+/* Back to the messages as written, for output that programs read (--json):
+ * its text stays the same whatever the locale. */
+void	i18n_off(void);
 
 #endif
