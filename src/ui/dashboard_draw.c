@@ -210,7 +210,7 @@ dash_next(const struct store_task *t, char *buf, size_t len)
 	if (due == 0)
 		snprintf(buf, len, _("asking..."));
 	else
-		snprintf(buf, len, "poll in %" PRId64 "s", (due + 999) / 1000);
+		snprintf(buf, len, _("poll in %" PRId64 "s"), (due + 999) / 1000);
 }
 
 static bool

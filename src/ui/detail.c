@@ -132,14 +132,14 @@ detail_build(const struct store_task *t, int width)
 	for (i = 0; i < nlines; i++)
 		free(lines[i].text);
 	nlines = 0;
-	detail_add(ui_attr(UI_TITLE), "Task %s  (#%" PRId64 ")", t->task_id != NULL ?
+	detail_add(ui_attr(UI_TITLE), _("Task %s  (#%" PRId64 ")"), t->task_id != NULL ?
 	    t->task_id : _("without an id"), t->id);
 	detail_add(A_NORMAL, _("  name: %s"), t->name != NULL ? t->name : "");
 	detail_add(dash_state_attr(t->state), _("  status: %s"), task_state_label(t->state));
 	if (t->task_id != NULL && dash->s.tracker != NULL &&
 	    (due = tracker_due_in(dash->s.tracker, t->task_id)) >= 0)
-		detail_add(ui_attr(UI_DIM), "  next poll in %" PRId64 " s (faster while "
-		    "this view is open)", (due + 999) / 1000);
+		detail_add(ui_attr(UI_DIM), _("  next poll in %" PRId64 " s (faster while "
+		    "this view is open)"), (due + 999) / 1000);
 	if (task_state_parse(t->state) == TASK_UNKNOWN) {
 		detail_add(A_NORMAL, "%s", "");
 		detail_add(ui_attr(UI_WARNING) | A_BOLD, _("  The fate of this submission is unknown."));
