@@ -350,9 +350,12 @@ form_value(const struct storyboard *sb, const struct form_cell *c, char *buf, si
 	case EF_AUDIO:
 		if (sb->multi_shots == SB_TRUE) {
 			*note = _("locked on: multi-shot");
-			return "on";
+			return _("on");
 		}
-		break;
+		/* FALLTHROUGH */
+	case EF_MULTI:
+		/* "on" and "off" are the editor's words, not the API's. */
+		return v != NULL ? _(v) : NULL;
 	case EF_ASPECT:
 		if (sb->img_urls.n > 0 && sb->aspect_ratio != NULL)
 			*note = _("ignored: images set");

@@ -35,7 +35,7 @@ zh_shot=$(ui_line '^  镜头 1 ')
 like "$zh_mode" '多镜头' "zh_CN: the settings' labels in Chinese"
 is "$(col_of "$zh_mode" pro)" "$(col_of "$en_mode" pro)" "zh_CN: the mode's value where it is in English"
 is "$(col_of "$zh_mode" 多镜头)" "$(col_of "$en_mode" Multi-shot)" "zh_CN: the second label of a row where it is in English"
-is "$(col_of "$zh_mode" " on")" "$(col_of "$en_mode" " on")" "zh_CN: the second value too"
+is "$(col_of "$zh_mode" " 开")" "$(col_of "$en_mode" " on")" "zh_CN: the second value too, in Chinese"
 is "$(col_of "$zh_aspect" "（未设置）")" "$(col_of "$en_aspect" "(not set)")" "zh_CN: an unset value where it is in English"
 is "$(col_of "$zh_shot" "3s")" "$(col_of "$en_shot" "3s")" "zh_CN: a shot's duration where it is in English"
 is "$(col_of "$zh_shot" "53/512")" "$(col_of "$en_shot" "53/512")" "zh_CN: a shot's counter, right-aligned as in English"
