@@ -55,4 +55,11 @@ is "$zrc" 2 "a usage error still exits 2"
 like "$(cat "$TMP/zh.err")" "未知子命令 'stauts'；您是指 'status' 吗" "a usage error in Chinese"
 like "$(cat "$TMP/zh.err")" "请尝试 'kling-tui --help'" "with the hint in Chinese"
 
+## doctor: its labels in Chinese, its values in one column
+zh "$KLING_TUI" doctor >"$TMP/zh.doctor" 2>&1
+line=$(grep '语言环境' "$TMP/zh.doctor")
+like "$line" 'zh_CN\.UTF-8' "doctor: its labels in Chinese"
+is "$(col_of "$line" zh_CN)" 17 "doctor: the values start at column 17 after a CJK label"
+is "$(col_of "$(grep '^  TERM ' "$TMP/zh.doctor")" "${TERM:-(none)}")" 17 "doctor: as after an ASCII one"
+
 done_testing
