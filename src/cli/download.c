@@ -120,8 +120,8 @@ cli_download_done(const struct follow_opts *o, const char *task_id,
 		if (o->json)
 			cli_json_failure(task_id, res);
 		if (res->bytes > 0)
-			fprintf(stderr, "%s: %" PRId64 " bytes kept; run the same command "
-			    "again to resume\n", task_id, res->bytes);
+			fprintf(stderr, _("%s: %" PRId64 " bytes kept; run the same command "
+			    "again to resume\n"), task_id, res->bytes);
 		return exit_worse(rc, exit_code_for(res));
 	}
 	if (o->json) {
@@ -131,7 +131,7 @@ cli_download_done(const struct follow_opts *o, const char *task_id,
 		cli_json_str(stdout, res->path);
 		printf(",\"bytes\":%" PRId64 "}\n", res->bytes);
 	} else
-		printf("%s: saved %s (%" PRId64 " bytes)\n", task_id, res->path, res->bytes);
+		printf(_("%s: saved %s (%" PRId64 " bytes)\n"), task_id, res->path, res->bytes);
 	return rc;
 }
 

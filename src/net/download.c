@@ -219,8 +219,8 @@ download_finish(struct xfer *x, long http, struct api_result *res)
 	}
 	have = x->offset + x->written;
 	if (x->total >= 0 && have != x->total) {
-		download_fail(x, res, API_NO_ANSWER, "download cut at %" PRId64
-		    " of %" PRId64 " bytes", have, x->total);
+		download_fail(x, res, API_NO_ANSWER, _("download cut at %" PRId64
+		    " of %" PRId64 " bytes"), have, x->total);
 		return;
 	}
 	if (fflush(x->fp) != 0 || fsync(fileno(x->fp)) != 0) {
