@@ -62,10 +62,10 @@ cli_say_retrying(const struct api_result *r, int attempt, long wait_ms, void *ar
 	if (!isatty(STDERR_FILENO))
 		return;
 	text_fputs(name, stderr);
-	fprintf(stderr, ": attempt %d failed (", attempt);
+	fprintf(stderr, _(": attempt %d failed ("), attempt);
 	text_fputs(r->message != NULL ? r->message : api_outcome_name(r->outcome),
 	    stderr);
-	fprintf(stderr, "); trying again in %ld s\n", (wait_ms + 999) / 1000);
+	fprintf(stderr, _("); trying again in %ld s\n"), (wait_ms + 999) / 1000);
 }
 
 void

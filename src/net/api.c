@@ -231,9 +231,9 @@ net_global_init(char **cause)
 		signal(SIGPIPE, SIG_IGN);
 		done = -1;
 		if (net_load(&lib) != 0)
-			xasprintf(&why, "network unavailable: cannot load libcurl (%s)", lib);
+			xasprintf(&why, _("network unavailable: cannot load libcurl (%s)"), lib);
 		else if ((rc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK)
-			xasprintf(&why, "network unavailable: curl_global_init: %s",
+			xasprintf(&why, _("network unavailable: curl_global_init: %s"),
 			    curl_easy_strerror(rc));
 		else
 			done = 1;
