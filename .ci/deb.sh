@@ -17,7 +17,8 @@ if [ -n "$deb" ]; then
 	for f in ./usr/bin/kling-tui ./usr/bin/kling-sim ./usr/libexec/kling-tui/kling-tui-app \
 	    ./usr/share/man/man1/kling-tui.1.gz ./usr/share/man/man1/kling-sim.1.gz \
 	    ./usr/share/bash-completion/completions/kling-tui \
-	    ./usr/share/zsh/vendor-completions/_kling-tui ./usr/share/doc/kling-tui/copyright; do
+	    ./usr/share/zsh/vendor-completions/_kling-tui ./usr/share/doc/kling-tui/copyright \
+	    ./usr/share/locale/zh_CN/LC_MESSAGES/kling-tui.mo; do
 		grep -qx "$f" "$out/contents"; ok $? "the package installs $f"
 	done
 	lintian --fail-on error "$deb" >"$out/lintian.log" 2>&1

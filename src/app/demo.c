@@ -20,6 +20,7 @@
 #include "demo.h"
 #include "exepath.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 #define DEMO_SIM	"kling-sim"
 #define DEMO_WAIT_MS	5000
@@ -45,7 +46,7 @@ demo_find_sim(char **cause)
 		}
 		free(dirs);
 	}
-	*cause = xstrdup("kling-sim was not found beside kling-tui nor on $PATH");
+	*cause = xstrdup(_("kling-sim was not found beside kling-tui nor on $PATH"));
 	return NULL;
 }
 
@@ -99,7 +100,7 @@ demo_read_line(int fd, char **cause)
 
 	for (;;) {
 		if ((left = end - clock_ms()) <= 0) {
-			*cause = xstrdup("kling-sim did not say where it listens within 5 s");
+			*cause = xstrdup(_("kling-sim did not say where it listens within 5 s"));
 			return NULL;
 		}
 		if (poll(&pfd, 1, (int)left) < 0 && errno != EINTR) {
@@ -112,7 +113,7 @@ demo_read_line(int fd, char **cause)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			*cause = xstrdup("kling-sim stopped before listening");
+			*cause = xstrdup(_("kling-sim stopped before listening"));
 			return NULL;
 		}
 		len += (size_t)n;
@@ -120,7 +121,7 @@ demo_read_line(int fd, char **cause)
 		if (strchr(buf, '\n') != NULL)
 			return xstrndup(buf, strcspn(buf, "\r\n"));
 		if (len == sizeof buf - 1) {
-			*cause = xstrdup("kling-sim said something unexpected");
+			*cause = xstrdup(_("kling-sim said something unexpected"));
 			return NULL;
 		}
 	}
@@ -138,7 +139,7 @@ demo_start(const char *sim, const char *const *args, const char *errlog, char **
 	if (sim == NULL && (sim = found = demo_find_sim(cause)) == NULL)
 		return NULL;
 	if (access(sim, X_OK) != 0) {
-		xasprintf(cause, "cannot run %s: %s", sim, strerror(errno));
+		xasprintf(cause, _("cannot run %s: %s"), sim, strerror(errno));
 		free(found);
 		return NULL;
 	}
@@ -168,7 +169,7 @@ demo_start(const char *sim, const char *const *args, const char *errlog, char **
 	}
 	if (strncmp(line, prefix, sizeof prefix - 1) != 0 ||
 	    strncmp(line + sizeof prefix - 1, "http://127.0.0.1:", 17) != 0) {
-		*cause = xstrdup("kling-sim did not listen on 127.0.0.1");
+		*cause = xstrdup(_("kling-sim did not listen on 127.0.0.1"));
 		free(line);
 		demo_stop(&d);
 		return NULL;

@@ -19,6 +19,7 @@
 #include "store.h"
 #include "tracker.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 static void
 session_warn(struct session *s, char *w)
@@ -42,7 +43,7 @@ session_env_number(struct session *s, const char *name, long dflt, long max)
 	errno = 0;
 	n = strtol(v, &end, 10);
 	if (*end != '\0' || errno != 0 || n < 1 || n > max) {
-		xasprintf(&w, "ignoring %s=%s: not a whole number from 1 to %ld",
+		xasprintf(&w, _("ignoring %s=%s: not a whole number from 1 to %ld"),
 		    name, v, max);
 		session_warn(s, w);
 		return dflt;
@@ -194,7 +195,7 @@ session_open(struct session *s, const struct app_globals *g, unsigned need,
 	}
 	if ((need & SESSION_KEY) && (need & SESSION_NET) && s->key == NULL) {
 		/* Nothing was sent: a setting to fix, not a refusal. */
-		xasprintf(cause, "%s (nothing was sent)", s->key_problem);
+		xasprintf(cause, _("%s (nothing was sent)"), s->key_problem);
 		goto fail;
 	}
 	log_secret(s->key);

@@ -23,6 +23,7 @@
 #include "tracker.h"
 #include "vocab.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 /* A request the worker is running for us. */
 struct tracker_job {
@@ -500,13 +501,13 @@ tracker_download(struct tracker *t, int64_t id, const char *dir, const char *to,
 	int rc = -1;
 
 	if (tracker_asking(t, API_DOWNLOAD, id, NULL)) {
-		*cause = xstrdup("already downloading");
+		*cause = xstrdup(_("already downloading"));
 		return -1;
 	}
 	if ((row = store_get(t->store, id, cause)) == NULL)
 		return -1;
 	if (row->task_id == NULL || (url = tracker_media_url(row->media_urls, 0)) == NULL) {
-		*cause = xstrdup("no video yet");
+		*cause = xstrdup(_("no video yet"));
 		goto out;
 	}
 	if (to != NULL)
@@ -518,7 +519,7 @@ tracker_download(struct tracker *t, int64_t id, const char *dir, const char *to,
 	req.url = url;
 	req.dest = dest;
 	if (tracker_queue(t, &req, id, NULL, 0) == NULL)
-		*cause = xstrdup("the program is stopping");
+		*cause = xstrdup(_("the program is stopping"));
 	else
 		rc = 0;
 out:
@@ -562,17 +563,17 @@ tracker_adopt(struct tracker *t, int64_t id, const char *task_id, char **cause)
 
 	for (i = 0; task_id[i] != '\0'; i++) {
 		if ((unsigned char)task_id[i] <= ' ' || task_id[i] == 0x7f) {
-			*cause = xstrdup("a task id has no spaces or control characters");
+			*cause = xstrdup(_("a task id has no spaces or control characters"));
 			return -1;
 		}
 	}
 	if (i == 0) {
-		*cause = xstrdup("no task id given");
+		*cause = xstrdup(_("no task id given"));
 		return -1;
 	}
 	if ((found = store_find(t->store, task_id, &row, cause)) != 0) {
 		if (found > 0)
-			xasprintf(cause, "task %s is already in the list", task_id);
+			xasprintf(cause, _("task %s is already in the list"), task_id);
 		store_task_free(&row);
 		return -1;
 	}
@@ -972,7 +973,7 @@ tracker_on_create(struct tracker *t, struct tracker_job *j, const struct api_res
 	    r->task_id != NULL ? r->task_id : "");
 	if (tracker_record_create(t->store, j->id, r, NULL, &cause) < 0) {
 		free(t->error);
-		xasprintf(&t->error, "the store failed: %s", cause);
+		xasprintf(&t->error, _("the store failed: %s"), cause);
 	}
 	if (r->outcome == API_OK && r->task_id != NULL)
 		tracker_follow(t, r->task_id, 0, false);

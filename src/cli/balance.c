@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "output.h"
+#include "i18n.h"
 
 int
 cmd_balance(struct app_globals *g, const struct cli_args *a)
@@ -25,7 +26,7 @@ cmd_balance(struct app_globals *g, const struct cli_args *a)
 	} else if (a->json)
 		printf("{\"balance\":%.15g}\n", res.balance);
 	else
-		printf("balance: %.15g credits\n", res.balance);
+		printf(_("balance: %.15g credits\n"), res.balance);
 	api_result_clear(&res);
 	session_close(&s);
 	return rc;

@@ -7,72 +7,73 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 
 static const char validate_help[] =
-    "Check storyboards against the service's rules. Diagnostics go to stderr as\n"
+    N_("Check storyboards against the service's rules. Diagnostics go to stderr as\n"
     "FILE: PATH: error|warning: MESSAGE; with --json, a JSON array of\n"
     "{file, path, severity, message} goes to stdout. FILE - reads stdin.\n"
-    "Exit: 0 no errors (warnings allowed), 1 errors, 2 usage or unreadable file.";
+    "Exit: 0 no errors (warnings allowed), 1 errors, 2 usage or unreadable file.");
 static const char body_help[] =
-    "Print the exact JSON body that would be sent, with the service's forced\n"
+    N_("Print the exact JSON body that would be sent, with the service's forced\n"
     "values applied (multi-shot: audio true; single shot: no shot_type).\n"
-    "Exit 1, with the diagnostics on stderr, when the storyboard has errors.";
+    "Exit 1, with the diagnostics on stderr, when the storyboard has errors.");
 static const char curl_help[] =
-    "Print a curl command that sends FILE's body to the CreateTask endpoint of\n"
+    N_("Print a curl command that sends FILE's body to the CreateTask endpoint of\n"
     "the base URL in use. The key is read from $CRUN_API_KEY when the command\n"
-    "runs; it never appears in the printed text.";
+    "runs; it never appears in the printed text.");
 
 /* Where --help's summaries start. */
 #define CLI_SYNOPSIS_COLUMN 34
 
 static const char doctor_help[] =
-    "Print what a bug report needs: the versions of kling-tui and its\n"
+    N_("Print what a bug report needs: the versions of kling-tui and its\n"
     "libraries, the terminal and locale, the config file and its warnings,\n"
     "where the API key comes from (never the key), the base URL, the store,\n"
-    "and whether the service answers a balance request. Exit as for balance.";
+    "and whether the service answers a balance request. Exit as for balance.");
 
 const struct cli_cmd cli_cmds[] = {
-	{ "validate", cmd_validate, OPT_JSON, 0, 1, -1, "no FILE given", NULL,
+	{ "validate", cmd_validate, OPT_JSON, 0, 1, -1, N_("no FILE given"), NULL,
 	  "validate [--json] FILE...",
-	  "check storyboards against the rules", validate_help },
-	{ "body", cmd_body, 0, 0, 1, 1, "no FILE given", "one FILE only",
+	  N_("check storyboards against the rules"), validate_help },
+	{ "body", cmd_body, 0, 0, 1, 1, N_("no FILE given"), N_("one FILE only"),
 	  "body FILE",
-	  "print the exact JSON body to be sent", body_help },
-	{ "curl", cmd_curl, 0, 0, 1, 1, "no FILE given", "one FILE only",
+	  N_("print the exact JSON body to be sent"), body_help },
+	{ "curl", cmd_curl, 0, 0, 1, 1, N_("no FILE given"), N_("one FILE only"),
 	  "curl FILE",
-	  "print an equivalent curl command", curl_help },
+	  N_("print an equivalent curl command"), curl_help },
 	{ "submit", cmd_submit, OPT_JSON | OPT_WAIT | OPT_PARALLEL, 8, 1, -1,
-	  "which file? submit [--wait] FILE...", NULL,
+	  N_("which file? submit [--wait] FILE..."), NULL,
 	  "submit [--wait] [--json] [--parallel N] FILE...",
-	  "record, send, print the task ids", NULL },
+	  N_("record, send, print the task ids"), NULL },
 	{ "status", cmd_status, OPT_JSON, 0, 1, -1,
-	  "which task? status [--json] TASK_ID...", NULL,
+	  N_("which task? status [--json] TASK_ID..."), NULL,
 	  "status [--json] TASK_ID...",
-	  "ask the service, record the answers", NULL },
+	  N_("ask the service, record the answers"), NULL },
 	{ "list", cmd_list, OPT_JSON | OPT_STATUS | OPT_LIMIT | OPT_ALL | OPT_IDS, 0, 0, 0,
 	  NULL, NULL,
 	  "list [--json|--ids] [--status S] [--limit N] [--all]",
-	  "the tasks in the local store (no network)", NULL },
+	  N_("the tasks in the local store (no network)"), NULL },
 	{ "watch", cmd_watch, OPT_JSON | OPT_ONCE | OPT_PARALLEL, 64, 0, -1, NULL, NULL,
 	  "watch [--json] [--once] [--parallel N] [TASK_ID...]",
-	  "follow tasks until they end", NULL },
+	  N_("follow tasks until they end"), NULL },
 	{ "download", cmd_download, OPT_JSON | OPT_OUTPUT, 0, 1, 1,
-	  "one task: download [-o FILE] TASK_ID",
-	  "one task: download [-o FILE] TASK_ID",
+	  N_("one task: download [-o FILE] TASK_ID"),
+	  N_("one task: download [-o FILE] TASK_ID"),
 	  "download [-o FILE] [--json] TASK_ID",
-	  "save a finished task's video (resumable)", NULL },
+	  N_("save a finished task's video (resumable)"), NULL },
 	{ "drafts", cmd_drafts, 0, 0, 0, 0, NULL, NULL,
 	  "drafts",
-	  "the editor's drafts and their processes", NULL },
+	  N_("the editor's drafts and their processes"), NULL },
 	{ "keys", cmd_keys, 0, 0, 0, 0, NULL, NULL,
 	  "keys",
-	  "every screen's keys, as Markdown tables", NULL },
+	  N_("every screen's keys, as Markdown tables"), NULL },
 	{ "balance", cmd_balance, OPT_JSON, 0, 0, 0, NULL, NULL,
 	  "balance [--json]",
-	  "show the account's credits", NULL },
+	  N_("show the account's credits"), NULL },
 	{ "doctor", cmd_doctor, 0, 0, 0, 0, NULL, NULL,
 	  "doctor",
-	  "what a bug report needs, and a check", doctor_help },
+	  N_("what a bug report needs, and a check"), doctor_help },
 	{ NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL }
 };
 
@@ -131,7 +132,7 @@ cli_usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'kling-tui --help'.\n", stderr);
+	fputs(_("\nTry 'kling-tui --help'.\n"), stderr);
 	return EXIT_USAGE;
 }
 
@@ -140,22 +141,22 @@ cli_usage(FILE *f)
 {
 	const struct cli_cmd *c;
 
-	fputs("Usage: kling-tui [GLOBAL OPTIONS] [FILE]\n"
+	fputs(_("Usage: kling-tui [GLOBAL OPTIONS] [FILE]\n"
 	    "       kling-tui [GLOBAL OPTIONS] SUBCOMMAND [OPTIONS] [ARGS]\n"
 	    "\n"
 	    "Compose Kling v3 video storyboards and watch their tasks on the crun.ai API.\n"
 	    "With no subcommand: the full-screen editor and dashboard.\n"
-	    "\nSubcommands:\n", f);
+	    "\nSubcommands:\n"), f);
 	/* A synopsis too long for the column gets a line of its own. */
 	for (c = cli_cmds; c->name != NULL; c++) {
 		if (strlen(c->synopsis) <= CLI_SYNOPSIS_COLUMN)
 			fprintf(f, "  %-*s %s\n", CLI_SYNOPSIS_COLUMN, c->synopsis,
-			    c->summary);
+			    _(c->summary));
 		else
 			fprintf(f, "  %s\n  %-*s %s\n", c->synopsis, CLI_SYNOPSIS_COLUMN,
-			    "", c->summary);
+			    "", _(c->summary));
 	}
-	fputs("\nGlobal options (before or after the subcommand):\n"
+	fputs(_("\nGlobal options (before or after the subcommand):\n"
 	    "  --base-url URL      the API's base URL (default: $CRUN_BASE_URL, the config,\n"
 	    "                      then https://api.crun.ai)\n"
 	    "  --cacert FILE       trust this CA bundle for TLS\n"
@@ -178,7 +179,7 @@ cli_usage(FILE *f)
 	    "  130  interrupted\n"
 	    "\nThe API key is read from $CRUN_API_KEY, else from the key_file named in\n"
 	    "the config ($XDG_CONFIG_HOME/kling-tui/config, by default\n"
-	    "~/.config/kling-tui/config). See kling-tui(1).\n", f);
+	    "~/.config/kling-tui/config). See kling-tui(1).\n"), f);
 }
 
 /* Global options take a value either as "--opt VALUE" or "--opt=VALUE". */
@@ -196,7 +197,7 @@ take_value(int argc, char **argv, int *i, const char *name, const char **out)
 	if (argv[*i][n] != '\0')
 		return 0;
 	if (*i + 1 >= argc) {
-		cli_usage_error("option '%s' needs a value", name);
+		cli_usage_error(_("option '%s' needs a value"), name);
 		return -1;
 	}
 	*out = argv[++*i];

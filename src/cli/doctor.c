@@ -27,15 +27,18 @@
 #include "text.h"
 #include "ui/ui.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
-/* "  label  value", the value made safe to print. */
+/* "  label  value", the value made safe to print; the label padded to 14
+ * columns, a translated one's wide characters counting two. */
 static void
 doctor_line(const char *label, const char *value)
 {
 	char *v = text_sanitize(value != NULL ? value : "(none)", value != NULL ?
 	    strlen(value) : 6, 0, false);
+	int pad = 14 - (int)text_width(label);
 
-	printf("  %-14s %s\n", label, v);
+	printf("  %s%*s %s\n", label, pad > 0 ? pad : 0, "", v);
 	free(v);
 }
 
@@ -43,19 +46,20 @@ static void
 doctor_terminal(void)
 {
 	struct winsize ws;
-	char size[32] = "not a terminal";
+	char size[32];
 	const char *lc;
 
+	snprintf(size, sizeof size, "%s", _("not a terminal"));
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
 		snprintf(size, sizeof size, "%ux%u", ws.ws_col, ws.ws_row);
-	puts("Terminal");
+	puts(_("Terminal"));
 	doctor_line("TERM", getenv("TERM"));
 	doctor_line("COLORTERM", getenv("COLORTERM"));
-	doctor_line("size", size);
+	doctor_line(_("size"), size);
 	doctor_line("NO_COLOR", getenv("NO_COLOR"));
 	lc = setlocale(LC_CTYPE, NULL);
-	doctor_line("locale", lc);
-	doctor_line("charset", nl_langinfo(CODESET));
+	doctor_line(_("locale"), lc);
+	doctor_line(_("charset"), nl_langinfo(CODESET));
 }
 
 /* Where the key would come from: the variable, the file (and whether its
@@ -66,24 +70,24 @@ doctor_key(const struct session *s, const struct conf *cf)
 	struct stat st;
 	char *path, buf[160];
 
-	puts("API key");
+	puts(_("API key"));
 	if (s->g->demo)
-		doctor_line("source", "--demo: the simulator's demo key");
+		doctor_line(_("source"), _("--demo: the simulator's demo key"));
 	else if (getenv("CRUN_API_KEY") != NULL && *getenv("CRUN_API_KEY") != '\0')
-		doctor_line("source", "$CRUN_API_KEY");
+		doctor_line(_("source"), "$CRUN_API_KEY");
 	else if (cf != NULL && cf->key_file != NULL) {
 		path = conf_expand_home(cf->key_file);
 		if (stat(path, &st) != 0)
-			snprintf(buf, sizeof buf, "key_file %s: missing", path);
+			snprintf(buf, sizeof buf, _("key_file %s: missing"), path);
 		else
-			snprintf(buf, sizeof buf, "key_file %s (mode %03o)", path,
+			snprintf(buf, sizeof buf, _("key_file %s (mode %03o)"), path,
 			    (unsigned)(st.st_mode & 0777));
-		doctor_line("source", buf);
+		doctor_line(_("source"), buf);
 		free(path);
 	} else
-		doctor_line("source", "none");
+		doctor_line(_("source"), _("none"));
 	if (s->key == NULL)
-		doctor_line("problem", s->key_problem);
+		doctor_line(_("problem"), s->key_problem);
 }
 
 static int
@@ -95,10 +99,10 @@ doctor_service(struct session *s)
 	int64_t t0 = clock_ms();
 	int rc;
 
-	puts("Service");
-	doctor_line("base URL", s->base_url);
+	puts(_("Service"));
+	doctor_line(_("base URL"), s->base_url);
 	if (s->key == NULL) {
-		doctor_line("check", "skipped: no API key");
+		doctor_line(_("check"), _("skipped: no API key"));
 		return EXIT_USAGE;
 	}
 	memset(&res, 0, sizeof res);
@@ -108,10 +112,10 @@ doctor_service(struct session *s)
 	snprintf(buf, sizeof buf, "%s, HTTP %ld, %" PRId64 " ms, %d attempt%s",
 	    api_outcome_name(res.outcome), res.http_status, clock_ms() - t0,
 	    res.attempts, res.attempts == 1 ? "" : "s");
-	doctor_line("balance", buf);
+	doctor_line(_("balance"), buf);
 	if (rc != EXIT_OK) {
 		advice = api_advice(&res);
-		doctor_line("advice", advice);
+		doctor_line(_("advice"), advice);
 		free(advice);
 	}
 	api_result_clear(&res);
@@ -130,42 +134,42 @@ cmd_doctor(struct app_globals *g, const struct cli_args *a)
 
 	(void)a;
 	printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-	puts("Libraries");
-	doctor_line("network", net_library_version());
-	doctor_line("screen", ui_library_versions());
-	doctor_line("store", store_library_version());
+	puts(_("Libraries"));
+	doctor_line(_("network"), net_library_version());
+	doctor_line(_("screen"), ui_library_versions());
+	doctor_line(_("store"), store_library_version());
 	doctor_line("JSON", codec_library_version());
 	doctor_terminal();
-	puts("Config");
+	puts(_("Config"));
 	cf = conf_load(NULL, &cause);
-	doctor_line("file", cf != NULL ? cf->path : cause);
+	doctor_line(_("file"), cf != NULL ? cf->path : cause);
 	for (i = 0; cf != NULL && i < cf->nwarnings; i++)
-		doctor_line("warning", cf->warnings[i]);
+		doctor_line(_("warning"), cf->warnings[i]);
 	free(cause);
 	cause = NULL;
 	if ((rc = session_open(&s, g, SESSION_STORE | SESSION_NET, &cause)) != EXIT_OK) {
-		doctor_line("session", cause);
+		doctor_line(_("session"), cause);
 		free(cause);
 		conf_free(&cf);
 		return rc;
 	}
 	for (i = 0; i < s.nwarnings; i++)
-		doctor_line("warning", s.warnings[i]);
+		doctor_line(_("warning"), s.warnings[i]);
 	doctor_key(&s, cf);
 	conf_free(&cf);
-	puts("Store");
-	doctor_line("file", store_path(s.store));
+	puts(_("Store"));
+	doctor_line(_("file"), store_path(s.store));
 	snprintf(buf, sizeof buf, "%d", STORE_VERSION);
-	doctor_line("schema", buf);
+	doctor_line(_("schema"), buf);
 	if (store_count(s.store, &n, &cause) == 0) {
 		snprintf(buf, sizeof buf, "%" PRId64, n);
-		doctor_line("tasks", buf);
+		doctor_line(_("tasks"), buf);
 	} else {
-		doctor_line("tasks", cause);
+		doctor_line(_("tasks"), cause);
 		free(cause);
 	}
-	doctor_line("trace", log_path() != NULL ? log_path() :
-	    "off (kling-tui -v doctor, or KLING_TUI_LOG=FILE)");
+	doctor_line(_("trace"), log_path() != NULL ? log_path() :
+	    _("off (kling-tui -v doctor, or KLING_TUI_LOG=FILE)"));
 	rc = doctor_service(&s);
 	session_close(&s);
 	return rc;

@@ -15,6 +15,7 @@
 #include "follow.h"
 #include "output.h"
 #include "vocab.h"
+#include "i18n.h"
 
 #define BAR_WIDTH 30
 
@@ -74,29 +75,29 @@ cli_download_answer(struct session *s, struct tracker *t, const struct follow_op
 	char *cause = NULL;
 
 	if (o->json && (st != TASK_SUCCESS || task->nmedia == 0))
-		cli_json_error(task->task_id, st == TASK_FAILED ? "the task failed: no "
-		    "video" : st != TASK_SUCCESS ? "not finished yet" :
-		    "the service gave no video link");
+		cli_json_error(task->task_id, st == TASK_FAILED ? _("the task failed: no "
+		    "video") : st != TASK_SUCCESS ? _("not finished yet") :
+		    _("the service gave no video link"));
 	if (st == TASK_FAILED) {
-		fprintf(stderr, "%s: the task failed, there is no video: %s\n",
+		fprintf(stderr, _("%s: the task failed, there is no video: %s\n"),
 		    task->task_id, task->result_message != NULL ?
-		    task->result_message : "no reason given");
+		    task->result_message : _("no reason given"));
 		return exit_worse(rc, EXIT_INVALID);
 	}
 	if (st != TASK_SUCCESS) {
-		fprintf(stderr, "%s: not finished yet (%s): try 'kling-tui watch %s' "
-		    "first\n", task->task_id, task->status != NULL ? task->status :
-		    "no status", task->task_id);
+		fprintf(stderr, _("%s: not finished yet (%s): try 'kling-tui watch %s' "
+		    "first\n"), task->task_id, task->status != NULL ? task->status :
+		    _("no status"), task->task_id);
 		return exit_worse(rc, EXIT_INVALID);
 	}
 	if (task->nmedia == 0) {
-		fprintf(stderr, "%s: the service gave no video link for this task\n",
+		fprintf(stderr, _("%s: the service gave no video link for this task\n"),
 		    task->task_id);
 		return exit_worse(rc, EXIT_NETWORK);
 	}
 	if (id == 0 || tracker_download(t, id, s->download_dir, o->output, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", task->task_id, cause != NULL ? cause :
-		    "the task could not be recorded, so it is not downloaded");
+		    _("the task could not be recorded, so it is not downloaded"));
 		free(cause);
 		return exit_worse(rc, EXIT_USAGE);
 	}
@@ -119,8 +120,8 @@ cli_download_done(const struct follow_opts *o, const char *task_id,
 		if (o->json)
 			cli_json_failure(task_id, res);
 		if (res->bytes > 0)
-			fprintf(stderr, "%s: %" PRId64 " bytes kept; run the same command "
-			    "again to resume\n", task_id, res->bytes);
+			fprintf(stderr, _("%s: %" PRId64 " bytes kept; run the same command "
+			    "again to resume\n"), task_id, res->bytes);
 		return exit_worse(rc, exit_code_for(res));
 	}
 	if (o->json) {
@@ -130,7 +131,7 @@ cli_download_done(const struct follow_opts *o, const char *task_id,
 		cli_json_str(stdout, res->path);
 		printf(",\"bytes\":%" PRId64 "}\n", res->bytes);
 	} else
-		printf("%s: saved %s (%" PRId64 " bytes)\n", task_id, res->path, res->bytes);
+		printf(_("%s: saved %s (%" PRId64 " bytes)\n"), task_id, res->path, res->bytes);
 	return rc;
 }
 

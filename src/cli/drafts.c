@@ -11,6 +11,7 @@
 #include "conf.h"
 #include "draft.h"
 #include "text.h"
+#include "i18n.h"
 
 int
 cmd_drafts(struct app_globals *g, const struct cli_args *a)
@@ -29,7 +30,7 @@ cmd_drafts(struct app_globals *g, const struct cli_args *a)
 	}
 	v = draft_list(dir, NULL, &n);
 	if (n == 0)
-		printf("no drafts (in %s/drafts)\n", dir);
+		printf(_("no drafts (in %s/drafts)\n"), dir);
 	else
 		printf("%-16s  %-16s  %s\n", "SAVED", "PROCESS", "FILE");
 	for (i = 0; i < n; i++) {
@@ -41,12 +42,12 @@ cmd_drafts(struct app_globals *g, const struct cli_args *a)
 		name = v[i].origin != NULL ?
 		    text_sanitize(v[i].origin, strlen(v[i].origin), 0, false) : NULL;
 		printf("%-16s  %-16s  %s\n", when, proc,
-		    name != NULL ? name : "(a new storyboard)");
+		    name != NULL ? name : _("(a new storyboard)"));
 		free(name);
 	}
 	if (n > 0)
-		printf("kling-tui FILE (or kling-tui alone, for every draft of a process"
-		    " gone) offers to recover them.\n");
+		printf(_("kling-tui FILE (or kling-tui alone, for every draft of a process"
+		    " gone) offers to recover them.\n"));
 	draft_list_free(v, n);
 	free(dir);
 	return EXIT_OK;

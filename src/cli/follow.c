@@ -16,6 +16,7 @@
 #include "storyboard.h"
 #include "vocab.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 /* A query that failed this many times in a row (after the worker's own
  * retries) is given up: the service is not answering. */
@@ -130,7 +131,7 @@ run_send(struct run *r)
 		rf = &r->files[r->next++];
 		rf->id = tracker_submit(r->t, rf->f->sb, run_base_name(rf->f->file), &cause);
 		if (rf->id < 0) {
-			fprintf(stderr, "%s: not sent: %s\n", rf->f->file, cause);
+			fprintf(stderr, _("%s: not sent: %s\n"), rf->f->file, cause);
 			free(cause);
 			cause = NULL;
 			rf->over = true;
@@ -236,15 +237,15 @@ run_print_text(const struct store_task *row, const struct api_task *t)
 	printf("%s", t->task_id);
 	if (row != NULL && row->name != NULL && strcmp(row->name, t->task_id) != 0)
 		printf(" (%s)", row->name);
-	printf(": %s, %s", t->status != NULL ? t->status : "(no status)", elapsed);
+	printf(": %s, %s", t->status != NULL ? t->status : _("(no status)"), elapsed);
 	if (t->has_credits)
-		printf(", %.15g credits", t->credits);
+		printf(_(", %.15g credits"), t->credits);
 	putchar('\n');
 	/* The service's message may say "generation failed" itself. */
 	if (task_state_parse(t->status) == TASK_FAILED)
 		printf("  %s%s\n", t->result_message != NULL && strncmp(t->result_message,
-		    "generation failed", 17) == 0 ? "" : "generation failed: ",
-		    t->result_message != NULL ? t->result_message : "no reason given");
+		    "generation failed", 17) == 0 ? "" : _("generation failed: "),
+		    t->result_message != NULL ? t->result_message : _("no reason given"));
 	for (i = 0; i < t->nmedia; i++)
 		printf("  %s\n", t->media_urls[i]);
 }
@@ -262,7 +263,7 @@ run_on_info(void *arg, int64_t id, bool changed, const struct api_task *t,
 	if (rt == NULL || rt->over)
 		return;
 	if (not_recorded != NULL)
-		fprintf(stderr, "kling-tui: %s: not recorded: %s\n", t->task_id,
+		fprintf(stderr, _("kling-tui: %s: not recorded: %s\n"), t->task_id,
 		    not_recorded);
 	if (r->o->download) {
 		run_task_over(r, rt);
@@ -307,7 +308,7 @@ run_say_backoff(struct run *r, const char *task_id, const struct api_result *res
 	localtime_r(&at, &tm);
 	strftime(when, sizeof when, "%H:%M:%S", &tm);
 	advice = api_advice(res);
-	fprintf(stderr, "kling-tui: %s: %s; backing off until %s\n", task_id, advice,
+	fprintf(stderr, _("kling-tui: %s: %s; backing off until %s\n"), task_id, advice,
 	    when);
 	free(advice);
 }
@@ -381,8 +382,8 @@ run_on_signal(int sig, void *arg)
 	if (r->inflight > 0 && ++r->interrupts == 1) {
 		/* Let the creates on their way finish, so that their task ids
 		 * are not lost. */
-		fputs("kling-tui: interrupted: waiting for the requests already sent "
-		    "(Ctrl-C again to stop now)\n", stderr);
+		fputs(_("kling-tui: interrupted: waiting for the requests already sent "
+		    "(Ctrl-C again to stop now)\n"), stderr);
 		r->rc = exit_worse(r->rc, EXIT_INTERRUPTED);
 		run_stop_following(r);
 		tracker_drain(r->t);
@@ -394,7 +395,7 @@ run_on_signal(int sig, void *arg)
 	} else {
 		r->interrupts++;
 		if (r->ntasks > 0)
-			fputs("kling-tui: interrupted; the tasks go on at the service\n",
+			fputs(_("kling-tui: interrupted; the tasks go on at the service\n"),
 			    stderr);
 		r->rc = EXIT_INTERRUPTED;
 	}

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "exepath.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 #define APP_NAME "kling-tui-app"
 
@@ -28,7 +29,7 @@ front_exec_app(struct app_globals *g)
 		free(path);
 	}
 	execv(PKGLIBEXECDIR "/" APP_NAME, g->orig_argv);
-	fprintf(stderr, "kling-tui: cannot run %s/%s: %s (is kling-tui installed completely?)\n",
+	fprintf(stderr, _("kling-tui: cannot run %s/%s: %s (is kling-tui installed completely?)\n"),
 	    PKGLIBEXECDIR, APP_NAME, strerror(errno));
 	return EXIT_USAGE;
 }

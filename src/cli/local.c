@@ -16,6 +16,7 @@
 #include "text.h"
 #include "urlrule.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 #define LOCAL_CREATE_PATH "/api/v1/client/job/CreateTask"
 
@@ -199,8 +200,8 @@ cmd_curl(struct app_globals *g, const struct cli_args *a)
 	/* The demo's simulator lives as long as one command: a command
 	 * printed for it would point at nothing. */
 	if (g->demo)
-		return cli_usage_error("curl: --demo has no lasting address to print; "
-		    "run kling-sim yourself and pass --base-url");
+		return cli_usage_error(_("curl: --demo has no lasting address to print; "
+		    "run kling-sim yourself and pass --base-url"));
 	if ((status = local_body(a, &body)) != EXIT_OK ||
 	    body == NULL)
 		return status;
@@ -214,7 +215,7 @@ cmd_curl(struct app_globals *g, const struct cli_args *a)
 	base = conf_base_url(cf, g->base_url);
 	/* The command sends the key: the client's own URL rule applies. */
 	if (urlrule_split(base, &scheme, &host) != 0)
-		xasprintf(&cause, "the base URL is not a URL");
+		xasprintf(&cause, _("the base URL is not a URL"));
 	else
 		urlrule_check(scheme, host, urlrule_loopback(host), g->allow_http,
 		    &cause);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "xmalloc.h"
 
 static int
@@ -37,11 +38,11 @@ main_dispatch(struct app_globals *g, int argc, char **argv)
 				return c->fn(g, &a);
 			}
 		if (argv[1][0] == '-')
-			return cli_usage_error("unknown option '%s'", argv[1]);
+			return cli_usage_error(_("unknown option '%s'"), argv[1]);
 		/* "stauts" is not a storyboard to start writing. */
 		if (access(argv[1], F_OK) != 0 && (near = cli_suggest(argv[1])) != NULL)
-			return cli_usage_error("unknown subcommand '%s'; did you mean '%s'? "
-			    "(to start a new storyboard of that name: kling-tui ./%s)",
+			return cli_usage_error(_("unknown subcommand '%s'; did you mean '%s'? "
+			    "(to start a new storyboard of that name: kling-tui ./%s)"),
 			    argv[1], near, argv[1]);
 	}
 	return cli_fullscreen(g, argc, argv);
@@ -60,6 +61,8 @@ main(int argc, char **argv)
 	 * (text.c): loading a locale would double its start-up time. */
 	setlocale(LC_ALL, "");
 #endif
+	/* The messages' language: nothing at all under C or no locale. */
+	i18n_init();
 	/* Keep argv as given: cli_parse_globals rewrites it in place. */
 	orig = xcalloc((size_t)argc + 1, sizeof *orig);
 	for (i = 0; i < argc; i++)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
 
 enum opt_kind { OPT_FLAG, OPT_COUNT, OPT_TEXT };
 
@@ -47,7 +48,7 @@ cli_parse_count(const char *cmd, const char *opt, const char *arg, unsigned max,
 	errno = 0;
 	v = strtol(arg, &end, 10);
 	if (*arg == '\0' || *end != '\0' || errno != 0 || v < 1 || (unsigned long)v > max) {
-		cli_usage_error("%s: %s wants a number from 1 to %u, not '%s'", cmd, opt,
+		cli_usage_error(_("%s: %s wants a number from 1 to %u, not '%s'"), cmd, opt,
 		    max, arg);
 		return -1;
 	}
@@ -58,11 +59,11 @@ cli_parse_count(const char *cmd, const char *opt, const char *arg, unsigned max,
 static void
 cli_print_help(const struct cli_cmd *c)
 {
-	printf("Usage: kling-tui %s\n", c->synopsis);
+	printf(_("Usage: kling-tui %s\n"), c->synopsis);
 	if (c->help != NULL)
-		printf("%s\n", c->help);
+		printf("%s\n", _(c->help));
 	else
-		printf("%s.\nSee kling-tui(1).\n", c->summary);
+		printf(_("%s.\nSee kling-tui(1).\n"), _(c->summary));
 }
 
 static int
@@ -127,13 +128,13 @@ cli_parse_args(const struct cli_cmd *c, int argc, char **argv, struct cli_args *
 		}
 		if (ch == '?') {
 			if (optopt != 0 && optopt < CLI_LONG_BASE)
-				return cli_usage_error("%s: unknown option '-%c'", c->name,
+				return cli_usage_error(_("%s: unknown option '-%c'"), c->name,
 				    optopt);
-			return cli_usage_error("%s: unknown option '%s'", c->name,
+			return cli_usage_error(_("%s: unknown option '%s'"), c->name,
 			    argv[optind - 1]);
 		}
 		if (ch == ':')
-			return cli_usage_error("%s: option '%s' needs a value", c->name,
+			return cli_usage_error(_("%s: option '%s' needs a value"), c->name,
 			    argv[optind - 1]);
 		for (i = 0; i < CLI_NOPTS; i++)
 			if (ch == (cli_opts[i].shortname != 0 ? cli_opts[i].shortname :
@@ -145,12 +146,15 @@ cli_parse_args(const struct cli_cmd *c, int argc, char **argv, struct cli_args *
 	a->argc = argc - optind;
 	a->argv = argv + optind;
 	if (a->argc < c->min_args)
-		return cli_usage_error("%s: %s", c->name, c->missing);
+		return cli_usage_error("%s: %s", c->name, _(c->missing));
 	if (c->max_args >= 0 && a->argc > c->max_args) {
 		if (c->too_many != NULL)
-			return cli_usage_error("%s: %s", c->name, c->too_many);
-		return cli_usage_error("%s: unexpected '%s'", c->name,
+			return cli_usage_error("%s: %s", c->name, _(c->too_many));
+		return cli_usage_error(_("%s: unexpected '%s'"), c->name,
 		    a->argv[c->max_args]);
 	}
+	/* --json is for programs: its messages do not change with the locale. */
+	if (a->json)
+		i18n_off();
 	return EXIT_OK;
 }

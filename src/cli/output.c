@@ -13,6 +13,7 @@
 #include "codec.h"
 #include "output.h"
 #include "text.h"
+#include "i18n.h"
 
 int
 cli_session_open(struct session *s, const struct app_globals *g, unsigned need)
@@ -61,10 +62,10 @@ cli_say_retrying(const struct api_result *r, int attempt, long wait_ms, void *ar
 	if (!isatty(STDERR_FILENO))
 		return;
 	text_fputs(name, stderr);
-	fprintf(stderr, ": attempt %d failed (", attempt);
+	fprintf(stderr, _(": attempt %d failed ("), attempt);
 	text_fputs(r->message != NULL ? r->message : api_outcome_name(r->outcome),
 	    stderr);
-	fprintf(stderr, "); trying again in %ld s\n", (wait_ms + 999) / 1000);
+	fprintf(stderr, _("); trying again in %ld s\n"), (wait_ms + 999) / 1000);
 }
 
 void
@@ -73,9 +74,9 @@ cli_print_unknown(const char *file, const char *why)
 	char *f = text_sanitize(file, strlen(file), 0, false);
 	char *w = text_sanitize(why, strlen(why), 0, false);
 
-	fprintf(stderr, "%s: %s\n%s: recorded as 'unknown' (kling-tui list --status "
+	fprintf(stderr, _("%s: %s\n%s: recorded as 'unknown' (kling-tui list --status "
 	    "unknown); it may have been created and charged: look for it before "
-	    "submitting again\n", f, w, f);
+	    "submitting again\n"), f, w, f);
 	free(f);
 	free(w);
 }

@@ -4,11 +4,12 @@
 
 #include "cli.h"
 #include "ui/fullscreen.h"
+#include "i18n.h"
 
 int
 cli_fullscreen(struct app_globals *g, int argc, char **argv)
 {
 	if (argc > 2)
-		return cli_usage_error("too many arguments: kling-tui [FILE]");
+		return cli_usage_error(_("too many arguments: kling-tui [FILE]"));
 	return ui_main(g, argc == 2 ? argv[1] : NULL);
 }

@@ -13,6 +13,7 @@
 #include "rules.h"
 #include "storyboard.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 /* Load and check every file first: one bad file and nothing is sent. */
 static int
@@ -40,7 +41,7 @@ submit_check(struct follow_file *f, size_t n)
 	}
 	diag_list_free(&dl);
 	if (rc != EXIT_OK)
-		fputs("kling-tui: nothing was sent\n", stderr);
+		fputs(_("kling-tui: nothing was sent\n"), stderr);
 	return rc;
 }
 

@@ -10,6 +10,7 @@
 #include "output.h"
 #include "store.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 int
 cmd_watch(struct app_globals *g, const struct cli_args *a)
@@ -38,7 +39,7 @@ cmd_watch(struct app_globals *g, const struct cli_args *a)
 			ids[i] = l.v[i].task_id;
 		n = l.n;
 		if (n == 0 && !a->json)
-			puts("nothing to watch: every task in the store is finished");
+			puts(_("nothing to watch: every task in the store is finished"));
 	}
 	rc = cli_run_engine(&s, NULL, 0, ids, n, &fo);
 	if (ids != a->argv)

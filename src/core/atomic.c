@@ -13,6 +13,7 @@
 
 #include "atomic.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 static int
 atomic_write_all(int fd, const char *p, size_t len)
@@ -65,7 +66,7 @@ atomic_write(const char *path, const void *data, size_t len, mode_t mode,
 		mode = st.st_mode & 07777;
 	xasprintf(&tmp, "%s.XXXXXX", path);
 	if ((fd = mkostemp(tmp, O_CLOEXEC)) < 0) {
-		xasprintf(cause, "cannot create a file beside %s: %s", path,
+		xasprintf(cause, _("cannot create a file beside %s: %s"), path,
 		    strerror(errno));
 		free(tmp);
 		return -1;
@@ -73,7 +74,7 @@ atomic_write(const char *path, const void *data, size_t len, mode_t mode,
 	if (atomic_write_all(fd, data, len) != 0 || fchmod(fd, mode) != 0 ||
 	    fsync(fd) != 0) {
 		saved = errno;
-		xasprintf(cause, "cannot write %s: %s", tmp, strerror(saved));
+		xasprintf(cause, _("cannot write %s: %s"), tmp, strerror(saved));
 		close(fd);
 		unlink(tmp);
 		free(tmp);
@@ -81,7 +82,7 @@ atomic_write(const char *path, const void *data, size_t len, mode_t mode,
 	}
 	if (close(fd) != 0 || rename(tmp, path) != 0) {
 		saved = errno;
-		xasprintf(cause, "cannot write %s: %s", path, strerror(saved));
+		xasprintf(cause, _("cannot write %s: %s"), path, strerror(saved));
 		unlink(tmp);
 		free(tmp);
 		return -1;

@@ -27,6 +27,7 @@
 #include "codec.h"
 #include "text.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 /* ---- positions and the pre-scan ---- */
 
@@ -65,7 +66,7 @@ codec_fail_at(char **cause, const char *text, size_t len, size_t off,
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	codec_position(text, len, off, &line, &col);
-	xasprintf(cause, "line %zu, column %zu: %s", line, col, msg);
+	xasprintf(cause, _("line %zu, column %zu: %s"), line, col, msg);
 }
 
 /* Where each number token of a text is, in the order of the text: cJSON
@@ -156,14 +157,14 @@ codec_prescan(const char *s, size_t len, bool *open_string,
 		if (u[i] >= 0x80) {
 			if ((n = text_decode(s + i, len - i, &cp)) == 0) {
 				codec_fail_at(cause, s, len, i,
-				    "invalid UTF-8 (byte 0x%02x)", u[i]);
+				    _("invalid UTF-8 (byte 0x%02x)"), u[i]);
 				return -1;
 			}
 			i += n - 1;
 			continue;
 		}
 		if (u[i] == '\0') {
-			codec_fail_at(cause, s, len, i, "NUL byte in the text");
+			codec_fail_at(cause, s, len, i, _("NUL byte in the text"));
 			return -1;
 		}
 		if (instr) {
@@ -172,7 +173,7 @@ codec_prescan(const char *s, size_t len, bool *open_string,
 			if (u[i] == '\\' && len - i >= 6 && u[i + 1] == 'u' &&
 			    memcmp(s + i + 2, "0000", 4) == 0) {
 				codec_fail_at(cause, s, len, i,
-				    "\\u0000 (NUL) in a string: it cannot be sent");
+				    _("\\u0000 (NUL) in a string: it cannot be sent"));
 				return -1;
 			}
 			/* Skip the escaped character, unless it is one this
@@ -184,16 +185,16 @@ codec_prescan(const char *s, size_t len, bool *open_string,
 				instr = false;
 			else if (u[i] < 0x20) {
 				codec_fail_at(cause, s, len, i,
-				    "control character 0x%02x in a string "
-				    "(write it as an escape such as \\n)", u[i]);
+				    _("control character 0x%02x in a string "
+				    "(write it as an escape such as \\n)"), u[i]);
 				return -1;
 			}
 			continue;
 		}
 		if (u[i] == '-' || (u[i] >= '0' && u[i] <= '9')) {
 			if ((n = codec_number_len(s, len, i)) == 0) {
-				codec_fail_at(cause, s, len, i, "not a valid JSON "
-				    "number (no leading zeros, digits after '.')");
+				codec_fail_at(cause, s, len, i, _("not a valid JSON "
+				    "number (no leading zeros, digits after '.')"));
 				return -1;
 			}
 			codec_nums_push(nums, i, n);
@@ -203,7 +204,7 @@ codec_prescan(const char *s, size_t len, bool *open_string,
 		else if (u[i] == '{' || u[i] == '[') {
 			if (++depth > CODEC_MAX_DEPTH) {
 				codec_fail_at(cause, s, len, i,
-				    "nested deeper than %d levels", CODEC_MAX_DEPTH);
+				    _("nested deeper than %d levels"), CODEC_MAX_DEPTH);
 				return -1;
 			}
 		} else if ((u[i] == '}' || u[i] == ']') && depth > 0)
@@ -223,7 +224,7 @@ codec_attach(cJSON *v, const char *s, const struct codec_nums *nums, size_t *k)
 	if (cJSON_IsNumber(v) && *k < nums->n) {
 		v->valuestring = cJSON_malloc(nums->len[*k] + 1);
 		if (v->valuestring == NULL)
-			fatal("out of memory");
+			fatal(_("out of memory"));
 		memcpy(v->valuestring, s + nums->off[*k], nums->len[*k]);
 		v->valuestring[nums->len[*k]] = '\0';
 		(*k)++;
@@ -271,14 +272,14 @@ codec_type_name(const cJSON *v)
 	if (cJSON_IsNull(v))
 		return "null";
 	if (cJSON_IsBool(v))
-		return "a boolean";
+		return _("a boolean");
 	if (cJSON_IsNumber(v))
-		return "a number";
+		return _("a number");
 	if (cJSON_IsString(v))
-		return "a string";
+		return _("a string");
 	if (cJSON_IsArray(v))
-		return "an array";
-	return "an object";
+		return _("an array");
+	return _("an object");
 }
 
 /* A key as it may be shown on a terminal: whole characters only, controls
@@ -385,7 +386,7 @@ codec_dedup(cJSON *obj, const char *path, struct diag_list *d)
 				codec_path_key(sub, sizeof sub, path, c->string);
 				codec_printable(key, sizeof key, 0, c->string);
 				diag_add(d, DIAG_ERROR, sub,
-				    "duplicate key \"%s\" (the last one is used)",
+				    _("duplicate key \"%s\" (the last one is used)"),
 				    key);
 				cJSON_Delete(cJSON_DetachItemViaPointer(obj, tab[h]));
 			}
@@ -411,13 +412,13 @@ codec_bad_type(struct codec_walk *w, struct sb_extras *x, const cJSON *v,
 	char num[64];
 
 	if (cJSON_IsNumber(v) && v->valuestring != NULL)
-		diag_add(w->d, DIAG_ERROR, path, "must be %s, got %.40s%s", want,
+		diag_add(w->d, DIAG_ERROR, path, _("must be %s, got %.40s%s"), want,
 		    v->valuestring, strlen(v->valuestring) > 40 ? "..." : "");
 	else if (cJSON_IsNumber(v))
-		diag_add(w->d, DIAG_ERROR, path, "must be %s, got %s", want,
+		diag_add(w->d, DIAG_ERROR, path, _("must be %s, got %s"), want,
 		    codec_number(num, sizeof num, v->valuedouble));
 	else
-		diag_add(w->d, DIAG_ERROR, path, "must be %s, got %s", want,
+		diag_add(w->d, DIAG_ERROR, path, _("must be %s, got %s"), want,
 		    codec_type_name(v));
 	codec_extra_add(x, v, true);
 }
@@ -426,7 +427,7 @@ static void
 codec_unknown(struct codec_walk *w, struct sb_extras *x, const cJSON *v,
     const char *path)
 {
-	diag_add(w->d, DIAG_WARNING, path, "unknown key (kept, and sent as it is)");
+	diag_add(w->d, DIAG_WARNING, path, _("unknown key (kept, and sent as it is)"));
 	codec_extra_add(x, v, false);
 }
 
@@ -435,7 +436,7 @@ codec_str(struct codec_walk *w, struct sb_extras *x, const cJSON *v,
     const char *path, char **field)
 {
 	if (!cJSON_IsString(v)) {
-		codec_bad_type(w, x, v, path, "a string");
+		codec_bad_type(w, x, v, path, _("a string"));
 		return false;
 	}
 	sb_set_str(field, v->valuestring);
@@ -447,7 +448,7 @@ codec_tri(struct codec_walk *w, struct sb_extras *x, const cJSON *v,
     const char *path, enum sb_tri *field)
 {
 	if (!cJSON_IsBool(v))
-		codec_bad_type(w, x, v, path, "true or false");
+		codec_bad_type(w, x, v, path, _("true or false"));
 	else
 		*field = cJSON_IsTrue(v) ? SB_TRUE : SB_FALSE;
 }
@@ -461,7 +462,7 @@ codec_int(struct codec_walk *w, struct sb_extras *x, const cJSON *v,
 
 	if (!cJSON_IsNumber(v) || d != floor(d) || d < (double)LONG_MIN ||
 	    d >= -(double)LONG_MIN) {
-		codec_bad_type(w, x, v, path, "an integer");
+		codec_bad_type(w, x, v, path, _("an integer"));
 		return;
 	}
 	*field = (long)d;
@@ -477,14 +478,14 @@ codec_strlist(struct codec_walk *w, struct sb_extras *x, const cJSON *v,
 	size_t i = 0;
 
 	if (!cJSON_IsArray(v)) {
-		codec_bad_type(w, x, v, path, "an array of URL strings");
+		codec_bad_type(w, x, v, path, _("an array of URL strings"));
 		return;
 	}
 	for (c = v->child; c != NULL; c = c->next, i++) {
 		if (!cJSON_IsString(c)) {
 			/* Keep the array whole, as written, and say which item. */
 			codec_path_index(sub, sizeof sub, path, i);
-			diag_add(w->d, DIAG_ERROR, sub, "must be a string, got %s",
+			diag_add(w->d, DIAG_ERROR, sub, _("must be a string, got %s"),
 			    codec_type_name(c));
 			codec_extra_add(x, v, true);
 			sb_strlist_clear(l);
@@ -506,13 +507,13 @@ codec_objects(struct codec_walk *w, struct sb_extras *x, const cJSON *v,
 	size_t i = 0;
 
 	if (!cJSON_IsArray(v)) {
-		codec_bad_type(w, x, v, path, "an array of objects");
+		codec_bad_type(w, x, v, path, _("an array of objects"));
 		return false;
 	}
 	for (c = v->child; c != NULL; c = c->next, i++) {
 		if (!cJSON_IsObject(c)) {
 			codec_path_index(sub, sizeof sub, path, i);
-			diag_add(w->d, DIAG_ERROR, sub, "must be an object, got %s",
+			diag_add(w->d, DIAG_ERROR, sub, _("must be an object, got %s"),
 			    codec_type_name(c));
 			codec_extra_add(x, v, true);
 			return false;
@@ -646,7 +647,7 @@ codec_root(struct codec_walk *w, const cJSON *root)
 				codec_str(w, &sb->extra, c, path, &sb->callback_url);
 		} else if (strcmp(c->string, "input") == 0) {
 			if (!cJSON_IsObject(c))
-				codec_bad_type(w, &sb->extra, c, path, "an object");
+				codec_bad_type(w, &sb->extra, c, path, _("an object"));
 			else {
 				sb->has_input = true;
 				codec_input(w, c);
@@ -669,7 +670,7 @@ codec_decode(const char *text, size_t len, char **cause)
 	cJSON *root;
 
 	if (len > CODEC_MAX_FILE) {
-		xasprintf(cause, "%zu bytes, over the %u MB limit", len,
+		xasprintf(cause, _("%zu bytes, over the %u MB limit"), len,
 		    CODEC_MAX_FILE / (1024 * 1024));
 		return NULL;
 	}
@@ -677,8 +678,8 @@ codec_decode(const char *text, size_t len, char **cause)
 		if (strchr(" \t\r\n", text[i]) == NULL)
 			break;
 	if (i == len) {
-		codec_fail_at(cause, text, len, len, len == 0 ? "the file is empty" :
-		    "no JSON value, only white space");
+		codec_fail_at(cause, text, len, len, len == 0 ? _("the file is empty") :
+		    _("no JSON value, only white space"));
 		return NULL;
 	}
 	if (codec_prescan(text, len, &open_string, &nums, cause) != 0) {
@@ -694,12 +695,12 @@ codec_decode(const char *text, size_t len, char **cause)
 		i = end == NULL ? 0 : (size_t)(end - copy);
 		if (i >= len || open_string)
 			codec_fail_at(cause, text, len, len,
-			    "unexpected end of the text (is the file truncated?)");
+			    _("unexpected end of the text (is the file truncated?)"));
 		else if ((unsigned char)text[i] > 0x20 && (unsigned char)text[i] < 0x7f)
 			codec_fail_at(cause, text, len, i,
-			    "not valid JSON at '%c'", text[i]);
+			    _("not valid JSON at '%c'"), text[i]);
 		else
-			codec_fail_at(cause, text, len, i, "not valid JSON");
+			codec_fail_at(cause, text, len, i, _("not valid JSON"));
 		free(copy);
 		codec_nums_free(&nums);
 		return NULL;
@@ -709,7 +710,7 @@ codec_decode(const char *text, size_t len, char **cause)
 	codec_nums_free(&nums);
 	if (!cJSON_IsObject(root)) {
 		codec_fail_at(cause, text, len, 0,
-		    "a storyboard is a JSON object ({...}), this is %s",
+		    _("a storyboard is a JSON object ({...}), this is %s"),
 		    codec_type_name(root));
 		cJSON_Delete(root);
 		return NULL;
@@ -735,21 +736,21 @@ codec_load_file(const char *path, char **cause)
 	int fd;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-		xasprintf(cause, "cannot open: %s", strerror(errno));
+		xasprintf(cause, _("cannot open: %s"), strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) != 0) {
-		xasprintf(cause, "cannot stat: %s", strerror(errno));
+		xasprintf(cause, _("cannot stat: %s"), strerror(errno));
 		close(fd);
 		return NULL;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		xasprintf(cause, "is a directory, not a storyboard file");
+		xasprintf(cause, _("is a directory, not a storyboard file"));
 		close(fd);
 		return NULL;
 	}
 	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > CODEC_MAX_FILE) {
-		xasprintf(cause, "%jd bytes, over the %u MB limit",
+		xasprintf(cause, _("%jd bytes, over the %u MB limit"),
 		    (intmax_t)st.st_size, CODEC_MAX_FILE / (1024 * 1024));
 		close(fd);
 		return NULL;
@@ -765,7 +766,7 @@ codec_load_file(const char *path, char **cause)
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			xasprintf(cause, "cannot read: %s", strerror(errno));
+			xasprintf(cause, _("cannot read: %s"), strerror(errno));
 			free(buf);
 			close(fd);
 			return NULL;
@@ -776,7 +777,7 @@ codec_load_file(const char *path, char **cause)
 	}
 	close(fd);
 	if (len > CODEC_MAX_FILE) {
-		xasprintf(cause, "more than %u MB, over the limit",
+		xasprintf(cause, _("more than %u MB, over the limit"),
 		    CODEC_MAX_FILE / (1024 * 1024));
 		free(buf);
 		return NULL;
@@ -958,7 +959,7 @@ codec_put_json(struct codec_buf *b, const char *json, int depth)
 
 	if (codec_prescan(json, strlen(json), &open, &nums, &cause) != 0 ||
 	    (v = cJSON_Parse(json)) == NULL)
-		fatal("a kept JSON value does not parse: %s", json);
+		fatal(_("a kept JSON value does not parse: %s"), json);
 	codec_attach(v, json, &nums, &k);
 	codec_nums_free(&nums);
 	codec_put_value(b, v, depth);

@@ -18,6 +18,7 @@
 
 #include "conf.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 static const char *
 conf_home(void)
@@ -106,7 +107,7 @@ conf_switch(struct conf *cf, size_t line, const char *key, const char *value, bo
 	    strcmp(value, "0") == 0 || strcasecmp(value, "false") == 0)
 		*out = false;
 	else
-		conf_warn(cf, line, "%s must be on or off, not \"%s\" (ignored)", key,
+		conf_warn(cf, line, _("%s must be on or off, not \"%s\" (ignored)"), key,
 		    value);
 }
 
@@ -120,8 +121,8 @@ conf_seconds(struct conf *cf, size_t line, const char *key, const char *value,
 	errno = 0;
 	n = strtol(value, &end, 10);
 	if (*value == '\0' || *end != '\0' || errno != 0 || n < 1 || n > 86400) {
-		conf_warn(cf, line, "%s must be a number of seconds from 1 to "
-		    "86400, not \"%s\" (ignored)", key, value);
+		conf_warn(cf, line, _("%s must be a number of seconds from 1 to "
+		    "86400, not \"%s\" (ignored)"), key, value);
 		return;
 	}
 	*out = (int)n;
@@ -168,13 +169,13 @@ conf_line(struct conf *cf, size_t line, char *s)
 	else if (strcmp(key, "requests_per_second") == 0) {
 		n = strspn(value, "0123456789");
 		if (n == 0 || n > 4 || value[n] != '\0' || atoi(value) < 1)
-			conf_warn(cf, line, "requests_per_second must be a whole number "
-			    "from 1 to 9999, not \"%s\" (ignored)", value);
+			conf_warn(cf, line, _("requests_per_second must be a whole number "
+			    "from 1 to 9999, not \"%s\" (ignored)"), value);
 		else
 			cf->requests_per_second = atoi(value);
 	}
 	else
-		conf_warn(cf, line, "unknown key \"%s\" (ignored)", key);
+		conf_warn(cf, line, _("unknown key \"%s\" (ignored)"), key);
 	if (str != NULL) {
 		free(*str);
 		*str = *value == '\0' ? NULL : xstrdup(value);
@@ -210,8 +211,8 @@ conf_load(const char *path, char **cause)
 	free(line);
 	fclose(f);
 	if (cf != NULL && cf->poll_min_seconds > cf->poll_max_seconds) {
-		conf_warn(cf, n, "poll_min_seconds (%d) is above poll_max_seconds "
-		    "(%d): using %d for both", cf->poll_min_seconds,
+		conf_warn(cf, n, _("poll_min_seconds (%d) is above poll_max_seconds "
+		    "(%d): using %d for both"), cf->poll_min_seconds,
 		    cf->poll_max_seconds, cf->poll_max_seconds);
 		cf->poll_min_seconds = cf->poll_max_seconds;
 	}
@@ -288,8 +289,8 @@ conf_api_key(const struct conf *cf, char **cause)
 	if (env != NULL && *env != '\0')
 		return xstrdup(env);
 	if (cf == NULL || cf->key_file == NULL) {
-		xasprintf(cause, "no API key: set CRUN_API_KEY, or key_file in %s",
-		    cf != NULL ? cf->path : "the config");
+		xasprintf(cause, _("no API key: set CRUN_API_KEY, or key_file in %s"),
+		    cf != NULL ? cf->path : _("the config"));
 		return NULL;
 	}
 	shown = cf->key_file;
@@ -298,21 +299,21 @@ conf_api_key(const struct conf *cf, char **cause)
 	 * type instead of waiting forever for a writer. */
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0 ||
 	    fstat(fd, &st) != 0) {
-		xasprintf(cause, "key file %s: %s", shown, strerror(errno));
+		xasprintf(cause, _("key file %s: %s"), shown, strerror(errno));
 		goto fail;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		xasprintf(cause, "key file %s is not a regular file", shown);
+		xasprintf(cause, _("key file %s is not a regular file"), shown);
 		goto fail;
 	}
 	/* As ssh does: a secret others can read is no longer one. */
 	if ((st.st_mode & 077) != 0) {
-		xasprintf(cause, "key file %s is %s by others: chmod 600 %s", shown,
-		    (st.st_mode & 044) != 0 ? "readable" : "writable", shown);
+		xasprintf(cause, _("key file %s is %s by others: chmod 600 %s"), shown,
+		    (st.st_mode & 044) != 0 ? _("readable") : _("writable"), shown);
 		goto fail;
 	}
 	if ((r = read(fd, buf, sizeof buf - 1)) < 0) {
-		xasprintf(cause, "key file %s: %s", shown, strerror(errno));
+		xasprintf(cause, _("key file %s: %s"), shown, strerror(errno));
 		goto fail;
 	}
 	close(fd);
@@ -322,8 +323,8 @@ conf_api_key(const struct conf *cf, char **cause)
 	/* explicit_bzero: a memset before return is removed by the compiler. */
 	explicit_bzero(buf, sizeof buf);
 	if (key == NULL)
-		xasprintf(cause, "key file %s is empty: put the key on its first "
-		    "line", shown);
+		xasprintf(cause, _("key file %s is empty: put the key on its first "
+		    "line"), shown);
 	return key;
 
 fail:
@@ -360,7 +361,7 @@ conf_state_dir(char **cause)
 			continue;
 		dir[i] = '\0';
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			xasprintf(cause, "cannot create %s: %s", dir, strerror(errno));
+			xasprintf(cause, _("cannot create %s: %s"), dir, strerror(errno));
 			free(dir);
 			return NULL;
 		}
@@ -368,7 +369,7 @@ conf_state_dir(char **cause)
 			dir[i] = '/';
 	}
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		xasprintf(cause, "%s is not a directory", dir);
+		xasprintf(cause, _("%s is not a directory"), dir);
 		free(dir);
 		return NULL;
 	}

@@ -11,6 +11,7 @@
 #include "edit.h"
 #include "vocab.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 #define EDIT_MAX_NUMBER 100000
 
@@ -172,7 +173,7 @@ edit_parse_number(const char *text, bool *has, long *v, char **cause)
 	while (*end == ' ' || *end == 's')
 		end++;
 	if (errno != 0 || *end != '\0' || n < 0 || n > EDIT_MAX_NUMBER) {
-		xasprintf(cause, "'%s' is not a whole number of seconds", text);
+		xasprintf(cause, _("'%s' is not a whole number of seconds"), text);
 		return -1;
 	}
 	*has = true;
@@ -243,7 +244,7 @@ edit_set_value(struct storyboard *sb, const struct edit_ref *r, const char *text
 	default:
 		break;
 	}
-	*cause = xstrdup("this field is not typed in");
+	*cause = xstrdup(_("this field is not typed in"));
 	return -1;
 }
 
@@ -276,7 +277,7 @@ edit_cycle_value(struct storyboard *sb, const struct edit_ref *r, int dir, char 
 		return 0;
 	case EF_SHOT_TYPE:
 		if (sb->multi_shots != SB_TRUE) {
-			*cause = xstrdup("the shot type applies only in multi-shot mode");
+			*cause = xstrdup(_("the shot type applies only in multi-shot mode"));
 			return -1;
 		}
 		edit_set_shot_type(sb, sb->shot_type != NULL &&
@@ -290,7 +291,7 @@ edit_cycle_value(struct storyboard *sb, const struct edit_ref *r, int dir, char 
 		return 0;
 	case EF_AUDIO:
 		if (sb->multi_shots == SB_TRUE) {
-			*cause = xstrdup("audio is always on in multi-shot mode");
+			*cause = xstrdup(_("audio is always on in multi-shot mode"));
 			return -1;
 		}
 		sb->audio = sb->audio == SB_TRUE ? SB_FALSE : SB_TRUE;
@@ -304,7 +305,7 @@ edit_cycle_value(struct storyboard *sb, const struct edit_ref *r, int dir, char 
 		    vocab_count(vocab_compliance) + 1, sb->output_compliance, dir));
 		return 0;
 	default:
-		*cause = xstrdup("this field is typed in: press Enter");
+		*cause = xstrdup(_("this field is typed in: press Enter"));
 		return -1;
 	}
 }
@@ -442,7 +443,7 @@ edit_add(struct storyboard *sb, const struct edit_ref *r, char **cause)
 	case EF_SHOT_PROMPT:
 	case EF_SHOT_DURATION:
 		if (sb->nshots >= SB_MAX_SHOTS)
-			return edit_refuse(cause, "a storyboard has at most 6 shots");
+			return edit_refuse(cause, _("a storyboard has at most 6 shots"));
 		at = r->f == EF_SHOTS ? sb->nshots : r->i + 1;
 		/* A new shot takes the seconds still unassigned. */
 		left = (sb->has_duration ? sb->duration : 0) - sb_shots_total(sb);
@@ -450,7 +451,7 @@ edit_add(struct storyboard *sb, const struct edit_ref *r, char **cause)
 		return (int)at;
 	case EF_ELEMENTS:
 		if (sb->nelements >= SB_MAX_ELEMENTS)
-			return edit_refuse(cause, "a storyboard has at most 3 elements");
+			return edit_refuse(cause, _("a storyboard has at most 3 elements"));
 		sb_element_add(sb, "", "");
 		return (int)sb->nelements - 1;
 	case EF_ELEM_NAME:
@@ -459,14 +460,14 @@ edit_add(struct storyboard *sb, const struct edit_ref *r, char **cause)
 		if ((e = edit_element(sb, r)) == NULL)
 			break;
 		if (e->images.n >= SB_MAX_ELEMENT_IMAGES)
-			return edit_refuse(cause, "an element has at most 4 images");
+			return edit_refuse(cause, _("an element has at most 4 images"));
 		e->has_images = true;
 		sb_strlist_push(&e->images, "");
 		return (int)e->images.n - 1;
 	default:
 		break;
 	}
-	return edit_refuse(cause, "nothing to add here");
+	return edit_refuse(cause, _("nothing to add here"));
 }
 
 int
@@ -503,18 +504,18 @@ edit_delete(struct storyboard *sb, const struct edit_ref *r, char **cause)
 	default:
 		break;
 	}
-	return edit_refuse(cause, "nothing to delete here");
+	return edit_refuse(cause, _("nothing to delete here"));
 }
 
 int
 edit_duplicate(struct storyboard *sb, const struct edit_ref *r, char **cause)
 {
 	if (r->f != EF_SHOT_PROMPT && r->f != EF_SHOT_DURATION)
-		return edit_refuse(cause, "only shots can be duplicated");
+		return edit_refuse(cause, _("only shots can be duplicated"));
 	if (sb->nshots >= SB_MAX_SHOTS)
-		return edit_refuse(cause, "a storyboard has at most 6 shots");
+		return edit_refuse(cause, _("a storyboard has at most 6 shots"));
 	if (sb_shot_duplicate(sb, r->i) == -1)
-		return edit_refuse(cause, "nothing to duplicate here");
+		return edit_refuse(cause, _("nothing to duplicate here"));
 	return (int)r->i + 1;
 }
 
@@ -534,16 +535,16 @@ edit_move(struct storyboard *sb, const struct edit_ref *r, int dir, char **cause
 		n = sb->nelements;
 		break;
 	default:
-		return edit_refuse(cause, "only shots and elements move");
+		return edit_refuse(cause, _("only shots and elements move"));
 	}
 	if (r->i >= n || (dir < 0 && r->i == 0) || (dir > 0 && r->i + 1 >= n))
-		return edit_refuse(cause, dir < 0 ? "already first" : "already last");
+		return edit_refuse(cause, dir < 0 ? _("already first") : _("already last"));
 	to = dir < 0 ? r->i - 1 : r->i + 1;
 	if (r->f == EF_SHOT_PROMPT || r->f == EF_SHOT_DURATION)
 		ret = sb_shot_move(sb, r->i, to);
 	else
 		ret = sb_element_move(sb, r->i, to);
-	return ret == -1 ? edit_refuse(cause, "cannot move") : (int)to;
+	return ret == -1 ? edit_refuse(cause, _("cannot move")) : (int)to;
 }
 
 /* Mirrors the cases of edit_add, edit_delete, edit_duplicate and edit_move

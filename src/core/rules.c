@@ -13,6 +13,7 @@
 #include "rules.h"
 #include "vocab.h"
 #include "text.h"
+#include "i18n.h"
 
 #define E(out, path, ...) diag_add(out, DIAG_ERROR, path, __VA_ARGS__)
 #define W(out, path, ...) diag_add(out, DIAG_WARNING, path, __VA_ARGS__)
@@ -242,14 +243,14 @@ rules_mentions(const struct storyboard *sb, const char *prompt, const char *path
 		if (rules_element_named(sb, prompt + off + 1, len - 1))
 			continue;
 		if (rules_seen_add(&seen, prompt + off, len, &full))
-			W(out, path, "%s names no element (it reaches the model as "
-			    "plain text)", rules_quote(&q, prompt + off, len));
+			W(out, path, _("%s names no element (it reaches the model as "
+			    "plain text)"), rules_quote(&q, prompt + off, len));
 		else if (full)
 			more++;
 		full = false;
 	}
 	if (more != 0)
-		W(out, path, "and %s more @mentions that may name no element",
+		W(out, path, _("and %s more @mentions that may name no element"),
 		    rules_num(num, sizeof num, more));
 }
 
@@ -261,8 +262,8 @@ rules_prompt_length(const char *prompt, const char *path, size_t max,
 	size_t n = text_chars(prompt);
 
 	if (n > max)
-		W(out, path, "%s characters, over the %s the service is expected "
-		    "to accept", rules_num(a, sizeof a, n), rules_num(b, sizeof b, max));
+		W(out, path, _("%s characters, over the %s the service is expected "
+		    "to accept"), rules_num(a, sizeof a, n), rules_num(b, sizeof b, max));
 }
 
 static void
@@ -276,7 +277,7 @@ rules_urls(const struct sb_strlist *l, const char *path, struct diag_list *out)
 		if (rules_is_http(l->v[i]))
 			continue;
 		snprintf(sub, sizeof sub, "%s[%zu]", path, i);
-		E(out, sub, "must be a public http(s) URL, got \"%s\"",
+		E(out, sub, _("must be a public http(s) URL, got \"%s\""),
 		    rules_q(&q, l->v[i]));
 	}
 }
@@ -307,13 +308,13 @@ rules_shots(const struct storyboard *sb, bool customize, struct diag_list *out)
 
 	if (customize && !sb->has_multi_prompt &&
 	    !rules_bad(&sb->input_extra, "multi_prompt"))
-		E(out, "input.multi_prompt", "is required with shot_type customize: "
-		    "1 to %d shots", SB_MAX_SHOTS);
+		E(out, "input.multi_prompt", _("is required with shot_type customize: "
+		    "1 to %d shots"), SB_MAX_SHOTS);
 	else if (customize && sb->has_multi_prompt && sb->nshots == 0)
-		E(out, "input.multi_prompt", "needs 1 to %d shots, got none",
+		E(out, "input.multi_prompt", _("needs 1 to %d shots, got none"),
 		    SB_MAX_SHOTS);
 	if (sb->nshots > SB_MAX_SHOTS)
-		E(out, "input.multi_prompt", "has %zu shots; at most %d",
+		E(out, "input.multi_prompt", _("has %zu shots; at most %d"),
 		    sb->nshots, SB_MAX_SHOTS);
 
 	for (i = 0; i < sb->nshots; i++) {
@@ -321,9 +322,9 @@ rules_shots(const struct storyboard *sb, bool customize, struct diag_list *out)
 		snprintf(path, sizeof path, "input.multi_prompt[%zu].prompt", i);
 		if (s->prompt == NULL) {
 			if (!rules_bad(&s->extra, "prompt"))
-				E(out, path, "is required: what happens in this shot");
+				E(out, path, _("is required: what happens in this shot"));
 		} else if (rules_blank(s->prompt))
-			E(out, path, "is empty: say what happens in this shot");
+			E(out, path, _("is empty: say what happens in this shot"));
 		else {
 			rules_prompt_length(s->prompt, path, SB_SHOT_MAX_CHARS, out);
 			rules_mentions(sb, s->prompt, path, out);
@@ -332,20 +333,20 @@ rules_shots(const struct storyboard *sb, bool customize, struct diag_list *out)
 		if (!s->has_duration) {
 			all_timed = false;
 			if (!rules_bad(&s->extra, "duration"))
-				E(out, path, "is required: whole seconds, at least 1");
+				E(out, path, _("is required: whole seconds, at least 1"));
 		} else if (s->duration < 1) {
 			all_timed = false;
-			E(out, path, "must be at least 1 s, got %ld", s->duration);
+			E(out, path, _("must be at least 1 s, got %ld"), s->duration);
 		}
 	}
 	if (customize && sb->has_duration && all_timed && sb->nshots != 0 &&
 	    rules_total(sb, &total) != 0)
-		E(out, "input.multi_prompt", "shot durations add up to more than "
-		    "%ld s, but duration is %ld s", LONG_MAX, sb->duration);
+		E(out, "input.multi_prompt", _("shot durations add up to more than "
+		    "%ld s, but duration is %ld s"), LONG_MAX, sb->duration);
 	else if (customize && sb->has_duration && all_timed && sb->nshots != 0 &&
 	    total != sb->duration)
-		E(out, "input.multi_prompt", "shot durations add up to %ld s, but "
-		    "duration is %ld s", total, sb->duration);
+		E(out, "input.multi_prompt", _("shot durations add up to %ld s, but "
+		    "duration is %ld s"), total, sb->duration);
 }
 
 static void
@@ -357,42 +358,42 @@ rules_elements(const struct storyboard *sb, struct diag_list *out)
 	size_t i, j;
 
 	if (sb->nelements > SB_MAX_ELEMENTS)
-		E(out, "input.element_list", "has %zu elements; at most %d",
+		E(out, "input.element_list", _("has %zu elements; at most %d"),
 		    sb->nelements, SB_MAX_ELEMENTS);
 	for (i = 0; i < sb->nelements; i++) {
 		e = &sb->elements[i];
 		snprintf(path, sizeof path, "input.element_list[%zu].name", i);
 		if (e->name == NULL) {
 			if (!rules_bad(&e->extra, "name"))
-				E(out, path, "is required: prompts refer to the "
-				    "element as @name");
+				E(out, path, _("is required: prompts refer to the "
+				    "element as @name"));
 		} else if (*e->name == '\0')
-			E(out, path, "is empty: prompts refer to the element as @name");
+			E(out, path, _("is empty: prompts refer to the element as @name"));
 		else {
 			for (j = 0; j < i; j++) {
 				if (sb->elements[j].name != NULL &&
 				    strcmp(sb->elements[j].name, e->name) == 0) {
-					E(out, path, "\"%s\" is already the name of "
-					    "element_list[%zu]", rules_q(&q, e->name), j);
+					E(out, path, _("\"%s\" is already the name of "
+					    "element_list[%zu]"), rules_q(&q, e->name), j);
 					break;
 				}
 			}
 			if (e->name[rules_name_len(e->name)] != '\0')
-				W(out, path, "\"%s\" cannot be written as an @mention: "
-				    "use letters, digits, '_' and '-'",
+				W(out, path, _("\"%s\" cannot be written as an @mention: "
+				    "use letters, digits, '_' and '-'"),
 				    rules_q(&q, e->name));
 		}
 		snprintf(path, sizeof path,
 		    "input.element_list[%zu].element_image_urls", i);
 		if (!e->has_images) {
 			if (!rules_bad(&e->extra, "element_image_urls"))
-				E(out, path, "is required: 1 to %d image URLs",
+				E(out, path, _("is required: 1 to %d image URLs"),
 				    SB_MAX_ELEMENT_IMAGES);
 		} else if (e->images.n == 0)
-			E(out, path, "needs 1 to %d image URLs, got none",
+			E(out, path, _("needs 1 to %d image URLs, got none"),
 			    SB_MAX_ELEMENT_IMAGES);
 		else if (e->images.n > SB_MAX_ELEMENT_IMAGES)
-			E(out, path, "has %zu images; at most %d", e->images.n,
+			E(out, path, _("has %zu images; at most %d"), e->images.n,
 			    SB_MAX_ELEMENT_IMAGES);
 		rules_urls(&e->images, path, out);
 	}
@@ -413,8 +414,8 @@ rules_choice(const char *value, const char *path, const char *const *choices,
 			return;
 	for (i = 0; choices[i] != NULL; i++)
 		o += (size_t)snprintf(list + o, sizeof list - o, "%s\"%s\"",
-		    i == 0 ? "" : choices[i + 1] == NULL ? " or " : ", ", choices[i]);
-	diag_add(out, sev, path, "must be %s, got \"%s\"", list, rules_q(&q, value));
+		    i == 0 ? "" : choices[i + 1] == NULL ? _(" or ") : _(", "), choices[i]);
+	diag_add(out, sev, path, _("must be %s, got \"%s\""), list, rules_q(&q, value));
 }
 
 
@@ -433,16 +434,16 @@ rules_check(const struct storyboard *sb, struct diag_list *out)
 	/* Rule 8: model. */
 	if (sb->model == NULL) {
 		if (!rules_bad(&sb->extra, "model"))
-			E(out, "model", "is required: \"%s\"", SB_MODEL);
+			E(out, "model", _("is required: \"%s\""), SB_MODEL);
 	} else if (strcmp(sb->model, SB_MODEL) != 0)
-		E(out, "model", "must be \"%s\", got \"%s\"", SB_MODEL,
+		E(out, "model", _("must be \"%s\", got \"%s\""), SB_MODEL,
 		    rules_q(&q, sb->model));
 	if (sb->callback_url != NULL && !rules_is_http(sb->callback_url))
-		E(out, "callback_url", "must be an http(s) URL, got \"%s\"",
+		E(out, "callback_url", _("must be an http(s) URL, got \"%s\""),
 		    rules_q(&q, sb->callback_url));
 	if (!sb->has_input) {
 		if (!rules_bad(&sb->extra, "input"))
-			E(out, "input", "is required: the task's fields go in it");
+			E(out, "input", _("is required: the task's fields go in it"));
 		return diag_count(out, DIAG_ERROR);
 	}
 
@@ -450,8 +451,8 @@ rules_check(const struct storyboard *sb, struct diag_list *out)
 
 	/* Rule 1. */
 	if (ms == SB_UNSET && !rules_bad(x, "multi_shots"))
-		E(out, "input.multi_shots", "is required: true (multi-shot) or "
-		    "false (single shot)");
+		E(out, "input.multi_shots", _("is required: true (multi-shot) or "
+		    "false (single shot)"));
 
 	/* Rules 2 and 5: shot_type. */
 	customize = ms == SB_TRUE && sb->shot_type != NULL &&
@@ -460,26 +461,26 @@ rules_check(const struct storyboard *sb, struct diag_list *out)
 	    strcmp(sb->shot_type, VOCAB_SHOT_INTELLIGENCE) == 0;
 	if (ms == SB_TRUE && sb->shot_type == NULL) {
 		if (!rules_bad(x, "shot_type"))
-			E(out, "input.shot_type", "is required when multi_shots is "
-			    "true: \"customize\" or \"intelligence\"");
+			E(out, "input.shot_type", _("is required when multi_shots is "
+			    "true: \"customize\" or \"intelligence\""));
 	} else if (ms == SB_TRUE)
 		rules_choice(sb->shot_type, "input.shot_type", vocab_shot_types,
 		    DIAG_ERROR, out);
 	else if (ms == SB_FALSE && sb->shot_type != NULL)
-		W(out, "input.shot_type", "is dropped in single-shot mode (the "
-		    "service sets it to null)");
+		W(out, "input.shot_type", _("is dropped in single-shot mode (the "
+		    "service sets it to null)"));
 
 	/* Rules 4 and 5: prompt. */
 	if (sb->prompt == NULL || rules_blank(sb->prompt)) {
 		if ((ms == SB_FALSE || intelligence) && !rules_bad(x, "prompt"))
-			E(out, "input.prompt", "is %s %s", sb->prompt == NULL ?
-			    "required" : "empty, but needed",
-			    ms == SB_FALSE ? "in single-shot mode" :
-			    "with shot_type intelligence");
+			E(out, "input.prompt", _("is %s %s"), sb->prompt == NULL ?
+			    _("required") : _("empty, but needed"),
+			    ms == SB_FALSE ? _("in single-shot mode") :
+			    _("with shot_type intelligence"));
 	} else {
 		if (customize)
-			W(out, "input.prompt", "is not used with shot_type "
-			    "customize: each shot has its own prompt");
+			W(out, "input.prompt", _("is not used with shot_type "
+			    "customize: each shot has its own prompt"));
 		rules_prompt_length(sb->prompt, "input.prompt", SB_PROMPT_MAX_CHARS,
 		    out);
 		rules_mentions(sb, sb->prompt, "input.prompt", out);
@@ -488,19 +489,19 @@ rules_check(const struct storyboard *sb, struct diag_list *out)
 	/* Rules 2 and 5: images. */
 	n = sb->img_urls.n;
 	if (ms == SB_TRUE && n != 1 && !rules_bad(x, "img_urls"))
-		E(out, "input.img_urls", "multi-shot needs exactly 1 image, got %zu", n);
+		E(out, "input.img_urls", _("multi-shot needs exactly 1 image, got %zu"), n);
 	else if (ms == SB_FALSE && n > 2)
-		E(out, "input.img_urls", "a single shot takes 0, 1 or 2 images "
-		    "(start and end frame), got %zu", n);
+		E(out, "input.img_urls", _("a single shot takes 0, 1 or 2 images "
+		    "(start and end frame), got %zu"), n);
 	rules_urls(&sb->img_urls, "input.img_urls", out);
 
 	/* Rules 3 and 4: shots. */
 	if (intelligence && (sb->has_multi_prompt || rules_bad(x, "multi_prompt")))
-		E(out, "input.multi_prompt", "must be absent with shot_type "
-		    "intelligence (the model plans the shots)");
+		E(out, "input.multi_prompt", _("must be absent with shot_type "
+		    "intelligence (the model plans the shots)"));
 	else if (ms == SB_FALSE && sb->has_multi_prompt)
-		W(out, "input.multi_prompt", "is not used in single-shot mode "
-		    "(its shots are not checked)");
+		W(out, "input.multi_prompt", _("is not used in single-shot mode "
+		    "(its shots are not checked)"));
 	/* An unused list is only warned about, not checked as well. */
 	if (ms != SB_FALSE)
 		rules_shots(sb, customize, out);
@@ -511,22 +512,22 @@ rules_check(const struct storyboard *sb, struct diag_list *out)
 	/* Rule 8: duration. */
 	if (!sb->has_duration) {
 		if (!rules_bad(x, "duration"))
-			E(out, "input.duration", "is required: %d to %d s",
+			E(out, "input.duration", _("is required: %d to %d s"),
 			    SB_MIN_DURATION, SB_MAX_DURATION);
 	} else if (sb->duration < SB_MIN_DURATION || sb->duration > SB_MAX_DURATION)
-		E(out, "input.duration", "must be %d to %d s, got %ld",
+		E(out, "input.duration", _("must be %d to %d s, got %ld"),
 		    SB_MIN_DURATION, SB_MAX_DURATION, sb->duration);
 
 	/* Rule 6. */
 	rules_choice(sb->aspect_ratio, "input.aspect_ratio", vocab_ratios,
 	    DIAG_WARNING, out);
 	if (sb->aspect_ratio != NULL && n != 0)
-		W(out, "input.aspect_ratio", "is ignored when img_urls is given: "
-		    "the video follows the first image");
+		W(out, "input.aspect_ratio", _("is ignored when img_urls is given: "
+		    "the video follows the first image"));
 
 	/* Rule 2: audio. */
 	if (ms == SB_TRUE && sb->audio == SB_FALSE)
-		W(out, "input.audio", "is forced to true in multi-shot mode");
+		W(out, "input.audio", _("is forced to true in multi-shot mode"));
 
 	rules_choice(sb->input_compliance, "input.input_compliance",
 	    vocab_compliance, DIAG_WARNING, out);

@@ -17,6 +17,7 @@
 #include "store_int.h"
 #include "vocab.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 /* Another process (a second tmux pane) may hold the write lock for a moment. */
 #define STORE_BUSY_MS 10000
@@ -146,7 +147,7 @@ static int
 store_exec(struct store *st, const char *sql, char **cause)
 {
 	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(st, "cannot update the task store", cause);
+		return store_fail(st, _("cannot update the task store"), cause);
 	return 0;
 }
 
@@ -157,13 +158,13 @@ store_user_version(struct store *st, int *version, char **cause)
 	int rc;
 
 	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
-		return store_fail(st, "cannot read the task store", cause);
+		return store_fail(st, _("cannot read the task store"), cause);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*version = sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW)
-		return store_fail(st, "cannot read the task store", cause);
+		return store_fail(st, _("cannot read the task store"), cause);
 	return 0;
 }
 
@@ -172,11 +173,11 @@ static int
 store_version_ok(struct store *st, int version, size_t n, char **cause)
 {
 	if (version < 0)
-		xasprintf(cause, "%s: not a kling-tui task store (schema %d)",
+		xasprintf(cause, _("%s: not a kling-tui task store (schema %d)"),
 		    st->path, version);
 	else if ((size_t)version > n)
-		xasprintf(cause, "%s: written by a newer kling-tui (schema %d, this "
-		    "one knows %d): upgrade kling-tui", st->path, version,
+		xasprintf(cause, _("%s: written by a newer kling-tui (schema %d, this "
+		    "one knows %d): upgrade kling-tui"), st->path, version,
 		    STORE_VERSION);
 	else
 		return 0;
@@ -250,7 +251,7 @@ store_open(const char *path, char **cause)
 	 * database file"; say what is wrong instead. WAL mode needs to create
 	 * files beside the store even when the store itself exists. */
 	if (access(dir, W_OK | X_OK) != 0) {
-		xasprintf(cause, "cannot write in %s: %s", dir, strerror(errno));
+		xasprintf(cause, _("cannot write in %s: %s"), dir, strerror(errno));
 		free(dir);
 		goto fail;
 	}
@@ -261,7 +262,7 @@ store_open(const char *path, char **cause)
 	if (rc != SQLITE_OK) {
 		if (st->db == NULL)
 			fatal("sqlite3_open_v2: out of memory");
-		store_fail(st, "cannot open the task store", cause);
+		store_fail(st, _("cannot open the task store"), cause);
 		goto fail;
 	}
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
@@ -269,7 +270,7 @@ store_open(const char *path, char **cause)
 	/* The first statement reads the header: a file that is not SQLite
 	 * fails here, with "file is not a database". */
 	if (sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK) {
-		store_fail(st, "not a usable task store", cause);
+		store_fail(st, _("not a usable task store"), cause);
 		goto fail;
 	}
 	/* FULL: a committed submission survives a power cut, not only a crash;
@@ -316,7 +317,7 @@ store_ro_db(struct store *st, const char *name, int flags, int *version,
 	    SQLITE_OK) {
 		if (st->db == NULL)
 			fatal("sqlite3_open_v2: out of memory");
-		return store_fail(st, "cannot open the task store", cause);
+		return store_fail(st, _("cannot open the task store"), cause);
 	}
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	sqlite3_extended_result_codes(st->db, 1);
@@ -356,8 +357,8 @@ store_open_readonly(const char *path, char **cause)
 	if (store_version_ok(st, version, n, cause) != 0)
 		goto fail;
 	if ((size_t)version < n) {
-		xasprintf(cause, "%s: written by an older kling-tui: open it once "
-		    "where it can be written (any other command upgrades it)",
+		xasprintf(cause, _("%s: written by an older kling-tui: open it once "
+		    "where it can be written (any other command upgrades it)"),
 		    st->path);
 		goto fail;
 	}
@@ -431,7 +432,7 @@ store_prepare(struct store *st, const char *sql, char **cause)
 	}
 	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
 	    NULL) != SQLITE_OK) {
-		store_fail(st, "cannot query the task store", cause);
+		store_fail(st, _("cannot query the task store"), cause);
 		return NULL;
 	}
 	if (i == STORE_NSTMT) {
@@ -492,7 +493,7 @@ store_run(struct store *st, sqlite3_stmt *s, char **cause)
 	int rc = sqlite3_step(s);
 
 	if (rc != SQLITE_DONE)
-		store_fail(st, "cannot update the task store", cause);
+		store_fail(st, _("cannot update the task store"), cause);
 	store_release(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -585,9 +586,9 @@ store_update(struct store *st, int64_t id, const struct store_update *u, char **
 	if (rc == SQLITE_ROW)
 		old = xstrdup((const char *)sqlite3_column_text(s, 0));
 	else if (rc == SQLITE_DONE)
-		xasprintf(cause, "no task %lld in the store", (long long)id);
+		xasprintf(cause, _("no task %lld in the store"), (long long)id);
 	else
-		store_fail(st, "cannot read the task store", cause);
+		store_fail(st, _("cannot read the task store"), cause);
 	store_release(s);
 	if (rc != SQLITE_ROW)
 		goto fail;
@@ -664,7 +665,7 @@ store_set_columns(struct store *st, int64_t id, const char *sql, const char *tex
 	if (store_run(st, s, cause) != 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0) {
-		xasprintf(cause, "no task %lld in the store", (long long)id);
+		xasprintf(cause, _("no task %lld in the store"), (long long)id);
 		return -1;
 	}
 	return 0;
@@ -758,9 +759,9 @@ store_get_one(struct store *st, const char *sql, int64_t id, const char *task_id
 	if (rc != SQLITE_ROW) {
 		if (rc == SQLITE_DONE) {
 			if (task_id == NULL)	/* store_find tells absence apart */
-				*cause = xstrdup("no such task in the store");
+				*cause = xstrdup(_("no such task in the store"));
 		} else
-			store_fail(st, "cannot read the task store", cause);
+			store_fail(st, _("cannot read the task store"), cause);
 		store_release(s);
 		return NULL;
 	}
@@ -821,7 +822,7 @@ store_get_history(struct store *st, int64_t id, struct store_history *h, char **
 		h->n++;
 	}
 	if (rc != SQLITE_DONE) {
-		store_fail(st, "cannot read the task store", cause);
+		store_fail(st, _("cannot read the task store"), cause);
 		store_history_free(h);
 	}
 	store_release(s);
@@ -1007,7 +1008,7 @@ store_lease_take(struct store *st, const char *task_id, const char *me,
 	if (rc == SQLITE_DONE)
 		return 1;	/* no row yet: whoever asks first records it */
 	if (rc != SQLITE_ROW)
-		return store_fail(st, "cannot read the task store", cause);
+		return store_fail(st, _("cannot read the task store"), cause);
 	/* Its holder was killed: no need to wait for the lease to run out. */
 	rc = owner_gone(holder);
 	free(holder);
@@ -1038,7 +1039,7 @@ store_count(struct store *st, int64_t *n, char **cause)
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		*n = sqlite3_column_int64(s, 0);
 	else
-		store_fail(st, "cannot read the task store", cause);
+		store_fail(st, _("cannot read the task store"), cause);
 	store_release(s);
 	return rc == SQLITE_ROW ? 0 : -1;
 }

@@ -8,6 +8,7 @@
 
 #include "urlrule.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 bool
 urlrule_loopback(const char *host)
@@ -39,15 +40,15 @@ urlrule_check(const char *scheme, const char *host, bool base_loopback,
 	if (strcasecmp(scheme, "https") == 0)
 		return 0;
 	if (strcasecmp(scheme, "http") != 0) {
-		xasprintf(cause, "%s:// URLs are not supported (https only)",
+		xasprintf(cause, _("%s:// URLs are not supported (https only)"),
 		    scheme);
 		return -1;
 	}
 	/* A remote https API's links must not reach this machine's ports. */
 	if (allow_http || (base_loopback && urlrule_loopback(host)))
 		return 0;
-	xasprintf(cause, "plain http:// to %s refused: use https, or allow "
-	    "plain http explicitly (--allow-http)", host);
+	xasprintf(cause, _("plain http:// to %s refused: use https, or allow "
+	    "plain http explicitly (--allow-http)"), host);
 	return -1;
 }
 

@@ -5,19 +5,20 @@
 #include <string.h>
 
 #include "vocab.h"
+#include "i18n.h"
 
 static const struct {
 	const char	*name;
 	bool		 final;
 	int		 rank;
 } task_states[TASK_STATE_N] = {
-	[TASK_SUBMITTING] = { "submitting", false, 1 },
-	[TASK_PENDING] = { "pending", false, 1 },
-	[TASK_RUNNING] = { "running", false, 2 },
-	[TASK_SUCCESS] = { "success", true, 4 },
-	[TASK_FAILED] = { "failed", true, 3 },
-	[TASK_ERROR] = { "error", true, 3 },
-	[TASK_UNKNOWN] = { "unknown", false, 0 },
+	[TASK_SUBMITTING] = { N_("submitting"), false, 1 },
+	[TASK_PENDING] = { N_("pending"), false, 1 },
+	[TASK_RUNNING] = { N_("running"), false, 2 },
+	[TASK_SUCCESS] = { N_("success"), true, 4 },
+	[TASK_FAILED] = { N_("failed"), true, 3 },
+	[TASK_ERROR] = { N_("error"), true, 3 },
+	[TASK_UNKNOWN] = { N_("unknown"), false, 0 },
 	[TASK_OTHER] = { "?", false, 2 },
 };
 
@@ -37,6 +38,16 @@ const char *
 task_state_name(enum task_state s)
 {
 	return (unsigned)s < TASK_STATE_N ? task_states[s].name : "?";
+}
+
+/* A state word as a person reads it, in the user's language; a word the
+ * vocabulary does not know as it came. Programs keep the word itself. */
+const char *
+task_state_label(const char *w)
+{
+	enum task_state s = task_state_parse(w);
+
+	return s == TASK_OTHER ? w : _(task_states[s].name);
 }
 
 enum task_state

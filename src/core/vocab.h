@@ -27,6 +27,8 @@ enum task_state {
 const char	*task_state_name(enum task_state);
 /* The state a word names; NULL or an unknown word: TASK_OTHER. */
 enum task_state	 task_state_parse(const char *);
+/* The word shown to a person (translated); unknown words as they are. */
+const char	*task_state_label(const char *);
 /* Nothing will change it any more: success, failed, error. */
 bool		 task_state_final(enum task_state);
 bool		 task_state_word_final(const char *);

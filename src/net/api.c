@@ -12,6 +12,7 @@
 
 #include "xfer.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 const char *
 api_outcome_name(enum api_outcome o)
@@ -54,19 +55,19 @@ api_image_problem(const struct api_result *r)
 
 	if (r->outcome != API_OK) {
 		adv = api_advice(r);
-		xasprintf(&s, "image not reachable: %s", adv);
+		xasprintf(&s, _("image not reachable: %s"), adv);
 		free(adv);
 		return s;
 	}
 	if (strncasecmp(ct, "image/jpeg", 10) != 0 &&
 	    strncasecmp(ct, "image/jpg", 9) != 0 &&
 	    strncasecmp(ct, "image/png", 9) != 0) {
-		xasprintf(&s, "not a JPEG or PNG image (%s)",
-		    *ct != '\0' ? ct : "no content type");
+		xasprintf(&s, _("not a JPEG or PNG image (%s)"),
+		    *ct != '\0' ? ct : _("no content type"));
 		return s;
 	}
 	if (r->bytes > API_IMAGE_MAX_BYTES) {
-		xasprintf(&s, "image of %.1f MB: the limit is 10 MB",
+		xasprintf(&s, _("image of %.1f MB: the limit is 10 MB"),
 		    (double)r->bytes / (1024 * 1024));
 		return s;
 	}
@@ -87,92 +88,92 @@ api_advice(const struct api_result *r)
 	char		*s, wait[64] = "";
 
 	if (r->retry_after >= 0)
-		snprintf(wait, sizeof wait, " (the service asks to wait %lds)",
+		snprintf(wait, sizeof wait, _(" (the service asks to wait %lds)"),
 		    r->retry_after);
 	switch (r->outcome) {
 	case API_OK:
 		xasprintf(&s, "ok");
 		break;
 	case API_UNAUTHORIZED:
-		xasprintf(&s, "401: the API key was refused: set CRUN_API_KEY, "
-		    "or key_file in the config (kling-tui doctor shows where)");
+		xasprintf(&s, _("401: the API key was refused: set CRUN_API_KEY, "
+		    "or key_file in the config (kling-tui doctor shows where)"));
 		break;
 	case API_NO_CREDITS:
-		xasprintf(&s, "402: not enough credits: top up the account "
-		    "(kling-tui balance shows what is left)");
+		xasprintf(&s, _("402: not enough credits: top up the account "
+		    "(kling-tui balance shows what is left)"));
 		break;
 	case API_NOT_FOUND:
 		if (r->kind == API_TASK_INFO)
-			xasprintf(&s, "404: the service knows no such task: "
-			    "check the task id");
+			xasprintf(&s, _("404: the service knows no such task: "
+			    "check the task id"));
 		else if (r->kind == API_DOWNLOAD || r->kind == API_HEAD)
-			xasprintf(&s, "404: nothing at that URL (result "
-			    "links expire: download promptly)");
+			xasprintf(&s, _("404: nothing at that URL (result "
+			    "links expire: download promptly)"));
 		else
-			xasprintf(&s, "404: not found: check the base URL");
+			xasprintf(&s, _("404: not found: check the base URL"));
 		break;
 	case API_INVALID:
-		xasprintf(&s, "422: the service refused the storyboard: %s",
+		xasprintf(&s, _("422: the service refused the storyboard: %s"),
 		    m);
 		break;
 	/* A result reaches its caller once the retries are spent: say so,
 	 * not that it is still being retried. */
 	case API_RATE_LIMITED:
-		xasprintf(&s, "429: too many requests; gave up after %d attempt%s: "
-		    "try again later%s", r->attempts, r->attempts == 1 ? "" : "s", wait);
+		xasprintf(&s, _("429: too many requests; gave up after %d attempt%s: "
+		    "try again later%s"), r->attempts, r->attempts == 1 ? "" : "s", wait);
 		break;
 	case API_MAINTENANCE:
-		xasprintf(&s, "455: the service is under maintenance; gave up after "
-		    "%d attempt%s: try again later%s", r->attempts,
+		xasprintf(&s, _("455: the service is under maintenance; gave up after "
+		    "%d attempt%s: try again later%s"), r->attempts,
 		    r->attempts == 1 ? "" : "s", wait);
 		break;
 	case API_SERVER_ERROR:
 		if (r->kind == API_CREATE)
-			xasprintf(&s, "500: server error: the task was not "
+			xasprintf(&s, _("500: server error: the task was not "
 			    "resent; check with kling-tui list before "
-			    "submitting again");
+			    "submitting again"));
 		else
-			xasprintf(&s, "500: server error: %s", m);
+			xasprintf(&s, _("500: server error: %s"), m);
 		break;
 	case API_GEN_FAILED:
-		xasprintf(&s, "501: generation failed: %s", m);
+		xasprintf(&s, _("501: generation failed: %s"), m);
 		break;
 	case API_DISABLED:
-		xasprintf(&s, "505: feature disabled by the service: %s", m);
+		xasprintf(&s, _("505: feature disabled by the service: %s"), m);
 		break;
 	case API_OTHER:
-		xasprintf(&s, "unexpected answer (HTTP %ld, code %ld): %s",
+		xasprintf(&s, _("unexpected answer (HTTP %ld, code %ld): %s"),
 		    r->http_status, r->code, m);
 		break;
 	case API_NOT_SENT:
 		/* A result link lives on another host (a CDN): the base URL
 		 * has nothing to do with it. */
 		if (r->kind == API_DOWNLOAD || r->kind == API_HEAD)
-			xasprintf(&s, "could not reach the file's server (%s): check "
-			    "the network, then try again", m);
+			xasprintf(&s, _("could not reach the file's server (%s): check "
+			    "the network, then try again"), m);
 		else
-			xasprintf(&s, "could not reach the service (%s): check the "
-			    "network and the base URL", m);
+			xasprintf(&s, _("could not reach the service (%s): check the "
+			    "network and the base URL"), m);
 		break;
 	case API_NO_ANSWER:
 		if (r->kind == API_CREATE)
-			xasprintf(&s, "no answer after the request was sent "
+			xasprintf(&s, _("no answer after the request was sent "
 			    "(%s): the task may or may not exist; it was not "
-			    "resent: check kling-tui list", m);
+			    "resent: check kling-tui list"), m);
 		else
-			xasprintf(&s, "no answer (%s): try again later", m);
+			xasprintf(&s, _("no answer (%s): try again later"), m);
 		break;
 	case API_BAD_RESPONSE:
 		if (r->kind == API_CREATE)
-			xasprintf(&s, "the service's answer was unreadable "
+			xasprintf(&s, _("the service's answer was unreadable "
 			    "(%s): the task may or may not exist; it was not "
-			    "resent: check kling-tui list", m);
+			    "resent: check kling-tui list"), m);
 		else if (r->kind == API_DOWNLOAD || r->kind == API_HEAD)
-			xasprintf(&s, "the file's server answered oddly (%s): try "
-			    "again later", m);
+			xasprintf(&s, _("the file's server answered oddly (%s): try "
+			    "again later"), m);
 		else
-			xasprintf(&s, "the answer was not the service's (%s): "
-			    "check the base URL or try again later", m);
+			xasprintf(&s, _("the answer was not the service's (%s): "
+			    "check the base URL or try again later"), m);
 		break;
 	case API_LOCAL_ERROR:
 		xasprintf(&s, "%s", m);
@@ -203,8 +204,8 @@ api_download_path(const char *dir, const char *task_id, char **cause)
 	name[n] = '\0';
 	if (n == 0) {
 		free(name);
-		*cause = xstrdup("the task id has no character usable in a "
-		    "file name");
+		*cause = xstrdup(_("the task id has no character usable in a "
+		    "file name"));
 		return NULL;
 	}
 	if (dir == NULL || *dir == '\0')
@@ -230,9 +231,9 @@ net_global_init(char **cause)
 		signal(SIGPIPE, SIG_IGN);
 		done = -1;
 		if (net_load(&lib) != 0)
-			xasprintf(&why, "network unavailable: cannot load libcurl (%s)", lib);
+			xasprintf(&why, _("network unavailable: cannot load libcurl (%s)"), lib);
 		else if ((rc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK)
-			xasprintf(&why, "network unavailable: curl_global_init: %s",
+			xasprintf(&why, _("network unavailable: curl_global_init: %s"),
 			    curl_easy_strerror(rc));
 		else
 			done = 1;

@@ -16,6 +16,7 @@
 
 #include "xfer.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 int
 download_open(struct xfer *x, char **cause)
@@ -30,7 +31,7 @@ download_open(struct xfer *x, char **cause)
 	x->io_errno = 0;
 	/* -o /dev/null must not become a regular file renamed over a device. */
 	if (stat(x->req.dest, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		xasprintf(cause, "%s: not a regular file: refused", x->req.dest);
+		xasprintf(cause, _("%s: not a regular file: refused"), x->req.dest);
 		return -1;
 	}
 	/* A symlink planted as the .part would have its target overwritten;
@@ -38,7 +39,7 @@ download_open(struct xfer *x, char **cause)
 	fd = open(x->part, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC |
 	    O_NOFOLLOW | O_NONBLOCK, 0644);
 	if (fd == -1 && errno == ELOOP) {
-		xasprintf(cause, "%s: a symbolic link: refused", x->part);
+		xasprintf(cause, _("%s: a symbolic link: refused"), x->part);
 		return -1;
 	}
 	if (fd == -1) {
@@ -46,7 +47,7 @@ download_open(struct xfer *x, char **cause)
 		return -1;
 	}
 	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
-		xasprintf(cause, "%s: not a regular file: refused", x->part);
+		xasprintf(cause, _("%s: not a regular file: refused"), x->part);
 		close(fd);
 		return -1;
 	}
@@ -205,21 +206,21 @@ download_finish(struct xfer *x, long http, struct api_result *res)
 			}
 			x->offset = 0;
 			download_fail(x, res, API_BAD_RESPONSE,
-			    "HTTP 416: the partial download did not match: "
-			    "starting again");
+			    _("HTTP 416: the partial download did not match: "
+			    "starting again"));
 			return;
 		}
 		x->total = size;
 	} else if (!x->to_file) {
 		download_fail(x, res, http >= 200 && http < 300 ?
 		    API_BAD_RESPONSE : response_outcome(http),
-		    "HTTP %ld: the file could not be fetched", http);
+		    _("HTTP %ld: the file could not be fetched"), http);
 		return;
 	}
 	have = x->offset + x->written;
 	if (x->total >= 0 && have != x->total) {
-		download_fail(x, res, API_NO_ANSWER, "download cut at %" PRId64
-		    " of %" PRId64 " bytes", have, x->total);
+		download_fail(x, res, API_NO_ANSWER, _("download cut at %" PRId64
+		    " of %" PRId64 " bytes"), have, x->total);
 		return;
 	}
 	if (fflush(x->fp) != 0 || fsync(fileno(x->fp)) != 0) {

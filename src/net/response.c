@@ -18,6 +18,7 @@
 #include "text.h"
 #include "xfer.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 #define RESPONSE_TEXT_MAX 512	/* bytes kept of a server message */
 #define RESPONSE_URL_MAX  4096
@@ -235,7 +236,7 @@ response_decode(struct xfer *x, long http_status, struct api_result *res)
 	bool	 has_code;
 
 	if (x->over_cap) {
-		response_bad(res, http_status, "answer larger than the limit",
+		response_bad(res, http_status, _("answer larger than the limit"),
 		    NULL);
 		return;
 	}
@@ -243,9 +244,9 @@ response_decode(struct xfer *x, long http_status, struct api_result *res)
 	if (!cJSON_IsObject(root)) {
 		/* Not the API speaking: a proxy page, garbage, a cut body.
 		 * Still tell a plain 404/401 apart for the user. */
-		response_bad(res, http_status, x->len == 0 ? "empty answer" :
-		    response_json_start(x->buf, x->len) ? "a JSON answer cut short "
-		    "or malformed" : "not a JSON answer", res->content_type);
+		response_bad(res, http_status, x->len == 0 ? _("empty answer") :
+		    response_json_start(x->buf, x->len) ? _("a JSON answer cut short "
+		    "or malformed") : _("not a JSON answer"), res->content_type);
 		/* A gateway's own "slow down" page still means slow down. */
 		if (http_status == 429 || http_status == 455)
 			res->outcome = response_outcome(http_status);
@@ -257,23 +258,23 @@ response_decode(struct xfer *x, long http_status, struct api_result *res)
 	res->message = response_string(root, "message", RESPONSE_TEXT_MAX);
 	if (!has_code) {
 		if (http_status == 200)
-			response_bad(res, http_status, "answer without a code",
+			response_bad(res, http_status, _("answer without a code"),
 			    NULL);
 		else {
 			res->outcome = response_outcome(http_status);
 			res->code = 0;
 		}
 	} else if (code == 200 && http_status != 200) {
-		response_bad(res, http_status, "body code 200 with an error "
-		    "status", NULL);
+		response_bad(res, http_status, _("body code 200 with an error "
+		    "status"), NULL);
 	} else {
 		res->code = code;
 		res->outcome = response_outcome(code);
 		if (res->outcome == API_OK &&
 		    response_payload(res, cJSON_GetObjectItemCaseSensitive(root,
 		    "data")) != 0)
-			response_bad(res, http_status, "answer without the "
-			    "expected data", NULL);
+			response_bad(res, http_status, _("answer without the "
+			    "expected data"), NULL);
 	}
 	if (res->message == NULL)
 		xasprintf(&res->message, "HTTP %ld, code %ld", http_status,

@@ -12,6 +12,7 @@
 #include "urlrule.h"
 #include "xfer.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 /* The host of a URL as curl will see it; NULL if it has none. */
 static char *
@@ -47,7 +48,7 @@ url_check(const char *url, const char *base, bool allow_http, char **cause)
 	base_host = url_host(bu, base, NULL);
 	base_loopback = base_host != NULL && urlrule_loopback(base_host);
 	if ((host = url_host(u, url, &scheme)) == NULL)
-		xasprintf(cause, "not a usable URL");
+		xasprintf(cause, _("not a usable URL"));
 	else
 		rc = urlrule_check(scheme, host, base_loopback, allow_http, cause);
 	curl_free(scheme);

@@ -23,6 +23,7 @@
 #include "worker.h"
 #include "xfer.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 enum job_state { JOB_WAITING, JOB_RUNNING };
 
@@ -220,7 +221,7 @@ worker_launch(struct worker *w, struct job *j)
 	if (xfer_setup(&j->x, &j->res) != 0)
 		goto failed;
 	if ((rc = curl_multi_add_handle(w->multi, j->x.easy)) != CURLM_OK) {
-		xfer_local_error(&j->x, &j->res, "cannot start the request: %s",
+		xfer_local_error(&j->x, &j->res, _("cannot start the request: %s"),
 		    curl_multi_strerror(rc));
 		goto failed;
 	}

@@ -13,6 +13,7 @@
 #include "log.h"
 #include "xfer.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 #define XFER_PROGRESS_MS 100	/* between two progress reports */
 
@@ -372,7 +373,7 @@ xfer_transport(struct xfer *x, CURLcode rc, struct api_result *res)
 	case CURLE_SSL_INVALIDCERTSTATUS:
 	case CURLE_SSL_CRL_BADFILE:
 		res->outcome = API_NOT_SENT;
-		xfer_message(res, "not sent", detail);
+		xfer_message(res, _("not sent"), detail);
 		return;
 	case CURLE_UNSUPPORTED_PROTOCOL:
 	case CURLE_URL_MALFORMAT:
@@ -386,7 +387,7 @@ xfer_transport(struct xfer *x, CURLcode rc, struct api_result *res)
 	if (rc == CURLE_PARTIAL_FILE && x->req.kind != API_DOWNLOAD) {
 		/* The service answered but the body stopped short. */
 		res->outcome = API_BAD_RESPONSE;
-		xfer_message(res, "answer cut short", detail);
+		xfer_message(res, _("answer cut short"), detail);
 		return;
 	}
 	/* A timeout or a drop: whether the service may have acted depends on
@@ -399,7 +400,7 @@ xfer_transport(struct xfer *x, CURLcode rc, struct api_result *res)
 	}
 	res->outcome = sent ? API_NO_ANSWER : API_NOT_SENT;
 	xfer_message(res, sent ? (rc == CURLE_OPERATION_TIMEDOUT ?
-	    "no answer in time" : "connection lost") : "not sent", detail);
+	    _("no answer in time") : _("connection lost")) : _("not sent"), detail);
 }
 
 static void
@@ -432,20 +433,20 @@ xfer_settle(struct xfer *x, CURLcode rc, struct api_result *res)
 		x->too_big = true;	/* advertised: curl refused it */
 	if (rc == CURLE_WRITE_ERROR && x->too_big) {
 		res->outcome = API_LOCAL_ERROR;
-		xasprintf(&res->message, "the file is larger than the download "
-		    "cap of %lld bytes (KLING_TUI_DOWNLOAD_MAX)",
+		xasprintf(&res->message, _("the file is larger than the download "
+		    "cap of %lld bytes (KLING_TUI_DOWNLOAD_MAX)"),
 		    (long long)x->conn->max_download);
 	} else if (rc == CURLE_FILESIZE_EXCEEDED) {
 		res->outcome = API_LOCAL_ERROR;
-		xasprintf(&res->message, "the server announces a file larger "
-		    "than the download cap of %lld bytes (KLING_TUI_DOWNLOAD_MAX)",
+		xasprintf(&res->message, _("the server announces a file larger "
+		    "than the download cap of %lld bytes (KLING_TUI_DOWNLOAD_MAX)"),
 		    (long long)x->conn->max_download);
 	} else if (rc == CURLE_WRITE_ERROR && x->io_errno != 0) {
 		res->outcome = API_LOCAL_ERROR;
 		xfer_message(res, x->part, strerror(x->io_errno));
 	} else if (rc == CURLE_WRITE_ERROR && x->range_error) {
 		res->outcome = API_BAD_RESPONSE;
-		xfer_message(res, "download", "the server sent the wrong range");
+		xfer_message(res, "download", _("the server sent the wrong range"));
 	} else if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && x->over_cap))
 		xfer_transport(x, rc, res);
 	else if (x->req.kind == API_HEAD) {

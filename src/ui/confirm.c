@@ -51,7 +51,7 @@ confirm_add_url(const char *path, const char *url)
 	/* Only http(s) URLs can be checked; the rules speak about others. */
 	if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0) {
 		c->st = CHECK_UNCHECKED;
-		snprintf(c->msg, sizeof c->msg, "not checked: not an http(s) URL");
+		snprintf(c->msg, sizeof c->msg, _("not checked: not an http(s) URL"));
 	} else {
 		c->st = CHECK_RUNNING;
 		tracker_head(dash->s.tracker, url, cf.gen << 16 | cf.n);
@@ -99,28 +99,28 @@ confirm_on_head(uint64_t tag, const struct api_result *r)
 	if (r->http_status >= 200 && r->http_status < 300) {
 		if (r->content_type == NULL || strncmp(r->content_type, "image/", 6) != 0) {
 			c->st = CHECK_WARN;
-			snprintf(c->msg, sizeof c->msg, "not an image (content type %s)",
+			snprintf(c->msg, sizeof c->msg, _("not an image (content type %s)"),
 			    r->content_type != NULL ? r->content_type : "none");
 		} else if (r->bytes > CONFIRM_MAX_IMAGE) {
 			c->st = CHECK_WARN;
-			snprintf(c->msg, sizeof c->msg, "%.1f MB: over the 10 MB limit",
+			snprintf(c->msg, sizeof c->msg, _("%.1f MB: over the 10 MB limit"),
 			    (double)r->bytes / (1024 * 1024));
 		} else {
 			c->st = CHECK_OK;
 			if (r->bytes >= 0)
-				snprintf(c->msg, sizeof c->msg, "ok: %s, %lld KB",
+				snprintf(c->msg, sizeof c->msg, _("ok: %s, %lld KB"),
 				    r->content_type, (long long)(r->bytes + 1023) / 1024);
 			else
-				snprintf(c->msg, sizeof c->msg, "ok: %s", r->content_type);
+				snprintf(c->msg, sizeof c->msg, _("ok: %s"), r->content_type);
 		}
 	} else if (r->http_status > 0) {
 		c->st = CHECK_WARN;
-		snprintf(c->msg, sizeof c->msg, "not reachable: HTTP %ld", r->http_status);
+		snprintf(c->msg, sizeof c->msg, _("not reachable: HTTP %ld"), r->http_status);
 	} else {
 		/* Our own network trouble says nothing about the image. */
 		c->st = CHECK_UNCHECKED;
-		snprintf(c->msg, sizeof c->msg, "could not be checked (%s); not blocking",
-		    r->message != NULL ? r->message : "no answer");
+		snprintf(c->msg, sizeof c->msg, _("could not be checked (%s); not blocking"),
+		    r->message != NULL ? r->message : _("no answer"));
 	}
 	confirm_mark_field(c);
 	ui_redraw();
@@ -137,9 +137,9 @@ static const char *
 confirm_check_name(enum check_state st)
 {
 	switch (st) {
-	case CHECK_RUNNING:	return "checking...";
+	case CHECK_RUNNING:	return _("checking...");
 	case CHECK_OK:		return "";
-	case CHECK_WARN:	return "warning: ";
+	case CHECK_WARN:	return _("warning: ");
 	default:		return "";
 	}
 }
@@ -157,33 +157,33 @@ confirm_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	(void)data;
 	*cy = *cx = -1;
 	dash_draw_header(w, cols);
-	ui_put(w, y++, 1, cols - 1, ui_attr(UI_TITLE), "Submit this storyboard?");
+	ui_put(w, y++, 1, cols - 1, ui_attr(UI_TITLE), _("Submit this storyboard?"));
 	y++;
-	snprintf(buf, sizeof buf, "  %s   mode %s%s, %ld s, %s%s%s",
-	    cf.name != NULL ? cf.name : "(new storyboard)",
+	snprintf(buf, sizeof buf, _("  %s   mode %s%s, %ld s, %s%s%s"),
+	    cf.name != NULL ? cf.name : _("(new storyboard)"),
 	    sb->mode != NULL ? sb->mode : "-",
 	    sb->mode == NULL ? "" : strcmp(sb->mode, "pro") == 0 ? " (1080p)" : " (720p)",
 	    sb->has_duration ? sb->duration : 0L,
-	    sb->multi_shots == SB_TRUE ? "multi-shot " : "single shot",
+	    sb->multi_shots == SB_TRUE ? _("multi-shot ") : _("single shot"),
 	    sb->multi_shots == SB_TRUE && sb->shot_type != NULL ? sb->shot_type : "",
 	    sb->nshots > 0 ? "" : "");
 	ui_put(w, y++, 0, cols, A_BOLD, buf);
 	if (dash->has_balance)
-		snprintf(buf, sizeof buf, "  balance: %.15g credits", dash->balance);
+		snprintf(buf, sizeof buf, _("  balance: %.15g credits"), dash->balance);
 	else {
 		switch (tracker_net_state(dash->s.tracker, &until, &err)) {
 		case TRACKER_NET_WAITING:
-			snprintf(buf, sizeof buf, "  balance: unknown (no answer for "
-			    "%lld s)", (long long)until);
+			snprintf(buf, sizeof buf, _("  balance: unknown (no answer for "
+			    "%lld s)"), (long long)until);
 			break;
 		case TRACKER_NET_BACKOFF:
 		case TRACKER_NET_OFFLINE:
 			/* Never "unknown ()": say why, or that it waits. */
-			snprintf(buf, sizeof buf, "  balance: unknown (%s)", err != NULL ?
-			    err : "the service asked to wait");
+			snprintf(buf, sizeof buf, _("  balance: unknown (%s)"), err != NULL ?
+			    err : _("the service asked to wait"));
 			break;
 		default:
-			snprintf(buf, sizeof buf, "  balance: asking the service...");
+			snprintf(buf, sizeof buf, _("  balance: asking the service..."));
 			break;
 		}
 	}
@@ -191,7 +191,7 @@ confirm_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	y++;
 	if (cf.n > 0) {
 		ui_put(w, y++, 1, cols - 1, ui_attr(UI_TITLE),
-		    "Image URLs (checked in the background; a failed check never blocks)");
+		    _("Image URLs (checked in the background; a failed check never blocks)"));
 		for (i = 0; i < cf.n && y < rows - 3; i++) {
 			snprintf(buf, sizeof buf, "  %s: %s%s", cf.v[i].path,
 			    confirm_check_name(cf.v[i].st), cf.v[i].msg);
@@ -204,9 +204,9 @@ confirm_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	}
 	if (warn > 0)
 		ui_put(w, y++, 1, cols - 1, ui_attr(UI_WARNING),
-		    "Some images look wrong: the service may refuse the task.");
+		    _("Some images look wrong: the service may refuse the task."));
 	ui_put(w, rows - 1, 0, cols, A_BOLD,
-	    "y / Enter: submit    n / Esc: back to the editor");
+	    _("y / Enter: submit    n / Esc: back to the editor"));
 }
 
 static void
@@ -226,10 +226,10 @@ confirm_send(void)
 
 	id = tracker_submit(dash->s.tracker, cf.sb, cf.name, &cause);
 	if (id < 0) {
-		ui_message("not submitted: %s", cause);
+		ui_message(_("not submitted: %s"), cause);
 		free(cause);
 	} else
-		ui_message("submitted as #%lld: sending in the background (F2: dashboard)",
+		ui_message(_("submitted as #%lld: sending in the background (F2: dashboard)"),
 		    (long long)id);
 	confirm_close();
 	tracker_pump(dash->s.tracker);
@@ -258,7 +258,7 @@ confirm_key(void *data, const struct ui_key *k)
 	case UI_CTRL('g'):
 	case UI_CTRL('c'):
 		confirm_close();
-		ui_message("not submitted");
+		ui_message(_("not submitted"));
 		break;
 	}
 }
@@ -279,8 +279,8 @@ confirm_submit_hook(struct editor *ed)
 	size_t errors, i, j;
 
 	if (dash == NULL || dash->s.tracker == NULL) {
-		ui_message("no API key: set CRUN_API_KEY (or key_file in the config), "
-		    "or run kling-tui --demo");
+		ui_message(_("no API key: set CRUN_API_KEY (or key_file in the config), "
+		    "or run kling-tui --demo"));
 		return;
 	}
 	rules_check(ed->sb, ed->diags);
@@ -290,7 +290,7 @@ confirm_submit_hook(struct editor *ed)
 			;
 		ed->mode = EM_DIAGS;
 		ed->diag_sel = i;
-		ui_message("not submitted: %zu error%s to fix first (Enter goes to the field)",
+		ui_message(_("not submitted: %zu error%s to fix first (Enter goes to the field)"),
 		    errors, errors == 1 ? "" : "s");
 		return;
 	}

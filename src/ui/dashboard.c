@@ -227,7 +227,7 @@ dash_reload(void)
 	dash_view(&v);
 	if (store_view_count(dash->s.store, &v, &dash->total, &dash->nhidden,
 	    &cause) != 0) {
-		ui_message("the task list could not be counted: %s", cause);
+		ui_message(_("the task list could not be counted: %s"), cause);
 		free(cause);
 	}
 	dash_window_here();
@@ -380,22 +380,22 @@ dash_on_created(void *arg, int64_t id, const struct api_result *r,
 
 	(void)arg;
 	if (not_recorded != NULL) {
-		ui_message("#%lld: the store failed: %s", (long long)id, not_recorded);
+		ui_message(_("#%lld: the store failed: %s"), (long long)id, not_recorded);
 		return;
 	}
 	if (r->outcome == API_OK)
-		ui_message("task %s created", r->task_id);
+		ui_message(_("task %s created"), r->task_id);
 	else {
 		/* Say what the row says: a create whose fate is unknown may
 		 * have been made and charged, and "not created" would invite
 		 * a second, paid submission. */
 		advice = tracker_create_advice(r);
 		if (api_result_unknown(r))
-			ui_message("#%lld unknown, maybe created (never resent; t or "
-			    "f on its row): %s", (long long)id, advice);
+			ui_message(_("#%lld unknown, maybe created (never resent; t or "
+			    "f on its row): %s"), (long long)id, advice);
 		else
-			ui_message("#%lld %s%s", (long long)id, strncmp(advice, "not created",
-			    11) == 0 ? "" : "not created: ", advice);
+			ui_message("#%lld %s%s", (long long)id, strncmp(advice, _("not created"),
+			    11) == 0 ? "" : _("not created: "), advice);
 		free(advice);
 	}
 	tracker_balance(dash->s.tracker);
@@ -424,14 +424,14 @@ dash_on_info(void *arg, int64_t id, bool changed, const struct api_task *t,
 	(void)arg;
 	(void)id;
 	if (not_recorded != NULL)
-		ui_message("task %s: the store failed: %s", t->task_id, not_recorded);
+		ui_message(_("task %s: the store failed: %s"), t->task_id, not_recorded);
 	if (!changed || !task_state_word_final(t->status))
 		return;
 	if (dash->s.bell)
 		beep();
 	if (dash->s.notify)
 		dash_notify_end(id, t);
-	ui_message("task %s: %s", t->task_id, t->status);
+	ui_message(_("task %s: %s"), t->task_id, t->status);
 }
 
 static void
@@ -455,10 +455,10 @@ dash_on_download(void *arg, int64_t id, bool done, const struct api_result *r)
 	dash_progress_set(id, r->bytes, r->total, done);
 	if (done) {
 		if (r->outcome == API_OK)
-			ui_message("downloaded %s", r->path);
+			ui_message(_("downloaded %s"), r->path);
 		else {
 			advice = api_advice(r);
-			ui_message("download stopped: %s (d resumes it)", advice);
+			ui_message(_("download stopped: %s (d resumes it)"), advice);
 			free(advice);
 		}
 	}
@@ -537,7 +537,7 @@ dash_attach(struct editor *ed, bool first)
 	if (first && (dash->s.sim != NULL || dash->rows.n > 0))
 		ui_screen_next();
 	else if (dash->s.key == NULL)
-		ui_message("no API key: F2 shows how to set one (or run kling-tui --demo)");
+		ui_message(_("no API key: F2 shows how to set one (or run kling-tui --demo)"));
 	dash_watch_store();
 	if (dash->notify_fd >= 0)
 		loop_add_fd(dash->notify_fd, POLLIN, dash_on_notify, NULL);

@@ -65,43 +65,43 @@ dash_draw_header(WINDOW *w, int cols)
 	snprintf(buf, sizeof buf, " %s ", dash->s.base_url);
 	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), buf);
 	if (dash->s.key == NULL) {
-		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), "| no API key ");
+		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), _("| no API key "));
 		return;
 	}
 	if (dash->has_balance)
-		snprintf(bal, sizeof bal, "| balance %.15g ", dash->balance);
+		snprintf(bal, sizeof bal, _("| balance %.15g "), dash->balance);
 	else
-		snprintf(bal, sizeof bal, "| balance ... ");
+		snprintf(bal, sizeof bal, _("| balance ... "));
 	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), bal);
 	/* The shared budget of queries is what sets the pace: say so. */
 	if (tracker_budget_limits(dash->s.tracker, &rate)) {
-		snprintf(buf, sizeof buf, "| budget %d/s ", rate);
+		snprintf(buf, sizeof buf, _("| budget %d/s "), rate);
 		x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), buf);
 	}
 	switch (tracker_net_state(dash->s.tracker, &until, &err)) {
 	case TRACKER_NET_OK:
-		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), "| net ok");
+		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), _("| net ok"));
 		break;
 	case TRACKER_NET_IDLE:
 		break;
 	case TRACKER_NET_CONNECTING:
-		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), "| connecting...");
+		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), _("| connecting..."));
 		dash_tick_arm();	/* to tell when it has waited too long */
 		break;
 	case TRACKER_NET_WAITING:
-		snprintf(buf, sizeof buf, "| no answer for %lld s", (long long)until);
+		snprintf(buf, sizeof buf, _("| no answer for %lld s"), (long long)until);
 		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | A_BOLD, buf);
 		dash_tick_arm();	/* the seconds count */
 		break;
 	case TRACKER_NET_BACKOFF:
 		localtime_r(&until, &tm);
 		strftime(when, sizeof when, "%H:%M:%S", &tm);
-		snprintf(buf, sizeof buf, "| backing off until %s%s%s", when,
+		snprintf(buf, sizeof buf, _("| backing off until %s%s%s"), when,
 		    err != NULL ? ": " : "", err != NULL ? err : "");
 		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | A_BOLD, buf);
 		break;
 	case TRACKER_NET_OFFLINE:
-		snprintf(buf, sizeof buf, "| offline: %s", err != NULL ? err : "?");
+		snprintf(buf, sizeof buf, _("| offline: %s"), err != NULL ? err : "?");
 		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | A_BOLD, buf);
 		break;
 	}
@@ -197,20 +197,20 @@ dash_next(const struct store_task *t, char *buf, size_t len)
 		return;
 	}
 	if (task_state_parse(t->state) == TASK_UNKNOWN) {
-		snprintf(buf, len, "Enter: decide");
+		snprintf(buf, len, _("Enter: decide"));
 		return;
 	}
 	if (t->task_id == NULL || dash->s.tracker == NULL || task_state_word_final(t->state)) {
 		if (t->download_path != NULL)
-			snprintf(buf, len, "saved");
+			snprintf(buf, len, _("saved"));
 		return;
 	}
 	if ((due = tracker_due_in(dash->s.tracker, t->task_id)) < 0)
 		return;
 	if (due == 0)
-		snprintf(buf, len, "asking...");
+		snprintf(buf, len, _("asking..."));
 	else
-		snprintf(buf, len, "poll in %" PRId64 "s", (due + 999) / 1000);
+		snprintf(buf, len, _("poll in %" PRId64 "s"), (due + 999) / 1000);
 }
 
 static bool
@@ -240,7 +240,7 @@ dash_draw_row(WINDOW *w, int y, int cols, const struct dash_cols *c,
 	ui_put(w, y, x, W_ID - 1, a, buf);
 	x += W_ID;
 	/* A hidden row, when shown, says so. */
-	snprintf(name, sizeof name, "%s%s", t->hidden ? "(hidden) " : "",
+	snprintf(name, sizeof name, "%s%s", t->hidden ? _("(hidden) ") : "",
 	    t->name != NULL ? t->name : "");
 	ui_put(w, y, x, c->name - 1, t->hidden ? a | ui_attr(UI_DIM) : a, name);
 	x += c->name;
@@ -257,7 +257,7 @@ dash_draw_row(WINDOW *w, int y, int cols, const struct dash_cols *c,
 		x += W_DUR;
 	}
 	ui_put(w, y, x, W_STATE - 1, base | dash_state_attr(t->state),
-	    t->state != NULL ? t->state : "?");
+	    t->state != NULL ? task_state_label(t->state) : "?");
 	x += W_STATE;
 	if (!task_state_word_final(t->state) && task_state_parse(t->state) != TASK_UNKNOWN)
 		clock = true;
@@ -283,47 +283,47 @@ dash_draw_titles(WINDOW *w, int y, int cols, const struct dash_cols *c)
 	attr_t a = ui_attr(UI_TITLE);
 	int x = W_MARK;
 
-	ui_put(w, y, x, W_ID, a, "ID");
+	ui_put(w, y, x, W_ID, a, _("ID"));
 	x += W_ID;
-	ui_put(w, y, x, c->name, a, "NAME");
+	ui_put(w, y, x, c->name, a, _("NAME"));
 	x += c->name;
 	if (c->mode) {
-		ui_put(w, y, x, W_MODE, a, "MODE");
+		ui_put(w, y, x, W_MODE, a, _("MODE"));
 		x += W_MODE;
 	}
 	if (c->dur) {
-		ui_put(w, y, x, W_DUR, a, "DUR");
+		ui_put(w, y, x, W_DUR, a, _("DUR"));
 		x += W_DUR;
 	}
-	ui_put(w, y, x, W_STATE, a, "STATUS");
+	ui_put(w, y, x, W_STATE, a, _("STATUS"));
 	x += W_STATE;
-	ui_put(w, y, x, W_ELAPSED, a, "ELAPSED");
+	ui_put(w, y, x, W_ELAPSED, a, _("ELAPSED"));
 	x += W_ELAPSED;
 	if (c->credits) {
-		ui_put(w, y, x, W_CRED, a, "CREDITS");
+		ui_put(w, y, x, W_CRED, a, _("CREDITS"));
 		x += W_CRED;
 	}
-	ui_put(w, y, x, cols - x, a, "NEXT");
+	ui_put(w, y, x, cols - x, a, _("NEXT"));
 }
 
-static const char *const dash_sort_names[] = { "newest", "status", "name", "id",
-	"elapsed" };
+static const char *const dash_sort_names[] = { N_("newest"), N_("status"), N_("name"), N_("id"),
+	N_("elapsed") };
 
 static void
 dash_draw_nokey(WINDOW *w, int y, int cols)
 {
 	static const char *const lines[] = {
-		"No API key is configured, so nothing can be submitted yet.",
+		N_("No API key is configured, so nothing can be submitted yet."),
 		"",
-		"Set one of:",
-		"  export CRUN_API_KEY=...            (in your shell)",
-		"  key_file = FILE                    (in the config file below;",
-		"                                       FILE chmod 600)",
+		N_("Set one of:"),
+		N_("  export CRUN_API_KEY=...            (in your shell)"),
+		N_("  key_file = FILE                    (in the config file below;"),
+		N_("                                       FILE chmod 600)"),
 		"",
-		"Or try everything against a local simulator, no key needed:",
+		N_("Or try everything against a local simulator, no key needed:"),
 		"  kling-tui --demo",
 		"",
-		"The editor works offline: F2 switches to it.",
+		N_("The editor works offline: F2 switches to it."),
 		NULL
 	};
 	size_t i;
@@ -331,9 +331,10 @@ dash_draw_nokey(WINDOW *w, int y, int cols)
 	char *conf = conf_default_path(), *line;
 
 	for (i = 0; lines[i] != NULL; i++)
-		ui_put(w, y + (int)i, 2, cols - 2, i == 0 ? A_BOLD : A_NORMAL, lines[i]);
+		ui_put(w, y + (int)i, 2, cols - 2, i == 0 ? A_BOLD : A_NORMAL,
+		    lines[i][0] != '\0' ? _(lines[i]) : "");
 	/* Where it really is: $XDG_CONFIG_HOME moves it. */
-	xasprintf(&line, "The config file: %s", conf);
+	xasprintf(&line, _("The config file: %s"), conf);
 	ui_put(w, y + (int)i + 1, 2, cols - 2, A_NORMAL, line);
 	free(line);
 	free(conf);
@@ -376,17 +377,17 @@ dash_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	if (dash->nhidden == 0)
 		snprintf(hid, sizeof hid, "%s", "");
 	else if (dash->show_hidden)
-		snprintf(hid, sizeof hid, " (%" PRId64 " hidden, shown: H hides them)",
-		    dash->nhidden);
+		snprintf(hid, sizeof hid, _(" (%zu hidden, shown: H hides them)"),
+		    (size_t)dash->nhidden);
 	else
-		snprintf(hid, sizeof hid, ", %" PRId64 " hidden: H shows %s", dash->nhidden,
-		    dash->nhidden == 1 ? "it" : "them");
+		snprintf(hid, sizeof hid, _(", %zu hidden: H shows %s"),
+		    (size_t)dash->nhidden, dash->nhidden == 1 ? _("it") : _("them"));
 	/* The whole store's count, not the window's. */
-	snprintf(buf, sizeof buf, "%" PRId64 " task%s%s | sort: %s%s (o) | filter (/): %s%s",
-	    dash->total, dash->total == 1 ? "" : "s", hid,
-	    dash_sort_names[dash->sort], dash->sort_rev ? ", reversed" : "",
-	    dash->filter[0] != '\0' ? dash->filter : "none",
-	    dash->nmarked > 0 ? " | marked: " : "");
+	snprintf(buf, sizeof buf, _("%zu task%s%s | sort: %s%s (o) | filter (/): %s%s"),
+	    (size_t)dash->total, dash->total == 1 ? "" : "s", hid,
+	    _(dash_sort_names[dash->sort]), dash->sort_rev ? _(", reversed") : "",
+	    dash->filter[0] != '\0' ? dash->filter : _("none"),
+	    dash->nmarked > 0 ? _(" | marked: ") : "");
 	if (dash->nmarked > 0)
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%zu", dash->nmarked);
 	ui_put(w, 1, 1, cols - 1, ui_attr(UI_DIM), buf);
@@ -396,12 +397,12 @@ dash_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 		dash_draw_nokey(w, 4, cols);
 	else if (dash->rows.n == 0 && dash->nhidden > 0)
 		ui_put(w, 4, 2, cols - 2, ui_attr(UI_DIM), dash->nhidden == 1 ?
-		    "The only task is hidden: H shows it." :
-		    "Every task is hidden: H shows them.");
+		    _("The only task is hidden: H shows it.") :
+		    _("Every task is hidden: H shows them."));
 	else if (dash->rows.n == 0)
 		ui_put(w, 4, 2, cols - 2, ui_attr(UI_DIM), dash->filter[0] != '\0' ?
-		    "No task matches the filter (/ to change it)." :
-		    "No tasks yet: write a storyboard in the editor (F2) and press s.");
+		    _("No task matches the filter (/ to change it).") :
+		    _("No tasks yet: write a storyboard in the editor (F2) and press s."));
 	if (dash->sel < dash->top)
 		dash->top = dash->sel;
 	if (h > 0 && dash->sel >= dash->top + (size_t)h)
@@ -416,8 +417,8 @@ dash_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	else if (dash->errors)
 		dash_draw_errors(w, rows, cols);
 	dash_draw_footer(w, rows, cols, cy, cx,
-	    "? keys  Enter detail  / filter  o sort  Space mark  d download  "
-	    "p poll  x hide  t/f unknown  F2 editor  q quit");
+	    _("? keys  Enter detail  / filter  o sort  Space mark  d download  "
+	    "p poll  x hide  t/f unknown  F2 editor  q quit"));
 	/* Seconds to count only while someone can see them. */
 	if (tick)
 		dash_tick_arm();

@@ -10,6 +10,7 @@
 #include "dash.h"
 #include "editor.h"
 #include "keys.h"
+#include "text.h"
 
 /* Two keys a line when they fit, one otherwise. */
 void
@@ -21,16 +22,16 @@ dash_draw_help(WINDOW *w, int rows, int cols, bool detail)
 
 	ui_fill(w, y, 0, cols, A_NORMAL);
 	ui_put(w, y++, 1, cols - 1, ui_attr(UI_TITLE), detail ?
-	    "Keys of the detail view (any key closes this)" :
-	    "Keys of the dashboard (any key closes this)");
+	    _("Keys of the detail view (any key closes this)") :
+	    _("Keys of the dashboard (any key closes this)"));
 	ui_fill(w, y++, 0, cols, A_NORMAL);
 	for (i = 0; k[i].what != NULL && y < rows - 1; i++) {
 		if (x == 0)
 			ui_fill(w, y, 0, cols, A_NORMAL);
 		ui_put(w, y, x + 2, 16, A_BOLD, k[i].key);
-		ui_put(w, y, x + 19, half - 20, A_NORMAL, k[i].what);
-		if (half < cols && x == 0 && strlen(k[i].what) < (size_t)half - 20 &&
-		    k[i + 1].what != NULL && strlen(k[i + 1].what) < (size_t)half - 20)
+		ui_put(w, y, x + 19, half - 20, A_NORMAL, _(k[i].what));
+		if (half < cols && x == 0 && text_width(_(k[i].what)) < (size_t)half - 20 &&
+		    k[i + 1].what != NULL && text_width(_(k[i + 1].what)) < (size_t)half - 20)
 			x = half;
 		else {
 			x = 0;
@@ -53,15 +54,15 @@ dash_draw_errors(WINDOW *w, int rows, int cols)
 		tracker_net_state(dash->s.tracker, &until, &net);
 	for (i = 2; i < rows - 1; i++)
 		ui_fill(w, i, 0, cols, A_NORMAL);
-	ui_put(w, y++, 1, cols - 1, ui_attr(UI_TITLE), "Last errors (any key closes this)");
+	ui_put(w, y++, 1, cols - 1, ui_attr(UI_TITLE), _("Last errors (any key closes this)"));
 	y++;
-	ui_put(w, y++, 1, cols - 1, A_BOLD, "The connection:");
-	y += wrap_text(w, y, 3, cols - 1, A_NORMAL, net != NULL ? net : "none", 6);
+	ui_put(w, y++, 1, cols - 1, A_BOLD, _("The connection:"));
+	y += wrap_text(w, y, 3, cols - 1, A_NORMAL, net != NULL ? net : _("none"), 6);
 	y++;
 	if (t != NULL && y < rows - 2) {
-		ui_put(w, y++, 1, cols - 1, A_BOLD, "The selected task:");
+		ui_put(w, y++, 1, cols - 1, A_BOLD, _("The selected task:"));
 		wrap_text(w, y, 3, cols - 1, A_NORMAL, t->last_error != NULL &&
-		    *t->last_error != '\0' ? t->last_error : "none", rows - 2 - y);
+		    *t->last_error != '\0' ? t->last_error : _("none"), rows - 2 - y);
 	}
 }
 

@@ -58,7 +58,7 @@ dash_filter_save(void)
 		return;
 	xasprintf(&text, "%s\n", dash->filter);
 	if (atomic_write(path, text, strlen(text), 0600, &cause) != 0) {
-		ui_message("the filter could not be saved: %s", cause);
+		ui_message(_("the filter could not be saved: %s"), cause);
 		free(cause);
 	}
 	free(text);
@@ -124,7 +124,7 @@ dash_for_each(const struct store_task *t, void (*act)(const struct store_task *)
 		n++;
 	}
 	free(ids);
-	ui_message("%zu marked task%s: done", n, n == 1 ? "" : "s");
+	ui_message(_("%zu marked task%s: done"), n, n == 1 ? "" : "s");
 	dash_reload();
 }
 
@@ -159,7 +159,7 @@ dash_need_tracker(void)
 {
 	if (dash->s.tracker != NULL)
 		return true;
-	ui_message("no API key: set CRUN_API_KEY, or run kling-tui --demo");
+	ui_message(_("no API key: set CRUN_API_KEY, or run kling-tui --demo"));
 	return false;
 }
 
@@ -171,12 +171,12 @@ dash_act_download(const struct store_task *t)
 	if (t == NULL || !dash_need_tracker())
 		return;
 	if (tracker_download(dash->s.tracker, t->id, dash->s.download_dir, NULL, &cause) != 0) {
-		ui_message("no download: %s", cause);
+		ui_message(_("no download: %s"), cause);
 		free(cause);
 		return;
 	}
-	ui_message("downloading into %s", dash->s.download_dir != NULL ?
-	    dash->s.download_dir : "the current directory");
+	ui_message(_("downloading into %s"), dash->s.download_dir != NULL ?
+	    dash->s.download_dir : _("the current directory"));
 }
 
 /* Its storyboard, as sent, becomes a new unsaved storyboard in the editor. */
@@ -191,13 +191,13 @@ dash_act_reroll(const struct store_task *t)
 	if (t == NULL)
 		return;
 	if (ed->modified) {
-		ui_message("the editor has unsaved changes: save them (Ctrl-S) first");
+		ui_message(_("the editor has unsaved changes: save them (Ctrl-S) first"));
 		return;
 	}
 	/* Lists carry no bodies: this one is read by its id. */
 	if (t->storyboard == NULL && (t = row = store_get(dash->s.store, t->id,
 	    &cause)) == NULL) {
-		ui_message("its storyboard cannot be read: %s", cause);
+		ui_message(_("its storyboard cannot be read: %s"), cause);
 		free(cause);
 		return;
 	}
@@ -219,7 +219,7 @@ dash_act_reroll(const struct store_task *t)
 	editor_changed(ed, true);
 	while (ui_screen_top() != editor_screen(ed))
 		ui_screen_next();
-	ui_message("a new draft from %s: edit it, then s to submit",
+	ui_message(_("a new draft from %s: edit it, then s to submit"),
 	    t->task_id != NULL ? t->task_id : t->name);
 	store_task_free(&row);
 }
@@ -233,19 +233,19 @@ dash_act_copy(const struct store_task *t, bool url)
 		return;
 	if (!url) {
 		if (t->task_id == NULL) {
-			ui_message("no task id (yet)");
+			ui_message(_("no task id (yet)"));
 			return;
 		}
 		osc52_copy(t->task_id);
-		ui_message("copied the task id %s", t->task_id);
+		ui_message(_("copied the task id %s"), t->task_id);
 		return;
 	}
 	if ((u = tracker_media_url(t->media_urls, 0)) == NULL) {
-		ui_message("no video URL (yet)");
+		ui_message(_("no video URL (yet)"));
 		return;
 	}
 	osc52_copy(u);
-	ui_message("copied the video URL");
+	ui_message(_("copied the video URL"));
 	free(u);
 }
 
@@ -255,7 +255,7 @@ dash_act_repoll(const struct store_task *t)
 	if (t == NULL || !dash_need_tracker())
 		return;
 	if (t->task_id == NULL) {
-		ui_message("no task id to ask about");
+		ui_message(_("no task id to ask about"));
 		return;
 	}
 	if (!tracker_following(dash->s.tracker, t->task_id))
@@ -263,7 +263,7 @@ dash_act_repoll(const struct store_task *t)
 	tracker_poll_now(dash->s.tracker, t->task_id);
 	tracker_pump(dash->s.tracker);
 	dash_schedule();
-	ui_message("asking about %s now", t->task_id);
+	ui_message(_("asking about %s now"), t->task_id);
 }
 
 static int64_t dash_adopting;
@@ -278,14 +278,14 @@ dash_adopt_done(void *arg, const char *text)
 	if (text == NULL || dash->s.tracker == NULL)
 		return;
 	if (tracker_adopt(dash->s.tracker, dash_adopting, text, &cause) != 0) {
-		ui_message("not changed: %s", cause);
+		ui_message(_("not changed: %s"), cause);
 		free(cause);
 		return;
 	}
 	tracker_pump(dash->s.tracker);
 	dash_schedule();
 	dash_reload();
-	ui_message("following %s", text);
+	ui_message(_("following %s"), text);
 }
 
 static bool
@@ -301,7 +301,7 @@ dash_act_adopt(const struct store_task *t)
 		return;
 	dash_adopting = t->id;
 	dash->typing = true;
-	field_begin(FIELD_NAME, "Task id (as the service's site shows it):", "", 0,
+	field_begin(FIELD_NAME, _("Task id (as the service's site shows it):"), "", 0,
 	    NULL, dash_adopt_done, NULL);
 }
 
@@ -317,7 +317,7 @@ dash_act_forget(const struct store_task *t)
 		free(cause);
 		return;
 	}
-	ui_message("forgotten (hidden; H shows hidden rows). It was not sent again.");
+	ui_message(_("forgotten (hidden; H shows hidden rows). It was not sent again."));
 	dash_reload();
 }
 
@@ -333,7 +333,7 @@ dash_hide(const struct store_task *t)
 		free(cause);
 		return;
 	}
-	ui_message(t->hidden ? "shown again" : "hidden (H shows hidden rows)");
+	ui_message(t->hidden ? _("shown again") : _("hidden (H shows hidden rows)"));
 	dash_reload();
 }
 
@@ -410,7 +410,7 @@ dash_key(void *data, const struct ui_key *k)
 	case '/':
 		dash->typing = true;
 		dash->filtering = true;
-		field_begin(FIELD_NAME, "Filter (!word excludes; words, status:S):", dash->filter, 0,
+		field_begin(FIELD_NAME, _("Filter (!word excludes; words, status:S):"), dash->filter, 0,
 		    NULL, dash_filter_done, NULL);
 		break;
 	case '\033':
@@ -418,7 +418,7 @@ dash_key(void *data, const struct ui_key *k)
 			dash_filter_done(NULL, NULL);
 		else if (dash->nmarked > 0) {
 			dash->nmarked = 0;
-			ui_message("marks cleared");
+			ui_message(_("marks cleared"));
 		}
 		break;
 	case '?':	dash->help = true; break;
@@ -456,7 +456,7 @@ dash_key(void *data, const struct ui_key *k)
 	case 'b':
 		if (dash_need_tracker()) {
 			tracker_balance(dash->s.tracker);
-			ui_message("asking for the balance");
+			ui_message(_("asking for the balance"));
 		}
 		break;
 	case 'q':

@@ -53,7 +53,7 @@ detail_add(attr_t attr, const char *fmt, ...)
 static void
 detail_wrap(const char *label, const char *text, int width)
 {
-	size_t n, k, lw = strlen(label);
+	size_t n, k, lw = text_width(label);
 	const char *p = text;
 	bool first = true;
 
@@ -87,33 +87,33 @@ detail_storyboard(const char *json, int width)
 	size_t i, j;
 
 	if (json == NULL || (sb = codec_decode(json, strlen(json), &cause)) == NULL) {
-		detail_add(ui_attr(UI_DIM), "  (not readable: %s)", cause != NULL ? cause : "none");
+		detail_add(ui_attr(UI_DIM), _("  (not readable: %s)"), cause != NULL ? cause : _("none"));
 		free(cause);
 		return;
 	}
-	detail_add(A_NORMAL, "  mode %s, %ld s, %s%s%s, audio %s", sb->mode != NULL ? sb->mode : "-",
+	detail_add(A_NORMAL, _("  mode %s, %ld s, %s%s%s, audio %s"), sb->mode != NULL ? sb->mode : "-",
 	    sb->has_duration ? sb->duration : 0L,
-	    sb->multi_shots == SB_TRUE ? "multi-shot " : "single shot",
+	    sb->multi_shots == SB_TRUE ? _("multi-shot ") : _("single shot"),
 	    sb->multi_shots == SB_TRUE && sb->shot_type != NULL ? sb->shot_type : "",
 	    sb->aspect_ratio != NULL ? "" : "",
-	    sb->audio == SB_TRUE ? "on" : sb->audio == SB_FALSE ? "off" : "-");
+	    sb->audio == SB_TRUE ? _("on") : sb->audio == SB_FALSE ? _("off") : "-");
 	if (sb->aspect_ratio != NULL)
-		detail_add(A_NORMAL, "  aspect ratio %s", sb->aspect_ratio);
+		detail_add(A_NORMAL, _("  aspect ratio %s"), sb->aspect_ratio);
 	if (sb->prompt != NULL)
-		detail_wrap("prompt: ", sb->prompt, width);
+		detail_wrap(_("prompt: "), sb->prompt, width);
 	for (i = 0; i < sb->nshots; i++) {
-		snprintf(label, sizeof label, "shot %zu (%ld s): ", i + 1,
+		snprintf(label, sizeof label, _("shot %zu (%ld s): "), i + 1,
 		    sb->shots[i].has_duration ? sb->shots[i].duration : 0L);
 		detail_wrap(label, sb->shots[i].prompt != NULL ? sb->shots[i].prompt : "", width);
 	}
 	for (i = 0; i < sb->img_urls.n; i++)
-		detail_add(A_NORMAL, "  image %zu: %s", i + 1, sb->img_urls.v[i]);
+		detail_add(A_NORMAL, _("  image %zu: %s"), i + 1, sb->img_urls.v[i]);
 	for (i = 0; i < sb->nelements; i++) {
-		detail_add(A_NORMAL, "  element @%s: %s", sb->elements[i].name != NULL ?
+		detail_add(A_NORMAL, _("  element @%s: %s"), sb->elements[i].name != NULL ?
 		    sb->elements[i].name : "?", sb->elements[i].description != NULL ?
 		    sb->elements[i].description : "");
 		for (j = 0; j < sb->elements[i].images.n; j++)
-			detail_add(A_NORMAL, "    image: %s", sb->elements[i].images.v[j]);
+			detail_add(A_NORMAL, _("    image: %s"), sb->elements[i].images.v[j]);
 	}
 	sb_free(&sb);
 }
@@ -132,49 +132,50 @@ detail_build(const struct store_task *t, int width)
 	for (i = 0; i < nlines; i++)
 		free(lines[i].text);
 	nlines = 0;
-	detail_add(ui_attr(UI_TITLE), "Task %s  (#%" PRId64 ")", t->task_id != NULL ?
-	    t->task_id : "without an id", t->id);
-	detail_add(A_NORMAL, "  name: %s", t->name != NULL ? t->name : "");
-	detail_add(dash_state_attr(t->state), "  status: %s", t->state);
+	detail_add(ui_attr(UI_TITLE), _("Task %s  (#%" PRId64 ")"), t->task_id != NULL ?
+	    t->task_id : _("without an id"), t->id);
+	detail_add(A_NORMAL, _("  name: %s"), t->name != NULL ? t->name : "");
+	detail_add(dash_state_attr(t->state), _("  status: %s"), task_state_label(t->state));
 	if (t->task_id != NULL && dash->s.tracker != NULL &&
 	    (due = tracker_due_in(dash->s.tracker, t->task_id)) >= 0)
-		detail_add(ui_attr(UI_DIM), "  next poll in %" PRId64 " s (faster while "
-		    "this view is open)", (due + 999) / 1000);
+		detail_add(ui_attr(UI_DIM), _("  next poll in %" PRId64 " s (faster while "
+		    "this view is open)"), (due + 999) / 1000);
 	if (task_state_parse(t->state) == TASK_UNKNOWN) {
 		detail_add(A_NORMAL, "%s", "");
-		detail_add(ui_attr(UI_WARNING) | A_BOLD, "  The fate of this submission is unknown.");
-		detail_wrap("", "The request was sent but no answer came back (a timeout or a "
+		detail_add(ui_attr(UI_WARNING) | A_BOLD, _("  The fate of this submission is unknown."));
+		detail_wrap("", _("The request was sent but no answer came back (a timeout or a "
 		    "dropped connection), so the task may exist and may have been charged. "
 		    "Without a task id it cannot be looked up here, and it is never sent "
 		    "again automatically. Look for it among your recent tasks on the "
-		    "service's site, then:", width);
-		detail_add(A_BOLD, "    t  enter the task id you found (it is followed from then on)");
-		detail_add(A_BOLD, "    f  forget it (hidden; nothing is resubmitted)");
-		detail_add(A_BOLD, "    r  open its storyboard in the editor to send it again yourself");
+		    "service's site, then:"), width);
+		detail_add(A_BOLD, _("    t  enter the task id you found (it is followed from then on)"));
+		detail_add(A_BOLD, _("    f  forget it (hidden; nothing is resubmitted)"));
+		detail_add(A_BOLD, _("    r  open its storyboard in the editor to send it again yourself"));
 	}
 	detail_add(A_NORMAL, "%s", "");
-	detail_add(ui_attr(UI_TITLE), "Result");
+	detail_add(ui_attr(UI_TITLE), _("Result"));
 	for (i = 0; (u = tracker_media_url(t->media_urls, i)) != NULL; i++) {
-		detail_add(ui_attr(UI_OK), "  video: %s", u);
+		detail_add(ui_attr(UI_OK), _("  video: %s"), u);
 		free(u);
 	}
 	/* "yet" only while one may still come. */
 	if (i == 0 && task_state_word_final(t->state))
-		detail_add(ui_attr(UI_DIM), "  no video (the task ended %s)", t->state);
+		detail_add(ui_attr(UI_DIM), _("  no video (the task ended %s)"), task_state_label(t->state));
 	else if (i == 0)
-		detail_add(ui_attr(UI_DIM), "  no video yet");
+		detail_add(ui_attr(UI_DIM), _("  no video yet"));
 	if (t->has_credits)
-		detail_add(A_NORMAL, "  credits: %.15g", t->credits);
+		detail_add(A_NORMAL, _("  credits: %.15g"), t->credits);
 	if (t->last_error != NULL && *t->last_error != '\0')
-		detail_wrap("error: ", t->last_error, width);
+		detail_wrap(_("error: "), t->last_error, width);
 	if (t->download_path != NULL)
-		detail_add(A_NORMAL, "  downloaded to %s", t->download_path);
+		detail_add(A_NORMAL, _("  downloaded to %s"), t->download_path);
 	detail_add(A_NORMAL, "%s", "");
-	detail_add(ui_attr(UI_TITLE), "Status history");
+	detail_add(ui_attr(UI_TITLE), _("Status history"));
 	if (store_get_history(dash->s.store, t->id, &h, &cause) == 0) {
 		for (i = 0; i < h.n; i++) {
 			dash_fmt_time(when, sizeof when, h.v[i].time);
-			detail_add(dash_state_attr(h.v[i].status), "  %s  %s", when, h.v[i].status);
+			detail_add(dash_state_attr(h.v[i].status), "  %s  %s", when,
+			    task_state_label(h.v[i].status));
 		}
 		store_history_free(&h);
 	} else {
@@ -182,20 +183,20 @@ detail_build(const struct store_task *t, int width)
 		free(cause);
 	}
 	dash_fmt_time(when, sizeof when, t->created);
-	detail_add(ui_attr(UI_DIM), "  submitted %s", when);
+	detail_add(ui_attr(UI_DIM), _("  submitted %s"), when);
 	if (t->finished > 0) {
 		dash_fmt_time(when, sizeof when, t->finished);
-		detail_add(ui_attr(UI_DIM), "  finished %s", when);
+		detail_add(ui_attr(UI_DIM), _("  finished %s"), when);
 	}
 	/* The header has room for a few words of it; here it is whole. */
 	if (dash->s.tracker != NULL && (net = tracker_net_state(dash->s.tracker, &until,
 	    &err)) != TRACKER_NET_OK && err != NULL) {
 		detail_add(A_NORMAL, "%s", "");
-		detail_add(ui_attr(UI_TITLE), "Connection");
-		detail_wrap("last error: ", err, width);
+		detail_add(ui_attr(UI_TITLE), _("Connection"));
+		detail_wrap(_("last error: "), err, width);
 	}
 	detail_add(A_NORMAL, "%s", "");
-	detail_add(ui_attr(UI_TITLE), "Storyboard sent");
+	detail_add(ui_attr(UI_TITLE), _("Storyboard sent"));
 	detail_storyboard(t->storyboard, width);
 }
 
@@ -226,7 +227,7 @@ detail_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	if (dash->help)
 		dash_draw_help(w, rows, cols, true);
 	dash_draw_footer(w, rows, cols, cy, cx,
-	    "Esc back  j/k scroll  d download  r re-roll  y/Y copy id/URL  p poll  ? keys");
+	    _("Esc back  j/k scroll  d download  r re-roll  y/Y copy id/URL  p poll  ? keys"));
 }
 
 static void

@@ -36,14 +36,14 @@ diagpane_draw(struct editor *ed, WINDOW *w, int y, int h, int width)
 	 * last message. */
 	more[0] = '\0';
 	if (d->n > first + lines)
-		snprintf(more, sizeof more, ", %zu more below", d->n - first - lines);
+		snprintf(more, sizeof more, _(", %zu more below"), d->n - first - lines);
 	if (errors + warnings == 0)
-		snprintf(title, sizeof title, "Diagnostics: none, ready to submit ");
+		snprintf(title, sizeof title, _("Diagnostics: none, ready to submit "));
 	else
-		snprintf(title, sizeof title, "Diagnostics: %zu error%s, %zu warning%s%s%s ",
+		snprintf(title, sizeof title, _("Diagnostics: %zu error%s, %zu warning%s%s%s "),
 		    errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s", more,
-		    ed->mode == EM_DIAGS ? "  (Enter: go to field, Tab: back)" :
-		    "  (Tab: go to them)");
+		    ed->mode == EM_DIAGS ? _("  (Enter: go to field, Tab: back)") :
+		    _("  (Tab: go to them)"));
 	x = ui_put(w, y, 0, width, errors > 0 ? ui_attr(UI_ERROR) : warnings > 0 ?
 	    ui_attr(UI_WARNING) : ui_attr(UI_OK), title);
 	if (x < width) {
@@ -58,7 +58,7 @@ diagpane_draw(struct editor *ed, WINDOW *w, int y, int h, int width)
 			ui_fill(w, y + 1 + (int)(i - first), 0, width, A_REVERSE);
 		}
 		x = ui_put(w, y + 1 + (int)(i - first), 0, width, a,
-		    g->sev == DIAG_ERROR ? "error   " : "warning ");
+		    g->sev == DIAG_ERROR ? _("error   ") : _("warning "));
 		x += ui_put(w, y + 1 + (int)(i - first), x, width - x,
 		    ed->mode == EM_DIAGS && i == ed->diag_sel ? A_REVERSE | A_BOLD : A_BOLD,
 		    g->path);

@@ -251,7 +251,7 @@ editor_add(struct editor *ed, const struct form_cell *c)
 	int idx;
 
 	if (r.f == EF_IMAGES || r.f == EF_IMAGE) {
-		ui_message("images have fixed places: press Enter on the start or end frame");
+		ui_message(_("images have fixed places: press Enter on the start or end frame"));
 		return;
 	}
 	if ((idx = edit_add(ed->sb, &r, &cause)) == -1) {
@@ -308,7 +308,7 @@ editor_history(struct editor *ed, bool redo)
 
 	s = redo ? history_redo(ed->hist) : history_undo(ed->hist);
 	if (s == NULL) {
-		ui_message(redo ? "nothing to redo" : "nothing to undo");
+		ui_message(redo ? _("nothing to redo") : _("nothing to undo"));
 		return;
 	}
 	sb_free(&ed->sb);
@@ -326,7 +326,7 @@ editor_external(struct editor *ed, const struct form_cell *c)
 	const char *v;
 
 	if (k != EK_TEXT && k != EK_URL && k != EK_NAME) {
-		ui_message("only text fields open in $EDITOR");
+		ui_message(_("only text fields open in $EDITOR"));
 		return;
 	}
 	v = edit_get(ed->sb, &c->ref, buf, sizeof buf);
@@ -399,7 +399,7 @@ editor_cycle(struct editor *ed, const struct form_cell *c, int dir)
 		return;
 	}
 	if (edit_kind(c->ref.f) != EK_CHOICE) {
-		ui_message("Space and +/- change choices and numbers; Enter edits");
+		ui_message(_("Space and +/- change choices and numbers; Enter edits"));
 		return;
 	}
 	if (c->ref.f == EF_MULTI || c->ref.f == EF_SHOT_TYPE)
@@ -517,18 +517,18 @@ editor_key_normal(struct editor *ed, const struct ui_key *k)
 	case UI_CTRL('s'): editor_save(ed, false); break;
 	case UI_CTRL('z'): editor_suspend(); break;
 	case 'w':
-		editor_ask_path(ed, EP_SAVE_AS, "Save as:",
+		editor_ask_path(ed, EP_SAVE_AS, _("Save as:"),
 		    ed->path != NULL ? ed->path : "storyboard.json");
 		break;
 	case 'o':
 		if (ed->modified)
-			editor_ask(ed, EP_OPEN, "yn", "Discard unsaved changes? [y/n]");
+			editor_ask(ed, EP_OPEN, "yn", _("Discard unsaved changes? [y/n]"));
 		else
-			editor_ask_path(ed, EP_OPEN, "Open:", "");
+			editor_ask_path(ed, EP_OPEN, _("Open:"), "");
 		break;
 	case 'n':
 		if (ed->modified)
-			editor_ask(ed, EP_NEW, "yn", "Discard unsaved changes? [y/n]");
+			editor_ask(ed, EP_NEW, "yn", _("Discard unsaved changes? [y/n]"));
 		else {
 			ed->mode = EM_MENU;
 			ed->menu_sel = 0;
@@ -536,7 +536,7 @@ editor_key_normal(struct editor *ed, const struct ui_key *k)
 		break;
 	case '\t':
 		if (ed->diags->n == 0)
-			ui_message("no problems to go to");
+			ui_message(_("no problems to go to"));
 		else
 			ed->mode = EM_DIAGS;
 		break;
@@ -544,15 +544,15 @@ editor_key_normal(struct editor *ed, const struct ui_key *k)
 		if (editor_submit_hook != NULL)
 			editor_submit_hook(ed);
 		else
-			ui_message("submitting needs the dashboard, which this build lacks");
+			ui_message(_("submitting needs the dashboard, which this build lacks"));
 		break;
 	case '?':	help_show(); break;
 	case 'q':
 	case UI_CTRL('c'):
 		if (ed->modified)
 			editor_ask(ed, EP_QUIT, "ync",
-			    "Save changes to %s? [y]es [n]o [c]ancel",
-			    ed->path != NULL ? ed->path : "a new file");
+			    _("Save changes to %s? [y]es [n]o [c]ancel"),
+			    ed->path != NULL ? ed->path : _("a new file"));
 		else
 			editor_quit_now(ed, false);
 		break;
@@ -619,7 +619,7 @@ editor_key_menu(struct editor *ed, const struct ui_key *k)
 		if ((sb = sb_template_at(sb_template_names[ed->menu_sel], ed->image_base)) == NULL)
 			return;
 		editor_replace(ed, sb, sb_clone(sb), NULL);
-		ui_message("new storyboard from the %s template", sb_template_names[ed->menu_sel]);
+		ui_message(_("new storyboard from the %s template"), sb_template_names[ed->menu_sel]);
 	}
 }
 
@@ -663,7 +663,7 @@ editor_key(void *data, const struct ui_key *k)
 static void
 editor_draw_hints(WINDOW *w, int y, int x, int cols)
 {
-	static const char tail[] = "Tab completes ";
+	const char *tail = _("Tab completes ");
 	const char *v[8];
 	size_t n = field_hints(v, 8), i, k;
 	int need, room = cols - x - 1, used;
@@ -673,7 +673,7 @@ editor_draw_hints(WINDOW *w, int y, int x, int cols)
 		need = 1;
 		for (i = 0; i < k; i++)
 			need += (int)text_width(v[i]) + (v[i][0] == '@' ? 0 : 1) + 2;
-		if (need + (int)sizeof tail - 1 <= room)
+		if (need + (int)text_width(tail) <= room)
 			break;
 		if (need <= room) {
 			with_tail = false;
@@ -682,7 +682,7 @@ editor_draw_hints(WINDOW *w, int y, int x, int cols)
 	}
 	if (k == 0)
 		return;
-	need += with_tail ? (int)sizeof tail - 1 : 0;
+	need += with_tail ? (int)text_width(tail) : 0;
 	x = cols - need;
 	used = ui_put(w, y, x, need, ui_attr(UI_STATUS), " ");
 	for (i = 0; i < k; i++) {
@@ -702,7 +702,7 @@ editor_draw_menu(struct editor *ed, WINDOW *w, int rows, int cols)
 	char line[64];
 
 	ui_fill(w, y, x, 44, ui_attr(UI_STATUS));
-	ui_put(w, y, x, 44, ui_attr(UI_STATUS) | A_BOLD, " New storyboard from a template:");
+	ui_put(w, y, x, 44, ui_attr(UI_STATUS) | A_BOLD, _(" New storyboard from a template:"));
 	for (i = 0; sb_template_names[i] != NULL && y + 2 + i < rows - 1; i++) {
 		snprintf(line, sizeof line, "  %d  %s", i + 1, sb_template_names[i]);
 		ui_fill(w, y + 1 + i, x, 44, (size_t)i == ed->menu_sel ? A_REVERSE : A_NORMAL);
@@ -710,7 +710,7 @@ editor_draw_menu(struct editor *ed, WINDOW *w, int rows, int cols)
 		    line);
 	}
 	ui_fill(w, y + 1 + i, x, 44, ui_attr(UI_STATUS));
-	ui_put(w, y + 1 + i, x, 44, ui_attr(UI_STATUS), " Enter open  Esc cancel");
+	ui_put(w, y + 1 + i, x, 44, ui_attr(UI_STATUS), _(" Enter open  Esc cancel"));
 }
 
 static void

@@ -41,7 +41,7 @@ editor_save_draft(struct editor *ed)
 	}
 	if (draft_save(ed->state_dir, editor_view(ed), ed->path, (long)getpid(),
 	    &cause) == -1) {
-		ui_message("draft not saved: %s", cause);
+		ui_message(_("draft not saved: %s"), cause);
 		free(cause);
 		ed->draft_dirty = true;
 	}
@@ -100,10 +100,10 @@ editor_offer_next(struct editor *ed)
 	if (ed->noffers - ed->offer_i > 1)
 		snprintf(more, sizeof more, " (%zu more)", ed->noffers - ed->offer_i - 1);
 	editor_ask(ed, EP_DRAFT, d->origin != NULL ? "rod" : "rd",
-	    "Draft of %s, %s, process %ld %s%s: [r]ecover %s[d]elete [Esc] later",
-	    d->origin != NULL ? d->origin : "a new storyboard", when, d->pid,
-	    d->alive ? "STILL RUNNING" : "gone", more,
-	    d->origin != NULL ? "[o]pen file as is " : "");
+	    _("Draft of %s, %s, process %ld %s%s: [r]ecover %s[d]elete [Esc] later"),
+	    d->origin != NULL ? d->origin : _("a new storyboard"), when, d->pid,
+	    d->alive ? "STILL RUNNING" : _("gone"), more,
+	    d->origin != NULL ? _("[o]pen file as is ") : "");
 }
 
 void
@@ -143,7 +143,7 @@ editor_recover(struct editor *ed, const struct draft_info *d)
 	char *cause = NULL;
 
 	if ((sb = draft_load(ed->state_dir, d, &cause)) == NULL) {
-		ui_message("draft unreadable: %s", cause);
+		ui_message(_("draft unreadable: %s"), cause);
 		free(cause);
 		return;
 	}
@@ -156,11 +156,11 @@ editor_recover(struct editor *ed, const struct draft_info *d)
 		editor_stamp(ed);
 	/* Ours now: our autosaves replace it instead of sitting beside it. */
 	if (draft_adopt(ed->state_dir, d, (long)getpid(), &cause) == -1) {
-		ui_message("draft restored, but %s", cause);
+		ui_message(_("draft restored, but %s"), cause);
 		free(cause);
 		return;
 	}
-	ui_message("draft restored");
+	ui_message(_("draft restored"));
 }
 
 void

@@ -50,7 +50,7 @@ editor_open(struct editor *ed, const char *path, char **cause)
 	if (stat(path, &st) == -1) {
 		/* Like vi: a name that does not exist yet is a new file. */
 		editor_replace(ed, sb_new_default(), NULL, path);
-		ui_message("%s: new file", path);
+		ui_message(_("%s: new file"), path);
 		return 0;
 	}
 	if ((sb = codec_load_file(path, cause)) == NULL)
@@ -117,7 +117,7 @@ editor_write(struct editor *ed, const char *path)
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, real) != NULL)
 		to = real;
 	if (codec_save_file(ed->sb, to, &cause) == -1) {
-		ui_message("not saved: %s", cause);
+		ui_message(_("not saved: %s"), cause);
 		free(cause);
 		return false;
 	}
@@ -134,9 +134,9 @@ editor_write(struct editor *ed, const char *path)
 	editor_stamp(ed);
 	errors = diag_count(ed->diags, DIAG_ERROR);
 	if (errors > 0)
-		ui_message("saved %s (%zu error%s left)", p, errors, errors == 1 ? "" : "s");
+		ui_message(_("saved %s (%zu error%s left)"), p, errors, errors == 1 ? "" : "s");
 	else
-		ui_message("saved %s", p);
+		ui_message(_("saved %s"), p);
 	return true;
 }
 
@@ -171,7 +171,7 @@ editor_save_to(struct editor *ed, const char *path, bool then_quit)
 		free(ed->pending_arg);
 		ed->pending_arg = xstrdup(path);
 		editor_ask(ed, then_quit ? EP_OVERWRITE_QUIT : EP_OVERWRITE, "yn",
-		    "%s exists: replace it? [y/n]", path);
+		    _("%s exists: replace it? [y/n]"), path);
 		return;
 	}
 	if (editor_write(ed, path) && then_quit)
@@ -182,7 +182,7 @@ void
 editor_save(struct editor *ed, bool then_quit)
 {
 	if (ed->path == NULL) {
-		editor_ask_path(ed, then_quit ? EP_SAVE_AS_QUIT : EP_SAVE_AS, "Save as:",
+		editor_ask_path(ed, then_quit ? EP_SAVE_AS_QUIT : EP_SAVE_AS, _("Save as:"),
 		    "storyboard.json");
 		return;
 	}
@@ -191,7 +191,7 @@ editor_save(struct editor *ed, bool then_quit)
 		free(ed->pending_arg);
 		ed->pending_arg = xstrdup(ed->path);
 		editor_ask(ed, then_quit ? EP_OVERWRITE_QUIT : EP_OVERWRITE, "yn",
-		    "%s changed on disk since it was opened: save over it? [y/n]",
+		    _("%s changed on disk since it was opened: save over it? [y/n]"),
 		    ed->path);
 		return;
 	}
@@ -223,7 +223,7 @@ editor_answer(struct editor *ed, int c)
 		break;
 	case EP_OPEN:
 		if (c == 'y')
-			editor_ask_path(ed, EP_OPEN, "Open:", "");
+			editor_ask_path(ed, EP_OPEN, _("Open:"), "");
 		break;
 	case EP_NEW:
 		if (c == 'y') {

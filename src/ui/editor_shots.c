@@ -15,9 +15,9 @@ static void
 editor_shots_name(char *buf, size_t len, size_t n)
 {
 	if (n == 2)
-		snprintf(buf, len, "shot 2");
+		snprintf(buf, len, _("shot 2"));
 	else
-		snprintf(buf, len, "shots 2-%zu", n);
+		snprintf(buf, len, _("shots 2-%zu"), n);
 }
 
 void
@@ -32,9 +32,9 @@ editor_shots_follow(struct editor *ed, struct storyboard *before)
 		sb_free(&ed->hidden);
 		ed->hidden = before;
 		editor_shots_name(which, sizeof which, before->nshots);
-		ui_message("%s hidden while %s: back with customize (u undoes)", which,
-		    sb->multi_shots == SB_TRUE ? "the shot type is intelligence" :
-		    "multi-shot is off");
+		ui_message(_("%s hidden while %s: back with customize (u undoes)"), which,
+		    sb->multi_shots == SB_TRUE ? _("the shot type is intelligence") :
+		    _("multi-shot is off"));
 		return;
 	}
 	/* Only the change that turns the shots on again brings them back. */
@@ -48,6 +48,6 @@ editor_shots_follow(struct editor *ed, struct storyboard *before)
 		sb->shots[i].has_duration = h->shots[i].has_duration;
 	}
 	editor_shots_name(which, sizeof which, h->nshots);
-	ui_message("%s back", which);
+	ui_message(_("%s back"), which);
 	sb_free(&ed->hidden);
 }

@@ -26,7 +26,7 @@ editor_edit_text(struct editor *ed)
 			ui_message("%s", cause);
 			free(cause);
 		} else
-			ui_message("storyboard unchanged");
+			ui_message(_("storyboard unchanged"));
 		free(text);
 		return;
 	}
@@ -34,8 +34,8 @@ editor_edit_text(struct editor *ed)
 	if ((sb = codec_decode(out, strlen(out), &cause)) == NULL) {
 		/* Kept for the next E: what was typed there is not lost. */
 		ed->broken = out;
-		ui_message("not read back: %s; nothing changed, E opens your text"
-		    " again", cause);
+		ui_message(_("not read back: %s; nothing changed, E opens your text"
+		    " again"), cause);
 		free(cause);
 		return;
 	}
@@ -44,7 +44,7 @@ editor_edit_text(struct editor *ed)
 	ed->sb = sb;
 	editor_changed(ed, true);
 	errors = diag_count(ed->diags, DIAG_ERROR);
-	ui_message("storyboard read back from $VISUAL: %zu error%s, %zu warning%s (u undoes)",
+	ui_message(_("storyboard read back from $VISUAL: %zu error%s, %zu warning%s (u undoes)"),
 	    errors, errors == 1 ? "" : "s", diag_count(ed->diags, DIAG_WARNING),
 	    diag_count(ed->diags, DIAG_WARNING) == 1 ? "" : "s");
 }

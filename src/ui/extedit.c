@@ -63,11 +63,11 @@ extedit_spawn(const char *path, char **cause)
 	sigaction(SIGQUIT, &oquit, NULL);
 	free(cmd);
 	if (pid == -1) {
-		xasprintf(cause, "cannot start the editor: %s", strerror(errno));
+		xasprintf(cause, _("cannot start the editor: %s"), strerror(errno));
 		return -1;
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		xasprintf(cause, "%s failed; the text is unchanged", extedit_command());
+		xasprintf(cause, _("%s failed; the text is unchanged"), extedit_command());
 		return -1;
 	}
 	return 0;
@@ -117,7 +117,7 @@ extedit_run(const char *text, char **cause)
 	while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == '\r'))
 		out[--n] = '\0';
 	if (!text_valid_utf8(out, n, NULL)) {
-		*cause = xstrdup("the edited text is not valid UTF-8; unchanged");
+		*cause = xstrdup(_("the edited text is not valid UTF-8; unchanged"));
 		free(out);
 		out = NULL;
 	} else if (strcmp(out, text) == 0) {

@@ -60,11 +60,11 @@ static void
 form_settings(struct form *f, const struct storyboard *sb)
 {
 	static const char *const labels[EF_NFIELDS] = {
-		[EF_MODE] = "Mode", [EF_MULTI] = "Multi-shot",
-		[EF_SHOT_TYPE] = "Shot type", [EF_DURATION] = "Duration",
-		[EF_ASPECT] = "Aspect ratio", [EF_AUDIO] = "Audio",
-		[EF_IN_COMPLIANCE] = "In compliance",
-		[EF_OUT_COMPLIANCE] = "Out compliance",
+		[EF_MODE] = N_("Mode"), [EF_MULTI] = N_("Multi-shot"),
+		[EF_SHOT_TYPE] = N_("Shot type"), [EF_DURATION] = N_("Duration"),
+		[EF_ASPECT] = N_("Aspect ratio"), [EF_AUDIO] = N_("Audio"),
+		[EF_IN_COMPLIANCE] = N_("In compliance"),
+		[EF_OUT_COMPLIANCE] = N_("Out compliance"),
 	};
 	enum edit_field v[8];
 	struct form_row *r = NULL;
@@ -79,14 +79,14 @@ form_settings(struct form *f, const struct storyboard *sb)
 	v[n++] = EF_AUDIO;
 	v[n++] = EF_IN_COMPLIANCE;
 	v[n++] = EF_OUT_COMPLIANCE;
-	form_add_row(f, FR_TITLE, "Settings");
+	form_add_row(f, FR_TITLE, _("Settings"));
 	for (k = 0; k < n; k++) {
 		if (k % 2 == 0)
 			r = form_add_row(f, FR_CELLS, NULL);
 		/* Width -1: half the row. */
-		form_add_cell(r, v[k], 0, 0, labels[v[k]], FORM_LABEL_W, -1);
+		form_add_cell(r, v[k], 0, 0, _(labels[v[k]]), FORM_LABEL_W, -1);
 	}
-	form_cell_row(f, EF_CALLBACK, 0, 0, "Callback URL");
+	form_cell_row(f, EF_CALLBACK, 0, 0, _("Callback URL"));
 }
 
 static bool
@@ -104,9 +104,9 @@ form_shot_label(size_t i)
 	static char labels[FORM_SHOT_LABELS][16];
 
 	if (i >= FORM_SHOT_LABELS)
-		return "Shot";
+		return _("Shot");
 	if (labels[i][0] == '\0')
-		snprintf(labels[i], sizeof labels[i], "Shot %zu", i + 1);
+		snprintf(labels[i], sizeof labels[i], _("Shot %zu"), i + 1);
 	return labels[i];
 }
 
@@ -130,37 +130,37 @@ form_shots(struct form *f, const struct storyboard *sb)
 static void
 form_images(struct form *f, const struct storyboard *sb)
 {
-	static const char *const labels[] = { "Start frame", "End frame" };
+	static const char *const labels[] = { N_("Start frame"), N_("End frame") };
 	bool multi = sb->multi_shots == SB_TRUE;
 	struct form_row *r;
 	size_t i, slots = multi ? 1 : 2;
 
-	r = form_add_row(f, FR_CELLS, "Images");
+	r = form_add_row(f, FR_CELLS, _("Images"));
 	form_add_cell(r, EF_IMAGES, 0, 0, NULL, 0, 0);
 	if (sb->img_urls.n > slots)
 		slots = sb->img_urls.n;
 	for (i = 0; i < slots; i++)
-		form_cell_row(f, EF_IMAGE, i, 0, i < 2 ? labels[i] : "Image");
+		form_cell_row(f, EF_IMAGE, i, 0, i < 2 ? _(labels[i]) : _("Image"));
 }
 
 static void
 form_elements(struct form *f, const struct storyboard *sb)
 {
-	static const char *const labels[] = { "Element 1", "Element 2", "Element 3" };
+	static const char *const labels[] = { N_("Element 1"), N_("Element 2"), N_("Element 3") };
 	const struct sb_element *e;
 	struct form_row *r;
 	size_t i, j;
 
-	r = form_add_row(f, FR_CELLS, "Elements");
+	r = form_add_row(f, FR_CELLS, _("Elements"));
 	form_add_cell(r, EF_ELEMENTS, 0, 0, NULL, 0, 0);
 	for (i = 0; i < sb->nelements; i++) {
 		e = &sb->elements[i];
 		r = form_add_row(f, FR_CELLS, NULL);
-		form_add_cell(r, EF_ELEM_NAME, i, 0, i < 3 ? labels[i] : "Element",
+		form_add_cell(r, EF_ELEM_NAME, i, 0, i < 3 ? _(labels[i]) : _("Element"),
 		    FORM_LABEL_W, FORM_LABEL_W + 16);
 		form_add_cell(r, EF_ELEM_DESC, i, 0, NULL, 0, 0);
 		for (j = 0; j < e->images.n; j++)
-			form_cell_row(f, EF_ELEM_IMAGE, i, j, "  image");
+			form_cell_row(f, EF_ELEM_IMAGE, i, j, _("  image"));
 	}
 }
 
@@ -213,7 +213,7 @@ form_build(struct form *f, const struct storyboard *sb, const struct diag_list *
 	f->n = 0;
 	form_settings(f, sb);
 	if (!customize || sb->prompt != NULL)
-		form_cell_row(f, EF_PROMPT, 0, 0, "Prompt");
+		form_cell_row(f, EF_PROMPT, 0, 0, _("Prompt"));
 	if (customize || sb->nshots > 0)
 		form_shots(f, sb);
 	form_images(f, sb);
@@ -349,13 +349,16 @@ form_value(const struct storyboard *sb, const struct form_cell *c, char *buf, si
 		return buf;
 	case EF_AUDIO:
 		if (sb->multi_shots == SB_TRUE) {
-			*note = "locked on: multi-shot";
-			return "on";
+			*note = _("locked on: multi-shot");
+			return _("on");
 		}
-		break;
+		/* FALLTHROUGH */
+	case EF_MULTI:
+		/* "on" and "off" are the editor's words, not the API's. */
+		return v != NULL ? _(v) : NULL;
 	case EF_ASPECT:
 		if (sb->img_urls.n > 0 && sb->aspect_ratio != NULL)
-			*note = "ignored: images set";
+			*note = _("ignored: images set");
 		break;
 	default:
 		break;
@@ -379,17 +382,17 @@ form_heading(struct editor *ed, WINDOW *w, int y, int width, const struct form_c
 
 	switch (c->ref.f) {
 	case EF_SHOTS:
-		snprintf(buf, sizeof buf, " Shots %zu/%d ", sb->nshots, SB_MAX_SHOTS);
-		hint = "  a add  d delete  D duplicate  J/K move";
+		snprintf(buf, sizeof buf, _(" Shots %zu/%d "), sb->nshots, SB_MAX_SHOTS);
+		hint = _("  a add  d delete  D duplicate  J/K move");
 		break;
 	case EF_IMAGES:
-		snprintf(buf, sizeof buf, " Images %zu ", sb->img_urls.n);
-		hint = sb->multi_shots == SB_TRUE ? "  multi-shot: exactly 1 (start frame)" :
-		    "  single-shot: none, start frame, or start and end frames";
+		snprintf(buf, sizeof buf, _(" Images %zu "), sb->img_urls.n);
+		hint = sb->multi_shots == SB_TRUE ? _("  multi-shot: exactly 1 (start frame)") :
+		    _("  single-shot: none, start frame, or start and end frames");
 		break;
 	case EF_ELEMENTS:
-		snprintf(buf, sizeof buf, " Elements %zu/%d ", sb->nelements, SB_MAX_ELEMENTS);
-		hint = "  a add  @name in a prompt refers to one";
+		snprintf(buf, sizeof buf, _(" Elements %zu/%d "), sb->nelements, SB_MAX_ELEMENTS);
+		hint = _("  a add  @name in a prompt refers to one");
 		break;
 	default:
 		buf[0] = '\0';
@@ -450,7 +453,7 @@ form_cell_draw(struct editor *ed, WINDOW *w, int y, int x, int width,
 	if (focused)
 		ui_fill(w, y, x + lw, vw - cw, a);
 	if (v == NULL)
-		used = ui_put(w, y, x + lw, vw - cw, a | A_DIM, "(not set)");
+		used = ui_put(w, y, x + lw, vw - cw, a | A_DIM, _("(not set)"));
 	else if (c->ref.f == EF_PROMPT || c->ref.f == EF_SHOT_PROMPT ||
 	    c->ref.f == EF_ELEM_DESC)
 		form_draw_prompt(sb, w, y, x + lw, vw - cw, a, v);
@@ -462,7 +465,7 @@ form_cell_draw(struct editor *ed, WINDOW *w, int y, int x, int width,
 	    c->ref.f == EF_SHOT_PROMPT))
 		ui_put(w, y, x + lw, vw - cw, a | A_DIM, SB_PROMPT_PLACEHOLDER);
 	else if (v != NULL && *v == '\0')
-		ui_put(w, y, x + lw, vw - cw, a | A_DIM, "(empty)");
+		ui_put(w, y, x + lw, vw - cw, a | A_DIM, _("(empty)"));
 }
 
 /* ! an error, ~ a warning: readable with colours off. */

@@ -94,7 +94,7 @@ ui_main(const struct app_globals *g, const char *file)
 	struct editor *ed;
 
 	if ((state_dir = conf_state_dir(&cause)) == NULL) {
-		fprintf(stderr, "kling-tui: drafts are off: %s\n", cause);
+		fprintf(stderr, _("kling-tui: drafts are off: %s\n"), cause);
 		free(cause);
 		cause = NULL;
 	}

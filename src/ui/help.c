@@ -7,6 +7,7 @@
 
 #include "editor.h"
 #include "keys.h"
+#include "text.h"
 
 static size_t help_top;
 
@@ -17,7 +18,7 @@ help_column_width(const struct ui_keydoc *k, int cols)
 	int widest = 0, w;
 
 	for (; k->what != NULL; k++)
-		if (k->key != NULL && (w = (int)strlen(k->what)) > widest)
+		if (k->key != NULL && (w = (int)text_width(_(k->what))) > widest)
 			widest = w;
 	return cols >= 2 * (24 + widest) ? cols / 2 : cols;
 }
@@ -37,7 +38,7 @@ help_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	ui_put(w, 0, 0, cols, ui_attr(UI_TITLE), "kling-tui keys");
 	ui_fill(w, rows - 1, 0, cols, ui_attr(UI_STATUS));
 	ui_put(w, rows - 1, 0, cols, ui_attr(UI_STATUS),
-	    "Up/Down scroll  any other key: back to the editor");
+	    _("Up/Down scroll  any other key: back to the editor"));
 	if (help_top >= n)
 		help_top = n - 1;
 	for (i = help_top; i < n; i++) {
@@ -49,10 +50,10 @@ help_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 		}
 		x = col * colw;
 		if (k[i].key == NULL)
-			ui_put(w, y, x, colw - 1, ui_attr(UI_TITLE), k[i].what);
+			ui_put(w, y, x, colw - 1, ui_attr(UI_TITLE), _(k[i].what));
 		else {
 			ui_put(w, y, x + 2, 20, A_BOLD, k[i].key);
-			ui_put(w, y, x + 23, colw - 24, A_NORMAL, k[i].what);
+			ui_put(w, y, x + 23, colw - 24, A_NORMAL, _(k[i].what));
 		}
 		y++;
 	}

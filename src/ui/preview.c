@@ -51,6 +51,6 @@ preview_draw(struct editor *ed, WINDOW *w, int y, int h, int cols)
 		return;
 	/* A title, no rule across the screen: moving from prompt to prompt
 	 * redraws this pane, and a slow link pays for every byte. */
-	ui_put(w, y, 0, cols, ui_attr(UI_TITLE), "Prompt, whole:");
+	ui_put(w, y, 0, cols, ui_attr(UI_TITLE), _("Prompt, whole:"));
 	wrap_text(w, y + 1, 0, cols, A_NORMAL, v, h - 1);
 }

@@ -12,7 +12,7 @@
 #include "text.h"
 
 /* The keys always at the line's end, as htop keeps its F-keys. */
-#define STATUS_TAIL	"? help  q quit"
+#define STATUS_TAIL	N_("? help  q quit")
 
 /* Append a hint to the line being built. */
 static void
@@ -35,13 +35,13 @@ status_keys(const struct editor *ed, char *buf, size_t len)
 	*buf = '\0';
 	switch (ed->mode) {
 	case EM_EDIT:
-		status_hint(buf, len, "Enter keep  Esc cancel");
+		status_hint(buf, len, _("Enter keep  Esc cancel"));
 		if (edit_kind(ed->editing.f) == EK_TEXT)
-			status_hint(buf, len, "Tab complete @name");
+			status_hint(buf, len, _("Tab complete @name"));
 		status_hint(buf, len, "C-a/C-e C-w C-y M-b/M-f");
 		return;
 	case EM_MENU:
-		status_hint(buf, len, "Up/Down choose  Enter open  Esc cancel");
+		status_hint(buf, len, _("Up/Down choose  Enter open  Esc cancel"));
 		return;
 	default:
 		break;
@@ -52,28 +52,28 @@ status_keys(const struct editor *ed, char *buf, size_t len)
 	k = edit_kind(c->ref.f);
 	ops = edit_ops(c->ref.f);
 	if (k == EK_CHOICE)
-		status_hint(buf, len, "Space change");
+		status_hint(buf, len, _("Space change"));
 	else if (k == EK_NUMBER)
-		status_hint(buf, len, "Enter edit  +/- change");
+		status_hint(buf, len, _("Enter edit  +/- change"));
 	else if (k != EK_HEADING)
-		status_hint(buf, len, "Enter edit");
+		status_hint(buf, len, _("Enter edit"));
 	else if (c->ref.f == EF_IMAGES)
-		status_hint(buf, len, "Enter start frame");
+		status_hint(buf, len, _("Enter start frame"));
 	if (k == EK_TEXT || k == EK_URL || k == EK_NAME)
 		status_hint(buf, len, "e $EDITOR");
 	if (ops & EDIT_OP_ADD)
-		status_hint(buf, len, "a add");
+		status_hint(buf, len, _("a add"));
 	if (ops & EDIT_OP_DELETE)
-		status_hint(buf, len, "d del");
+		status_hint(buf, len, _("d del"));
 	if (ops & EDIT_OP_DUP)
-		status_hint(buf, len, "D dup");
+		status_hint(buf, len, _("D dup"));
 	if (ops & EDIT_OP_MOVE)
-		status_hint(buf, len, "J/K move");
+		status_hint(buf, len, _("J/K move"));
 	if (ed->diags->n > 0)
-		status_hint(buf, len, "Tab problems");
-	status_hint(buf, len, "C-s save");
+		status_hint(buf, len, _("Tab problems"));
+	status_hint(buf, len, _("C-s save"));
 	if (history_can_undo(ed->hist))
-		status_hint(buf, len, "u undo");
+		status_hint(buf, len, _("u undo"));
 }
 
 /* The hints from x, cut between two of them rather than inside one, with
@@ -82,8 +82,8 @@ static void
 status_draw_keys(struct editor *ed, WINDOW *w, int y, int x, int width, attr_t a)
 {
 	char keys[256];
-	const char *tail = ed->mode == EM_NORMAL ? STATUS_TAIL : "";
-	int room = width - x - (*tail != '\0' ? (int)strlen(tail) + 2 : 0);
+	const char *tail = ed->mode == EM_NORMAL ? _(STATUS_TAIL) : "";
+	int room = width - x - (*tail != '\0' ? (int)text_width(tail) + 2 : 0);
 	size_t n;
 
 	status_keys(ed, keys, sizeof keys);
@@ -96,7 +96,7 @@ status_draw_keys(struct editor *ed, WINDOW *w, int y, int x, int width, attr_t a
 	if (room > 0)
 		ui_put(w, y, x, room, a, keys);
 	if (*tail != '\0')
-		ui_put(w, y, width - (int)strlen(tail), (int)strlen(tail), a | A_BOLD, tail);
+		ui_put(w, y, width - (int)text_width(tail), (int)text_width(tail), a | A_BOLD, tail);
 }
 
 /* Lines a long question or message may take: enough for a path and a
@@ -109,7 +109,7 @@ status_draw_keys(struct editor *ed, WINDOW *w, int y, int x, int width, attr_t a
 static const char *
 status_name(const struct editor *ed, int width, bool *trimmed, int *x)
 {
-	const char *name = ed->path != NULL ? ed->path : "[new storyboard]";
+	const char *name = ed->path != NULL ? ed->path : _("[new storyboard]");
 
 	*trimmed = false;
 	while (text_width(name) > (size_t)(width / 3 - 1) && strchr(name + 1, '/') != NULL) {
@@ -130,7 +130,7 @@ status_diag(const struct editor *ed, char *buf, size_t len)
 	if (ed->mode != EM_DIAGS || ed->diag_sel >= ed->diags->n)
 		return false;
 	g = &ed->diags->v[ed->diag_sel];
-	snprintf(buf, len, "%s %s: %s", g->sev == DIAG_ERROR ? "error" : "warning",
+	snprintf(buf, len, "%s %s: %s", g->sev == DIAG_ERROR ? _("error") : _("warning"),
 	    g->path, g->msg);
 	return true;
 }

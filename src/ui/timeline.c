@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "editor.h"
+#include "text.h"
 
 void
 timeline_draw(WINDOW *w, int y, int x, int width, const struct storyboard *sb)
@@ -19,12 +20,12 @@ timeline_draw(WINDOW *w, int y, int x, int width, const struct storyboard *sb)
 	attr_t a;
 
 	if (total > target)
-		snprintf(label, sizeof label, " %lds over", total - target);
+		snprintf(label, sizeof label, _(" %lds over"), total - target);
 	else if (total < target)
-		snprintf(label, sizeof label, " %lds left", target - total);
+		snprintf(label, sizeof label, _(" %lds left"), target - total);
 	else
-		snprintf(label, sizeof label, " %lds assigned", total);
-	lw = (int)strlen(label);
+		snprintf(label, sizeof label, _(" %lds assigned"), total);
+	lw = (int)text_width(label);
 	bw = width - lw - 1;
 	if (bw < 8)
 		return;

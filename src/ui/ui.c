@@ -154,18 +154,18 @@ ui_init(char **cause)
 	if (ui_on)
 		return 0;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		*cause = xstrdup("the full-screen program needs a terminal; "
-		    "see 'kling-tui --help' for the subcommands");
+		*cause = xstrdup(_("the full-screen program needs a terminal; "
+		    "see 'kling-tui --help' for the subcommands"));
 		return -1;
 	}
 	if (term == NULL || *term == '\0') {
-		*cause = xstrdup("TERM is not set");
+		*cause = xstrdup(_("TERM is not set"));
 		return -1;
 	}
 	/* Look before starting curses: newterm on a terminal it cannot use
 	 * would leave the screen in a state to be undone. */
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
-		xasprintf(cause, "unknown terminal type '%s'", term);
+		xasprintf(cause, _("unknown terminal type '%s'"), term);
 		return -1;
 	}
 	probe = cur_term;
@@ -173,14 +173,14 @@ ui_init(char **cause)
 	cup = tigetstr("cup");
 	if (cup == NULL || cup == (char *)-1) {
 		del_curterm(probe);
-		xasprintf(cause, "terminal '%s' cannot move the cursor; "
-		    "use a subcommand (see 'kling-tui --help')", term);
+		xasprintf(cause, _("terminal '%s' cannot move the cursor; "
+		    "use a subcommand (see 'kling-tui --help')"), term);
 		return -1;
 	}
 	ui_term = newterm(NULL, stdout, stdin);
 	del_curterm(probe);
 	if (ui_term == NULL) {
-		xasprintf(cause, "cannot start curses on terminal '%s'", term);
+		xasprintf(cause, _("cannot start curses on terminal '%s'"), term);
 		return -1;
 	}
 	set_term(ui_term);
@@ -322,13 +322,13 @@ ui_flush(void)
 	 * sends the terminal just the cells that differ. */
 	werase(stdscr);
 	if (ui_too_small(rows, cols)) {
-		snprintf(buf, sizeof buf, "terminal too small (need %dx%d)",
+		snprintf(buf, sizeof buf, _("terminal too small (need %dx%d)"),
 		    UI_MIN_COLS, UI_MIN_ROWS);
 		/* Whole, on two lines when one is too narrow. */
 		if ((int)strlen(buf) > cols && rows > 1) {
 			*strchr(buf, '(') = '\0';
 			ui_put(stdscr, 0, 0, cols, A_BOLD, buf);
-			snprintf(buf, sizeof buf, "(need %dx%d)", UI_MIN_COLS, UI_MIN_ROWS);
+			snprintf(buf, sizeof buf, _("(need %dx%d)"), UI_MIN_COLS, UI_MIN_ROWS);
 			ui_put(stdscr, 1, 0, cols, A_BOLD, buf);
 		} else
 			ui_put(stdscr, 0, 0, cols, A_BOLD, buf);

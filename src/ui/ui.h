@@ -8,6 +8,8 @@
 
 #include <curses.h>
 
+#include "i18n.h"
+
 /* The smallest terminal the screens are laid out for. */
 #define UI_MIN_COLS 60
 #define UI_MIN_ROWS 15
