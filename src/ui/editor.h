@@ -97,6 +97,8 @@ struct editor {
 	struct timespec		 stamp_mtime;	/* to tell an outside change */
 	off_t			 stamp_size;
 
+	bool			 show_picture;	/* 'p': the image over the form */
+
 	struct ui_screen	 screen;
 	bool			 quit;
 };
@@ -177,6 +179,12 @@ int		 wrap_text(WINDOW *, int y, int x, int width, attr_t, const char *s,
  * is too long for its row. */
 int		 preview_height(const struct editor *, int rows, int cols);
 void		 preview_draw(struct editor *, WINDOW *, int y, int h, int cols);
+
+/* picture_pane.c: the focused image row's picture, beside the form (a
+ * width > 0 when there is room) or over it ('p'). */
+const char	*picture_pane_url(const struct editor *);
+int		 picture_pane_width(const struct editor *, int cols);
+void		 picture_pane_draw(struct editor *, WINDOW *, int y, int x, int h, int w);
 
 /* status.c */
 /* Lines the status needs at width w: a long question or message wraps. */
