@@ -28,6 +28,7 @@ static const struct ui_keydoc keys_editor[] = {
 	{ "J / K, M-Down/M-Up", "move the shot or element down / up" },
 	{ "e", "edit the text in $VISUAL or $EDITOR" },
 	{ "E", "edit the whole storyboard as JSON in $VISUAL" },
+	{ "p", "the image row's picture, over the form (narrow terminals)" },
 	{ "u / C-r", "undo / redo" },
 	{ NULL, "Typing in a field (GNU readline)" },
 	{ "Enter", "keep the text" },

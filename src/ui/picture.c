@@ -53,6 +53,9 @@ void
 picture_set_tracker(struct tracker *t)
 {
 	pics.tracker = t;
+	/* The images asked for before there was a way to fetch them. */
+	if (t != NULL && pics.listener != NULL)
+		pics.listener(pics.listener_arg);
 }
 
 void
@@ -347,6 +350,7 @@ pic_draw(WINDOW *w, int y, int x, int h, int wd, struct pic *p)
 	const char *why = NULL;
 	char facts[160];
 	int line = 0, used;
+	WINDOW *sub;
 
 	if (h < 1 || wd < 1)
 		return;
@@ -362,12 +366,16 @@ pic_draw(WINDOW *w, int y, int x, int h, int wd, struct pic *p)
 	if (p->st == P_IDLE && pics.tracker == NULL)
 		snprintf(facts, sizeof facts, "not fetched: no connection to fetch it "
 		    "through (set CRUN_API_KEY, or run kling-tui --demo)");
+	/* wrap_text() wraps back to column 0: a window of the box's own. */
+	if ((sub = derwin(w, h, wd, y, x)) == NULL)
+		return;
 	if (*facts != '\0')
-		line += wrap_text(w, y + line, x, wd, A_BOLD, facts, h - line);
+		line += wrap_text(sub, line, 0, wd, A_BOLD, facts, h - line);
 	if (p->st == P_FAILED && line < h)
-		line += wrap_text(w, y + line, x, wd, ui_attr(UI_WARNING), p->why, h - line);
+		wrap_text(sub, line, 0, wd, ui_attr(UI_WARNING), p->why, h - line);
 	else if (p->st == P_READY && why != NULL && line < h)
-		wrap_text(w, y + line, x, wd, ui_attr(UI_DIM), why, h - line);
+		wrap_text(sub, line, 0, wd, ui_attr(UI_DIM), why, h - line);
+	delwin(sub);
 }
 
 void
