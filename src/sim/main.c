@@ -332,7 +332,7 @@ sim_free(void)
 	free(sim_cfg.log_path);
 	free(sim_cfg.state_path);
 	tasks_free_all();
-	images_free_all();
+	blob_free_all();
 }
 
 int
