@@ -197,5 +197,8 @@ void		 help_show(void);
 /* extedit.c: edit text in $VISUAL/$EDITOR; the new text, or NULL with
  * *cause (NULL when the user left it unchanged). */
 char		*extedit_run(const char *text, char **cause);
+/* Run command (split by the shell, as $EDITOR is) on path with the
+ * terminal handed over, and wait: 0, or -1 and *cause. */
+int		 extedit_exec(const char *command, const char *path, char **cause);
 
 #endif

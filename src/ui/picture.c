@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "editor.h"
 #include "picture.h"
@@ -36,6 +37,8 @@ struct pic {
 	char		 why[200];	/* P_FAILED, or why no pixels */
 	uint64_t	 tag;
 	uint64_t	 used;
+	bool		 frame;		/* a video's, at this second */
+	double		 at;
 };
 
 static struct {
@@ -328,6 +331,12 @@ pic_facts(const struct pic *p, char *buf, size_t len)
 {
 	char size[32];
 
+	/* A frame's pixel size and bytes are ours, not the video's: when. */
+	if (p->frame) {
+		snprintf(buf, len, "%s %.1f s%s", p->st == P_FAILED ? "no frame at" : "at",
+		    p->at, p->st == P_DECODING ? "..." : "");
+		return;
+	}
 	if (!p->facts) {
 		snprintf(buf, len, "%s", p->st == P_FETCHING ? "fetching..." :
 		    p->st == P_DECODING ? "decoding..." : p->st == P_FAILED ? "" :
@@ -413,8 +422,12 @@ picture_draw_frame(WINDOW *w, int y, int x, int h, int wd, const char *video, do
 	free(key);
 	if (p == NULL)
 		return;
+	p->frame = true;
+	p->at = at;
+	/* Dropped from the cache, or the file removed as older than the
+	 * video (downloaded again): made again. */
 	if (p->st == P_READY && (pics.cache == NULL ||
-	    img_cache_get(pics.cache, p->key) == NULL))
+	    img_cache_get(pics.cache, p->key) == NULL || access(file, F_OK) != 0))
 		p->st = P_IDLE;
 	if (p->st == P_IDLE) {
 		const char *why;
