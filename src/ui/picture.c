@@ -333,8 +333,9 @@ pic_facts(const struct pic *p, char *buf, size_t len)
 
 	/* A frame's pixel size and bytes are ours, not the video's: when. */
 	if (p->frame) {
-		snprintf(buf, len, "%s %.1f s%s", p->st == P_FAILED ? "no frame at" : "at",
-		    p->at, p->st == P_DECODING ? "..." : "");
+		snprintf(buf, len, "%s %.1f s%s", p->st == P_FAILED ? "no frame at" :
+		    p->st == P_READY ? "at" : "ffmpeg:", p->at, p->st == P_READY ||
+		    p->st == P_FAILED ? "" : "...");
 		return;
 	}
 	if (!p->facts) {
