@@ -93,6 +93,8 @@ contact_shot(size_t i, long duration, const char *prompt, int width,
 
 	if (!pics)
 		tw = width - 4;
+	if (pics && i > 0)
+		add(0, A_NORMAL, "");
 	xasprintf(&line, "%*sshot %zu, %ld s%s", pics ? CONTACT_INDENT : 2, "", i + 1,
 	    duration, pics ? "" : ":");
 	add(pics ? (int)i + 1 : 0, A_BOLD, line);
@@ -116,8 +118,6 @@ contact_shot(size_t i, long duration, const char *prompt, int width,
 		while (*p == ' ')
 			p++;
 	}
-	if (pics)
-		add(0, A_NORMAL, "");
 }
 
 void
