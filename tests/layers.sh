@@ -12,10 +12,11 @@ may_include() {
 	case $1 in
 	core) echo "core" ;;
 	net) echo "core net" ;;
+	img) echo "core net img" ;;
 	sim) echo "core sim" ;;
 	app) echo "core net app" ;;
-	ui) echo "core net app ui" ;;
-	cli) echo "core net app ui cli" ;;
+	ui) echo "core net img app ui" ;;
+	cli) echo "core net img app ui cli" ;;
 	*) echo "" ;;
 	esac
 }
@@ -24,6 +25,7 @@ forbidden_system() {
 	case $1 in
 	core) echo '^(n?curses|ncursesw/|term\.h|curl/|readline/|pthread\.h|microhttpd\.h)' ;;
 	net|sim) echo '^(n?curses|ncursesw/|term\.h|readline/)' ;;
+	img) echo '^(n?curses|ncursesw/|term\.h|readline/|curl/|microhttpd\.h|chafa)' ;;
 	app) echo '^(n?curses|ncursesw/|term\.h|readline/|microhttpd\.h)' ;;
 	ui) echo '^(curl/|microhttpd\.h)' ;;
 	cli) echo '^(n?curses|ncursesw/|term\.h|readline/|curl/|microhttpd\.h)' ;;
@@ -77,7 +79,7 @@ for f in "$SRC"/*/*.c "$SRC"/*/*.h "$SRC"/*.c "$SRC"/*.h; do
 done
 
 ok $([ "$nfiles" -gt 50 ]; echo $?) "the layers' files were read ($nfiles)"
-for layer in core net sim app ui cli; do
+for layer in core net img sim app ui cli; do
 	if grep -q "^$layer/" "$problems"; then
 		ok 1 "$layer/ keeps its includes"
 		grep "^$layer/" "$problems" | sed 's/^/# /'

@@ -10,7 +10,8 @@ tap_failed=0
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/kt-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 # Isolate every test from the user's config, state and key.
-export XDG_CONFIG_HOME="$TMP/config" XDG_STATE_HOME="$TMP/state" XDG_DATA_HOME="$TMP/data"
+export XDG_CONFIG_HOME="$TMP/config" XDG_STATE_HOME="$TMP/state" XDG_DATA_HOME="$TMP/data" \
+	XDG_CACHE_HOME="$TMP/cache"
 export HOME="$TMP/home"
 mkdir -p "$HOME"
 unset CRUN_API_KEY CRUN_BASE_URL

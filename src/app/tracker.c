@@ -552,6 +552,14 @@ tracker_head(struct tracker *t, const char *url, uint64_t tag)
 	tracker_queue(t, &req, 0, NULL, tag);
 }
 
+void
+tracker_fetch(struct tracker *t, const char *url, uint64_t tag)
+{
+	struct api_request req = { .kind = API_FETCH, .url = url };
+
+	tracker_queue(t, &req, 0, NULL, tag);
+}
+
 int
 tracker_adopt(struct tracker *t, int64_t id, const char *task_id, char **cause)
 {
@@ -626,7 +634,8 @@ tracker_oldest_wait(const struct tracker *t)
 	size_t i;
 
 	for (i = 0; i < t->njobs; i++) {
-		if (t->jobs[i].kind == API_HEAD || t->jobs[i].kind == API_DOWNLOAD)
+		if (t->jobs[i].kind == API_HEAD || t->jobs[i].kind == API_DOWNLOAD ||
+		    t->jobs[i].kind == API_FETCH)
 			continue;
 		if (oldest < 0 || t->jobs[i].sent_ms < oldest)
 			oldest = t->jobs[i].sent_ms;
@@ -1120,7 +1129,7 @@ tracker_event(struct tracker *t, struct worker_event *ev)
 	*j = t->jobs[--t->njobs];
 	if ((is_mixed = tracker_mixed_up(t, &copy, r, &mixed)))
 		r = &mixed;
-	if (copy.kind != API_HEAD && copy.kind != API_DOWNLOAD) {
+	if (copy.kind != API_HEAD && copy.kind != API_DOWNLOAD && copy.kind != API_FETCH) {
 		if (r->outcome != API_NOT_SENT && r->outcome != API_NO_ANSWER &&
 		    r->outcome != API_BAD_RESPONSE && r->outcome != API_CANCELLED &&
 		    r->outcome != API_LOCAL_ERROR)
@@ -1147,6 +1156,10 @@ tracker_event(struct tracker *t, struct worker_event *ev)
 	case API_HEAD:
 		if (t->hooks.head != NULL)
 			t->hooks.head(t->arg, copy.tag, r);
+		break;
+	case API_FETCH:
+		if (t->hooks.fetched != NULL)
+			t->hooks.fetched(t->arg, copy.tag, r);
 		break;
 	}
 	if (is_mixed)

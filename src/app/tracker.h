@@ -48,6 +48,8 @@ struct tracker_hooks {
 	void	(*download)(void *arg, int64_t id, bool done, const struct api_result *r);
 	/* An image URL's HEAD check ended (tracker_head()). */
 	void	(*head)(void *arg, uint64_t tag, const struct api_result *r);
+	/* An image URL's bytes came, or did not (tracker_fetch()). */
+	void	(*fetched)(void *arg, uint64_t tag, const struct api_result *r);
 	/* The network state changed (tracker_net_state()). */
 	void	(*net)(void *arg);
 	/* A create still on its way when the program stopped: its row is
@@ -137,6 +139,9 @@ bool	 tracker_downloading(const struct tracker *, int64_t id);
 void	 tracker_balance(struct tracker *);
 /* HEAD-check an image URL; the head hook gets tag back. */
 void	 tracker_head(struct tracker *, const char *url, uint64_t tag);
+/* GET an image URL into memory (at most API_FETCH_MAX bytes, no API key);
+ * the fetched hook gets tag back. */
+void	 tracker_fetch(struct tracker *, const char *url, uint64_t tag);
 
 /* A submission whose fate is unknown: the user found its task id (adopt:
  * follow it from now on) or gives it up (forget: an error row, hidden).

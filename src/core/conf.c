@@ -348,11 +348,10 @@ conf_mask_key(const char *key)
 	return out;
 }
 
-/* mkdir -p, each missing level 0700: the state holds task history. */
-char *
-conf_state_dir(char **cause)
+/* dir (malloc'd, handed over) made with its missing parents, 0700. */
+static char *
+conf_mkdirs(char *dir, char **cause)
 {
-	char *dir = conf_xdg("XDG_STATE_HOME", ".local/state", "kling-tui");
 	size_t i, len = strlen(dir);
 	struct stat st;
 
@@ -374,4 +373,22 @@ conf_state_dir(char **cause)
 		return NULL;
 	}
 	return dir;
+}
+
+/* The state holds task history: 0700. */
+char *
+conf_state_dir(char **cause)
+{
+	return conf_mkdirs(conf_xdg("XDG_STATE_HOME", ".local/state", "kling-tui"), cause);
+}
+
+char *
+conf_cache_dir(const char *leaf, char **cause)
+{
+	char *sub, *dir;
+
+	xasprintf(&sub, "kling-tui/%s", leaf);
+	dir = conf_xdg("XDG_CACHE_HOME", ".cache", sub);
+	free(sub);
+	return conf_mkdirs(dir, cause);
 }

@@ -59,5 +59,8 @@ char		*conf_expand_home(const char *path);
 /* $XDG_STATE_HOME/kling-tui (default ~/.local/state/kling-tui), created
  * with mode 0700 if missing. Malloc'd; NULL and *cause on failure. */
 char		*conf_state_dir(char **cause);
+/* $XDG_CACHE_HOME/kling-tui/leaf (default ~/.cache/kling-tui/leaf), made
+ * as conf_state_dir() is: what can be made again (a video's frames). */
+char		*conf_cache_dir(const char *leaf, char **cause);
 
 #endif

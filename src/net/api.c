@@ -31,7 +31,7 @@ const char *
 api_kind_name(enum api_kind k)
 {
 	static const char *names[] = {
-		"create", "task_info", "balance", "download", "head"
+		"create", "task_info", "balance", "download", "head", "fetch"
 	};
 
 	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
@@ -106,7 +106,8 @@ api_advice(const struct api_result *r)
 		if (r->kind == API_TASK_INFO)
 			xasprintf(&s, _("404: the service knows no such task: "
 			    "check the task id"));
-		else if (r->kind == API_DOWNLOAD || r->kind == API_HEAD)
+		else if (r->kind == API_DOWNLOAD || r->kind == API_HEAD ||
+		    r->kind == API_FETCH)
 			xasprintf(&s, _("404: nothing at that URL (result "
 			    "links expire: download promptly)"));
 		else
@@ -148,7 +149,8 @@ api_advice(const struct api_result *r)
 	case API_NOT_SENT:
 		/* A result link lives on another host (a CDN): the base URL
 		 * has nothing to do with it. */
-		if (r->kind == API_DOWNLOAD || r->kind == API_HEAD)
+		if (r->kind == API_DOWNLOAD || r->kind == API_HEAD ||
+		    r->kind == API_FETCH)
 			xasprintf(&s, _("could not reach the file's server (%s): check "
 			    "the network, then try again"), m);
 		else
@@ -168,7 +170,8 @@ api_advice(const struct api_result *r)
 			xasprintf(&s, _("the service's answer was unreadable "
 			    "(%s): the task may or may not exist; it was not "
 			    "resent: check kling-tui list"), m);
-		else if (r->kind == API_DOWNLOAD || r->kind == API_HEAD)
+		else if (r->kind == API_DOWNLOAD || r->kind == API_HEAD ||
+		    r->kind == API_FETCH)
 			xasprintf(&s, _("the file's server answered oddly (%s): try "
 			    "again later"), m);
 		else

@@ -48,18 +48,19 @@ enum api_kind {
 	API_TASK_INFO,	/* GET TaskInfo?task_id= */
 	API_BALANCE,	/* GET account/balance */
 	API_DOWNLOAD,	/* GET url into dest (through dest.part, resumed) */
-	API_HEAD	/* HEAD url: an image URL's preflight */
+	API_HEAD,	/* HEAD url: an image URL's preflight */
+	API_FETCH	/* GET url into memory: an image, at most API_FETCH_MAX */
 };
 
-/* One request. Only the fields of its kind are read. DOWNLOAD and HEAD go to
- * an arbitrary URL (a result link, an image), so the API key is never sent
- * with them. */
+/* One request. Only the fields of its kind are read. DOWNLOAD, HEAD and
+ * FETCH go to an arbitrary URL (a result link, an image), so the API key is
+ * never sent with them. */
 struct api_request {
 	enum api_kind	 kind;
 	const char	*body;		/* CREATE: JSON text (codec_encode of
 					 * sb_effective), sent as is */
 	const char	*task_id;	/* TASK_INFO */
-	const char	*url;		/* DOWNLOAD, HEAD: absolute http(s) URL */
+	const char	*url;		/* DOWNLOAD, HEAD, FETCH: absolute http(s) URL */
 	const char	*dest;		/* DOWNLOAD: final path; see api_download_path() */
 };
 
@@ -128,7 +129,14 @@ struct api_result {
 					 * -1 unknown */
 	int64_t		 total;		/* DOWNLOAD: expected size, -1 unknown */
 	char		*path;		/* DOWNLOAD: the final file */
-	char		*content_type;	/* DOWNLOAD, HEAD (sanitised) */
+	char		*content_type;	/* DOWNLOAD, HEAD, FETCH (sanitised) */
+	/* FETCH on API_OK: the body (bytes: its length, or the advertised
+	 * size when over_cap). over_cap: it is larger than the service's
+	 * 10 MB; data then holds at most the first API_FETCH_MAX bytes (maybe
+	 * none, when the size was announced). */
+	unsigned char	*data;
+	size_t		 data_len;
+	bool		 over_cap;
 };
 
 void	 api_result_clear(struct api_result *);	/* frees contents, zeroes */
@@ -152,6 +160,8 @@ char	*api_advice(const struct api_result *);
  * PNG, over 10 MB (API.md section 1). A warning, never a reason to refuse
  * a submission. Caller frees. */
 #define API_IMAGE_MAX_BYTES (10 * 1024 * 1024)
+/* What a FETCH keeps at most: one byte over the limit tells "over". */
+#define API_FETCH_MAX (API_IMAGE_MAX_BYTES + 1)
 char	*api_image_problem(const struct api_result *);
 
 /* success and failed are final; anything else (pending, running, unknown new

@@ -82,14 +82,21 @@ response_outcome(long code)
 size_t
 response_buffer(struct xfer *x, const char *p, size_t n)
 {
-	if (n > x->conn->max_response - x->len) {
+	/* An image fetched has the service's cap, not an answer's. */
+	size_t max = x->req.kind == API_FETCH ? API_FETCH_MAX : x->conn->max_response;
+
+	if (n > max - x->len) {
+		/* An image keeps what fits: its first bytes still tell its
+		 * type and size. */
+		if (x->req.kind == API_FETCH && x->len < max)
+			response_buffer(x, p, max - x->len);
 		x->over_cap = true;
 		return 0;
 	}
 	if (x->len + n + 1 > x->cap) {
 		x->cap = x->len + n + 1 < 4096 ? 4096 : (x->len + n + 1) * 2;
-		if (x->cap > x->conn->max_response + 1)
-			x->cap = x->conn->max_response + 1;
+		if (x->cap > max + 1)
+			x->cap = max + 1;
 		x->buf = xrealloc(x->buf, x->cap);
 	}
 	memcpy(x->buf + x->len, p, n);

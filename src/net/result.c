@@ -34,6 +34,7 @@ api_result_clear(struct api_result *r)
 	result_task_clear(&r->task);
 	free(r->path);
 	free(r->content_type);
+	free(r->data);
 	memset(r, 0, sizeof *r);
 	r->retry_after = -1;
 }
@@ -54,6 +55,10 @@ api_result_copy(struct api_result *dst, const struct api_result *src)
 	dst->task_id = result_dup(src->task_id);
 	dst->path = result_dup(src->path);
 	dst->content_type = result_dup(src->content_type);
+	if (src->data != NULL) {
+		dst->data = xmalloc(src->data_len + 1);
+		memcpy(dst->data, src->data, src->data_len);
+	}
 	dst->task.task_id = result_dup(src->task.task_id);
 	dst->task.status = result_dup(src->task.status);
 	dst->task.result_message = result_dup(src->task.result_message);

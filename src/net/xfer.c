@@ -65,6 +65,7 @@ xfer_build_url(struct xfer *x, char **cause)
 		}
 		/* FALLTHROUGH */
 	case API_HEAD:
+	case API_FETCH:
 		if (r->url == NULL || *r->url == '\0') {
 			*cause = xstrdup("no URL given");
 			return -1;
@@ -313,6 +314,11 @@ xfer_setup(struct xfer *x, struct api_result *res)
 		curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
 		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, c->timeout_ms);
 		break;
+	case API_FETCH:
+		/* An announced size over the cap ends it before any byte. */
+		curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)API_FETCH_MAX);
+		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, c->timeout_ms);
+		break;
 	case API_DOWNLOAD:
 		if (download_open(x, &cause) != 0) {
 			xfer_local_error(x, res, "%s", cause);
@@ -403,6 +409,29 @@ xfer_transport(struct xfer *x, CURLcode rc, struct api_result *res)
 	    _("no answer in time") : _("connection lost")) : _("not sent"), detail);
 }
 
+/* An image's bytes came (all, or as many as the cap keeps). */
+static void
+xfer_fetched(struct xfer *x, CURLcode rc, long http, struct api_result *res)
+{
+	curl_off_t cl = -1;
+
+	xasprintf(&res->message, "HTTP %ld", http);
+	if (http < 200 || http >= 300) {
+		res->outcome = response_outcome(http);
+		return;
+	}
+	res->outcome = API_OK;
+	res->over_cap = rc != CURLE_OK || x->len > API_IMAGE_MAX_BYTES;
+	res->data = (unsigned char *)x->buf;
+	res->data_len = x->len;
+	x->buf = NULL;
+	x->len = x->cap = 0;
+	res->bytes = (int64_t)res->data_len;
+	if (res->over_cap && curl_easy_getinfo(x->easy,
+	    CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl) == CURLE_OK && cl > res->bytes)
+		res->bytes = cl;
+}
+
 static void
 xfer_settle(struct xfer *x, CURLcode rc, struct api_result *res)
 {
@@ -429,6 +458,11 @@ xfer_settle(struct xfer *x, CURLcode rc, struct api_result *res)
 			res->content_type = response_text(ct, strlen(ct));
 	}
 
+	if (x->req.kind == API_FETCH && (rc == CURLE_OK ||
+	    rc == CURLE_FILESIZE_EXCEEDED || (rc == CURLE_WRITE_ERROR && x->over_cap))) {
+		xfer_fetched(x, rc, http, res);
+		return;
+	}
 	if (rc == CURLE_FILESIZE_EXCEEDED)
 		x->too_big = true;	/* advertised: curl refused it */
 	if (rc == CURLE_WRITE_ERROR && x->too_big) {
@@ -476,7 +510,7 @@ xfer_log(struct xfer *x, const struct api_result *res)
 {
 	static const char *const methods[] = {
 		[API_CREATE] = "POST", [API_TASK_INFO] = "GET", [API_BALANCE] = "GET",
-		[API_DOWNLOAD] = "GET", [API_HEAD] = "HEAD"
+		[API_DOWNLOAD] = "GET", [API_HEAD] = "HEAD", [API_FETCH] = "GET"
 	};
 	curl_off_t us = 0;
 	const char *url = x->url != NULL ? x->url : "?";
@@ -484,7 +518,8 @@ xfer_log(struct xfer *x, const struct api_result *res)
 
 	if (!log_enabled(LOG_INFO))
 		return;
-	if ((x->req.kind == API_DOWNLOAD || x->req.kind == API_HEAD) &&
+	if ((x->req.kind == API_DOWNLOAD || x->req.kind == API_HEAD ||
+	    x->req.kind == API_FETCH) &&
 	    strchr(url, '?') != NULL)
 		n = (int)(strchr(url, '?') - url);
 	curl_easy_getinfo(x->easy, CURLINFO_TOTAL_TIME_T, &us);

@@ -120,13 +120,13 @@ endpoint_media(const struct sim_request *rq, struct sim_reply *rp)
 	const char	*name = rq->path + strlen(MEDIA_PREFIX);
 	size_t		 n = strlen(name);
 	char		 id[40];
-	long		 video_seconds;
+	struct sim_video v;
 
 	if (n > 4 && n - 4 < sizeof id && strcmp(name + n - 4, ".mp4") == 0) {
 		memcpy(id, name, n - 4);
 		id[n - 4] = '\0';
-		if (tasks_video(id, rq->now, &video_seconds)) {
-			media_answer(rq, id, video_seconds, rp);
+		if (tasks_video(id, rq->now, &v)) {
+			media_answer(rq, id, &v, rp);
 			return;
 		}
 	}

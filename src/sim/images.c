@@ -1,14 +1,16 @@
 /* kling-sim: the reference images a storyboard may link to, so that a
- * client's image-URL check can be tried: /images/NAME.png and NAME.jpg are
- * small valid grey images written here byte by byte. NAME "small" gives
- * 64x64 (under the 300 px the service wants), "big" pads the file past
- * 10 MB, "missing" is not found, "notimage" is an HTML page; any other name
- * is 320x320.
+ * client's image checks and previews can be tried. /images/NAME.png and
+ * NAME.jpg (or .jpeg) are real pictures (picture.c, encode.c): a colour
+ * gradient with the size written large in the middle. NAME WxH (e.g.
+ * 200x200, 1280x720) chooses the size, IMAGES_MIN..IMAGES_MAX pixels a side;
+ * "small" is 64x64 (under the 300 px the service wants), "big" pads a
+ * 320x320 file past 10 MB, "missing" is not found, "notimage" is an HTML
+ * page; any other name is 320x320. The gradient's hues follow the name, so
+ * two names give two different pictures.
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
-#include <pthread.h>
-#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,200 +18,78 @@
 #include "xmalloc.h"
 
 #define IMG_BIG_PAD	(10u * 1024 * 1024 + 4096)
+#define IMG_SIDE	320
+#define IMG_SMALL_SIDE	64
+#define IMAGES_MIN	16
+#define IMAGES_MAX	4096
+#define IMG_QUALITY	85
+#define IMG_NAME_MAX	64
 
-enum img_kind { IMG_NORMAL, IMG_SMALL, IMG_BIG, IMG_NKINDS };
-
-struct img_buf {
-	uint8_t	*v;
-	size_t	 n;
-	size_t	 cap;
+struct img_spec {
+	bool		 png;
+	unsigned	 w;
+	unsigned	 h;
+	size_t		 pad;
+	unsigned	 hue;
 };
 
-static struct img_buf	img_png[IMG_NKINDS], img_jpeg[IMG_NKINDS];
-static pthread_mutex_t	img_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static void
-img_put(struct img_buf *b, const void *p, size_t n)
+static int
+img_make(const void *arg, struct blob *out)
 {
-	if (b->n + n > b->cap) {
-		b->cap = (b->n + n) * 2;
-		b->v = xrealloc(b->v, b->cap);
-	}
-	memcpy(b->v + b->n, p, n);
-	b->n += n;
+	const struct img_spec	*s = arg;
+	struct picture		 pic;
+	uint8_t			*v;
+	size_t			 n;
+	char			 label[16];
+	int			 r;
+
+	picture_init(&pic, s->w, s->h);
+	picture_gradient(&pic, s->hue);
+	snprintf(label, sizeof label, "%ux%u", s->w, s->h);
+	picture_label(&pic, label, 80);
+	if (s->png)
+		r = encode_png(&pic, s->pad, &v, &n);
+	else
+		r = encode_jpeg(&pic, IMG_QUALITY, s->pad, &v, &n);
+	picture_free(&pic);
+	if (r == 0)
+		blob_add(out, v, n);
+	return r;
 }
 
-static void
-img_put8(struct img_buf *b, unsigned v)
+/* "WxH" with both sides in bounds. */
+static bool
+img_size(const char *stem, size_t len, unsigned *w, unsigned *h)
 {
-	uint8_t c = v;
+	char		buf[IMG_NAME_MAX], *end;
+	unsigned long	a, b;
 
-	img_put(b, &c, 1);
+	if (len >= sizeof buf || strspn(stem, "0123456789x") < len)
+		return false;
+	memcpy(buf, stem, len);
+	buf[len] = '\0';
+	if (buf[0] < '0' || buf[0] > '9')
+		return false;
+	a = strtoul(buf, &end, 10);
+	if (*end != 'x' || end[1] < '0' || end[1] > '9')
+		return false;
+	b = strtoul(end + 1, &end, 10);
+	if (*end != '\0' || a < IMAGES_MIN || a > IMAGES_MAX ||
+	    b < IMAGES_MIN || b > IMAGES_MAX)
+		return false;
+	*w = (unsigned)a;
+	*h = (unsigned)b;
+	return true;
 }
 
-static void
-img_put16(struct img_buf *b, unsigned v)
+static unsigned
+img_hue(const char *stem, size_t len)
 {
-	img_put8(b, v >> 8);
-	img_put8(b, v);
-}
+	uint32_t h = 2166136261u;	/* FNV-1a */
 
-static void
-img_put32(struct img_buf *b, uint32_t v)
-{
-	img_put16(b, v >> 16);
-	img_put16(b, v);
-}
-
-static uint32_t
-img_crc32(const uint8_t *p, size_t n)
-{
-	uint32_t	c = 0xffffffff;
-	int		k;
-
-	while (n-- > 0) {
-		c ^= *p++;
-		for (k = 0; k < 8; k++)
-			c = (c >> 1) ^ (0xedb88320 & -(c & 1));
-	}
-	return c ^ 0xffffffff;
-}
-
-static void
-png_chunk(struct img_buf *b, const char *type, const uint8_t *data, size_t n)
-{
-	size_t at;
-
-	img_put32(b, (uint32_t)n);
-	at = b->n;
-	img_put(b, type, 4);
-	if (n > 0)
-		img_put(b, data, n);
-	img_put32(b, img_crc32(b->v + at, n + 4));
-}
-
-/* A grey gradient, stored uncompressed in zlib's "stored" blocks. */
-static void
-png_build(struct img_buf *b, unsigned side, size_t pad)
-{
-	struct img_buf	raw = { 0 }, z = { 0 };
-	uint32_t	s1 = 1, s2 = 0;
-	size_t		i, blk;
-	unsigned	x, y;
-	uint8_t		ihdr[13] = { 0 };
-
-	img_put(b, "\x89PNG\r\n\x1a\n", 8);
-	ihdr[0] = side >> 24; ihdr[1] = side >> 16; ihdr[2] = side >> 8; ihdr[3] = side;
-	memcpy(ihdr + 4, ihdr, 4);
-	ihdr[8] = 8;	/* bit depth; colour type 0: grey */
-	png_chunk(b, "IHDR", ihdr, sizeof ihdr);
-	if (pad > 0) {
-		uint8_t *text = xcalloc(1, pad);
-
-		memcpy(text, "Comment", 8);	/* keyword, NUL, then spaces */
-		memset(text + 8, ' ', pad - 8);
-		png_chunk(b, "tEXt", text, pad);
-		free(text);
-	}
-	for (y = 0; y < side; y++) {
-		img_put8(&raw, 0);	/* filter: none */
-		for (x = 0; x < side; x++)
-			img_put8(&raw, (x + y) * 255 / (2 * side));
-	}
-	img_put8(&z, 0x78);
-	img_put8(&z, 0x01);
-	for (i = 0; i < raw.n; i += blk) {
-		blk = raw.n - i > 65535 ? 65535 : raw.n - i;
-		img_put8(&z, i + blk == raw.n);	/* BFINAL, BTYPE stored */
-		img_put8(&z, blk & 0xff);
-		img_put8(&z, blk >> 8);
-		img_put8(&z, ~blk & 0xff);
-		img_put8(&z, (~blk >> 8) & 0xff);
-		img_put(&z, raw.v + i, blk);
-	}
-	for (i = 0; i < raw.n; i++) {
-		s1 = (s1 + raw.v[i]) % 65521;
-		s2 = (s2 + s1) % 65521;
-	}
-	img_put32(&z, (s2 << 16) | s1);
-	png_chunk(b, "IDAT", z.v, z.n);
-	png_chunk(b, "IEND", NULL, 0);
-	free(raw.v);
-	free(z.v);
-}
-
-/* A flat grey baseline JPEG: every 8x8 block has a zero DC difference and
- * no AC coefficient, so one-code Huffman tables make each block two 0 bits. */
-static void
-jpeg_build(struct img_buf *b, unsigned side, size_t pad)
-{
-	size_t		blocks = (size_t)((side + 7) / 8) * ((side + 7) / 8);
-	size_t		bits = blocks * 2, i, n;
-	int		t;
-
-	img_put16(b, 0xffd8);				/* SOI */
-	for (; pad > 0; pad -= n) {			/* COM segments */
-		n = pad > 65533 ? 65533 : pad;
-		img_put16(b, 0xfffe);
-		img_put16(b, (unsigned)n + 2);
-		for (i = 0; i < n; i++)
-			img_put8(b, ' ');
-	}
-	img_put16(b, 0xffdb);				/* DQT: all ones */
-	img_put16(b, 67);
-	img_put8(b, 0);
-	for (i = 0; i < 64; i++)
-		img_put8(b, 1);
-	img_put16(b, 0xffc0);				/* SOF0, one component */
-	img_put16(b, 11);
-	img_put8(b, 8);
-	img_put16(b, side);
-	img_put16(b, side);
-	img_put8(b, 1);
-	img_put8(b, 1);
-	img_put8(b, 0x11);
-	img_put8(b, 0);
-	for (t = 0; t < 2; t++) {			/* DHT: DC then AC */
-		img_put16(b, 0xffc4);
-		img_put16(b, 2 + 1 + 16 + 1);
-		img_put8(b, t << 4);
-		img_put8(b, 1);				/* one code of length 1 */
-		for (i = 1; i < 16; i++)
-			img_put8(b, 0);
-		img_put8(b, 0);				/* DC: size 0; AC: EOB */
-	}
-	img_put16(b, 0xffda);				/* SOS */
-	img_put16(b, 8);
-	img_put8(b, 1);
-	img_put8(b, 1);
-	img_put8(b, 0x00);
-	img_put8(b, 0);
-	img_put8(b, 63);
-	img_put8(b, 0);
-	for (i = 0; i < bits / 8; i++)
-		img_put8(b, 0);
-	if (bits % 8 != 0)				/* pad the last byte with 1s */
-		img_put8(b, 0xff >> (bits % 8));
-	img_put16(b, 0xffd9);				/* EOI */
-}
-
-/* Built on first use: the big ones take 10 MB each. */
-static const struct img_buf *
-img_get(bool png, enum img_kind kind)
-{
-	struct img_buf	*b = png ? &img_png[kind] : &img_jpeg[kind];
-	unsigned	 side = kind == IMG_SMALL ? 64 : 320;
-	size_t		 pad = kind == IMG_BIG ? IMG_BIG_PAD : 0;
-
-	pthread_mutex_lock(&img_lock);
-	if (b->v == NULL) {
-		if (png)
-			png_build(b, side, pad);
-		else
-			jpeg_build(b, side, pad);
-	}
-	pthread_mutex_unlock(&img_lock);
-	return b;
+	while (len-- > 0)
+		h = (h ^ (unsigned char)*stem++) * 16777619u;
+	return h % 1536;
 }
 
 void
@@ -217,21 +97,19 @@ images_answer(const struct sim_request *rq, struct sim_reply *rp)
 {
 	static const char	 page[] = "<html><body>not an image</body></html>\n";
 	const char		*name = rq->path + strlen("/images/"), *dot;
-	const struct img_buf	*b;
-	enum img_kind		 kind = IMG_NORMAL;
-	bool			 png;
+	struct img_spec		 s = { .w = IMG_SIDE, .h = IMG_SIDE };
+	struct blob		*b;
 	size_t			 stem;
+	char			*key;
 
 	if ((dot = strrchr(name, '.')) == NULL)
 		goto missing;
 	if (strcmp(dot, ".png") == 0)
-		png = true;
-	else if (strcmp(dot, ".jpg") == 0 || strcmp(dot, ".jpeg") == 0)
-		png = false;
-	else
+		s.png = true;
+	else if (strcmp(dot, ".jpg") != 0 && strcmp(dot, ".jpeg") != 0)
 		goto missing;
 	stem = (size_t)(dot - name);
-	if (stem == 0 || strcspn(name, "/") < stem)
+	if (stem == 0 || stem >= IMG_NAME_MAX || strcspn(name, "/") < stem)
 		goto missing;
 	if (stem == 7 && strncmp(name, "missing", 7) == 0)
 		goto missing;
@@ -240,23 +118,23 @@ images_answer(const struct sim_request *rq, struct sim_reply *rp)
 		return;
 	}
 	if (stem == 5 && strncmp(name, "small", 5) == 0)
-		kind = IMG_SMALL;
+		s.w = s.h = IMG_SMALL_SIDE;
 	else if (stem == 3 && strncmp(name, "big", 3) == 0)
-		kind = IMG_BIG;
-	b = img_get(png, kind);
-	reply_set_static(rp, 200, png ? "image/png" : "image/jpeg", b->v, b->n);
+		s.pad = IMG_BIG_PAD;
+	else if (strspn(name, "0123456789x") == stem && !img_size(name, stem,
+	    &s.w, &s.h))
+		goto missing;
+	s.hue = img_hue(name, stem);
+	xasprintf(&key, "%s:%.*s", s.png ? "png" : "jpg", (int)stem, name);
+	b = blob_get(key, img_make, &s);
+	free(key);
+	if (b == NULL) {
+		reply_error(rp, 500, "could not make %s", rq->path);
+		return;
+	}
+	blob_reply(b, 0, blob_size(b) - 1, false,
+	    s.png ? "image/png" : "image/jpeg", rp);
 	return;
 missing:
 	reply_error(rp, 404, "no such image: %s", rq->path);
-}
-
-void
-images_free_all(void)
-{
-	int i;
-
-	for (i = 0; i < IMG_NKINDS; i++) {
-		free(img_png[i].v);
-		free(img_jpeg[i].v);
-	}
 }

@@ -23,7 +23,10 @@ sim_usage(FILE *f)
 	fprintf(f,
 "usage: kling-sim [OPTION]...\n"
 "A local simulator of the crun.ai task API for Kling v3 (CreateTask, TaskInfo,\n"
-"balance), serving the videos its tasks link to. It prints\n"
+"balance), serving the videos its tasks link to (a playable MP4: one scene\n"
+"per shot, a colour and the shot's number) at /media/ID.mp4 and reference\n"
+"images at /images/NAME.png or .jpg (NAME WxH: that size, 16..4096 a side;\n"
+"small: 64x64; big: over 10 MB; missing: 404; else 320x320). It prints\n"
 "\"listening on http://HOST:PORT\" once ready, and stops on SIGINT or SIGTERM.\n"
 "\n"
 "  --listen ADDR:PORT     where to listen (default 127.0.0.1:0; port 0 picks a\n"
@@ -59,7 +62,8 @@ sim_usage(FILE *f)
 "                         media, images, api (the first three), all (default)\n"
 "  --seed N               seed for the random choices (default: the time)\n"
 "  --log FILE             append one JSON line per request (never the key)\n"
-"  --media-size BYTES     size of each video file (default 1048576)\n"
+"  --media-size BYTES     pad each video file to at least this size (default\n"
+"                         1048576) with a free box after its frames\n"
 "  --state FILE           keep the balance and the tasks in FILE, so that a\n"
 "                         later kling-sim on it answers for them: read at\n"
 "                         start (no file: none yet), rewritten after each\n"
@@ -332,7 +336,7 @@ sim_free(void)
 	free(sim_cfg.log_path);
 	free(sim_cfg.state_path);
 	tasks_free_all();
-	images_free_all();
+	blob_free_all();
 }
 
 int

@@ -1,8 +1,9 @@
-/* kling-sim: the "videos" a finished task links to. Each is an ISO BMFF
- * (MP4) file: ftyp, a moov with the movie header carrying the video's length,
- * then an mdat of bytes derived from the task id and the offset, so that any
- * byte range can be produced without storing the file and every download of
- * one task gets the same bytes. It has no playable track.
+/* kling-sim: the videos a finished task links to: a real, playable MP4
+ * (Motion-JPEG, MEDIA_FPS frames a second) with one scene per shot of the
+ * task's storyboard, each a flat colour of a fixed palette with the shot's
+ * number drawn large, lasting that shot's duration; padded to at least
+ * --media-size bytes. Made once per task, kept in the file cache (blob.c)
+ * and served whole or by Range.
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
@@ -14,91 +15,60 @@
 #include "sim.h"
 #include "xmalloc.h"
 
-#define MP4_HEAD_LEN	(28 + 116 + 8)	/* ftyp, moov(mvhd), mdat header */
+#define MEDIA_FPS	2
+#define MEDIA_QUALITY	75
 
-struct media_file {
-	uint8_t		head[MP4_HEAD_LEN];
-	uint64_t	key;		/* from the task id */
-	uint64_t	start;		/* first byte sent (Range) */
-	uint64_t	size;		/* of the whole file */
+/* Shot 1 red, 2 green, 3 blue, 4 amber, 5 purple, 6 teal. */
+static const uint32_t media_palette[SIM_MAX_SHOTS] = {
+	0xc83232, 0x32a046, 0x3250c8, 0xe0a020, 0xa040b4, 0x20a0a8
 };
 
-static uint8_t *
-put32(uint8_t *p, uint32_t v)
-{
-	p[0] = v >> 24;
-	p[1] = v >> 16;
-	p[2] = v >> 8;
-	p[3] = v;
-	return p + 4;
-}
-
-static uint8_t *
-put_box(uint8_t *p, uint32_t size, const char *type)
-{
-	p = put32(p, size);
-	memcpy(p, type, 4);
-	return p + 4;
-}
-
+/* The frame size for the storyboard's aspect ratio. */
 static void
-media_head(struct media_file *mf, long video_seconds)
+media_frame_size(const char *ratio, unsigned *w, unsigned *h)
 {
-	static const uint32_t matrix[9] = {
-		0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000
-	};
-	uint8_t	*p = mf->head;
-	int	 i;
-
-	memset(mf->head, 0, sizeof mf->head);
-	p = put_box(p, 28, "ftyp");
-	memcpy(p, "isom", 4);
-	p = put32(p + 4, 0x200);
-	memcpy(p, "isomiso2mp41", 12);
-	p += 12;
-	p = put_box(p, 116, "moov");
-	p = put_box(p, 108, "mvhd");
-	p += 4 + 4 + 4;			/* version, flags, creation, modification */
-	p = put32(p, 1000);		/* timescale: milliseconds */
-	p = put32(p, (uint32_t)video_seconds * 1000);
-	p = put32(p, 0x00010000);	/* rate 1.0 */
-	p[0] = 0x01;			/* volume 1.0 */
-	p += 2 + 10;
-	for (i = 0; i < 9; i++)
-		p = put32(p, matrix[i]);
-	p += 24;
-	p = put32(p, 1);		/* next track id */
-	put_box(p, (uint32_t)(mf->size - (MP4_HEAD_LEN - 8)), "mdat");
-}
-
-static ssize_t
-media_fill(void *arg, uint64_t pos, char *buf, size_t max)
-{
-	struct media_file	*mf = arg;
-	uint64_t		 off = mf->start + pos, word;
-	size_t			 n = 0;
-
-	if (off >= mf->size)
-		return -1;
-	if (max > mf->size - off)
-		max = (size_t)(mf->size - off);
-	for (; n < max && off < MP4_HEAD_LEN; n++, off++)
-		buf[n] = (char)mf->head[off];
-	for (; n < max; n++, off++) {
-		word = rng_mix(mf->key ^ (off >> 3));
-		buf[n] = (char)(word >> ((off & 7) * 8));
+	if (strcmp(ratio, "9:16") == 0) {
+		*w = 180;
+		*h = 320;
+	} else if (strcmp(ratio, "1:1") == 0) {
+		*w = 240;
+		*h = 240;
+	} else {
+		*w = 320;
+		*h = 180;
 	}
-	return (ssize_t)n;
 }
 
-static uint64_t
-media_key(const char *id)
+static int
+media_make(const void *arg, struct blob *out)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;	/* FNV-1a */
+	const struct sim_video	*v = arg;
+	struct mp4_scene	 scene[SIM_MAX_SHOTS];
+	struct picture		 pic;
+	uint8_t			*jpeg[SIM_MAX_SHOTS] = { NULL };
+	unsigned		 w, h;
+	size_t			 i;
+	char			 label[24];	/* a size_t in decimal */
+	int			 r = 0;
 
-	for (; *id != '\0'; id++)
-		h = (h ^ (unsigned char)*id) * 0x100000001b3ULL;
-	return h;
+	media_frame_size(v->ratio, &w, &h);
+	for (i = 0; i < v->nshots; i++) {
+		picture_init(&pic, w, h);
+		picture_fill(&pic, media_palette[i]);
+		snprintf(label, sizeof label, "%zu", i + 1);
+		picture_label(&pic, label, 60);
+		r = encode_jpeg(&pic, MEDIA_QUALITY, 0, &jpeg[i], &scene[i].len);
+		picture_free(&pic);
+		if (r != 0)
+			goto out;
+		scene[i].jpeg = jpeg[i];
+		scene[i].frames = (unsigned)v->shot[i] * MEDIA_FPS;
+	}
+	mp4_mjpeg(out, w, h, MEDIA_FPS, scene, v->nshots, sim_cfg.media_size);
+out:
+	for (i = 0; i < v->nshots; i++)
+		free(jpeg[i]);
+	return r;
 }
 
 /* Parse "bytes=A-B", "bytes=A-" or "bytes=-N" against size. Returns 1 with
@@ -146,15 +116,25 @@ media_range(const char *hdr, uint64_t size, uint64_t *first, uint64_t *last)
 
 /* Answer GET or HEAD /media/ID.mp4 for a finished task. */
 void
-media_answer(const struct sim_request *rq, const char *id, long video_seconds,
-    struct sim_reply *rp)
+media_answer(const struct sim_request *rq, const char *id,
+    const struct sim_video *v, struct sim_reply *rp)
 {
-	struct media_file	*mf;
-	uint64_t		 size = sim_cfg.media_size, first = 0, last;
-	int			 r;
+	struct blob	*b;
+	uint64_t	 size, first = 0, last;
+	char		*name;
+	int		 r;
 
+	xasprintf(&name, "mp4:%s", id);
+	b = blob_get(name, media_make, v);
+	free(name);
+	if (b == NULL) {
+		reply_error(rp, 500, "could not make the video of %s", id);
+		return;
+	}
+	size = blob_size(b);
 	last = size - 1;
 	if ((r = media_range(rq->range, size, &first, &last)) == -1) {
+		blob_release(b);
 		reply_clear_body(rp);
 		rp->status = 416;
 		rp->code = -1;
@@ -163,21 +143,5 @@ media_answer(const struct sim_request *rq, const char *id, long video_seconds,
 		    "bytes */%" PRIu64, size);
 		return;
 	}
-	mf = xcalloc(1, sizeof *mf);
-	mf->size = size;
-	mf->key = media_key(id);
-	mf->start = first;
-	media_head(mf, video_seconds);
-	reply_clear_body(rp);
-	rp->status = r == 1 ? 206 : 200;
-	rp->code = -1;
-	rp->ctype = "video/mp4";
-	rp->gen.fill = media_fill;
-	rp->gen.free = free;
-	rp->gen.arg = mf;
-	rp->gen.size = last - first + 1;
-	if (r == 1) {
-		snprintf(rp->content_range, sizeof rp->content_range,
-		    "bytes %" PRIu64 "-%" PRIu64 "/%" PRIu64, first, last, size);
-	}
+	blob_reply(b, first, last, r == 1, "video/mp4", rp);
 }

@@ -162,6 +162,35 @@ struct body_check {
 	long	 duration;
 };
 
+/* A finished task's video as the storyboard asked: its shots' lengths in
+ * seconds (one shot when it was not a customised multi-shot). */
+#define SIM_MAX_SHOTS	6
+struct sim_video {
+	char	 ratio[8];	/* aspect_ratio, "" when absent */
+	long	 seconds;
+	size_t	 nshots;
+	long	 shot[SIM_MAX_SHOTS];
+};
+
+/* A picture being drawn: rows of RGB, top first. */
+struct picture {
+	unsigned	 w;
+	unsigned	 h;
+	uint8_t		*rgb;
+};
+
+/* blob.c: the files made (images, videos), cached by name. */
+#define BLOB_MAX_PARTS	4
+struct blob;
+typedef int	(*blob_make_fn)(const void *arg, struct blob *);
+struct blob	*blob_get(const char *name, blob_make_fn, const void *arg);
+void		 blob_add(struct blob *, uint8_t *, uint64_t);
+uint64_t	 blob_size(const struct blob *);
+void		 blob_release(struct blob *);
+void		 blob_reply(struct blob *, uint64_t first, uint64_t last,
+		     bool partial, const char *ctype, struct sim_reply *);
+void		 blob_free_all(void);
+
 /* check.c */
 int		 body_check(const char *, size_t, struct body_check *, char **);
 void		 body_check_free(struct body_check *);
@@ -181,12 +210,33 @@ void		 fault_apply(enum fault_kind, struct sim_reply *);
 
 /* images.c */
 void		 images_answer(const struct sim_request *, struct sim_reply *);
-void		 images_free_all(void);
+
+/* encode.c */
+int		 encode_png(const struct picture *, size_t pad, uint8_t **,
+		     size_t *);
+int		 encode_jpeg(const struct picture *, int quality, size_t pad,
+		     uint8_t **, size_t *);
 
 /* media.c */
 int		 media_range(const char *, uint64_t, uint64_t *, uint64_t *);
 void		 media_answer(const struct sim_request *, const char *id,
-		     long video_seconds, struct sim_reply *);
+		     const struct sim_video *, struct sim_reply *);
+
+/* mp4.c: a Motion-JPEG MP4, each scene one picture shown for some frames. */
+struct mp4_scene {
+	const uint8_t	*jpeg;
+	size_t		 len;
+	unsigned	 frames;
+};
+void		 mp4_mjpeg(struct blob *, unsigned w, unsigned h, unsigned fps,
+		     const struct mp4_scene *, size_t, uint64_t min_size);
+
+/* picture.c */
+void		 picture_init(struct picture *, unsigned w, unsigned h);
+void		 picture_free(struct picture *);
+void		 picture_fill(struct picture *, uint32_t rgb);
+void		 picture_gradient(struct picture *, unsigned hue);
+void		 picture_label(struct picture *, const char *, unsigned share);
 
 /* ratelimit.c */
 bool		 ratelimit_admit(double now);
@@ -236,7 +286,7 @@ enum tasks_made	 tasks_create(const char *body, size_t len, const char *mode,
 		     long video_seconds, double now, char *id, size_t idsize,
 		     double *balance);
 struct cJSON	*tasks_info(const char *id, double now, const char *base_url);
-bool		 tasks_video(const char *id, double now, long *video_seconds);
+bool		 tasks_video(const char *id, double now, struct sim_video *);
 void		 tasks_free_all(void);
 
 #endif

@@ -318,9 +318,41 @@ tasks_info(const char *id, double now, const char *base_url)
 	return d;
 }
 
-/* Whether a task's video exists yet, and its length in seconds. */
+/* The aspect ratio and the shots a body asked for: multi_prompt's durations when multi_shots is
+ * true and they add up to the video's length, else one shot of it all. */
+static void
+tasks_shots(const cJSON *param, struct sim_video *v)
+{
+	const cJSON	*in, *r, *s, *d;
+	long		 shot[SIM_MAX_SHOTS], sum = 0;
+	size_t		 n = 0;
+
+	v->nshots = 1;
+	v->shot[0] = v->seconds;
+	in = cJSON_GetObjectItemCaseSensitive(param, "input");
+	if (cJSON_IsString(r = cJSON_GetObjectItemCaseSensitive(in,
+	    "aspect_ratio")))
+		snprintf(v->ratio, sizeof v->ratio, "%s", r->valuestring);
+	if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(in, "multi_shots")))
+		return;
+	cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(in,
+	    "multi_prompt")) {
+		d = cJSON_GetObjectItemCaseSensitive(s, "duration");
+		if (n == SIM_MAX_SHOTS || !cJSON_IsNumber(d) ||
+		    d->valuedouble < 1 || d->valuedouble > v->seconds)
+			return;
+		shot[n] = (long)d->valuedouble;
+		sum += shot[n++];
+	}
+	if (n > 0 && sum == v->seconds) {
+		memcpy(v->shot, shot, n * sizeof shot[0]);
+		v->nshots = n;
+	}
+}
+
+/* Whether a task's video exists yet, and what it shows. */
 bool
-tasks_video(const char *id, double now, long *video_seconds)
+tasks_video(const char *id, double now, struct sim_video *v)
 {
 	struct sim_task	*t;
 	bool		 ready = false;
@@ -328,7 +360,9 @@ tasks_video(const char *id, double now, long *video_seconds)
 	pthread_mutex_lock(&tasks_lock);
 	if ((t = tasks_find_locked(id)) != NULL &&
 	    task_state(t, now) == TASK_SUCCESS) {
-		*video_seconds = t->video_seconds;
+		memset(v, 0, sizeof *v);
+		v->seconds = t->video_seconds;
+		tasks_shots(t->param, v);
 		ready = true;
 	}
 	pthread_mutex_unlock(&tasks_lock);

@@ -11,6 +11,7 @@
 #include "dash.h"
 #include "diag.h"
 #include "editor.h"
+#include "picture.h"
 #include "rules.h"
 #include "storyboard.h"
 #include "app/tracker.h"
@@ -284,6 +285,8 @@ confirm_submit_hook(struct editor *ed)
 		return;
 	}
 	rules_check(ed->sb, ed->diags);
+	/* What the images' bytes said (type, size, pixels), when known. */
+	picture_check(ed->sb, ed->diags, true);
 	if ((errors = diag_count(ed->diags, DIAG_ERROR)) > 0) {
 		form_build(&ed->form, ed->sb, ed->diags);
 		for (i = 0; i < ed->diags->n && ed->diags->v[i].sev != DIAG_ERROR; i++)

@@ -130,12 +130,22 @@ void	 dash_act_copy(const struct store_task *, bool url);
 void	 dash_act_repoll(const struct store_task *);
 void	 dash_act_adopt(const struct store_task *);
 void	 dash_act_forget(const struct store_task *);
+/* player.c: o, v: the downloaded video in $KLING_TUI_PLAYER or xdg-open */
+void	 dash_act_play(const struct store_task *);
 void	 dash_mark_seen(const struct store_task *);
 void	 dash_filter_load(void);
 
 /* detail.c */
 void	 detail_open(int64_t id);
 void	 detail_init(void);
+
+/* contact.c: the detail's contact sheet: its lines given to add (shot:
+ * 1.. on the first line of a shot's frame, else 0), then each shot's frame
+ * drawn at a line of that shot, contact_height() lines tall. */
+void	 contact_build(const struct store_task *, int width,
+	    void (*add)(int shot, attr_t, const char *));
+int	 contact_height(void);
+void	 contact_draw(WINDOW *, int y, int x, int shot);
 
 /* confirm.c: the editor's 's' */
 void	 confirm_init(void);

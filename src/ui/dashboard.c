@@ -26,6 +26,7 @@
 #include "app/exitcode.h"
 #include "dash.h"
 #include "editor.h"
+#include "picture.h"
 #include "app/loop.h"
 #include "text.h"
 #include "vocab.h"
@@ -473,6 +474,13 @@ dash_on_head(void *arg, uint64_t tag, const struct api_result *r)
 }
 
 static void
+dash_on_fetched(void *arg, uint64_t tag, const struct api_result *r)
+{
+	(void)arg;
+	picture_on_fetch(tag, r);
+}
+
+static void
 dash_on_net(void *arg)
 {
 	(void)arg;
@@ -485,6 +493,7 @@ static const struct tracker_hooks dash_hooks = {
 	.balance = dash_on_balance,
 	.download = dash_on_download,
 	.head = dash_on_head,
+	.fetched = dash_on_fetched,
 	.net = dash_on_net,
 	.taken = dash_on_taken
 };
@@ -508,6 +517,7 @@ dash_init(const struct app_globals *g, char **cause)
 	}
 	if (dash->s.tracker != NULL)
 		tracker_set_hooks(dash->s.tracker, &dash_hooks, NULL);
+	picture_set_tracker(dash->s.tracker);
 	return 0;
 }
 
@@ -566,6 +576,9 @@ dash_stop(void)
 	if (d == NULL)
 		return;
 	dash = NULL;
+	/* Before the worker goes: no picture waits on it any more. */
+	picture_set_tracker(NULL);
+	picture_shutdown();
 	if (d->notify_fd >= 0) {
 		loop_remove_fd(d->notify_fd);
 		close(d->notify_fd);

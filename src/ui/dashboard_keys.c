@@ -442,6 +442,7 @@ dash_key(void *data, const struct ui_key *k)
 	case 'E':	dash_sort_by(DASH_SORT_ELAPSED); break;
 	case 'C':	dash_sort_by(DASH_SORT_NEWEST); break;
 	case 'd':	dash_for_each(t, dash_act_download); break;
+	case 'v':	dash_act_play(t); break;
 	case 'r':	dash_act_reroll(t); break;
 	case 'y':	dash_act_copy(t, false); break;
 	case 'Y':	dash_act_copy(t, true); break;

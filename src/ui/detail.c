@@ -20,6 +20,7 @@
 struct detail_line {
 	attr_t	 attr;
 	char	*text;
+	int	 shot;		/* the contact sheet's frame starts here */
 };
 
 static struct detail_line *lines;
@@ -46,7 +47,15 @@ detail_add(attr_t attr, const char *fmt, ...)
 		lines = xreallocarray(lines, caplines, sizeof *lines);
 	}
 	lines[nlines].attr = attr;
+	lines[nlines].shot = 0;
 	lines[nlines++].text = clean;
+}
+
+static void
+detail_add_shot(int shot, attr_t attr, const char *text)
+{
+	detail_add(attr, "%s", text);
+	lines[nlines - 1].shot = shot;
 }
 
 /* Long text wrapped at width columns, each line indented. */
@@ -169,6 +178,7 @@ detail_build(const struct store_task *t, int width)
 		detail_wrap(_("error: "), t->last_error, width);
 	if (t->download_path != NULL)
 		detail_add(A_NORMAL, _("  downloaded to %s"), t->download_path);
+	contact_build(t, width, detail_add_shot);
 	detail_add(A_NORMAL, "%s", "");
 	detail_add(ui_attr(UI_TITLE), _("Status history"));
 	if (store_get_history(dash->s.store, t->id, &h, &cause) == 0) {
@@ -224,10 +234,14 @@ detail_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	for (i = 0; i < h - 1 && dash->detail_top + i < (int)nlines; i++)
 		ui_put(w, 1 + i, 1, cols - 1, lines[dash->detail_top + i].attr,
 		    lines[dash->detail_top + i].text);
+	/* A frame is drawn whole or not at all. */
+	for (i = 0; i + contact_height() <= h - 1 && dash->detail_top + i < (int)nlines; i++)
+		if (lines[dash->detail_top + i].shot > 0)
+			contact_draw(w, 1 + i, 1, lines[dash->detail_top + i].shot);
 	if (dash->help)
 		dash_draw_help(w, rows, cols, true);
 	dash_draw_footer(w, rows, cols, cy, cx,
-	    _("Esc back  j/k scroll  d download  r re-roll  y/Y copy id/URL  p poll  ? keys"));
+	    _("Esc back  j/k scroll  d download  o play  r re-roll  y/Y copy id/URL  p poll  ? keys"));
 }
 
 static void
@@ -271,6 +285,8 @@ detail_key(void *data, const struct ui_key *k)
 	case 'k':	dash->detail_top -= dash->detail_top > 0; break;
 	case 'j':	dash->detail_top++; break;
 	case 'd':	dash_act_download(t); break;
+	case 'o':
+	case 'v':	dash_act_play(t); break;
 	case 'r':	dash_act_reroll(t); break;
 	case 'y':	dash_act_copy(t, false); break;
 	case 'Y':	dash_act_copy(t, true); break;

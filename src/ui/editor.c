@@ -10,6 +10,7 @@
 #include "editor.h"
 #include "field.h"
 #include "history.h"
+#include "picture.h"
 #include "app/loop.h"
 #include "rules.h"
 #include "text.h"
@@ -71,6 +72,8 @@ editor_rebuild(struct editor *ed)
 	struct edit_ref keep = ed->focus;
 
 	rules_check(editor_view(ed), ed->diags);
+	/* The images' bytes, once fetched: fetched when not typing one. */
+	picture_check(editor_view(ed), ed->diags, ed->mode != EM_EDIT);
 	diag_errors_first(ed->diags);
 	form_build(&ed->form, editor_view(ed), ed->diags);
 	editor_focus(ed, &keep);
@@ -113,6 +116,13 @@ editor_changed(struct editor *ed, bool record)
 	ui_redraw();
 }
 
+/* Something new is known of an image: its diagnostics may change. */
+static void
+editor_pictures_known(void *arg)
+{
+	editor_rebuild(arg);
+}
+
 static void
 editor_autosave(void *arg)
 {
@@ -134,6 +144,7 @@ editor_new(const char *state_dir)
 	ed->screen.draw = editor_draw;
 	ed->screen.key = editor_key;
 	ed->screen.data = ed;
+	picture_set_listener(editor_pictures_known, ed);
 	editor_changed(ed, false);
 	ed->draft_dirty = false;
 	loop_timer_stop(ed->autosave);
@@ -148,6 +159,7 @@ editor_free(struct editor **edp)
 
 	if (ed == NULL)
 		return;
+	picture_set_listener(NULL, NULL);
 	sb_free(&ed->sb);
 	sb_free(&ed->saved);
 	sb_free(&ed->preview);
@@ -454,6 +466,12 @@ editor_key_normal(struct editor *ed, const struct ui_key *k)
 
 	if (c == NULL)
 		return;
+	if (ed->show_picture) {
+		/* Any key closes the picture; p toggles it. */
+		ed->show_picture = false;
+		if (!k->fkey && code == 'p')
+			return;
+	}
 	if (k->fkey) {
 		if (k->meta && code == KEY_UP)
 			editor_list_op(ed, c, NULL, -1);
@@ -545,6 +563,13 @@ editor_key_normal(struct editor *ed, const struct ui_key *k)
 			editor_submit_hook(ed);
 		else
 			ui_message(_("submitting needs the dashboard, which this build lacks"));
+		break;
+	case 'p':
+		if (picture_pane_url(ed) == NULL)
+			ui_message("p shows the picture of an image row (start or end frame, "
+			    "an element's image)");
+		else
+			ed->show_picture = true;
 		break;
 	case '?':	help_show(); break;
 	case 'q':
@@ -719,12 +744,17 @@ editor_draw(void *data, WINDOW *w, int rows, int cols, int *cy, int *cx)
 	struct editor *ed = data;
 	int sh = status_height(ed, cols), dh = diagpane_height(ed, rows - sh + 1);
 	int ph = preview_height(ed, rows, cols), fh = rows - sh - dh - ph;
+	int pw = picture_pane_width(ed, cols);
 
 	if (fh < 3) {
 		fh += ph;
 		ph = 0;
 	}
-	form_draw(ed, w, 0, fh, cols, cy, cx);
+	form_draw(ed, w, 0, fh, cols - pw, cy, cx);
+	if (pw > 0)
+		picture_pane_draw(ed, w, 0, cols - pw, fh, pw);
+	else if (ed->show_picture && ed->mode == EM_NORMAL)
+		picture_pane_draw(ed, w, 0, 0, fh, cols);
 	preview_draw(ed, w, fh, ph, cols);
 	diagpane_draw(ed, w, fh + ph, dh, cols);
 	status_draw(ed, w, rows - sh, sh, cols, cy, cx);

@@ -99,6 +99,8 @@ struct editor {
 	struct timespec		 stamp_mtime;	/* to tell an outside change */
 	off_t			 stamp_size;
 
+	bool			 show_picture;	/* 'p': the image over the form */
+
 	struct ui_screen	 screen;
 	bool			 quit;
 };
@@ -180,6 +182,12 @@ int		 wrap_text(WINDOW *, int y, int x, int width, attr_t, const char *s,
 int		 preview_height(const struct editor *, int rows, int cols);
 void		 preview_draw(struct editor *, WINDOW *, int y, int h, int cols);
 
+/* picture_pane.c: the focused image row's picture, beside the form (a
+ * width > 0 when there is room) or over it ('p'). */
+const char	*picture_pane_url(const struct editor *);
+int		 picture_pane_width(const struct editor *, int cols);
+void		 picture_pane_draw(struct editor *, WINDOW *, int y, int x, int h, int w);
+
 /* status.c */
 /* Lines the status needs at width w: a long question or message wraps. */
 int		 status_height(const struct editor *, int w);
@@ -191,5 +199,8 @@ void		 help_show(void);
 /* extedit.c: edit text in $VISUAL/$EDITOR; the new text, or NULL with
  * *cause (NULL when the user left it unchanged). */
 char		*extedit_run(const char *text, char **cause);
+/* Run command (split by the shell, as $EDITOR is) on path with the
+ * terminal handed over, and wait: 0, or -1 and *cause. */
+int		 extedit_exec(const char *command, const char *path, char **cause);
 
 #endif

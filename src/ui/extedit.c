@@ -26,18 +26,19 @@ extedit_command(void)
 	return "vi";
 }
 
-/* Run the editor on path with the terminal handed over; the shell splits
- * the command so that "code --wait" works. Keyboard signals go to the
- * editor alone meanwhile, as system() arranges. */
-static int
-extedit_spawn(const char *path, char **cause)
+/* Run command on path with the terminal handed over; the shell splits
+ * the command so that "code --wait" works (path stays one word: "$1").
+ * Keyboard signals go to the program alone meanwhile, as system()
+ * arranges. */
+int
+extedit_exec(const char *command, const char *path, char **cause)
 {
 	struct sigaction ign, oint, oquit;
 	char *cmd;
 	pid_t pid;
 	int status;
 
-	xasprintf(&cmd, "%s \"$1\"", extedit_command());
+	xasprintf(&cmd, "%s \"$1\"", command);
 	memset(&ign, 0, sizeof ign);
 	ign.sa_handler = SIG_IGN;
 	sigemptyset(&ign.sa_mask);
@@ -63,14 +64,26 @@ extedit_spawn(const char *path, char **cause)
 	sigaction(SIGQUIT, &oquit, NULL);
 	free(cmd);
 	if (pid == -1) {
-		xasprintf(cause, _("cannot start the editor: %s"), strerror(errno));
+		xasprintf(cause, _("cannot start %s: %s"), command, strerror(errno));
 		return -1;
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		xasprintf(cause, _("%s failed; the text is unchanged"), extedit_command());
+		xasprintf(cause, _("%s failed"), command);
 		return -1;
 	}
 	return 0;
+}
+
+static int
+extedit_spawn(const char *path, char **cause)
+{
+	char *why = NULL;
+
+	if (extedit_exec(extedit_command(), path, &why) == 0)
+		return 0;
+	xasprintf(cause, _("%s; the text is unchanged"), why);
+	free(why);
+	return -1;
 }
 
 char *

@@ -111,7 +111,7 @@ on_net(void *arg)
 }
 
 static const struct tracker_hooks hooks = { on_created, on_info, on_failed, on_balance,
-	on_download, on_head, on_net, NULL, NULL };
+	on_download, on_head, NULL, on_net, NULL, NULL };
 
 struct rig {
 	struct demo	*sim;

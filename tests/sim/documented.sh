@@ -9,7 +9,7 @@
 . "$top_srcdir/tests/sim/curl.sh"
 dir="$top_srcdir/tests/sim"
 
-start_sim --style documented --task-seconds 2 --media-size 4096 || exit 1
+start_sim --style documented --task-seconds 2 --media-size 65536 || exit 1
 create "$dir/t2v.json"
 is "$STATUS $CODE" "200 200" "a create is answered"
 like "$TASK_ID" '^task_[0-9]{8}$' "its id is like task_12345678"
@@ -28,7 +28,7 @@ port=${SIM_URL##*:}
 mport=$(printf '%s\n' "$url" | sed -n 's|^http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p')
 ok $([ -n "$mport" ] && [ "$mport" != "$port" ]; echo $?) \
 	"its video is on another port ($mport, the API on $port)"
-is "$(curl -s --max-time 10 -o /dev/null -w '%{http_code} %{size_download}' "$url")" "200 4096" \
+is "$(curl -s --max-time 10 -o /dev/null -w '%{http_code} %{size_download}' "$url")" "200 65536" \
 	"and is served there"
 
 # kling-tui against it, as against the service.
@@ -41,7 +41,7 @@ like "$out" 'task_[0-9]{8}.*success' "the task succeeds"
 id=$(printf '%s\n' "$out" | sed -n 's/.*: task \(task_[0-9]*\)$/\1/p')
 (cd "$TMP" && timeout 60 "$KLING_TUI" --base-url "$SIM_URL" download "$id" >/dev/null 2>&1)
 is "$?" 0 "kling-tui download: from the other port"
-is "$(wc -c <"$TMP/$id.mp4" | tr -d ' ')" 4096 "the whole video"
+is "$(wc -c <"$TMP/$id.mp4" | tr -d ' ')" 65536 "the whole video"
 out=$(timeout 60 "$KLING_TUI" --base-url "$SIM_URL" status task_00000001 2>&1)
 is "$?" 3 "status of an unknown id: exit 3, though the HTTP status was 200"
 like "$out" '404' "and says 404"
