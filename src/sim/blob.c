@@ -140,7 +140,8 @@ blob_get(const char *name, blob_make_fn make, const void *arg)
 		}
 	}
 	/* Made under the lock: a second asker waits rather than makes it
-	 * again. Files take milliseconds. */
+	 * again. Most files take milliseconds, a 4096x4096
+	 * image a second or two. */
 	b = xcalloc(1, sizeof *b);
 	b->name = xstrdup(name);
 	if (make(arg, b) != 0) {
@@ -148,11 +149,14 @@ blob_get(const char *name, blob_make_fn make, const void *arg)
 		blob_free(b);
 		return NULL;
 	}
-	blob_evict_locked(b->memory);
-	for (i = 0; i < BLOB_MAX_FILES && blob_cache[i] != NULL; i++)
-		;
 	b->refs = 1;
-	if (i < BLOB_MAX_FILES && b->memory <= BLOB_MAX_BYTES) {
+	/* One larger than the whole cache is sent and dropped. */
+	if (b->memory <= BLOB_MAX_BYTES) {
+		blob_evict_locked(b->memory);
+		for (i = 0; i < BLOB_MAX_FILES && blob_cache[i] != NULL; i++)
+			;
+		if (i == BLOB_MAX_FILES)
+			fatal("no room in the file cache after eviction");
 		blob_cache[i] = b;
 		b->cached = true;
 		b->refs++;

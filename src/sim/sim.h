@@ -165,6 +165,7 @@ struct body_check {
 /* A finished task's video as the storyboard asked: its shots' lengths in
  * seconds (one shot when it was not a customised multi-shot). */
 #define SIM_MAX_SHOTS	6
+#define SIM_MAX_VIDEO_SECONDS	60
 struct sim_video {
 	char	 ratio[8];	/* aspect_ratio, "" when absent */
 	long	 seconds;

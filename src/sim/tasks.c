@@ -361,7 +361,11 @@ tasks_video(const char *id, double now, struct sim_video *v)
 	if ((t = tasks_find_locked(id)) != NULL &&
 	    task_state(t, now) == TASK_SUCCESS) {
 		memset(v, 0, sizeof *v);
-		v->seconds = t->video_seconds;
+		/* A hand-written --state may say anything: its video has
+		 * 1 to SIM_MAX_VIDEO_SECONDS s, the service's 3 to 15. */
+		v->seconds = t->video_seconds < 1 ? 1 :
+		    t->video_seconds > SIM_MAX_VIDEO_SECONDS ?
+		    SIM_MAX_VIDEO_SECONDS : t->video_seconds;
 		tasks_shots(t->param, v);
 		ready = true;
 	}

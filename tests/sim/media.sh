@@ -155,6 +155,22 @@ is "$(boxes "$TMP/head.mp4" | awk '{ t = t $1 " "; n += $2 } END { printf "%s%.0
 	"ftyp moov mdat free 5000000000" "the padding is one free box (with a 64-bit size)"
 stop_sim
 
+# A --state file edited by hand to a task of a day: its video is capped at
+# 60 s, not made a day long in memory.
+start_sim --task-seconds 1 --state "$TMP/state.json" || exit 1
+finished "$dir/t2v.json"
+stop_sim
+jq '.tasks[0].video_seconds = 86400' "$TMP/state.json" >"$TMP/day.json"
+start_sim --state "$TMP/day.json" || exit 1
+is "$(video "$ID" "$TMP/day.mp4")" "200 video/mp4 1048576" "a task of 86400 s from --state: a video of --media-size"
+if have_ffmpeg; then
+	is "$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$TMP/day.mp4")" 60.000000 \
+		"of 60 s"
+else
+	skip "of 60 s" "ffmpeg is not installed"
+fi
+stop_sim
+
 # --style documented: the same videos, from the second host name.
 start_sim --style documented --task-seconds 1 || exit 1
 finished "$dir/shots3.json"
