@@ -545,21 +545,21 @@ rules_check_image(const char *path, const struct rules_image *im,
 	int sh;
 
 	if (im->type != NULL && !im->supported) {
-		E(out, path, "is a %s file; the service takes only JPEG or PNG", im->type);
+		E(out, path, _("is a %s file; the service takes only JPEG or PNG"), im->type);
 		n++;
 	}
 	if (im->over || im->bytes > RULES_IMAGE_MAX_BYTES) {
 		if (im->bytes > RULES_IMAGE_MAX_BYTES)
-			E(out, path, "the image is %.1f MB; the service takes at most 10 MB",
+			E(out, path, _("the image is %.1f MB; the service takes at most 10 MB"),
 			    (double)im->bytes / (1024 * 1024));
 		else
-			E(out, path, "the image is over 10 MB; the service takes at most 10 MB");
+			E(out, path, _("the image is over 10 MB; the service takes at most 10 MB"));
 		n++;
 	}
 	sh = im->width < im->height ? im->width : im->height;
 	if (im->width > 0 && im->height > 0 && sh < RULES_IMAGE_MIN_SIDE) {
-		E(out, path, "the image is %d\u00d7%d px; the service needs at least %d px "
-		    "on the short side", im->width, im->height, RULES_IMAGE_MIN_SIDE);
+		E(out, path, _("the image is %d\u00d7%d px; the service needs at least %d px "
+		    "on the short side"), im->width, im->height, RULES_IMAGE_MIN_SIDE);
 		n++;
 	}
 	return n;

@@ -20,6 +20,7 @@
 #include "app/tracker.h"
 #include "img/spawn.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 #define CONTACT_PIC_W	22	/* a 16:9 frame in 6 rows of half blocks */
 #define CONTACT_PIC_H	7	/* and a line saying when */
@@ -95,7 +96,7 @@ contact_shot(size_t i, long duration, const char *prompt, int width,
 		tw = width - 4;
 	if (pics && i > 0)
 		add(0, A_NORMAL, "");
-	xasprintf(&line, "%*sshot %zu, %ld s%s", pics ? CONTACT_INDENT : 2, "", i + 1,
+	xasprintf(&line, _("%*sshot %zu, %ld s%s"), pics ? CONTACT_INDENT : 2, "", i + 1,
 	    duration, pics ? "" : ":");
 	add(pics ? (int)i + 1 : 0, A_BOLD, line);
 	free(line);
@@ -136,33 +137,33 @@ contact_build(const struct store_task *t, int width, void (*add)(int, attr_t, co
 		return;
 	free(u);
 	add(0, A_NORMAL, "");
-	add(0, ui_attr(UI_TITLE), "Frames");
+	add(0, ui_attr(UI_TITLE), _("Frames"));
 	if (t->download_path == NULL) {
 		add(0, ui_attr(UI_DIM), dash_progress_find(t->id) != NULL ?
-		    "  downloading: its frames show here when it is done" :
-		    "  d downloads the video; its frames show here");
+		    _("  downloading: its frames show here when it is done") :
+		    _("  d downloads the video; its frames show here"));
 		return;
 	}
 	if (stat(t->download_path, &vst) != 0) {
-		xasprintf(&line, "  the video is gone from %s: d downloads it again",
+		xasprintf(&line, _("  the video is gone from %s: d downloads it again"),
 		    t->download_path);
 		add(0, ui_attr(UI_DIM), line);
 		free(line);
 		return;
 	}
 	if (!spawn_found("ffmpeg")) {
-		add(0, ui_attr(UI_WARNING), "  install ffmpeg to see frames "
-		    "(apt-get install ffmpeg, brew install ffmpeg, ...)");
+		add(0, ui_attr(UI_WARNING), _("  install ffmpeg to see frames "
+		    "(apt-get install ffmpeg, brew install ffmpeg, ...)"));
 		return;
 	}
 	if (t->storyboard == NULL ||
 	    (sb = codec_decode(t->storyboard, strlen(t->storyboard), &cause)) == NULL) {
 		free(cause);
-		add(0, ui_attr(UI_DIM), "  its storyboard is not readable: no shots to show");
+		add(0, ui_attr(UI_DIM), _("  its storyboard is not readable: no shots to show"));
 		return;
 	}
 	if ((sheet.dir = contact_dir(t, &cause)) == NULL) {
-		xasprintf(&line, "  no frames: %s", cause);
+		xasprintf(&line, _("  no frames: %s"), cause);
 		add(0, ui_attr(UI_WARNING), line);
 		free(line);
 		free(cause);

@@ -20,6 +20,7 @@
 #include "img/spawn.h"
 #include "img/thread.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 #define PIC_MAX		32	/* pictures whose facts are remembered */
 #define PIC_IN_FLIGHT	4	/* fetches at once */
@@ -316,9 +317,9 @@ static void
 pic_fmt_bytes(char *buf, size_t len, int64_t n)
 {
 	if (n < 0)
-		snprintf(buf, len, "size unknown");
+		snprintf(buf, len, "%s", _("size unknown"));
 	else if (n < 1024)
-		snprintf(buf, len, "%lld bytes", (long long)n);
+		snprintf(buf, len, _("%lld bytes"), (long long)n);
 	else if (n < 1024 * 1024)
 		snprintf(buf, len, "%lld KB", (long long)(n + 1023) / 1024);
 	else
@@ -333,24 +334,24 @@ pic_facts(const struct pic *p, char *buf, size_t len)
 
 	/* A frame's pixel size and bytes are ours, not the video's: when. */
 	if (p->frame) {
-		snprintf(buf, len, "%s %.1f s%s", p->st == P_FAILED ? "no frame at" :
-		    p->st == P_READY ? "at" : "ffmpeg:", p->at, p->st == P_READY ||
+		snprintf(buf, len, "%s %.1f s%s", p->st == P_FAILED ? _("no frame at") :
+		    p->st == P_READY ? _("at") : "ffmpeg:", p->at, p->st == P_READY ||
 		    p->st == P_FAILED ? "" : "...");
 		return;
 	}
 	if (!p->facts) {
-		snprintf(buf, len, "%s", p->st == P_FETCHING ? "fetching..." :
-		    p->st == P_DECODING ? "decoding..." : p->st == P_FAILED ? "" :
-		    "waiting...");
+		snprintf(buf, len, "%s", p->st == P_FETCHING ? _("fetching...") :
+		    p->st == P_DECODING ? _("decoding...") : p->st == P_FAILED ? "" :
+		    _("waiting..."));
 		return;
 	}
 	pic_fmt_bytes(size, sizeof size, p->bytes);
 	if (p->info.width > 0)
 		snprintf(buf, len, "%d\u00d7%d px, %s, %s%s", p->info.width, p->info.height,
-		    img_type_name(p->info.type), p->over ? "over 10 MB: " : "", size);
+		    img_type_name(p->info.type), p->over ? _("over 10 MB: ") : "", size);
 	else
 		snprintf(buf, len, "%s, %s%s (size in px unknown)", img_type_name(p->info.type),
-		    p->over ? "over 10 MB: " : "", size);
+		    p->over ? _("over 10 MB: ") : "", size);
 }
 
 static void
@@ -374,8 +375,8 @@ pic_draw(WINDOW *w, int y, int x, int h, int wd, struct pic *p)
 		return;
 	}
 	if (p->st == P_IDLE && pics.tracker == NULL)
-		snprintf(facts, sizeof facts, "not fetched: no connection to fetch it "
-		    "through (set CRUN_API_KEY, or run kling-tui --demo)");
+		snprintf(facts, sizeof facts, "%s", _("not fetched: no connection to fetch it "
+		    "through (set CRUN_API_KEY, or run kling-tui --demo)"));
 	/* wrap_text() wraps back to column 0: a window of the box's own. */
 	if ((sub = derwin(w, h, wd, y, x)) == NULL)
 		return;

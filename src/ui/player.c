@@ -10,6 +10,7 @@
 #include "dash.h"
 #include "editor.h"
 #include "img/spawn.h"
+#include "i18n.h"
 
 static bool
 player_set(const char *name)
@@ -29,11 +30,11 @@ dash_act_play(const struct store_task *t)
 	if (t == NULL)
 		return;
 	if (t->download_path == NULL) {
-		ui_message("not downloaded yet: d downloads the video, then o plays it");
+		ui_message(_("not downloaded yet: d downloads the video, then o plays it"));
 		return;
 	}
 	if (stat(t->download_path, &st) != 0) {
-		ui_message("the video is gone from %s: d downloads it again", t->download_path);
+		ui_message(_("the video is gone from %s: d downloads it again"), t->download_path);
 		return;
 	}
 	if (!player_set("KLING_TUI_PLAYER")) {
@@ -44,16 +45,16 @@ dash_act_play(const struct store_task *t)
 			cmd = "xdg-open";
 	}
 	if (cmd == NULL) {
-		ui_message("the video is %s (set KLING_TUI_PLAYER to play it from here)",
+		ui_message(_("the video is %s (set KLING_TUI_PLAYER to play it from here)"),
 		    t->download_path);
 		return;
 	}
 	/* The player gets the terminal, as $EDITOR does: a terminal player
 	 * (mpv --vo=tct) works, a windowed one returns at once or on close. */
 	if (extedit_exec(cmd, t->download_path, &cause) != 0) {
-		ui_message("the video is %s; %s", t->download_path, cause);
+		ui_message(_("the video is %s; %s"), t->download_path, cause);
 		free(cause);
 		return;
 	}
-	ui_message("played %s", t->download_path);
+	ui_message(_("played %s"), t->download_path);
 }
