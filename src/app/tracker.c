@@ -60,6 +60,7 @@ struct tracker {
 	char			 me[128];	/* owner.h: the lease holder */
 	int64_t			 pace_until;	/* clock_ms: the budget's next slot */
 	bool			 attached;	/* tracker_attach() */
+	bool			 batch;		/* tracker_take()'s transaction is open */
 	struct loop_timer	*timer;		/* the next due time */
 };
 
@@ -962,6 +963,18 @@ tracker_failed_net(const struct api_result *r)
 	}
 }
 
+/* Commit what the batch wrote so far and go on in a new transaction. */
+static void
+tracker_batch_sync(struct tracker *t)
+{
+	char *cause = NULL;
+
+	if (store_commit(t->store, &cause) != 0 || store_begin(t->store, &cause) != 0) {
+		free(cause);
+		t->batch = false;
+	}
+}
+
 static void
 tracker_on_create(struct tracker *t, struct tracker_job *j, const struct api_result *r)
 {
@@ -974,6 +987,10 @@ tracker_on_create(struct tracker *t, struct tracker_job *j, const struct api_res
 		free(t->error);
 		xasprintf(&t->error, "the store failed: %s", cause);
 	}
+	/* A created task is charged, and its id is known only from this
+	 * answer: on disk before anyone is told, not at the batch's end. */
+	else if (t->batch)
+		tracker_batch_sync(t);
 	if (r->outcome == API_OK && r->task_id != NULL)
 		tracker_follow(t, r->task_id, 0, false);
 	if (t->hooks.created != NULL)
@@ -1159,10 +1176,11 @@ tracker_take(struct tracker *t)
 	struct worker_event ev;
 	unsigned n = 0;
 	char *cause = NULL;
-	bool txn;
 
-	/* One transaction for a batch of answers: one sync, not one each. */
-	if (!(txn = store_begin(t->store, &cause) == 0))
+	/* One transaction for a batch of answers: one sync, not one each.
+	 * A crash before its commit loses only answers that are asked again
+	 * (a create's is committed at once: tracker_on_create). */
+	if (!(t->batch = store_begin(t->store, &cause) == 0))
 		free(cause);
 	cause = NULL;
 	while (worker_take(t->worker, &ev) == 1) {
@@ -1170,8 +1188,9 @@ tracker_take(struct tracker *t)
 		worker_event_clear(&ev);
 		n++;
 	}
-	if (txn && store_commit(t->store, &cause) != 0)
+	if (t->batch && store_commit(t->store, &cause) != 0)
 		free(cause);
+	t->batch = false;
 	return n;
 }
 
