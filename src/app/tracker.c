@@ -1176,11 +1176,12 @@ tracker_take(struct tracker *t)
 	struct worker_event ev;
 	unsigned n = 0;
 	char *cause = NULL;
+	bool own = !t->batch;	/* else tracker_on_worker's */
 
 	/* One transaction for a batch of answers: one sync, not one each.
 	 * A crash before its commit loses only answers that are asked again
 	 * (a create's is committed at once: tracker_on_create). */
-	if (!(t->batch = store_begin(t->store, &cause) == 0))
+	if (own && !(t->batch = store_begin(t->store, &cause) == 0))
 		free(cause);
 	cause = NULL;
 	while (worker_take(t->worker, &ev) == 1) {
@@ -1188,9 +1189,10 @@ tracker_take(struct tracker *t)
 		worker_event_clear(&ev);
 		n++;
 	}
-	if (t->batch && store_commit(t->store, &cause) != 0)
+	if (own && t->batch && store_commit(t->store, &cause) != 0)
 		free(cause);
-	t->batch = false;
+	if (own)
+		t->batch = false;
 	return n;
 }
 
@@ -1227,10 +1229,20 @@ tracker_on_worker(int fd, short revents, void *arg)
 {
 	struct tracker *t = arg;
 
+	char *cause = NULL;
+
 	(void)fd;
 	(void)revents;
+	/* The answers and the questions they free room for, in one
+	 * transaction: a sweep's wake-up takes the store's locks once. */
+	if (!(t->batch = store_begin(t->store, &cause) == 0))
+		free(cause);
+	cause = NULL;
 	tracker_take(t);
 	tracker_pump(t);
+	if (t->batch && store_commit(t->store, &cause) != 0)
+		free(cause);
+	t->batch = false;
 	tracker_reschedule(t);
 	if (t->hooks.taken != NULL)
 		t->hooks.taken(t->arg);
