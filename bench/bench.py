@@ -334,10 +334,11 @@ def earlier():
         "%.2f" % r if r is not None else "not measured", l0, r is not None and r <= 1.1)
     ticks = num(r"idle dashboard over \d+ s: (\d+) clock ticks", out)
     m = re.search(r"^\s+[0-9.]+\s+[0-9.]+\s+\d+\s+(\d+)(\s+\d+)?\s+total$", out, re.M)
-    calls = int(m.group(1)) if m else 0
+    # No total line: strace attached and saw no call at all (or could not attach).
+    calls = None if "could not attach" in out else int(m.group(1)) if m else 0
     row("idle dashboard, nothing due, %s s: system calls, CPU ticks" % ("10" if QUICK else "30"),
-        "0, 0", "%d, %s" % (calls, "?" if ticks is None else "%d" % ticks), l0,
-        calls == 0 and ticks == 0)
+        "0, 0", "%s, %s" % ("?" if calls is None else calls, "?" if ticks is None else "%d" % ticks),
+        l0, calls == 0 and ticks == 0)
     tick = num(r"one row changing (\d+) per update", out)
     full = num(r"full redraw (\d+)", out)
     ok = tick is not None and full

@@ -61,6 +61,7 @@ struct tracker {
 	char			 me[128];	/* owner.h: the lease holder */
 	int64_t			 pace_until;	/* clock_ms: the budget's next slot */
 	bool			 attached;	/* tracker_attach() */
+	bool			 batch;		/* tracker_take()'s transaction is open */
 	struct loop_timer	*timer;		/* the next due time */
 };
 
@@ -972,6 +973,18 @@ tracker_failed_net(const struct api_result *r)
 	}
 }
 
+/* Commit what the batch wrote so far and go on in a new transaction. */
+static void
+tracker_batch_sync(struct tracker *t)
+{
+	char *cause = NULL;
+
+	if (store_commit(t->store, &cause) != 0 || store_begin(t->store, &cause) != 0) {
+		free(cause);
+		t->batch = false;
+	}
+}
+
 static void
 tracker_on_create(struct tracker *t, struct tracker_job *j, const struct api_result *r)
 {
@@ -984,6 +997,10 @@ tracker_on_create(struct tracker *t, struct tracker_job *j, const struct api_res
 		free(t->error);
 		xasprintf(&t->error, _("the store failed: %s"), cause);
 	}
+	/* A created task is charged, and its id is known only from this
+	 * answer: on disk before anyone is told, not at the batch's end. */
+	else if (t->batch)
+		tracker_batch_sync(t);
 	if (r->outcome == API_OK && r->task_id != NULL)
 		tracker_follow(t, r->task_id, 0, false);
 	if (t->hooks.created != NULL)
@@ -1173,10 +1190,12 @@ tracker_take(struct tracker *t)
 	struct worker_event ev;
 	unsigned n = 0;
 	char *cause = NULL;
-	bool txn;
+	bool own = !t->batch;	/* else tracker_on_worker's */
 
-	/* One transaction for a batch of answers: one sync, not one each. */
-	if (!(txn = store_begin(t->store, &cause) == 0))
+	/* One transaction for a batch of answers: one sync, not one each.
+	 * A crash before its commit loses only answers that are asked again
+	 * (a create's is committed at once: tracker_on_create). */
+	if (own && !(t->batch = store_begin(t->store, &cause) == 0))
 		free(cause);
 	cause = NULL;
 	while (worker_take(t->worker, &ev) == 1) {
@@ -1184,8 +1203,10 @@ tracker_take(struct tracker *t)
 		worker_event_clear(&ev);
 		n++;
 	}
-	if (txn && store_commit(t->store, &cause) != 0)
+	if (own && t->batch && store_commit(t->store, &cause) != 0)
 		free(cause);
+	if (own)
+		t->batch = false;
 	return n;
 }
 
@@ -1222,10 +1243,20 @@ tracker_on_worker(int fd, short revents, void *arg)
 {
 	struct tracker *t = arg;
 
+	char *cause = NULL;
+
 	(void)fd;
 	(void)revents;
+	/* The answers and the questions they free room for, in one
+	 * transaction: a sweep's wake-up takes the store's locks once. */
+	if (!(t->batch = store_begin(t->store, &cause) == 0))
+		free(cause);
+	cause = NULL;
 	tracker_take(t);
 	tracker_pump(t);
+	if (t->batch && store_commit(t->store, &cause) != 0)
+		free(cause);
+	t->batch = false;
 	tracker_reschedule(t);
 	if (t->hooks.taken != NULL)
 		t->hooks.taken(t->arg);

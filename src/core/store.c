@@ -946,10 +946,13 @@ store_pace_take(struct store *st, int64_t now_ms, int per_second, char **cause)
 	/* A clock set back must not stop every query for as long. */
 	if (next > now_ms + 60000)
 		next = now_ms;
-	if (next > now_ms) {
+	/* Held back by a slot still to come; or free, and a slot shorter
+	 * than the clock's millisecond (1000 or more a second) would move
+	 * nothing: no write, so a sweep costs no sync per query. */
+	if (next > now_ms || gap == 0) {
 		if (own)
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-		return next - now_ms;
+		return next > now_ms ? next - now_ms : 0;
 	}
 	if ((s = store_prepare(st, "UPDATE pace SET next_ms = ?1 WHERE id = 1",
 	    cause)) == NULL)

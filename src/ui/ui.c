@@ -334,11 +334,17 @@ ui_flush(void)
 			ui_put(stdscr, 0, 0, cols, A_BOLD, buf);
 	} else
 		s->draw(s->data, stdscr, rows, cols, &cy, &cx);
+	/* A hidden cursor is left where the last change put it: taking it
+	 * back to the last line would cost every update of one cell a move
+	 * and an attribute reset (half of a clock's tick). */
 	if (cy >= 0 && cx >= 0) {
+		leaveok(stdscr, FALSE);
 		wmove(stdscr, cy, cx);
 		curs_set(1);
-	} else {
-		curs_set(0);
+	} else if (curs_set(0) != ERR)
+		leaveok(stdscr, TRUE);
+	else {
+		leaveok(stdscr, FALSE);
 		wmove(stdscr, rows - 1, 0);
 	}
 	wnoutrefresh(stdscr);

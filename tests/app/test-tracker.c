@@ -31,7 +31,28 @@ struct seen {
 	char	head_type[64];
 	long	head_http;
 	int64_t	head_bytes;
+	/* test_batch: a second connection to the store, and what it saw
+	 * while the hooks were told */
+	struct store *peer;
+	int	created_on_disk, info_not_yet;
+	char	ids[8][64];
 };
+
+/* Whether the peer connection reads task_id's row, and in which state. */
+static bool
+peer_state(struct seen *s, const char *task_id, char *state, size_t len)
+{
+	struct store_task *row = NULL;
+	char *cause = NULL;
+	bool found;
+
+	found = store_find(s->peer, task_id, &row, &cause) > 0;
+	if (found)
+		snprintf(state, len, "%s", row->state);
+	store_task_free(&row);
+	free(cause);
+	return found;
+}
 
 static void
 on_created(void *arg, int64_t id, const struct api_result *r, const char *not_recorded)
@@ -40,6 +61,10 @@ on_created(void *arg, int64_t id, const struct api_result *r, const char *not_re
 
 	(void)id;
 	(void)not_recorded;
+	if (s->peer != NULL && r->task_id != NULL && s->created < 8) {
+		snprintf(s->ids[s->created], sizeof s->ids[0], "%s", r->task_id);
+		s->created_on_disk += peer_state(s, r->task_id, (char[32]){ 0 }, 32);
+	}
 	s->created++;
 	s->last_outcome = r->outcome;
 }
@@ -51,8 +76,12 @@ on_info(void *arg, int64_t id, bool changed, const struct api_task *t,
 	struct seen *s = arg;
 
 	(void)id;
+	char state[32];
+
 	(void)not_recorded;
-	(void)t;
+	if (s->peer != NULL && peer_state(s, t->task_id, state, sizeof state) &&
+	    strcmp(state, t->status) != 0)
+		s->info_not_yet++;
 	s->info++;
 	s->changes += changed;
 }
@@ -520,6 +549,51 @@ test_demo(void)
 	free(cause);
 }
 
+/* One wake-up's answers are recorded in one transaction (one sync, not one
+ * each): a second connection sees none of them while the hooks are told,
+ * and all once tracker_take() returns. A create's answer is on disk before
+ * its hook is called: the task is charged and its id known only there. */
+static void
+test_batch(void)
+{
+	static const char *const args[] = { "--task-seconds", "3", NULL };
+	struct storyboard *sb = sb_template("text-to-video");
+	struct pollfd pfd;
+	struct rig r;
+	char *cause = NULL, *path, state[32];
+	int i, n = 5, done = 0;
+
+	if (rig_start(&r, "batch.db", args, 5000) != 0)
+		return;
+	xasprintf(&path, "%s/batch.db", tmpdir);
+	r.seen.peer = store_open(path, &cause);
+	free(path);
+	tracker_set_max_queries(r.tracker, 8);
+	for (i = 0; i < n; i++)
+		tracker_submit(r.tracker, sb, NULL, &cause);
+	ok(run_until(&r, &r.seen.created, n, 5000), "%d creates answered", n);
+	is_int(r.seen.created_on_disk, n, "each create's task id on disk before its hook");
+	/* All finished on the simulator; none asked since. */
+	usleep(3500 * 1000);
+	for (i = 0; i < n; i++)
+		tracker_poll_now(r.tracker, r.seen.ids[i]);
+	r.seen.info = r.seen.info_not_yet = 0;
+	is_int(tracker_pump(r.tracker), n, "%d queries go at once", n);
+	pfd.fd = worker_fd(r.worker);
+	pfd.events = POLLIN;
+	poll(&pfd, 1, 5000);
+	usleep(500 * 1000);	/* the others' answers come in too */
+	is_int(tracker_take(r.tracker), n, "their %d answers are taken in one wake-up", n);
+	is_int(r.seen.info_not_yet, n, "none on disk while the hooks are told: one transaction");
+	for (i = 0; i < n; i++)
+		done += peer_state(&r.seen, r.seen.ids[i], state, sizeof state) &&
+		    strcmp(state, "success") == 0;
+	is_int(done, n, "all on disk once the batch is taken");
+	store_close(&r.seen.peer);
+	rig_stop(&r, false);
+	sb_free(&sb);
+}
+
 int
 main(void)
 {
@@ -533,6 +607,7 @@ main(void)
 	test_media_url();
 	test_lifecycle();
 	test_resume();
+	test_batch();
 	test_failed();
 	test_unknown();
 	test_backoff();

@@ -1,0 +1,34 @@
+#!/bin/sh
+# kling-tui: a sweep costs no disk sync per task: `watch --once` over 100
+# unchanged tasks, with a budget of status queries too large to hold anyone
+# back (requests_per_second = 9999, as bench/bench.py sets it), syncs the
+# store a handful of times at most, and asks at most 8 at once over reused
+# connections, as curl --parallel-max 8 does (issue 11). Needs strace.
+# Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
+. "$top_srcdir/tests/cli/net-lib.sh"
+
+command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true 2>/dev/null ||
+	{ echo "1..0 # SKIP strace is missing or cannot trace here"; exit 0; }
+n=100
+echo "requests_per_second = 9999" >>"$XDG_CONFIG_HOME/kling-tui/config"
+start_sim --task-seconds 3600 --balance 100000000 || exit 1
+export CRUN_API_KEY="$SIM_KEY"
+set --
+for i in $(seq 1 $n); do set -- "$@" "$NET/t2v.json"; done
+run kt submit --parallel 8 "$@"
+is "$RC" 0 "$n tasks submitted"
+run kt watch --once          # the first answers move them: pending
+settled
+before=$(wc -l <"$SIM_LOG")
+timeout 60 strace -f -c -o "$TMP/strace" -e trace=fdatasync,fsync \
+	"$KLING_TUI" --base-url "$SIM_URL" watch --once --parallel 8 >"$TMP/out" 2>&1
+is "$?" 0 "watch --once under strace"
+syncs=$(awk '$NF == "fdatasync" || $NF == "fsync" { n += $4 } END { print n + 0 }' "$TMP/strace")
+echo "# fdatasync and fsync in a sweep of $n unchanged tasks: $syncs"
+ok $([ "$syncs" -le 3 ]; echo $?) "a sweep of $n tasks syncs the store $syncs times, not once a task"
+settled
+tail -n +$((before + 1)) "$SIM_LOG" >"$TMP/sweep"
+is "$(grep -c TaskInfo "$TMP/sweep")" $n "one TaskInfo a task"
+conns=$(jq -r .conn "$TMP/sweep" | sort -u | wc -l | tr -d ' ')
+ok $([ "$conns" -le 8 ]; echo $?) "over at most 8 connections, reused ($conns)"
+done_testing
