@@ -510,9 +510,15 @@ worker_release(char **cause)
 	while ((w = worker_held) != NULL) {
 		worker_held = w->held_next;
 		w->held_next = NULL;
+		/* Every queued request is checked (its URL built) before the
+		 * thread starts: a thread started first could take one whose
+		 * URL is not built yet ("No URL set"). */
+		if (rc == 0)
+			worker_go(w, NULL);
 		if (rc == 0 && worker_run(w, &why) != 0)
 			rc = -1;
-		worker_go(w, rc == 0 ? NULL : why);
+		if (rc != 0)
+			worker_go(w, why);
 	}
 	if (rc != 0)
 		*cause = why;

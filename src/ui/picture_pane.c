@@ -7,8 +7,10 @@
 #include "editor.h"
 #include "picture.h"
 
-/* The side pane needs this many columns in all, the form keeping the rest. */
-#define PANE_MIN_COLS	100
+/* The form keeps the columns its two-column rows and their reasons need
+ * ("ignored: images set", "locked on: ..."); the pane takes what is left,
+ * when that is enough for a picture and its facts. */
+#define FORM_MIN_COLS	92
 #define PANE_MIN_W	36
 #define PANE_MAX_W	70
 
@@ -31,11 +33,11 @@ picture_pane_url(const struct editor *ed)
 int
 picture_pane_width(const struct editor *ed, int cols)
 {
-	int w = cols * 2 / 5;
+	int w = cols - FORM_MIN_COLS;
 
-	if (cols < PANE_MIN_COLS || ed->mode == EM_EDIT || picture_pane_url(ed) == NULL)
+	if (w < PANE_MIN_W || ed->mode == EM_EDIT || picture_pane_url(ed) == NULL)
 		return 0;
-	return w < PANE_MIN_W ? PANE_MIN_W : w > PANE_MAX_W ? PANE_MAX_W : w;
+	return w > PANE_MAX_W ? PANE_MAX_W : w;
 }
 
 void

@@ -823,13 +823,13 @@ static void
 test_names(void)
 {
 	static const char *const kinds[] = { "create", "task_info", "balance",
-	    "download", "head" };
+	    "download", "head", "fetch" };
 	struct api_result	r = { 0 };
 	int			i;
 
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < 6; i++)
 		is_str(api_kind_name(i), kinds[i], "kind %d: %s", i, kinds[i]);
-	is_str(api_kind_name(5), "?", "no such kind: ?");
+	is_str(api_kind_name(6), "?", "no such kind: ?");
 	is_str(api_outcome_name(API_OK), "ok", "ok");
 	is_str(api_outcome_name(API_NO_ANSWER), "no_answer", "no_answer");
 	is_str(api_outcome_name(API_CANCELLED), "cancelled", "cancelled");
