@@ -222,6 +222,24 @@ text_fit(const char *s, size_t cols)
 	return i;
 }
 
+size_t
+text_wrap_line(const char *s, size_t cols, const char **next)
+{
+	size_t len = strlen(s), n = text_fit(s, cols), k;
+
+	if (n == 0 && len > 0)
+		(void)text_next(s, len, &n);	/* wider than the line */
+	if (s[n] != '\0') {
+		for (k = n; k > 0 && s[k] != ' '; k--)
+			;
+		if (k > 0)
+			n = k;
+	}
+	for (*next = s + n; **next == ' '; (*next)++)
+		;
+	return n;
+}
+
 /* Where an escape sequence that starts at s[i] (ESC, or a C1 introducer
  * already decoded as cp) ends: the offset just after it. */
 static size_t

@@ -29,6 +29,11 @@ size_t	 text_width(const char *s);
 /* Byte length of the longest prefix of s that fits in cols columns, never
  * splitting a character. */
 size_t	 text_fit(const char *s, size_t cols);
+/* One line of s wrapped at cols columns: its byte length, broken after
+ * the last space that fits when the rest does not (a word longer than
+ * the line is cut), at least one character while any is left; *next is
+ * where the next line starts, its leading spaces skipped. */
+size_t	 text_wrap_line(const char *s, size_t cols, const char **next);
 
 /* A copy of untrusted text safe to print: escape sequences (CSI, OSC, DCS,
  * ...) removed, other C0/C1 controls and DEL removed (newline and tab become

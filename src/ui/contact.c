@@ -87,9 +87,9 @@ contact_shot(size_t i, long duration, const char *prompt, int width,
 {
 	int tw = width - CONTACT_INDENT, rows = 0;
 	bool pics = sheet.dir != NULL && tw >= CONTACT_TEXT_MIN;
-	const char *p = prompt != NULL ? prompt : "";
+	const char *p = prompt != NULL ? prompt : "", *next;
 	char *line;
-	size_t n, k;
+	size_t n;
 	int indent = pics ? CONTACT_INDENT : 4;
 
 	if (!pics)
@@ -102,22 +102,12 @@ contact_shot(size_t i, long duration, const char *prompt, int width,
 	free(line);
 	rows++;
 	while (*p != '\0' || (pics && rows < CONTACT_PIC_H)) {
-		n = text_fit(p, (size_t)(tw > 8 ? tw : 8));
-		if (n == 0 && *p != '\0')
-			n = strlen(p);
-		if (p[n] != '\0') {
-			for (k = n; k > 0 && p[k] != ' '; k--)
-				;
-			if (k > 0)
-				n = k;
-		}
+		n = text_wrap_line(p, (size_t)(tw > 8 ? tw : 8), &next);
 		xasprintf(&line, "%*s%.*s", indent, "", (int)n, p);
 		add(0, A_NORMAL, line);
 		free(line);
 		rows++;
-		p += n;
-		while (*p == ' ')
-			p++;
+		p = next;
 	}
 }
 

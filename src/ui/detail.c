@@ -62,30 +62,18 @@ detail_add_shot(int shot, attr_t attr, const char *text)
 static void
 detail_wrap(const char *label, const char *text, int width)
 {
-	size_t n, k, lw = text_width(label);
-	const char *p = text;
+	size_t n, lw = text_width(label);
+	const char *p = text, *next;
 	bool first = true;
 
 	if (width < (int)lw + 10)
 		width = (int)lw + 10;
 	do {
-		n = text_fit(p, (size_t)width - lw - 2);
-		if (n == 0 && *p != '\0')
-			n = strlen(p);
-		/* Break at a space when there is one. */
-		if (p[n] != '\0') {
-			for (k = n; k > 0 && p[k] != ' '; k--)
-				;
-			if (k > 0)
-				n = k;
-		}
+		n = text_wrap_line(p, (size_t)width - lw - 2, &next);
 		detail_add(A_NORMAL, "  %s%.*s", first ? label : "", (int)n, p);
 		first = false;
-		p += n;
-		while (*p == ' ')
-			p++;
+		p = next;
 	} while (*p != '\0');
-	(void)lw;
 }
 
 static void

@@ -9,24 +9,22 @@
 int
 wrap_text(WINDOW *w, int y, int x, int width, attr_t a, const char *s, int max)
 {
-	size_t n, cut;
+	const char *next;
+	size_t cut;
 	int lines = 0;
 
 	while (lines < max && x < width) {
-		n = text_fit(s, (size_t)(width - x));
-		cut = n;
-		if (s[n] != '\0' && lines + 1 < max) {
-			while (cut > 0 && s[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = n;
-		}
+		/* The last line allowed is filled to its edge. */
+		if (lines + 1 < max)
+			cut = text_wrap_line(s, (size_t)(width - x), &next);
+		else
+			for (cut = text_fit(s, (size_t)(width - x)), next = s + cut;
+			    *next == ' '; next++)
+				;
 		if (w != NULL)
 			ui_putn(w, y + lines, x, width - x, a, s, cut);
 		lines++;
-		s += cut;
-		while (*s == ' ')
-			s++;
+		s = next;
 		if (*s == '\0' || cut == 0)
 			break;
 		x = 0;

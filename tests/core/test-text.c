@@ -37,6 +37,19 @@ main(void)
 	is_int(text_decode("\xe4\xb8", 2, &cp), 0, "truncated sequence refused");
 	is_int(text_decode("\x80", 1, &cp), 0, "lone continuation byte refused");
 
+	{
+		const char *next, *s = "the quick brown fox";
+
+		is_int(text_wrap_line(s, 12, &next), 9, "wrap: broken after the last space that fits");
+		is_str(next, "brown fox", "wrap: the next line starts at the next word");
+		is_int(text_wrap_line("abcdefghij klm", 4, &next), 4, "wrap: a longer word is cut");
+		is_int(text_wrap_line("short", 10, &next), 5, "wrap: what fits is one line");
+		ok(*next == '\0', "wrap: and nothing is left");
+		is_int(text_wrap_line("\xe4\xb8\xad\xe6\x96\x87 x", 3, &next), 3,
+		    "wrap: CJK counted in columns, never split");
+		is_int(text_wrap_line("\xe4\xb8\xad", 1, &next), 3,
+		    "wrap: a character wider than the line still goes");
+	}
 	ok(text_valid_utf8("caf\xc3\xa9", 5, &off), "valid UTF-8 accepted");
 	ok(!text_valid_utf8("caf\xe9 ok", 7, &off), "Latin-1 byte refused");
 	is_int(off, 3, "the bad byte's offset is given");
