@@ -46,7 +46,8 @@ pids=$(for pane in $(tmux -L "$ui_sock" list-panes -F '#{pane_pid}'); do
 	done
 done)
 tmux -L "$ui_sock" kill-server; ui_sock=
-for p in $pids; do i=0; while [ -e /proc/$p ] && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done; done
+# Up to 10 s each: an ASan build's exit runs its leak check.
+for p in $pids; do i=0; while [ -e /proc/$p ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done; done
 out=$($KLING_TUI drafts)
 like "$out" "gone +$TMP/a.json" "kling-tui drafts lists a.json's draft, its process gone"
 like "$out" "gone +$TMP/b.json" "and b.json's"
