@@ -240,6 +240,22 @@ text_wrap_line(const char *s, size_t cols, const char **next)
 	return n;
 }
 
+char *
+text_file_name(const char *s)
+{
+	char *name = xmalloc(strlen(s != NULL ? s : "") + 1);
+	size_t i, n = 0;
+
+	for (i = 0; s != NULL && s[i] != '\0'; i++) {
+		if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-' ||
+		    (s[i] == '.' && n > 0))
+			name[n++] = s[i];
+	}
+	name[n] = '\0';
+	return name;
+}
+
 /* Where an escape sequence that starts at s[i] (ESC, or a C1 introducer
  * already decoded as cp) ends: the offset just after it. */
 static size_t

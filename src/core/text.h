@@ -34,6 +34,10 @@ size_t	 text_fit(const char *s, size_t cols);
  * the line is cut), at least one character while any is left; *next is
  * where the next line starts, its leading spaces skipped. */
 size_t	 text_wrap_line(const char *s, size_t cols, const char **next);
+/* s (a server's id) as a file name: only its [A-Za-z0-9_-] characters and
+ * dots after the first kept, so it never makes a path, a hidden file or
+ * "..". May be empty. Caller frees. */
+char	*text_file_name(const char *s);
 
 /* A copy of untrusted text safe to print: escape sequences (CSI, OSC, DCS,
  * ...) removed, other C0/C1 controls and DEL removed (newline and tab become

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "xfer.h"
+#include "text.h"
 #include "xmalloc.h"
 #include "i18n.h"
 
@@ -192,20 +193,9 @@ api_advice(const struct api_result *r)
 char *
 api_download_path(const char *dir, const char *task_id, char **cause)
 {
-	char	*name, *path;
-	size_t	 i, n = 0;
+	char	*name = text_file_name(task_id), *path;
 
-	name = xmalloc(strlen(task_id != NULL ? task_id : "") + 1);
-	for (i = 0; task_id != NULL && task_id[i] != '\0'; i++) {
-		if ((task_id[i] >= 'a' && task_id[i] <= 'z') ||
-		    (task_id[i] >= 'A' && task_id[i] <= 'Z') ||
-		    (task_id[i] >= '0' && task_id[i] <= '9') ||
-		    task_id[i] == '_' || task_id[i] == '-' ||
-		    (task_id[i] == '.' && n > 0))
-			name[n++] = task_id[i];
-	}
-	name[n] = '\0';
-	if (n == 0) {
+	if (*name == '\0') {
 		free(name);
 		*cause = xstrdup(_("the task id has no character usable in a "
 		    "file name"));

@@ -47,20 +47,16 @@ contact_reset(void)
 static char *
 contact_dir(const struct store_task *t, char **cause)
 {
-	char leaf[96];
-	const char *id = t->task_id;
-	size_t i, n = 0;
+	char *name = text_file_name(t->task_id), *leaf, *dir;
 
-	n = (size_t)snprintf(leaf, sizeof leaf, "frames/");
-	for (i = 0; id != NULL && id[i] != '\0' && n < sizeof leaf - 1; i++) {
-		if ((id[i] >= 'a' && id[i] <= 'z') || (id[i] >= 'A' && id[i] <= 'Z') ||
-		    (id[i] >= '0' && id[i] <= '9') || id[i] == '-' || id[i] == '_')
-			leaf[n++] = id[i];
-	}
-	leaf[n] = '\0';
-	if (n == strlen("frames/"))
-		snprintf(leaf, sizeof leaf, "frames/task-%lld", (long long)t->id);
-	return conf_cache_dir(leaf, cause);
+	if (*name == '\0')
+		xasprintf(&leaf, "frames/task-%lld", (long long)t->id);
+	else
+		xasprintf(&leaf, "frames/%.64s", name);
+	dir = conf_cache_dir(leaf, cause);
+	free(leaf);
+	free(name);
+	return dir;
 }
 
 static char *
