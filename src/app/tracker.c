@@ -762,7 +762,7 @@ tracker_media_json(const struct api_task *t)
 	FILE *f;
 
 	if ((f = open_memstream(&buf, &len)) == NULL)
-		fatal("open_memstream failed");
+		fatal("open_memstream: %s", _("out of memory"));
 	fputc('[', f);
 	for (i = 0; i < t->nmedia; i++) {
 		q = codec_string(t->media_urls[i]);
