@@ -34,6 +34,7 @@ diag_list_clear(struct diag_list *dl)
 {
 	dl->n = 0;
 	dl->more[DIAG_ERROR] = dl->more[DIAG_WARNING] = 0;
+	dl->same_fmt = NULL;
 }
 
 /* 2500 -> "2,500", without printf: it runs for each of 800,000 dropped. */
@@ -53,9 +54,10 @@ diag_num(char *buf, size_t n)
 	return p;
 }
 
-/* The last entry, saying how many were not kept. In the user's language:
- * it is read like any other diagnostic (gettext caches what it found, so
- * this stays cheap when it runs for each of 800,000 dropped). */
+/* The last entry, saying how many were not kept, in the user's language.
+ * It is rewritten for each of maybe 800,000 dropped, most of them saying
+ * the same: that case's format is looked up once a check (a look-up costs
+ * as much as the rest of the work). */
 static void
 diag_summarise(struct diag_list *dl)
 {
@@ -80,10 +82,13 @@ diag_summarise(struct diag_list *dl)
 		    "and %s more (%s, %s)", e + w), n, errs, warns);
 		return;
 	}
-	/* TRANSLATORS: the last diagnostic, after the first 100, when all the
-	 * others say the same: N more, then that message. */
-	if (snprintf(d->msg, sizeof d->msg, ngettext("and %s more: %s",
-	    "and %s more: %s", e + w), n, dl->first) >= (int)sizeof d->msg &&
+	if (dl->same_fmt == NULL)
+		/* TRANSLATORS: the last diagnostic, after the first 100,
+		 * when all the others say the same: N more, then that
+		 * message. N is at least 1; say it so that any N reads. */
+		dl->same_fmt = _("and %s more: %s");
+	if (snprintf(d->msg, sizeof d->msg, dl->same_fmt, n, dl->first) >=
+	    (int)sizeof d->msg &&
 	    !text_valid_utf8(d->msg, len = strlen(d->msg), &bad) && bad + 4 > len)
 		d->msg[bad] = '\0';	/* cut to fit, not inside a character */
 }
