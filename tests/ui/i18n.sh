@@ -83,4 +83,28 @@ whole_chars "zh_CN dashboard"
 ui_keys q
 ui_wait "[exit" 5
 
+## The editor's draft prompt: a draft whose process still runs, and one more.
+D=$XDG_STATE_HOME/kling-tui/drafts
+mkdir -p "$D"
+cp "$SB" "$TMP/story.json"
+sleep 300 & alive=$!
+sh -c 'exit 0' & gone=$!; wait $gone
+sed 's/"prompt": "/"prompt": "DRAFT-A /' "$SB" >"$D/a.json"
+printf '%s\n%s' "$alive" "$TMP/story.json" >"$D/a.info"
+sed 's/"prompt": "/"prompt": "DRAFT-B /' "$SB" >"$D/b.json"
+printf '%s\n%s' "$gone" "$TMP/story.json" >"$D/b.info"
+touch -d '2026-01-02 03:04' "$D/a.json" "$D/a.info"
+touch -d '2026-01-01 03:04' "$D/b.json" "$D/b.info"
+ui_start "$KLING_TUI" "$TMP/story.json"
+ui_ok_wait_joined "Draft of $TMP/story.json, 2026-01-02 03:04, process $alive STILL RUNNING (1 more): [r]ecover" \
+	"C: the draft prompt as it was: STILL RUNNING, (1 more)"
+ui_keys Escape q
+ui_start $zhenv "$KLING_TUI" "$TMP/story.json"
+ui_ok_wait_joined "$TMP/story.json 的草稿，2026-01-02 03:04，进程 $alive 仍在运行（还有 1 份草稿）：[r]恢复" \
+	"zh_CN: the draft prompt in Chinese: 仍在运行, how many more"
+unlike "$(ui_screen)" 'STILL RUNNING|more\)' "zh_CN: no English left in it"
+whole_chars "zh_CN draft prompt"
+ui_keys Escape q
+kill "$alive"
+
 done_testing
