@@ -120,6 +120,13 @@ cmp -s "$TMP/c.json" "$TMP/zh.json"; ok $? "list --json: the same bytes under zh
 start_sim --task-seconds 1000 || exit 1
 zh "$KLING_TUI" --base-url "$SIM_URL" submit "$NET/t2v.json" >"$TMP/zh.sub" 2>"$TMP/zh.err"
 like "$(cat "$TMP/zh.sub")" "^$NET/t2v.json: task [0-9a-f-]{36}\$" "zh_CN: submit prints FILE: task ID as in English"
+id=$(sed -n 's/.*: task //p' "$TMP/zh.sub")
+
+## status: the state in Chinese, as the dashboard says it
+"$KLING_TUI" --base-url "$SIM_URL" status "$id" >"$TMP/c.st"
+like "$(cat "$TMP/c.st")" "^$id \(t2v\.json\): pending, [0-9]+s\$" "C: status says pending, as before"
+zh "$KLING_TUI" --base-url "$SIM_URL" status "$id" >"$TMP/zh.st"
+like "$(cat "$TMP/zh.st")" "^$id \(t2v\.json\)：排队中，[0-9]+s\$" "zh_CN: status says 排队中"
 
 ## fatal(): its words in Chinese, the program's reason as it is
 timeout 20 env KLING_TUI_FAULT=worker-fatal "$KLING_TUI" --base-url "$SIM_URL" status task_1 \
@@ -176,5 +183,14 @@ for r in 2 3; do
 done
 is "$(col_of "$head" 文件)" 36 "zh_CN: the file column where it is in English"
 kill "$alive"
+
+## keys: the help screens' words, in Markdown; under C what README is made of
+"$KLING_TUI" keys >"$TMP/c.keys"
+grep -qx '| Key | What it does |' "$TMP/c.keys" && grep -qx 'Dashboard keys:' "$TMP/c.keys"
+ok $? "C: keys in English, as README's tables"
+zh "$KLING_TUI" keys >"$TMP/zh.keys"
+like "$(sed -n 1,3p "$TMP/zh.keys")" '^编辑器的按键：' "zh_CN: keys' titles in Chinese"
+like "$(cat "$TMP/zh.keys")" '\| `Up/Down, k/j` \| 上一个、下一个字段 \|' "zh_CN: the keys stay, what they do is translated"
+is "$(grep -c '^| `' "$TMP/zh.keys")" "$(grep -c '^| `' "$TMP/c.keys")" "zh_CN: as many keys as in English"
 
 done_testing
