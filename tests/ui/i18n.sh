@@ -45,6 +45,8 @@ ui_ok_wait "q 退出" "zh_CN: the status line's keys in Chinese"
 is "$(col_of "$(ui_screen | tail -1)" "? 帮助  q 退出")" 86 \
 	"zh_CN: the keys' tail ends at the right edge, counted in columns"
 whole_chars "zh_CN editor"
+ui_keys p
+ui_ok_wait_joined "p 显示图片行的图片（首帧、尾帧或元素的图片）" "zh_CN: p off an image row says why in Chinese"
 ui_keys '?'
 ui_ok_wait "上一个、下一个字段" "zh_CN: the help screen's descriptions in Chinese"
 like "$(ui_line '上一个、下一个字段')" '^  Up/Down, k/j +上一个' "zh_CN: the key names stay"
