@@ -13,7 +13,6 @@
 #include "codec.h"
 #include "output.h"
 #include "text.h"
-#include "vocab.h"
 #include "i18n.h"
 
 int
@@ -162,9 +161,10 @@ cli_print_row(FILE *f, const struct store_task *t)
 	/* The store holds what a server said: sanitised like the name. */
 	task_id = text_sanitize(t->task_id != NULL ? t->task_id : id,
 	    strlen(t->task_id != NULL ? t->task_id : id), 0, false);
-	state = text_sanitize(task_state_label(t->state),
-	    strlen(task_state_label(t->state)), 0, false);
-	/* Columns counted on the screen: a Chinese state is two a character. */
+	/* The state word stays as it is in every language: scripts read it
+	 * (kling-tui(1), ENVIRONMENT). */
+	state = text_sanitize(t->state, strlen(t->state), 0, false);
+	/* Columns counted on the screen: （本地 #1） is 11 wide in 17 bytes. */
 	fprintf(f, "%s%*s  %s%*s  %s  %s\n", task_id, text_pad(task_id, 36), "",
 	    state, text_pad(state, 10), "", when, name);
 	free(task_id);
