@@ -100,6 +100,9 @@ loop_fatal_offthread(const char *msg)
 		nanosleep(&ts, NULL);
 	if (loop_emergency != NULL)
 		loop_emergency();
+	/* Not gettext(): the main thread is stuck, maybe holding a lock of
+	 * its own, and this path must end; the message after it is already
+	 * in the user's language. */
 	fprintf(stderr, "kling-tui: fatal: %s\n", loop_fatal_msg);
 	_exit(70);
 }

@@ -762,7 +762,7 @@ tracker_media_json(const struct api_task *t)
 	FILE *f;
 
 	if ((f = open_memstream(&buf, &len)) == NULL)
-		fatal("open_memstream failed");
+		fatal("open_memstream: %s", _("out of memory"));
 	fputc('[', f);
 	for (i = 0; i < t->nmedia; i++) {
 		q = codec_string(t->media_urls[i]);
@@ -1105,12 +1105,12 @@ tracker_mixed_up(struct tracker *t, const struct tracker_job *j,
 		return false;
 	if (j->kind == API_TASK_INFO && (r->task.task_id == NULL ||
 	    strcmp(r->task.task_id, j->task_id) != 0))
-		xasprintf(&msg, "it was about task %s, not %s",
+		xasprintf(&msg, _("it was about task %s, not %s"),
 		    r->task.task_id != NULL ? r->task.task_id : "(none)", j->task_id);
 	if (j->kind == API_CREATE && r->task_id != NULL &&
 	    store_find(t->store, r->task_id, &row, &cause) > 0 && row->id != j->id)
-		xasprintf(&msg, "it named task %s, which is #%" PRId64 "'s already; "
-		    "this one's task id is not known", r->task_id, row->id);
+		xasprintf(&msg, _("it named task %s, which is #%" PRId64 "'s already; "
+		    "this one's task id is not known"), r->task_id, row->id);
 	store_task_free(&row);
 	free(cause);
 	if (msg == NULL)

@@ -13,6 +13,15 @@
 #include "text.h"
 #include "i18n.h"
 
+/* One line of the table, its columns 16 screen columns wide (a Chinese
+ * title or word is two columns a character, so bytes would not align). */
+static void
+drafts_row(const char *when, const char *proc, const char *file)
+{
+	printf("%s%*s  %s%*s  %s\n", when, text_pad(when, 16), "", proc,
+	    text_pad(proc, 16), "", file);
+}
+
 int
 cmd_drafts(struct app_globals *g, const struct cli_args *a)
 {
@@ -32,17 +41,19 @@ cmd_drafts(struct app_globals *g, const struct cli_args *a)
 	if (n == 0)
 		printf(_("no drafts (in %s/drafts)\n"), dir);
 	else
-		printf("%-16s  %-16s  %s\n", "SAVED", "PROCESS", "FILE");
+		/* TRANSLATORS: the titles of drafts' columns: when a draft was
+		 * saved, the process that wrote it, the file it belongs to. */
+		drafts_row(_("SAVED"), _("PROCESS"), _("FILE"));
 	for (i = 0; i < n; i++) {
 		localtime_r(&v[i].when, &tm);
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-		snprintf(proc, sizeof proc, "%ld %s", v[i].pid,
-		    v[i].alive ? "running" : "gone");
+		/* TRANSLATORS: a process id, and whether that process runs. */
+		snprintf(proc, sizeof proc, v[i].alive ? _("%ld running") :
+		    _("%ld gone"), v[i].pid);
 		/* A file name may hold anything, a terminal's escapes too. */
 		name = v[i].origin != NULL ?
 		    text_sanitize(v[i].origin, strlen(v[i].origin), 0, false) : NULL;
-		printf("%-16s  %-16s  %s\n", when, proc,
-		    name != NULL ? name : _("(a new storyboard)"));
+		drafts_row(when, proc, name != NULL ? name : _("(a new storyboard)"));
 		free(name);
 	}
 	if (n > 0)

@@ -237,6 +237,8 @@ run_print_text(const struct store_task *row, const struct api_task *t)
 	printf("%s", t->task_id);
 	if (row != NULL && row->name != NULL && strcmp(row->name, t->task_id) != 0)
 		printf(" (%s)", row->name);
+	/* The state word and its ": " stay as they are in every language:
+	 * scripts read them (kling-tui(1), ENVIRONMENT). */
 	printf(": %s, %s", t->status != NULL ? t->status : _("(no status)"), elapsed);
 	if (t->has_credits)
 		printf(_(", %.15g credits"), t->credits);

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "ui/keys.h"
+#include "i18n.h"
 
 /* A cell: '|' would end it. */
 static void
@@ -30,20 +31,22 @@ cmd_keys(struct app_globals *g, const struct cli_args *a)
 	(void)g;
 	(void)a;
 	for (i = 0; (name = keys_table_name(i)) != NULL; i++) {
-		printf("%s%s keys:\n\n| Key | What it does |\n|---|---|\n", i > 0 ? "\n" : "",
-		    i == 0 ? "Editor" : i == 1 ? "Dashboard" : "Detail view");
+		/* The help screens' words: README's tables are made under C. */
+		printf("%s%s\n\n| %s | %s |\n|---|---|\n", i > 0 ? "\n" : "",
+		    i == 0 ? _("Editor keys:") : i == 1 ? _("Dashboard keys:") :
+		    _("Detail view keys:"), _("Key"), _("What it does"));
 		for (k = keys_table(name); k->what != NULL; k++) {
 			fputs("| ", stdout);
 			if (k->key == NULL) {
 				fputs("**", stdout);
-				keys_cell(k->what);
+				keys_cell(_(k->what));
 				fputs("** | |\n", stdout);
 				continue;
 			}
 			putchar('`');
 			keys_cell(k->key);
 			fputs("` | ", stdout);
-			keys_cell(k->what);
+			keys_cell(_(k->what));
 			fputs(" |\n", stdout);
 		}
 	}

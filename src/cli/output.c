@@ -155,12 +155,18 @@ cli_print_row(FILE *f, const struct store_task *t)
 	localtime_r(&c, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
 	if (t->task_id == NULL)
-		snprintf(id, sizeof id, "(local #%" PRId64 ")", t->id);
+		/* TRANSLATORS: in list, a submission the service gave no task
+		 * id; N is its number in the local store. */
+		snprintf(id, sizeof id, _("(local #%" PRId64 ")"), t->id);
 	/* The store holds what a server said: sanitised like the name. */
 	task_id = text_sanitize(t->task_id != NULL ? t->task_id : id,
 	    strlen(t->task_id != NULL ? t->task_id : id), 0, false);
+	/* The state word stays as it is in every language: scripts read it
+	 * (kling-tui(1), ENVIRONMENT). */
 	state = text_sanitize(t->state, strlen(t->state), 0, false);
-	fprintf(f, "%-36s  %-10s  %s  %s\n", task_id, state, when, name);
+	/* Columns counted on the screen: （本地 #1） is 11 wide in 17 bytes. */
+	fprintf(f, "%s%*s  %s%*s  %s  %s\n", task_id, text_pad(task_id, 36), "",
+	    state, text_pad(state, 10), "", when, name);
 	free(task_id);
 	free(state);
 	free(name);

@@ -74,7 +74,7 @@ conf_warn(struct conf *cf, size_t line, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	if (vasprintf(&msg, fmt, ap) < 0)
-		fatal("out of memory");
+		fatal("%s", _("out of memory"));
 	va_end(ap);
 	xasprintf(&full, "%s:%zu: %s", cf->path, line, msg);
 	free(msg);

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "diag.h"
+#include "i18n.h"
+#include "text.h"
 #include "xmalloc.h"
 
 struct diag_list *
@@ -32,6 +34,7 @@ diag_list_clear(struct diag_list *dl)
 {
 	dl->n = 0;
 	dl->more[DIAG_ERROR] = dl->more[DIAG_WARNING] = 0;
+	dl->same_fmt = NULL;
 }
 
 /* 2500 -> "2,500", without printf: it runs for each of 800,000 dropped. */
@@ -51,35 +54,43 @@ diag_num(char *buf, size_t n)
 	return p;
 }
 
-/* The last entry, saying how many were not kept. */
+/* The last entry, saying how many were not kept, in the user's language.
+ * It is rewritten for each of maybe 800,000 dropped, most of them saying
+ * the same: that case's format is looked up once a check (a look-up costs
+ * as much as the rest of the work). */
 static void
 diag_summarise(struct diag_list *dl)
 {
 	struct diag *d = &dl->v[DIAG_KEEP];
-	size_t e = dl->more[DIAG_ERROR], w = dl->more[DIAG_WARNING];
-	char a[32], b[32], c[32];
+	size_t e = dl->more[DIAG_ERROR], w = dl->more[DIAG_WARNING], len, bad;
+	char a[32], b[32], c[32], errs[64], warns[64];
 	const char *n = diag_num(a, e + w);
-	size_t len = strlen(n), room = sizeof d->msg - 1;
 
 	d->sev = e != 0 ? DIAG_ERROR : DIAG_WARNING;
 	memcpy(d->path, "...", 4);
+	dl->n = DIAG_KEEP + 1;
 	if (!dl->same) {
-		snprintf(d->msg, sizeof d->msg, "and %s more (%s errors, %s "
-		    "warnings)", n, diag_num(b, e), diag_num(c, w));
-		dl->n = DIAG_KEEP + 1;
+		/* TRANSLATORS: the counts in "and N more (E errors, W
+		 * warnings)"; %s is a number written 12,345. */
+		snprintf(errs, sizeof errs, ngettext("%s error", "%s errors", e),
+		    diag_num(b, e));
+		snprintf(warns, sizeof warns, ngettext("%s warning", "%s warnings",
+		    w), diag_num(c, w));
+		/* TRANSLATORS: the last diagnostic, after the first 100: N
+		 * more, then the two counts above. */
+		snprintf(d->msg, sizeof d->msg, ngettext("and %s more (%s, %s)",
+		    "and %s more (%s, %s)", e + w), n, errs, warns);
 		return;
 	}
-	/* "and N more: MESSAGE", cut to fit. */
-	memcpy(d->msg, "and ", 4);
-	memcpy(d->msg + 4, n, len);
-	memcpy(d->msg + 4 + len, " more: ", 7);
-	len += 11;
-	n = dl->first;
-	if (strlen(n) < room - len)
-		room = len + strlen(n);
-	memcpy(d->msg + len, n, room - len);
-	d->msg[room] = '\0';
-	dl->n = DIAG_KEEP + 1;
+	if (dl->same_fmt == NULL)
+		/* TRANSLATORS: the last diagnostic, after the first 100,
+		 * when all the others say the same: N more, then that
+		 * message. N is at least 1; say it so that any N reads. */
+		dl->same_fmt = _("and %s more: %s");
+	if (snprintf(d->msg, sizeof d->msg, dl->same_fmt, n, dl->first) >=
+	    (int)sizeof d->msg &&
+	    !text_valid_utf8(d->msg, len = strlen(d->msg), &bad) && bad + 4 > len)
+		d->msg[bad] = '\0';	/* cut to fit, not inside a character */
 }
 
 static void

@@ -31,6 +31,7 @@ struct diag_list {
 	size_t		 more[2];	/* not kept, by severity */
 	char		 first[DIAG_MSG_MAX];	/* of those not kept */
 	int		 same;		/* all those not kept say first */
+	const char	*same_fmt;	/* "and %s more: %s", translated once a check */
 };
 
 struct diag_list *diag_list_new(void);

@@ -261,7 +261,7 @@ store_open(const char *path, char **cause)
 	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		if (st->db == NULL)
-			fatal("sqlite3_open_v2: out of memory");
+			fatal("sqlite3_open_v2: %s", _("out of memory"));
 		store_fail(st, _("cannot open the task store"), cause);
 		goto fail;
 	}
@@ -316,7 +316,7 @@ store_ro_db(struct store *st, const char *name, int flags, int *version,
 	if (sqlite3_open_v2(name, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK) {
 		if (st->db == NULL)
-			fatal("sqlite3_open_v2: out of memory");
+			fatal("sqlite3_open_v2: %s", _("out of memory"));
 		return store_fail(st, _("cannot open the task store"), cause);
 	}
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);

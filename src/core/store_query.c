@@ -14,6 +14,7 @@
 #include "store_int.h"
 #include "vocab.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 const char *
 store_sql_finals(void)
@@ -226,7 +227,7 @@ store_where_build(struct store_where *w, const char *filter)
 	w->buf = xstrdup(filter != NULL ? filter : "");
 	if ((f = open_memstream(&text, &len)) == NULL ||
 	    (fs = open_memstream(&states, &len)) == NULL)
-		fatal("open_memstream failed");
+		fatal("open_memstream: %s", _("out of memory"));
 	fputs("1", f);
 	for (n = 0, tok = strtok_r(w->buf, " ", &save); tok != NULL &&
 	    n < STORE_MAX_WORDS; tok = strtok_r(NULL, " ", &save), n++) {

@@ -206,6 +206,14 @@ text_width(const char *s)
 	return cols;
 }
 
+int
+text_pad(const char *s, size_t cols)
+{
+	size_t w = text_width(s);
+
+	return w < cols ? (int)(cols - w) : 0;
+}
+
 size_t
 text_fit(const char *s, size_t cols)
 {

@@ -25,6 +25,10 @@ size_t	 text_chars(const char *s);
 int	 text_cp_width(uint32_t cp);
 /* Columns of a whole string. */
 size_t	 text_width(const char *s);
+/* The spaces that pad s to cols columns (0 when it is as wide or wider):
+ * printf("%s%*s", s, text_pad(s, 16), "") is "%-16s" counted in columns,
+ * so that a column of Chinese text lines up. */
+int	 text_pad(const char *s, size_t cols);
 
 /* Byte length of the longest prefix of s that fits in cols columns, never
  * splitting a character. */

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "xmalloc.h"
+#include "i18n.h"
 
 void (*fatal_hook)(void);
 void (*fatal_offthread)(const char *);
@@ -41,7 +42,9 @@ fatal(const char *fmt, ...)
 	fatal_hook = NULL;	/* a fatal() inside the hook must not loop */
 	if (hook != NULL)
 		hook();
-	fprintf(stderr, "kling-tui: fatal: %s\n", msg);
+	/* gettext() of a constant allocates nothing it cannot do without:
+	 * out of memory, it gives the English back. */
+	fprintf(stderr, _("kling-tui: fatal: %s\n"), msg);
 	abort();
 }
 
@@ -51,7 +54,7 @@ xmalloc(size_t n)
 	void *p = malloc(n == 0 ? 1 : n);
 
 	if (p == NULL)
-		fatal("out of memory (%zu bytes)", n);
+		fatal(_("out of memory (%zu bytes)"), n);
 	return p;
 }
 
@@ -61,7 +64,7 @@ xcalloc(size_t n, size_t size)
 	void *p = calloc(n == 0 ? 1 : n, size == 0 ? 1 : size);
 
 	if (p == NULL)
-		fatal("out of memory (%zu x %zu bytes)", n, size);
+		fatal(_("out of memory (%zu x %zu bytes)"), n, size);
 	return p;
 }
 
@@ -71,7 +74,7 @@ xrealloc(void *p, size_t n)
 	void *q = realloc(p, n == 0 ? 1 : n);
 
 	if (q == NULL)
-		fatal("out of memory (%zu bytes)", n);
+		fatal(_("out of memory (%zu bytes)"), n);
 	return q;
 }
 
@@ -79,7 +82,7 @@ void *
 xreallocarray(void *p, size_t n, size_t size)
 {
 	if (size != 0 && n > SIZE_MAX / size)
-		fatal("allocation overflow (%zu x %zu)", n, size);
+		fatal(_("allocation overflow (%zu x %zu)"), n, size);
 	return xrealloc(p, n * size);
 }
 

@@ -39,7 +39,7 @@ url_check(const char *url, const char *base, bool allow_http, char **cause)
 	/* A refusal, not fatal(): the request fails, the program goes on. */
 	if ((u = curl_url()) == NULL || (bu = curl_url()) == NULL) {
 		curl_url_cleanup(u);
-		*cause = xstrdup("out of memory for parsing the URL");
+		*cause = xstrdup(_("out of memory for parsing the URL"));
 		return -1;
 	}
 	/* A handle of its own for each: on one that holds the base, a text

@@ -46,8 +46,8 @@ xfer_build_url(struct xfer *x, char **cause)
 			return -1;
 		}
 		if ((id = curl_easy_escape(NULL, r->task_id, 0)) == NULL) {
-			*cause = xstrdup("out of memory for escaping the task "
-			    "id");
+			*cause = xstrdup(_("out of memory for escaping the task "
+			    "id"));
 			return -1;
 		}
 		xasprintf(&x->url, "%s/api/v1/client/job/TaskInfo?task_id=%s",
@@ -284,8 +284,8 @@ xfer_setup(struct xfer *x, struct api_result *res)
 	api = x->req.kind == API_CREATE || x->req.kind == API_TASK_INFO ||
 	    x->req.kind == API_BALANCE;
 	if (xfer_headers(x, api) != 0)
-		return xfer_local_error(x, res, "cannot set up the request: "
-		    "out of memory for its headers");
+		return xfer_local_error(x, res, _("cannot set up the request: "
+		    "out of memory for its headers"));
 	if (api)
 		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, c->timeout_ms);
 	else {

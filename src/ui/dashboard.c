@@ -169,7 +169,7 @@ dash_window(const struct store_task *anchor, bool end, int64_t want_id)
 		at = b.n;
 	}
 	if (rc != 0) {
-		ui_message("the task list could not be read: %s", cause);
+		ui_message(_("the task list could not be read: %s"), cause);
 		free(cause);
 		store_list_free(&b);
 		store_list_free(&f);

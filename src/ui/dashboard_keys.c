@@ -202,11 +202,11 @@ dash_act_reroll(const struct store_task *t)
 		return;
 	}
 	if (t->storyboard == NULL)
-		cause = xstrdup("none was kept");
+		cause = xstrdup(_("none was kept"));
 	sb = cause != NULL ? NULL : codec_decode(t->storyboard, strlen(t->storyboard),
 	    &cause);
 	if (sb == NULL) {
-		ui_message("its storyboard cannot be read: %s", cause);
+		ui_message(_("its storyboard cannot be read: %s"), cause);
 		free(cause);
 		store_task_free(&row);
 		return;

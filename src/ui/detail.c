@@ -16,6 +16,7 @@
 #include "app/tracker.h"
 #include "vocab.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 struct detail_line {
 	attr_t	 attr;
@@ -37,7 +38,7 @@ detail_add(attr_t attr, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	if (vasprintf(&s, fmt, ap) < 0)
-		fatal("out of memory");
+		fatal("%s", _("out of memory"));
 	va_end(ap);
 	/* Server text (a foreign task's echo, messages) is never shown raw. */
 	clean = text_sanitize(s, strlen(s), 0, false);

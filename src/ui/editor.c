@@ -566,8 +566,8 @@ editor_key_normal(struct editor *ed, const struct ui_key *k)
 		break;
 	case 'p':
 		if (picture_pane_url(ed) == NULL)
-			ui_message("p shows the picture of an image row (start or end frame, "
-			    "an element's image)");
+			ui_message(_("p shows the picture of an image row (start or end frame, "
+			    "an element's image)"));
 		else
 			ed->show_picture = true;
 		break;

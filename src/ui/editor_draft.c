@@ -98,11 +98,14 @@ editor_offer_next(struct editor *ed)
 	localtime_r(&d->when, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
 	if (ed->noffers - ed->offer_i > 1)
-		snprintf(more, sizeof more, " (%zu more)", ed->noffers - ed->offer_i - 1);
+		/* TRANSLATORS: after the draft asked about, how many more
+		 * drafts will be asked about. */
+		snprintf(more, sizeof more, ngettext(" (%zu more)", " (%zu more)",
+		    ed->noffers - ed->offer_i - 1), ed->noffers - ed->offer_i - 1);
 	editor_ask(ed, EP_DRAFT, d->origin != NULL ? "rod" : "rd",
 	    _("Draft of %s, %s, process %ld %s%s: [r]ecover %s[d]elete [Esc] later"),
 	    d->origin != NULL ? d->origin : _("a new storyboard"), when, d->pid,
-	    d->alive ? "STILL RUNNING" : _("gone"), more,
+	    d->alive ? _("STILL RUNNING") : _("gone"), more,
 	    d->origin != NULL ? _("[o]pen file as is ") : "");
 }
 

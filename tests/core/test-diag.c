@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "text.h"
 #include "tap.h"
 
 static const struct diag *
@@ -59,6 +60,13 @@ test_keep(void)
 	is_int(diag_count(d, DIAG_ERROR), 6173, "the errors are counted");
 	is_int(diag_count(d, DIAG_WARNING), DIAG_KEEP + 6172,
 	    "and the warnings");
+	/* One of a kind is said in the singular. */
+	diag_list_clear(d);
+	for (i = 0; i < DIAG_KEEP + 2; i++)
+		diag_add(d, i == DIAG_KEEP ? DIAG_ERROR : DIAG_WARNING, "p",
+		    "%zu", i);
+	is_str(last(d)->msg, "and 2 more (1 error, 1 warning)",
+	    "one error and one warning: the singular");
 
 	/* A message as long as a message can be. */
 	diag_list_clear(d);
@@ -74,6 +82,16 @@ test_keep(void)
 		is_int(len, DIAG_MSG_MAX - 1, "the sum is cut to a message's size");
 		ok(strncmp(last(d)->msg, "and 3 more: mmm", 15) == 0,
 		    "after its count");
+		/* Three-byte characters (a Chinese message) are cut whole. */
+		diag_list_clear(d);
+		for (len = 0; len + 3 < sizeof longmsg; len += 3)
+			memcpy(longmsg + len, "\xe9\x95\x9c", 3);	/* 镜 */
+		longmsg[len] = '\0';
+		for (i = 0; i < DIAG_KEEP + 3; i++)
+			diag_add(d, DIAG_ERROR, "p", "%s", longmsg);
+		len = strlen(last(d)->msg);
+		ok(text_valid_utf8(last(d)->msg, len, NULL) && len > DIAG_MSG_MAX - 4,
+		    "a sum of CJK text is cut between characters (%zu bytes)", len);
 	}
 	diag_list_free(&d);
 	ok(d == NULL, "diag_list_free clears the pointer");

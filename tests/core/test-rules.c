@@ -580,7 +580,7 @@ test_hardening(void)
 	is_int(d->n, DIAG_KEEP + 1, "item 3: mixed findings: 100 and a summary");
 	ok(diag_count(d, DIAG_ERROR) == 1 && diag_count(d, DIAG_WARNING) == 1000,
 	    "item 3: an error after the cut is counted too");
-	is_str(d->v[DIAG_KEEP].msg, "and 901 more (1 errors, 900 warnings)",
+	is_str(d->v[DIAG_KEEP].msg, "and 901 more (1 error, 900 warnings)",
 	    "item 3: and the summary says so");
 	sb_free(&sb);
 	test_diag_cap();

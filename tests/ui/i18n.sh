@@ -45,6 +45,8 @@ ui_ok_wait "q 退出" "zh_CN: the status line's keys in Chinese"
 is "$(col_of "$(ui_screen | tail -1)" "? 帮助  q 退出")" 86 \
 	"zh_CN: the keys' tail ends at the right edge, counted in columns"
 whole_chars "zh_CN editor"
+ui_keys p
+ui_ok_wait_joined "p 显示图片行的图片（首帧、尾帧或元素的图片）" "zh_CN: p off an image row says why in Chinese"
 ui_keys '?'
 ui_ok_wait "上一个、下一个字段" "zh_CN: the help screen's descriptions in Chinese"
 like "$(ui_line '上一个、下一个字段')" '^  Up/Down, k/j +上一个' "zh_CN: the key names stay"
@@ -82,5 +84,29 @@ is "$(echo "$row_cols" | cut -d' ' -f1-8)" "$(echo "$title_cols" | cut -d' ' -f1
 whole_chars "zh_CN dashboard"
 ui_keys q
 ui_wait "[exit" 5
+
+## The editor's draft prompt: a draft whose process still runs, and one more.
+D=$XDG_STATE_HOME/kling-tui/drafts
+mkdir -p "$D"
+cp "$SB" "$TMP/story.json"
+sleep 300 & alive=$!
+sh -c 'exit 0' & gone=$!; wait $gone
+sed 's/"prompt": "/"prompt": "DRAFT-A /' "$SB" >"$D/a.json"
+printf '%s\n%s' "$alive" "$TMP/story.json" >"$D/a.info"
+sed 's/"prompt": "/"prompt": "DRAFT-B /' "$SB" >"$D/b.json"
+printf '%s\n%s' "$gone" "$TMP/story.json" >"$D/b.info"
+touch -d '2026-01-02 03:04' "$D/a.json" "$D/a.info"
+touch -d '2026-01-01 03:04' "$D/b.json" "$D/b.info"
+ui_start "$KLING_TUI" "$TMP/story.json"
+ui_ok_wait_joined "Draft of $TMP/story.json, 2026-01-02 03:04, process $alive STILL RUNNING (1 more): [r]ecover" \
+	"C: the draft prompt as it was: STILL RUNNING, (1 more)"
+ui_keys Escape q
+ui_start $zhenv "$KLING_TUI" "$TMP/story.json"
+ui_ok_wait_joined "$TMP/story.json 的草稿，2026-01-02 03:04，进程 $alive 仍在运行（还有 1 份草稿）：[r]恢复" \
+	"zh_CN: the draft prompt in Chinese: 仍在运行, how many more"
+unlike "$(ui_screen)" 'STILL RUNNING|more\)' "zh_CN: no English left in it"
+whole_chars "zh_CN draft prompt"
+ui_keys Escape q
+kill "$alive"
 
 done_testing
