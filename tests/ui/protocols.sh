@@ -28,6 +28,16 @@ for t in sixel kitty iterm none; do
 	grep -v '^RESULT' "$TMP/$t.res" | sed 's/^/# /'
 done
 
+# True colour said by the environment, no protocol answered: block art
+# in 24-bit colour written past curses; without it, curses' 256.
+COLORTERM=truecolor python3 "$top_srcdir/tests/ui/termplay.py" none "$TMP/rgb.out" \
+	"$KLING_TUI" --base-url "$SIM_URL" "$sb" >"$TMP/rgb.res" 2>&1
+like "$(grep 'block art' "$TMP/rgb.res")" "RESULT 0" "COLORTERM=truecolor: block art"
+if LC_ALL=C grep -q "$(printf '\033')\[38;2;" "$TMP/rgb.out"; then ok 0 "COLORTERM=truecolor: in 24-bit colour"
+else ok 1 "COLORTERM=truecolor: in 24-bit colour"; fi
+if LC_ALL=C grep -q "$(printf '\033')\[38;2;" "$TMP/none.out"; then ok 1 "no COLORTERM: no 24-bit colour"
+else ok 0 "no COLORTERM: no 24-bit colour"; fi
+
 # Chosen by the user: no question asked, the protocol used as told.
 KLING_TUI_PICTURES=sixel python3 "$top_srcdir/tests/ui/termplay.py" none "$TMP/forced.out" \
 	"$KLING_TUI" --base-url "$SIM_URL" "$sb" >"$TMP/forced.res" 2>&1

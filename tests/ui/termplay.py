@@ -117,6 +117,14 @@ if want is not None:
     results(ok, "%s: the focus on another image row writes that one" % answer)
     if answer == "kitty":
         results(b"\x1b_Ga=d" in out[mark:], "kitty: the last picture deleted first")
+        # Another screen over it: kitty's images are above the text.
+        mark = len(out)
+        keys(b"?")
+        ok = pump(5, lambda o: HELP in o[mark:] and b"\x1b_Ga=d" in o[mark:])
+        results(ok, "kitty: the help over it deletes the picture")
+        results(KITTY.search(bytes(out), mark) is None, "kitty: and draws none over the help")
+        keys(b"q")
+        HELP = b"\x00never"
 else:
     ok = pump(10, lambda o: facts in o[start:] and BLOCKS.search(o, start) is not None)
     results(ok, "none: no answer, block art in curses cells")
