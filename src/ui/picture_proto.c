@@ -21,6 +21,7 @@
 #include "picture.h"
 #include "app/loop.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 #define PROTO_PAIR	31	/* a blank cell under a picture: ui.c's pairs are
 				 * below, picture_draw.c's from 32 */
@@ -315,7 +316,7 @@ proto_out(const char *key, enum picture_proto mode, const unsigned char *rgba, i
 			old = o;
 	}
 	if ((o = old) == NULL) {
-		*why = "no room for another picture";
+		*why = _("no room for another picture");
 		return NULL;
 	}
 	/* Never one a placement of the last frame still points to. */
@@ -352,11 +353,11 @@ picture_proto_place(WINDOW *w, int y, int x, int h, int wd, const unsigned char 
 	wchar_t sp[2] = { L' ', 0 };
 
 	if (mode < PP_TRUECOLOR || pp.ncur == PROTO_PLACES) {
-		*why = "no room for another picture";
+		*why = _("no room for another picture");
 		return -1;
 	}
 	if (!proto_cell_px(&cell_w, &cell_h) && mode == PP_SIXEL) {
-		*why = "the size of a cell in pixels is unknown: no sixels";
+		*why = _("the size of a cell in pixels is unknown: no sixels");
 		return -1;
 	}
 	/* The cells the picture takes, its shape kept. */
