@@ -45,6 +45,12 @@ if grep -q "$(printf '\033\\[c')" "$TMP/forced.out"; then ok 1 "KLING_TUI_PICTUR
 else ok 0 "KLING_TUI_PICTURES=sixel: nothing asked"; fi
 if LC_ALL=C grep -Eq "$(printf '\033')P[0-9;]*q" "$TMP/forced.out"; then ok 0 "KLING_TUI_PICTURES=sixel: sixels"
 else ok 1 "KLING_TUI_PICTURES=sixel: sixels"; fi
+for env in TERMPLAY_TERM=linux NO_COLOR=1; do
+	env $env python3 "$top_srcdir/tests/ui/termplay.py" sixel "$TMP/quiet.out" \
+		"$KLING_TUI" --base-url "$SIM_URL" "$sb" >"$TMP/quiet.res" 2>&1
+	like "$(grep 'asks the terminal' "$TMP/quiet.res")" "RESULT 1" "$env: nothing asked"
+	like "$(grep 'with the protocol' "$TMP/quiet.res")" "RESULT 1" "$env: no sixels"
+done
 KLING_TUI_PICTURES=text python3 "$top_srcdir/tests/ui/termplay.py" none "$TMP/text.out" \
 	"$KLING_TUI" --base-url "$SIM_URL" "$sb" >"$TMP/text.res" 2>&1
 like "$(grep 'block art' "$TMP/text.res")" "RESULT 1" "KLING_TUI_PICTURES=text: no block art"

@@ -23,7 +23,7 @@ HELP = b"kling-tui keys"
 
 pid, fd = pty.fork()
 if pid == 0:
-    os.environ["TERM"] = "xterm-256color"
+    os.environ["TERM"] = os.environ.get("TERMPLAY_TERM", "xterm-256color")
     os.environ["LANG"] = "C.UTF-8"
     os.environ.pop("TMUX", None)
     os.environ.pop("TERM_PROGRAM", None)
