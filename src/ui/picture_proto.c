@@ -396,6 +396,10 @@ picture_proto_place(WINDOW *w, int y, int x, int h, int wd, const unsigned char 
 	if (!pp.pair_ok) {
 		if (init_pair(PROTO_PAIR, -1, -1) == ERR)
 			init_pair(PROTO_PAIR, COLOR_WHITE, COLOR_BLACK);
+		/* Inserting or deleting characters left of a picture would
+		 * shift the terminal's copy of it, which curses does not know:
+		 * curses rewrites those cells instead. */
+		idcok(stdscr, FALSE);
 		pp.pair_ok = true;
 	}
 	x0 = x + (wd - (int)cw) / 2;
