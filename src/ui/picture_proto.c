@@ -28,7 +28,9 @@
 #define PROTO_PLACES	8	/* pictures on one screen (the contact sheet's) */
 #define PROTO_OUTS	(PROTO_PLACES + 2)	/* printed pictures kept, for redraws */
 #define PROTO_WAIT_MS	300	/* no answer by then: block art */
-#define PROTO_PX_MAX	512	/* kitty's and iTerm2's pixels, a side: they scale */
+#define PROTO_PX_MAX	256	/* kitty's and iTerm2's pixels, a side: they scale
+				 * (and a preview has no more, picture.c) */
+#define PROTO_BYTES_MAX	(8 << 20)	/* printed pictures kept, in all */
 
 /* Asked in this order; Primary DA last: every terminal answers it, and in
  * order, so nothing else comes after its answer. */
@@ -303,6 +305,35 @@ out_placed(const struct out *o)
 	return false;
 }
 
+/* Memory stays bounded: the least recently used printed pictures go
+ * (never one on the screen, nor keep) until the rest fit. */
+static void
+out_trim(const struct out *keep)
+{
+	struct out *o, *old;
+	size_t total, i;
+
+	for (;;) {
+		total = 0;
+		old = NULL;
+		for (i = 0; i < PROTO_OUTS; i++) {
+			o = &pp.outs[i];
+			total += o->len;
+			if (o->bytes != NULL && o != keep && !out_placed(o) &&
+			    (old == NULL || o->used < old->used))
+				old = o;
+		}
+		if (total <= PROTO_BYTES_MAX || old == NULL)
+			return;
+		for (i = 0; i < (size_t)pp.nprev; i++)
+			if (pp.prev[i].out == old)
+				pp.prev[i].out = NULL;
+		free(old->key);
+		free(old->bytes);
+		memset(old, 0, sizeof *old);
+	}
+}
+
 static const struct out *
 proto_out(const char *key, enum picture_proto mode, const unsigned char *rgba, int pw,
     int ph, int cw, int ch, int cell_w, int cell_h, const char **why)
@@ -343,6 +374,7 @@ proto_out(const char *key, enum picture_proto mode, const unsigned char *rgba, i
 	o->cell_w = cell_w;
 	o->cell_h = cell_h;
 	o->used = ++pp.clock;
+	out_trim(o);
 	return o;
 }
 
