@@ -71,6 +71,8 @@ static struct {
 	struct place		 cur[PROTO_PLACES], prev[PROTO_PLACES];
 	int			 ncur, nprev;
 	bool			 invalid;
+	int			 ws_state;	/* 0 unread, 1 known, -1 unknown */
+	int			 ws_cell_w, ws_cell_h;
 	struct out		 outs[PROTO_OUTS];
 	uint64_t		 clock;
 } pp = { .forced = -1 };
@@ -146,10 +148,20 @@ proto_cell_px(int *cw, int *ch)
 {
 	struct winsize ws;
 
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 && ws.ws_row > 0 &&
-	    ws.ws_xpixel >= ws.ws_col && ws.ws_ypixel >= ws.ws_row) {
-		*cw = ws.ws_xpixel / ws.ws_col;
-		*ch = ws.ws_ypixel / ws.ws_row;
+	/* Asked of the kernel once, and again after a resize or repaint
+	 * (picture_proto_invalidate): not a system call every frame. */
+	if (pp.ws_state == 0) {
+		pp.ws_state = -1;
+		if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 &&
+		    ws.ws_row > 0 && ws.ws_xpixel >= ws.ws_col && ws.ws_ypixel >= ws.ws_row) {
+			pp.ws_cell_w = ws.ws_xpixel / ws.ws_col;
+			pp.ws_cell_h = ws.ws_ypixel / ws.ws_row;
+			pp.ws_state = 1;
+		}
+	}
+	if (pp.ws_state == 1) {
+		*cw = pp.ws_cell_w;
+		*ch = pp.ws_cell_h;
 		return true;
 	}
 	if (pp.tr.cell_w > 0 && pp.tr.cell_h > 0) {
@@ -607,6 +619,7 @@ void
 picture_proto_invalidate(void)
 {
 	pp.invalid = true;
+	pp.ws_state = 0;
 }
 
 void
