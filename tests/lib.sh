@@ -15,6 +15,9 @@ export XDG_CONFIG_HOME="$TMP/config" XDG_STATE_HOME="$TMP/state" XDG_DATA_HOME="
 export HOME="$TMP/home"
 mkdir -p "$HOME"
 unset CRUN_API_KEY CRUN_BASE_URL
+# Pictures as block art in 256 colours unless a test says otherwise: the
+# user's true colour or chosen way must not change what the tests read.
+unset COLORTERM KLING_TUI_PICTURES
 
 ok() { # ok STATUS NAME...
 	local st=$1; shift

@@ -57,6 +57,9 @@ doctor_terminal(void)
 	doctor_line("COLORTERM", getenv("COLORTERM"));
 	doctor_line(_("size"), size);
 	doctor_line("NO_COLOR", getenv("NO_COLOR"));
+	/* How the full screen draws pictures, when the user chose it. */
+	doctor_line(_("pictures"), getenv("KLING_TUI_PICTURES") != NULL ?
+	    getenv("KLING_TUI_PICTURES") : _("auto (the terminal is asked)"));
 	lc = setlocale(LC_CTYPE, NULL);
 	doctor_line(_("locale"), lc);
 	doctor_line(_("charset"), nl_langinfo(CODESET));

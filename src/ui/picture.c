@@ -365,6 +365,8 @@ pic_draw(WINDOW *w, int y, int x, int h, int wd, struct pic *p)
 
 	if (h < 1 || wd < 1)
 		return;
+	/* The terminal is asked how to draw while the bytes come. */
+	picture_proto_want();
 	pic_facts(p, facts, sizeof facts);
 	if (p->st == P_READY && pics.cache != NULL)
 		px = img_cache_get(pics.cache, p->key);

@@ -13,6 +13,7 @@
 
 #include "diag.h"
 #include "storyboard.h"
+#include "termreply.h"
 #include "ui.h"
 #include "net/api.h"
 
@@ -50,5 +51,46 @@ bool	 picture_art_ok(int h, int w, const char **why);
  * be used. */
 int	 picture_art_draw(WINDOW *, int y, int x, int h, int w, const unsigned char *rgba,
 	    int pw, int ph, const char *key, const char **why);
+
+/* How pictures are drawn: their facts in text, block art in curses'
+ * colour pairs (256 or fewer colours), or bytes written to the terminal
+ * past curses (true-colour block art, sixel, kitty, iTerm2). */
+enum picture_proto {
+	PP_TEXT,
+	PP_CELLS,
+	PP_TRUECOLOR,
+	PP_SIXEL,
+	PP_KITTY,
+	PP_ITERM
+};
+
+/* picture_draw.c: the picture printed by libchafa for mode in cw x ch
+ * cells of cell_w x cell_h px: malloc'd bytes and *len, or NULL and *why. */
+char	*picture_art_print(enum picture_proto mode, const unsigned char *rgba, int pw,
+	    int ph, int cw, int ch, int cell_w, int cell_h, size_t *len, const char **why);
+
+/* picture_proto.c: which way, asking the terminal (once, on the first
+ * picture wanted, after that frame is out; never waiting for it: until it
+ * answers, or 300 ms pass, block art) unless $KLING_TUI_PICTURES says. */
+void	 picture_proto_want(void);
+enum picture_proto picture_proto_mode(void);
+const char *picture_proto_name(enum picture_proto);
+/* The terminal's answers, taken out of the key input (ui_input). */
+struct termreply *picture_proto_replies(void);
+bool	 picture_proto_probing(void);
+void	 picture_proto_input_done(void);
+/* Instead of block art in the window: the cells are left blank and the
+ * picture is written there after the frame (picture_proto_flush). Rows
+ * used, or -1 and *why. */
+int	 picture_proto_place(WINDOW *, int y, int x, int h, int w, const unsigned char *rgba,
+	    int pw, int ph, const char *key, const char **why);
+/* ui_flush: before the screen is drawn, before and after doupdate. */
+void	 picture_proto_frame(void);
+void	 picture_proto_before_update(void);
+void	 picture_proto_after_update(void);
+/* The terminal was cleared (repaint, resize, back from a shell). */
+void	 picture_proto_invalidate(void);
+/* Leaving the screen: kitty's images deleted. */
+void	 picture_proto_leave(void);
 
 #endif

@@ -15,6 +15,7 @@
 #include "picture.h"
 #include "lazylib.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 /* Under this a picture says its facts instead: too few cells to see. */
 #define ART_MIN_W	12
@@ -40,6 +41,14 @@ static void (*p_chafa_canvas_draw_all_pixels)(ChafaCanvas *, ChafaPixelType,
 static gunichar (*p_chafa_canvas_get_char_at)(ChafaCanvas *, gint, gint);
 static void (*p_chafa_canvas_get_raw_colors_at)(ChafaCanvas *, gint, gint, gint *, gint *);
 static void (*p_chafa_canvas_unref)(ChafaCanvas *);
+/* The graphics protocols and true colour, printed as the terminal's bytes
+ * (picture_proto.c writes them). */
+static void (*p_chafa_canvas_config_set_pixel_mode)(ChafaCanvasConfig *, ChafaPixelMode);
+static GString *(*p_chafa_canvas_print)(ChafaCanvas *, ChafaTermInfo *);
+static ChafaTermDb *(*p_chafa_term_db_get_default)(void);
+static ChafaTermInfo *(*p_chafa_term_db_detect)(ChafaTermDb *, gchar **);
+static void (*p_chafa_term_info_unref)(ChafaTermInfo *);
+static gchar *(*p_g_string_free)(GString *, gboolean);
 
 static const char *const chafa_names[] = { "libchafa.so.0", NULL };
 static const struct lazylib_sym chafa_syms[] = {
@@ -59,6 +68,14 @@ static const struct lazylib_sym chafa_syms[] = {
 	{ "chafa_canvas_get_char_at", (void **)&p_chafa_canvas_get_char_at },
 	{ "chafa_canvas_get_raw_colors_at", (void **)&p_chafa_canvas_get_raw_colors_at },
 	{ "chafa_canvas_unref", (void **)&p_chafa_canvas_unref },
+	{ "chafa_canvas_config_set_pixel_mode",
+	    (void **)&p_chafa_canvas_config_set_pixel_mode },
+	{ "chafa_canvas_print", (void **)&p_chafa_canvas_print },
+	{ "chafa_term_db_get_default", (void **)&p_chafa_term_db_get_default },
+	{ "chafa_term_db_detect", (void **)&p_chafa_term_db_detect },
+	{ "chafa_term_info_unref", (void **)&p_chafa_term_info_unref },
+	/* glib's, found through libchafa's own dependencies. */
+	{ "g_string_free", (void **)&p_g_string_free },
 	{ NULL, NULL }
 };
 static struct lazylib chafa_lib = { chafa_names, chafa_syms, 0, NULL, "" };
@@ -99,7 +116,11 @@ picture_art_ok(int h, int w, const char **why)
 		*why = "this terminal (TERM) shows no pictures: the facts only";
 		return false;
 	}
-	if (!ui_has_colours() || COLORS < 8) {
+	if (picture_proto_mode() == PP_TEXT) {
+		*why = _("KLING_TUI_PICTURES=text: the picture's facts only");
+		return false;
+	}
+	if (picture_proto_mode() == PP_CELLS && (!ui_has_colours() || COLORS < 8)) {
 		*why = "no colours here: the picture's facts only";
 		return false;
 	}
@@ -256,6 +277,14 @@ picture_art_draw(WINDOW *w, int y, int x, int h, int wd, const unsigned char *rg
 
 	if (rgba == NULL || pw < 1 || ph < 1)
 		return -1;
+	/* Past curses when the terminal can take more; block art in pairs
+	 * when that fails (and the colours allow). */
+	if (picture_proto_mode() >= PP_TRUECOLOR) {
+		if ((cy = picture_proto_place(w, y, x, h, wd, rgba, pw, ph, key, why)) >= 0)
+			return cy;
+		if (!ui_has_colours() || COLORS < 8)
+			return -1;
+	}
 	if ((g = art_grid(h, wd, rgba, pw, ph, key, why)) == NULL)
 		return -1;
 	x0 = x + (wd - g->cw) / 2;
@@ -269,4 +298,65 @@ picture_art_draw(WINDOW *w, int y, int x, int h, int wd, const unsigned char *rg
 		}
 	}
 	return g->ch;
+}
+
+char *
+picture_art_print(enum picture_proto mode, const unsigned char *rgba, int pw, int ph,
+    int cw, int ch, int cell_w, int cell_h, size_t *len, const char **why)
+{
+	/* chafa's own table of terminals, asked for one that speaks what the
+	 * terminal answered: the sequences, not a guess of the terminal. */
+	static char env_kitty[] = "TERM=xterm-kitty", env_sixel[] = "TERM=mlterm",
+	    env_iterm[] = "TERM_PROGRAM=iTerm.app", env_xterm[] = "TERM=xterm-256color",
+	    env_rgb[] = "COLORTERM=truecolor";
+	char *envp[3] = { NULL, NULL, NULL };
+	ChafaSymbolMap *map = NULL;
+	ChafaCanvasConfig *cfg;
+	ChafaTermInfo *ti;
+	ChafaCanvas *cv;
+	GString *gs;
+	char *out;
+
+	if (lazylib_load(&chafa_lib, why) != 0)
+		return NULL;
+	cfg = p_chafa_canvas_config_new();
+	p_chafa_canvas_config_set_geometry(cfg, cw, ch);
+	p_chafa_canvas_config_set_cell_geometry(cfg, cell_w, cell_h);
+	switch (mode) {
+	case PP_KITTY:
+		envp[0] = env_kitty;
+		p_chafa_canvas_config_set_pixel_mode(cfg, CHAFA_PIXEL_MODE_KITTY);
+		break;
+	case PP_SIXEL:
+		envp[0] = env_sixel;
+		p_chafa_canvas_config_set_pixel_mode(cfg, CHAFA_PIXEL_MODE_SIXELS);
+		break;
+	case PP_ITERM:
+		envp[0] = env_iterm;
+		envp[1] = env_xterm;
+		p_chafa_canvas_config_set_pixel_mode(cfg, CHAFA_PIXEL_MODE_ITERM2);
+		break;
+	default:
+		envp[0] = env_xterm;
+		envp[1] = env_rgb;
+		map = p_chafa_symbol_map_new();
+		p_chafa_symbol_map_add_by_tags(map, CHAFA_SYMBOL_TAG_BLOCK | CHAFA_SYMBOL_TAG_HALF);
+		p_chafa_canvas_config_set_symbol_map(cfg, map);
+		p_chafa_canvas_config_set_canvas_mode(cfg, CHAFA_CANVAS_MODE_TRUECOLOR);
+		break;
+	}
+	ti = p_chafa_term_db_detect(p_chafa_term_db_get_default(), envp);
+	cv = p_chafa_canvas_new(cfg);
+	p_chafa_canvas_draw_all_pixels(cv, CHAFA_PIXEL_RGBA8_UNASSOCIATED, rgba, pw, ph, pw * 4);
+	gs = p_chafa_canvas_print(cv, ti);
+	*len = gs->len;
+	out = xmalloc(gs->len + 1);
+	memcpy(out, gs->str, gs->len + 1);
+	p_g_string_free(gs, TRUE);
+	p_chafa_canvas_unref(cv);
+	p_chafa_term_info_unref(ti);
+	p_chafa_canvas_config_unref(cfg);
+	if (map != NULL)
+		p_chafa_symbol_map_unref(map);
+	return out;
 }

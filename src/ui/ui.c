@@ -14,6 +14,8 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "picture.h"
+#include "termreply.h"
 #include "text.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -209,6 +211,7 @@ ui_shutdown(void)
 	if (!ui_on)
 		return;
 	ui_on = false;
+	picture_proto_leave();
 	curs_set(1);
 	endwin();
 	fflush(stdout);
@@ -298,6 +301,7 @@ ui_repaint(void)
 {
 	if (ui_on)
 		clearok(curscr, TRUE);
+	picture_proto_invalidate();
 	ui_dirty = true;
 }
 
@@ -321,6 +325,7 @@ ui_flush(void)
 	/* werase only clears ncurses' picture of the screen: doupdate still
 	 * sends the terminal just the cells that differ. */
 	werase(stdscr);
+	picture_proto_frame();
 	if (ui_too_small(rows, cols)) {
 		snprintf(buf, sizeof buf, _("terminal too small (need %dx%d)"),
 		    UI_MIN_COLS, UI_MIN_ROWS);
@@ -347,8 +352,11 @@ ui_flush(void)
 		leaveok(stdscr, FALSE);
 		wmove(stdscr, rows - 1, 0);
 	}
+	picture_proto_before_update();
 	wnoutrefresh(stdscr);
 	doupdate();
+	/* Pictures past curses, at their cells (only when changed). */
+	picture_proto_after_update();
 }
 
 void
@@ -360,6 +368,7 @@ ui_resize(void)
 		return;
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
 		resizeterm(ws.ws_row, ws.ws_col);
+	picture_proto_invalidate();
 	ui_dirty = true;
 }
 
@@ -385,19 +394,46 @@ ui_dispatch(const struct ui_key *k)
 	ui_dirty = true;
 }
 
-void
-ui_input(void)
+/* The next key: the terminal's answers to the picture queries are taken
+ * out on the way (termreply.h); false when none is waiting. */
+static bool
+ui_next_key(struct ui_key *k)
 {
-	struct ui_key k;
+	struct termreply *tr = picture_proto_replies();
+	struct termreply_key t;
 	wint_t wc;
 	int r;
 
+	memset(k, 0, sizeof *k);
+	for (;;) {
+		if (termreply_next(tr, &t)) {
+			k->code = t.code;
+			k->fkey = t.fkey;
+			return true;
+		}
+		if ((r = wget_wch(stdscr, &wc)) == ERR) {
+			if (!termreply_holding(tr))
+				return false;
+			/* Part of an answer may still be on its way; a
+			 * lone ESC is the Escape key. */
+			termreply_idle(tr, picture_proto_probing());
+			if (termreply_holding(tr))
+				return false;
+			continue;
+		}
+		termreply_feed(tr, (int)wc, r == KEY_CODE_YES);
+		picture_proto_input_done();
+	}
+}
+
+void
+ui_input(void)
+{
+	struct ui_key k, k2;
+
 	if (!ui_on)
 		return;
-	while ((r = wget_wch(stdscr, &wc)) != ERR) {
-		memset(&k, 0, sizeof k);
-		k.code = (int)wc;
-		k.fkey = r == KEY_CODE_YES;
+	while (ui_next_key(&k)) {
 		if (k.fkey && k.code == KEY_RESIZE) {
 			ui_dirty = true;
 			continue;
@@ -405,9 +441,9 @@ ui_input(void)
 		if (!k.fkey && k.code == 27) {
 			/* ESC with another key already waiting is Alt-key;
 			 * alone it is Escape. */
-			if ((r = wget_wch(stdscr, &wc)) != ERR) {
-				k.code = (int)wc;
-				k.fkey = r == KEY_CODE_YES;
+			if (ui_next_key(&k2)) {
+				k.code = k2.code;
+				k.fkey = k2.fkey;
 				k.meta = true;
 			}
 		}
@@ -420,6 +456,7 @@ ui_suspend(void)
 {
 	if (!ui_on)
 		return;
+	picture_proto_leave();
 	def_prog_mode();
 	endwin();
 	fflush(stdout);

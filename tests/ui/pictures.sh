@@ -52,6 +52,22 @@ ui_keys p
 ui_wait_gone "1280×720 px"
 unlike "$(ui_screen)" "$BLOCKS" "p again hides it"
 
+# tmux answers the terminal's questions itself: no kitty reply, no 4 in
+# DA1 (unless built with sixel and told its terminal has it), and with
+# allow-passthrough on the questions go to a terminal that (detached)
+# answers nothing. Past the 300 ms wait it is still block art.
+ui_start 130x35 "$KLING_TUI" --base-url "$SIM_URL" "$sb"
+tmux -L "$ui_sock" set-option -g allow-passthrough on >/dev/null 2>&1
+ui_ok_wait "200×200 px" "tmux with allow-passthrough: the diagnostic comes"
+ui_keys Tab Enter
+ui_ok_wait "200×200 px, JPEG" "tmux with allow-passthrough: the facts"
+sleep 0.6
+ui_keys F12
+sleep 0.3
+n=$(pane | grep -Ec "$BLOCKS")
+ok $([ "$n" -ge 5 ]; echo $?) "tmux: still block art once the terminal had its time to answer ($n rows)"
+like "$(ui_screen)" "200×200 px, JPEG" "tmux: the answers did not act as keys (the same screen)"
+
 for env in NO_COLOR=1 TERM=vt100; do
 	ui_start 130x35 env "$env" "$KLING_TUI" --base-url "$SIM_URL" "$sb"
 	ui_ok_wait "200×200 px" "$env: the diagnostic still comes"

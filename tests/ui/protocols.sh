@@ -1,0 +1,59 @@
+#!/bin/sh
+# kling-tui: pictures through the terminal's graphics protocol (issue 13):
+# on a pty (tests/ui/termplay.py) that answers the queries as a sixel
+# terminal, kitty or iTerm2 would, the focused image row's picture is
+# written in that protocol; a terminal that answers nothing gets block art.
+# tmux, which answers neither the kitty query nor (without sixel) DA1 with
+# 4, keeps block art: tests/ui/pictures.sh.
+# Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/sim/sim.sh"
+. "$top_srcdir/tests/ui/ui-lib.sh"
+. "$top_srcdir/tests/ui/dash-lib.sh"
+
+command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP python3 is not installed"; exit 0; }
+start_sim --seed 3 || exit 1
+dash_config
+export CRUN_API_KEY=demo-key
+sb=$TMP/pics.json
+printf '{\n  "model": "kling/v3",\n  "input": {\n    "mode": "std",\n    "multi_shots": false,\n    "prompt": "A lighthouse at night",\n    "img_urls": ["%s", "%s"],\n    "duration": 5\n  }\n}\n' \
+	"$SIM_URL/images/1280x720.png" "$SIM_URL/images/200x200.jpg" >"$sb"
+
+for t in sixel kitty iterm none; do
+	python3 "$top_srcdir/tests/ui/termplay.py" $t "$TMP/$t.out" \
+		"$KLING_TUI" --base-url "$SIM_URL" "$sb" >"$TMP/$t.res" 2>&1
+	while read -r tag st name; do
+		[ "$tag" = RESULT ] && ok "$st" "$name"
+	done <"$TMP/$t.res"
+	grep -v '^RESULT' "$TMP/$t.res" | sed 's/^/# /'
+done
+
+# True colour said by the environment, no protocol answered: block art
+# in 24-bit colour written past curses; without it, curses' 256.
+COLORTERM=truecolor python3 "$top_srcdir/tests/ui/termplay.py" none "$TMP/rgb.out" \
+	"$KLING_TUI" --base-url "$SIM_URL" "$sb" >"$TMP/rgb.res" 2>&1
+like "$(grep 'block art' "$TMP/rgb.res")" "RESULT 0" "COLORTERM=truecolor: block art"
+if LC_ALL=C grep -q "$(printf '\033')\[38;2;" "$TMP/rgb.out"; then ok 0 "COLORTERM=truecolor: in 24-bit colour"
+else ok 1 "COLORTERM=truecolor: in 24-bit colour"; fi
+if LC_ALL=C grep -q "$(printf '\033')\[38;2;" "$TMP/none.out"; then ok 1 "no COLORTERM: no 24-bit colour"
+else ok 0 "no COLORTERM: no 24-bit colour"; fi
+
+# Chosen by the user: no question asked, the protocol used as told.
+KLING_TUI_PICTURES=sixel python3 "$top_srcdir/tests/ui/termplay.py" none "$TMP/forced.out" \
+	"$KLING_TUI" --base-url "$SIM_URL" "$sb" >"$TMP/forced.res" 2>&1
+if grep -q "$(printf '\033\\[c')" "$TMP/forced.out"; then ok 1 "KLING_TUI_PICTURES=sixel: nothing asked"
+else ok 0 "KLING_TUI_PICTURES=sixel: nothing asked"; fi
+if LC_ALL=C grep -Eq "$(printf '\033')P[0-9;]*q" "$TMP/forced.out"; then ok 0 "KLING_TUI_PICTURES=sixel: sixels"
+else ok 1 "KLING_TUI_PICTURES=sixel: sixels"; fi
+for env in TERMPLAY_TERM=linux NO_COLOR=1; do
+	env $env python3 "$top_srcdir/tests/ui/termplay.py" sixel "$TMP/quiet.out" \
+		"$KLING_TUI" --base-url "$SIM_URL" "$sb" >"$TMP/quiet.res" 2>&1
+	like "$(grep 'asks the terminal' "$TMP/quiet.res")" "RESULT 1" "$env: nothing asked"
+	like "$(grep 'with the protocol' "$TMP/quiet.res")" "RESULT 1" "$env: no sixels"
+done
+KLING_TUI_PICTURES=text python3 "$top_srcdir/tests/ui/termplay.py" none "$TMP/text.out" \
+	"$KLING_TUI" --base-url "$SIM_URL" "$sb" >"$TMP/text.res" 2>&1
+like "$(grep 'block art' "$TMP/text.res")" "RESULT 1" "KLING_TUI_PICTURES=text: no block art"
+like "$(LC_ALL=C tr -d '\033' <"$TMP/text.out")" "KLING_TUI_PICTURES=text: the" \
+	"KLING_TUI_PICTURES=text: says why"
+done_testing
