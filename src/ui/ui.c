@@ -199,6 +199,13 @@ ui_init(char **cause)
 	set_escdelay(25);
 	curs_set(0);
 	ui_init_styles();
+	/* ncurses 6.4 flushes its output after every cursor movement until
+	 * the screen has once been left and taken back (lib_mvcur.c:
+	 * _nc_mvcur, while _endwin is ewInitial): a frame went to the
+	 * terminal in a write per row part, a hundred for the first. Left
+	 * here, before anything is drawn, the first doupdate() takes it
+	 * back, and every frame goes out in one write. */
+	endwin();
 	ui_dirty = true;
 	return 0;
 }
