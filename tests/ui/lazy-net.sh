@@ -14,6 +14,19 @@ unlike "$(needed "$APP")" 'libcurl' "kling-tui-app does not need libcurl at star
 # The front runs validate, body and curl: the C library and the JSON parser.
 is "$(needed "$KLING_TUI")" "libc.so.6 libcjson.so.1 " "the front needs only libc and cJSON"
 
+# Of the locale, the app loads the character set (curses and readline need
+# it) and nothing else: a dozen files for LC_ALL under C.UTF-8 where the
+# locale archive lacks it.
+if command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true 2>/dev/null; then
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 strace -f -e trace=open,openat \
+		-o "$TMP/opens" "$APP" validate "$FIXTURES/create-example.json" >/dev/null 2>&1
+	others=$(grep -o '/LC_[A-Z_]*"' "$TMP/opens" | grep -v LC_CTYPE | tr -d '"' | sort -u | tr '\n' ' ')
+	is "$others" "" "kling-tui-app loads no locale category but LC_CTYPE"
+else
+	echo "# strace is missing or cannot trace here: the locale files are not checked"
+fi
+
 # The order of the terminal's bytes is the order of the writes: ld.so's
 # trace of libcurl's loading must come after the first frame's last line.
 export CRUN_API_KEY=k CRUN_BASE_URL=http://127.0.0.1:9
