@@ -10,10 +10,10 @@
 #include <sys/ioctl.h>
 #include <term.h>
 
-#include <readline/readline.h>
 #include <termios.h>
 #include <unistd.h>
 
+#include "rlsym.h"
 #include "text.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -226,9 +226,14 @@ ui_shutdown(void)
 const char *
 ui_library_versions(void)
 {
-	static char v[96];
+	static char v[320];
+	const char *cause;
 
-	snprintf(v, sizeof v, "%s, readline %s", curses_version(), rl_library_version);
+	/* Loaded here, if no field has yet: doctor asks. */
+	if (rlsym_load(&cause) != 0)
+		snprintf(v, sizeof v, "%s, readline: %s", curses_version(), cause);
+	else
+		snprintf(v, sizeof v, "%s, readline %s", curses_version(), rl_library_version);
 	return v;
 }
 

@@ -2,6 +2,7 @@
 # kling-tui: nothing the first frame does not need is loaded before it:
 # kling-tui-app is not linked with libcurl, loads it only after the full
 # screen's first frame, and without it the screens still open and say why.
+# Nor with readline, which the first field typed into loads.
 # Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/ui/ui-lib.sh"
@@ -11,6 +12,7 @@ needed() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' |
 	grep -Ev '^lib(a|ub|t|l)san\.so' | sort | tr '\n' ' '; }
 
 unlike "$(needed "$APP")" 'libcurl' "kling-tui-app does not need libcurl at start: $(needed "$APP")"
+unlike "$(needed "$APP")" 'libreadline' "nor readline"
 # The front runs validate, body and curl: the C library and the JSON parser.
 is "$(needed "$KLING_TUI")" "libc.so.6 libcjson.so.1 " "the front needs only libc and cJSON"
 
@@ -40,6 +42,12 @@ curl=$(grep -abo 'file=libcurl' "$out" | head -1 | cut -d: -f1)
 ok $([ -n "$curl" ]; echo $?) "libcurl is loaded (at byte ${curl:-none})"
 ok $([ -n "$frame" ] && [ -n "$curl" ] && [ "$frame" -lt "$curl" ]; echo $?) \
 	"after the first frame was drawn (its footer at byte ${frame:-none})"
+rl=$(grep -abo 'file=libreadline' "$out" | head -1 | cut -d: -f1)
+is "${rl:-none}" none "readline is not loaded while no field is typed into"
+ui_keys F2 /
+ui_wait "Filter (" 5
+rl=$(grep -abo 'file=libreadline' "$out" | head -1 | cut -d: -f1)
+ok $([ -n "$rl" ]; echo $?) "the first field loads it (at byte ${rl:-none})"
 ui_stop
 
 # A machine without libcurl: the editor and the dashboard still open.
@@ -48,6 +56,17 @@ ui_ok_wait "network unavailable: cannot load libcurl" "the editor opens and says
 ui_keys F2
 ui_ok_wait "No tasks yet" "the dashboard opens"
 ui_keys q
+ui_stop
+# A machine without readline: the screens open; a field says why it cannot
+# be typed into, and the screen goes on.
+ui_start "KLING_TUI_FAULT=no-readline $KLING_TUI"
+ui_ok_wait "Settings" "without readline, the editor opens"
+ui_keys F2
+ui_ok_wait "No tasks yet" "and the dashboard"
+ui_keys /
+ui_ok_wait "cannot load readline" "a field says it cannot be typed into"
+ui_keys F2
+ui_ok_wait "Settings" "and the screens still answer"
 ui_stop
 err=$(KLING_TUI_FAULT=no-libcurl "$KLING_TUI" balance 2>&1); rc=$?
 is "$rc" 4 "a subcommand needing the network exits 4 (network)"
