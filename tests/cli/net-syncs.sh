@@ -23,12 +23,19 @@ settled
 before=$(wc -l <"$SIM_LOG")
 # LeakSanitizer (an ASan build's) cannot run under ptrace: it would abort.
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-timeout 60 strace -f -c -o "$TMP/strace" -e trace=fdatasync,fsync \
+timeout 60 strace -f -c -o "$TMP/strace" -e trace=fdatasync,fsync,sendto \
 	"$KLING_TUI" --base-url "$SIM_URL" watch --once --parallel 8 >"$TMP/out" 2>&1
 is "$?" 0 "watch --once under strace"
 syncs=$(awk '$NF == "fdatasync" || $NF == "fsync" { n += $4 } END { print n + 0 }' "$TMP/strace")
 echo "# fdatasync and fsync in a sweep of $n unchanged tasks: $syncs"
 ok $([ "$syncs" -le 3 ]; echo $?) "a sweep of $n tasks syncs the store $syncs times, not once a task"
+# A send a query, and a few to wake the worker: a query queued while every
+# transfer slot is busy waits for one to end, and needs no wake-up (there
+# was one a query: 2 sends each).
+sends=$(awk '$NF == "sendto" { n += $4 } END { print n + 0 }' "$TMP/strace")
+echo "# sendto in a sweep of $n tasks: $sends"
+ok $([ "$sends" -ge $n ] && [ "$sends" -lt $((n * 17 / 10)) ]; echo $?) \
+	"a sweep of $n tasks: $sends sends, not two a query"
 settled
 tail -n +$((before + 1)) "$SIM_LOG" >"$TMP/sweep"
 is "$(grep -c TaskInfo "$TMP/sweep")" $n "one TaskInfo a task"
