@@ -204,7 +204,8 @@ ui_init(char **cause)
 	 * _nc_mvcur, while _endwin is ewInitial): a frame went to the
 	 * terminal in a write per row part, a hundred for the first. Left
 	 * here, before anything is drawn, the first doupdate() takes it
-	 * back, and every frame goes out in one write. */
+	 * back, and a frame goes out in as few writes as ncurses' buffer
+	 * allows (one or two for a full screen). */
 	endwin();
 	ui_dirty = true;
 	return 0;
