@@ -431,7 +431,7 @@ cli_run_engine(struct session *s, const struct follow_file *files, size_t nfiles
 	worker_limits_init(&lim);
 	if (nfiles > 0)
 		lim.max_creates = o->parallel;
-	if (lim.max_transfers < o->parallel)
+	if (lim.max_transfers < o->parallel || nfiles == 0)
 		lim.max_transfers = o->parallel;
 	if ((rc = session_start_engine(s, &lim, &cause)) != EXIT_OK) {
 		cli_print_error(cause);
@@ -444,8 +444,12 @@ cli_run_engine(struct session *s, const struct follow_file *files, size_t nfiles
 		return EXIT_USAGE;
 	}
 	r.t = s->tracker;
+	/* Queries: o->parallel on the wire (the worker's limit) and as many
+	 * again queued behind them, so that the worker starts the next the
+	 * moment a transfer ends, as curl --parallel does, not after a round
+	 * trip through this thread (its store, its budget, its wake-up). */
 	if (nfiles == 0)
-		tracker_set_max_queries(r.t, o->parallel);
+		tracker_set_max_queries(r.t, 2 * o->parallel);
 	/* One query each means asking the service, not reading the store. */
 	if (o->once)
 		tracker_set_budget(r.t, s->rate, false);

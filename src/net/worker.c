@@ -532,7 +532,7 @@ worker_submit(struct worker *w, const struct api_request *req, uint64_t tag)
 	char		*cause = NULL;
 	uint64_t	 id;
 	int		 bad = 0;
-	bool		 held = !w->started && w->down == NULL;
+	bool		 held = !w->started && w->down == NULL, wake;
 
 	/* Copied and checked on the caller's thread: conn never changes. On
 	 * hold, the check needs libcurl and waits for worker_release(). */
@@ -569,8 +569,14 @@ worker_submit(struct worker *w, const struct api_request *req, uint64_t tag)
 	if (req->kind == API_DOWNLOAD)
 		j->x.progress = worker_progress;
 	TAILQ_INSERT_TAIL(&w->jobs, j, entry);
+	/* Every slot busy: the end of a transfer schedules again (under this
+	 * lock, after it frees its slot) and starts this job then, so waking
+	 * the thread would only cost it a turn. A sweep queues most of its
+	 * queries so. */
+	wake = w->running < w->limits.max_transfers;
 	pthread_mutex_unlock(&w->lock);
-	worker_wake(w);
+	if (wake)
+		worker_wake(w);
 	return id;
 }
 

@@ -12,12 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <readline/history.h>
-#include <readline/readline.h>
-
 #include "field.h"
+#include "rlsym.h"
 #include "text.h"
 #include "xmalloc.h"
+#include "i18n.h"
 
 #define FIELD_QUEUE	64
 #define FIELD_HINTS	16
@@ -162,11 +161,18 @@ field_line(char *line)
 	rl_callback_handler_remove();
 }
 
-void
-field_init(void)
-{
-	size_t i;
+/* Readline is loaded and set up by the first field (rlsym.h): the first
+ * frame, and a session that types into none, need none of it. 0, or -1
+ * and *cause. */
+static bool		 field_ready;
 
+static int
+field_setup(const char **cause)
+{
+	if (field_ready)
+		return 0;
+	if (rlsym_load(cause) != 0)
+		return -1;
 	field_null = fopen("/dev/null", "w");
 	rl_readline_name = "kling-tui";
 	rl_instream = stdin;
@@ -185,11 +191,20 @@ field_init(void)
 	rl_variable_bind("bell-style", "none");
 	rl_variable_bind("show-all-if-ambiguous", "on");
 	rl_variable_bind("enable-bracketed-paste", "off");
+	using_history();
+	field_ready = true;
+	return 0;
+}
+
+void
+field_init(void)
+{
+	size_t i;
+
 	for (i = 0; i < FIELD_NKINDS; i++) {
 		field_hist[i] = xmalloc(sizeof *field_hist[i]);
 		*field_hist[i] = field_no_history;
 	}
-	using_history();
 }
 
 static void
@@ -219,13 +234,16 @@ field_free(void)
 	for (i = 0; i < FIELD_NKINDS; i++) {
 		if (field_hist[i] == NULL)
 			continue;
-		history_set_history_state(field_hist[i]);
-		clear_history();
+		if (field_ready) {
+			history_set_history_state(field_hist[i]);
+			clear_history();
+		}
 		free(field_hist[i]->entries);
 		free(field_hist[i]);
 		field_hist[i] = NULL;
 	}
-	history_set_history_state(&field_no_history);
+	if (field_ready)
+		history_set_history_state(&field_no_history);
 	if (field_null != NULL)
 		fclose(field_null);
 	field_null = NULL;
@@ -235,10 +253,18 @@ void
 field_begin(enum field_kind kind, const char *label, const char *initial,
     size_t limit, const char *const *names, field_done_cb cb, void *arg)
 {
+	const char *cause;
 	size_t i, n = 0;
 
 	if (field_on)
 		field_cancel();
+	/* Without readline a field cannot be typed into: as if cancelled. */
+	if (field_setup(&cause) != 0) {
+		ui_message(_("cannot type into a field: cannot load readline (%s)"), cause);
+		if (cb != NULL)
+			cb(arg, NULL);
+		return;
+	}
 	field_kind = kind;
 	free(field_lbl);
 	field_lbl = xstrdup(label != NULL ? label : "");

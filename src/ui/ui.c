@@ -10,11 +10,11 @@
 #include <sys/ioctl.h>
 #include <term.h>
 
-#include <readline/readline.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include "picture.h"
+#include "rlsym.h"
 #include "termreply.h"
 #include "text.h"
 #include "ui.h"
@@ -201,6 +201,14 @@ ui_init(char **cause)
 	set_escdelay(25);
 	curs_set(0);
 	ui_init_styles();
+	/* ncurses 6.4 flushes its output after every cursor movement until
+	 * the screen has once been left and taken back (lib_mvcur.c:
+	 * _nc_mvcur, while _endwin is ewInitial): a frame went to the
+	 * terminal in a write per row part, a hundred for the first. Left
+	 * here, before anything is drawn, the first doupdate() takes it
+	 * back, and a frame goes out in as few writes as ncurses' buffer
+	 * allows (one or two for a full screen). */
+	endwin();
 	ui_dirty = true;
 	return 0;
 }
@@ -222,9 +230,14 @@ ui_shutdown(void)
 const char *
 ui_library_versions(void)
 {
-	static char v[96];
+	static char v[320];
+	const char *cause;
 
-	snprintf(v, sizeof v, "%s, readline %s", curses_version(), rl_library_version);
+	/* Loaded here, if no field has yet: doctor asks. */
+	if (rlsym_load(&cause) != 0)
+		snprintf(v, sizeof v, "%s, readline: %s", curses_version(), cause);
+	else
+		snprintf(v, sizeof v, "%s, readline %s", curses_version(), rl_library_version);
 	return v;
 }
 

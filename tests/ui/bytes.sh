@@ -1,6 +1,8 @@
 #!/bin/sh
 # kling-tui: a keystroke in a prompt sends the terminal a handful of bytes,
-# not a screen: what a slow SSH link needs.
+# not a screen: what a slow SSH link needs. And a frame goes out in a few
+# writes, not one per cursor movement (ncurses 6.4 flushes each until the
+# screen has been left and taken back once).
 # Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/ui/ui-lib.sh"
@@ -43,4 +45,22 @@ b=$(awk '{print $14 + $15}' "/proc/$pid/stat")
 is "$((b - a))" 0 "idle for 3 s: no CPU time used"
 is "$(size)" "$before" "idle: nothing written to the terminal"
 ui_stop
+
+if command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true 2>/dev/null; then
+	# LeakSanitizer (an ASan build's) cannot run under ptrace.
+	ui_start "ASAN_OPTIONS=\${ASAN_OPTIONS:+\$ASAN_OPTIONS:}detect_leaks=0 strace -f -e trace=write -o '$TMP/writes' $KLING_TUI $FIXTURES/create-example.json"
+	ui_ok_wait "Diagnostics: none" "opens under strace"
+	ui_keys F2
+	ui_ok_wait "0 tasks | sort" "the dashboard, under strace"
+	ui_keys F2
+	ui_ok_wait "Diagnostics: none" "and back to the editor"
+	sleep 0.3
+	# Every write to the terminal (the threads write nothing there).
+	n=$(grep -c '^[0-9]* *write(1,' "$TMP/writes")
+	echo "# writes to the terminal for three frames and the set-up: $n"
+	ok $([ "$n" -gt 0 ] && [ "$n" -le 16 ]; echo $?) "three full frames took $n writes, not one a cursor move"
+	ui_stop
+else
+	echo "# strace is missing or cannot trace here: the count of writes is not checked"
+fi
 done_testing

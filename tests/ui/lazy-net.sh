@@ -2,6 +2,7 @@
 # kling-tui: nothing the first frame does not need is loaded before it:
 # kling-tui-app is not linked with libcurl, loads it only after the full
 # screen's first frame, and without it the screens still open and say why.
+# Nor with readline, which the first field typed into loads.
 # Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/ui/ui-lib.sh"
@@ -11,8 +12,22 @@ needed() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' |
 	grep -Ev '^lib(a|ub|t|l)san\.so' | sort | tr '\n' ' '; }
 
 unlike "$(needed "$APP")" 'libcurl' "kling-tui-app does not need libcurl at start: $(needed "$APP")"
+unlike "$(needed "$APP")" 'libreadline' "nor readline"
 # The front runs validate, body and curl: the C library and the JSON parser.
 is "$(needed "$KLING_TUI")" "libc.so.6 libcjson.so.1 " "the front needs only libc and cJSON"
+
+# Of the locale, the app loads the character set (curses and readline need
+# it) and nothing else: a dozen files for LC_ALL under C.UTF-8 where the
+# locale archive lacks it.
+if command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true 2>/dev/null; then
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 strace -f -e trace=open,openat \
+		-o "$TMP/opens" "$APP" validate "$FIXTURES/create-example.json" >/dev/null 2>&1
+	others=$(grep -o '/LC_[A-Z_]*"' "$TMP/opens" | grep -v LC_CTYPE | tr -d '"' | sort -u | tr '\n' ' ')
+	is "$others" "" "kling-tui-app loads no locale category but LC_CTYPE"
+else
+	echo "# strace is missing or cannot trace here: the locale files are not checked"
+fi
 
 # The order of the terminal's bytes is the order of the writes: ld.so's
 # trace of libcurl's loading must come after the first frame's last line.
@@ -27,6 +42,12 @@ curl=$(grep -abo 'file=libcurl' "$out" | head -1 | cut -d: -f1)
 ok $([ -n "$curl" ]; echo $?) "libcurl is loaded (at byte ${curl:-none})"
 ok $([ -n "$frame" ] && [ -n "$curl" ] && [ "$frame" -lt "$curl" ]; echo $?) \
 	"after the first frame was drawn (its footer at byte ${frame:-none})"
+rl=$(grep -abo 'file=libreadline' "$out" | head -1 | cut -d: -f1)
+is "${rl:-none}" none "readline is not loaded while no field is typed into"
+ui_keys F2 /
+ui_wait "Filter (" 5
+rl=$(grep -abo 'file=libreadline' "$out" | head -1 | cut -d: -f1)
+ok $([ -n "$rl" ]; echo $?) "the first field loads it (at byte ${rl:-none})"
 ui_stop
 
 # A machine without libcurl: the editor and the dashboard still open.
@@ -35,6 +56,17 @@ ui_ok_wait "network unavailable: cannot load libcurl" "the editor opens and says
 ui_keys F2
 ui_ok_wait "No tasks yet" "the dashboard opens"
 ui_keys q
+ui_stop
+# A machine without readline: the screens open; a field says why it cannot
+# be typed into, and the screen goes on.
+ui_start "KLING_TUI_FAULT=no-readline $KLING_TUI"
+ui_ok_wait "Settings" "without readline, the editor opens"
+ui_keys F2
+ui_ok_wait "No tasks yet" "and the dashboard"
+ui_keys /
+ui_ok_wait "cannot load readline" "a field says it cannot be typed into"
+ui_keys F2
+ui_ok_wait "Settings" "and the screens still answer"
 ui_stop
 err=$(KLING_TUI_FAULT=no-libcurl "$KLING_TUI" balance 2>&1); rc=$?
 is "$rc" 4 "a subcommand needing the network exits 4 (network)"
