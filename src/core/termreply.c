@@ -159,12 +159,24 @@ take(struct termreply *r)
 	r->nheld = 0;
 }
 
+/* What is held is no reply: its first byte goes out as a key, and the
+ * bytes after it are read again, since one of them may start a reply. */
+static void
+release_first(struct termreply *r)
+{
+	int again[TERMREPLY_HOLD];
+	size_t n = r->nheld, i;
+
+	memcpy(again, r->held + 1, (n - 1) * sizeof again[0]);
+	out_push(r, r->held[0], false);
+	r->nheld = 0;
+	for (i = 0; i + 1 < n; i++)
+		termreply_feed(r, again[i], false);
+}
+
 void
 termreply_feed(struct termreply *r, int code, bool fkey)
 {
-	int again[TERMREPLY_HOLD + 1];
-	size_t n, i;
-
 	if (r->nheld == 0) {
 		if (!fkey && code == ESC)
 			r->held[r->nheld++] = code;
@@ -186,30 +198,16 @@ termreply_feed(struct termreply *r, int code, bool fkey)
 		}
 	}
 	/* Not a reply: its first byte is a key; the rest may start one. */
-	n = r->nheld;
-	memcpy(again, r->held + 1, (n - 1) * sizeof again[0]);
-	out_push(r, r->held[0], false);
-	r->nheld = 0;
-	for (i = 0; i + 1 < n; i++)
-		termreply_feed(r, again[i], false);
+	release_first(r);
 	termreply_feed(r, code, fkey);
 }
 
 void
 termreply_idle(struct termreply *r, bool more_may_come)
 {
-	int again[TERMREPLY_HOLD];
-	size_t n, i;
-
 	/* Curses waited its escape delay after a lone ESC: a key. */
-	while (r->nheld > 0 && (!more_may_come || r->nheld == 1)) {
-		n = r->nheld;
-		memcpy(again, r->held + 1, (n - 1) * sizeof again[0]);
-		out_push(r, r->held[0], false);
-		r->nheld = 0;
-		for (i = 0; i + 1 < n; i++)
-			termreply_feed(r, again[i], false);
-	}
+	while (r->nheld > 0 && (!more_may_come || r->nheld == 1))
+		release_first(r);
 }
 
 bool
