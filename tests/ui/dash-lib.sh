@@ -15,14 +15,14 @@ dash_config() { # dash_config [KEY = VALUE ...]: the config file, download_dir s
 	} >"$XDG_CONFIG_HOME/kling-tui/config"
 }
 
-dash_storyboard() { # dash_storyboard FILE PROMPT [IMAGE]: a valid text- or image-to-video
-	if [ -n "$3" ]; then
-		printf '{\n  "model": "kling/v3",\n  "input": {\n    "mode": "std",\n    "multi_shots": false,\n    "prompt": "%s",\n    "img_urls": ["%s"],\n    "duration": 5\n  }\n}\n' "$2" "$3" >"$1"
-	else
-		printf '{\n  "model": "kling/v3",\n  "input": {\n    "mode": "std",\n    "multi_shots": false,\n    "prompt": "%s",\n    "duration": 5\n  }\n}\n' "$2" >"$1"
-	fi
+dash_storyboard() { # dash_storyboard FILE PROMPT [IMAGE...]: a valid text- or image-to-video
+	local f=$1 p=$2 imgs= u
+	shift 2
+	for u in "$@"; do imgs="$imgs${imgs:+, }\"$u\""; done
+	printf '{\n  "model": "kling/v3",\n  "input": {\n    "mode": "std",\n    "multi_shots": false,\n    "prompt": "%s",\n%s    "duration": 5\n  }\n}\n' \
+		"$p" "${imgs:+    \"img_urls\": [$imgs],
+}" >"$f"
 }
-
 dash_line() { # dash_line TEXT: the dashboard row holding TEXT
 	ui_screen | grep -F -m1 -- "$1"
 }

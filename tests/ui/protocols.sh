@@ -16,8 +16,7 @@ start_sim --seed 3 || exit 1
 dash_config
 export CRUN_API_KEY=demo-key
 sb=$TMP/pics.json
-printf '{\n  "model": "kling/v3",\n  "input": {\n    "mode": "std",\n    "multi_shots": false,\n    "prompt": "A lighthouse at night",\n    "img_urls": ["%s", "%s"],\n    "duration": 5\n  }\n}\n' \
-	"$SIM_URL/images/1280x720.png" "$SIM_URL/images/200x200.jpg" >"$sb"
+dash_storyboard "$sb" "A lighthouse at night" "$SIM_URL/images/1280x720.png" "$SIM_URL/images/200x200.jpg"
 
 for t in sixel kitty iterm none; do
 	python3 "$top_srcdir/tests/ui/termplay.py" $t "$TMP/$t.out" \
