@@ -34,6 +34,8 @@ main(void)
 	is_int(text_decode("\xe0\x80\xaf", 3, &cp), 0, "three-byte overlong refused");
 	is_int(text_decode("\xed\xa0\x80", 3, &cp), 0, "surrogate U+D800 refused");
 	is_int(text_decode("\xf4\x90\x80\x80", 4, &cp), 0, "above U+10FFFF refused");
+	is_int(text_decode("\xf4\x8f\xbf\xbf", 4, &cp), 4, "U+10FFFF, the last, is four bytes");
+	is_int(cp, 0x10ffff, "and decodes to U+10FFFF");
 	is_int(text_decode("\xe4\xb8", 2, &cp), 0, "truncated sequence refused");
 	is_int(text_decode("\x80", 1, &cp), 0, "lone continuation byte refused");
 
@@ -86,6 +88,8 @@ main(void)
 	sanitized("plain", 5, 0, false, "plain", "plain text kept");
 	sanitized("\x1b[31mred\x1b[0m", 12, 0, false, "red", "CSI colour removed");
 	sanitized("a\x1b[2J\x1b[Hb", 10, 0, false, "ab", "CSI clear screen removed");
+	sanitized("a\x1b[4@b", 6, 0, false, "ab", "CSI ending in '@', the first final byte, removed");
+	sanitized("a\x1b[4~b", 6, 0, false, "ab", "CSI ending in '~', the last final byte, removed");
 	sanitized("x\x1b]0;title\x07y", 12, 0, false, "xy", "OSC ended by BEL removed");
 	sanitized("x\x1b]8;;http://e\x1b\\link\x1b]8;;\x1b\\y", 29, 0, false, "xlinky",
 	    "OSC 8 hyperlink ended by ST removed");
