@@ -526,6 +526,63 @@ mention_cost(struct storyboard *sb, size_t n)
 	return best;
 }
 
+/* "@a" and cp: the name the mention reads. */
+static const char *
+mention_with(uint32_t cp)
+{
+	static struct seen s;
+	char buf[16] = "@a";
+	size_t n = 2;
+
+	if (cp < 0x800) {
+		buf[n++] = (char)(0xc0 | cp >> 6);
+	} else {
+		buf[n++] = (char)(0xe0 | cp >> 12);
+		buf[n++] = (char)(0x80 | (cp >> 6 & 0x3f));
+	}
+	buf[n++] = (char)(0x80 | (cp & 0x3f));
+	buf[n] = '\0';
+	memset(&s, 0, sizeof s);
+	rules_each_mention(buf, on_mention, &s);
+	return s.n == 1 ? s.name[0] : "(not one mention)";
+}
+
+/* Item 21, each end of each range of punctuation that ends a name: the
+ * first and the last end it, the letters just outside belong to it. */
+static void
+test_name_edges(void)
+{
+	static const uint32_t range[][2] = {
+		{ 0x2000, 0x206f }, { 0x3000, 0x303f }, { 0xfe10, 0xfe1f },
+		{ 0xfe30, 0xfe6f }, { 0xff01, 0xff0f }, { 0xff1a, 0xff20 },
+		{ 0xff3b, 0xff40 }, { 0xff5b, 0xff65 },
+	};
+	size_t i, k;
+	int bad = 0;
+
+	for (i = 0; i < sizeof range / sizeof range[0]; i++) {
+		for (k = 0; k < 2; k++) {
+			uint32_t in = range[i][k];
+			uint32_t out = k == 0 ? in - 1 : in + 1;
+
+			if (strcmp(mention_with(in), "a") != 0) {
+				diag_note("U+%04X does not end a name", (unsigned)in);
+				bad++;
+			}
+			if (strlen(mention_with(out)) != 1 + (out < 0x800 ? 2 : 3)) {
+				diag_note("U+%04X ends a name", (unsigned)out);
+				bad++;
+			}
+		}
+	}
+	is_int(bad, 0, "item 21: each punctuation range's first and last end a "
+	    "name, the characters either side of it do not");
+	is_str(mention_with(0xbf), "a", "item 21: U+00BF, the last Latin-1 sign, "
+	    "ends a name");
+	is_str(mention_with(0xc0), "a\xc3\x80", "item 21: U+00C0, the first "
+	    "Latin-1 letter, belongs to it");
+}
+
 /* Issue 12: sums that overflow, names that end at CJK punctuation, an unused
  * multi_prompt, null on optional fields, capped diagnostics, and a prompt
  * of a million bytes of mentions. */
@@ -567,6 +624,7 @@ test_hardening(void)
 	ok(s.n == 3 && strcmp(s.name[1], "a") == 0 &&
 	    strcmp(s.name[2], "\xc3\x80ndre") == 0,
 	    "item 21: U+00BF ends a name, U+00C0 belongs to it");
+	test_name_edges();
 	sb_free(&sb);
 
 	/* Item 22: an unused multi_prompt is warned about, not checked. */
