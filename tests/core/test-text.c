@@ -119,6 +119,9 @@ main(void)
 	sanitized("a\xe2\x80\xa9" "b\xe2\x81\xaa" "c\xe2\x80\x8d" "d", 13, 0,
 	    false, "a\xe2\x80\xa9" "b\xe2\x81\xaa" "c\xe2\x80\x8d" "d",
 	    "the characters beside the ranges are kept");
+	sanitized("a b\xc2\xa0" "c\xe2\x80\xaf" "d\xe2\x81\xa5" "e", 15, 0, false,
+	    "a b\xc2\xa0" "c\xe2\x80\xaf" "d\xe2\x81\xa5" "e",
+	    "a space, U+00A0 (after the C1 controls), U+202F and U+2065 are kept");
 	sanitized("\xe4\xb8\xad\xf0\x9f\x98\x80", 7, 0, false,
 	    "\xe4\xb8\xad\xf0\x9f\x98\x80", "CJK and emoji kept");
 	return tap_done();
