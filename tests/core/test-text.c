@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "tap.h"
 #include "text.h"
@@ -15,6 +18,24 @@ sanitized(const char *in, size_t len, size_t max, bool nl, const char *want,
 
 	is_str(got, want, "sanitize: %s", name);
 	free(got);
+}
+
+/* in[0..len) copied to the end of a page that an unreadable page follows:
+ * a read past len is a crash, not a byte that happens to be there. */
+static void
+sanitized_at_edge(const char *in, size_t len, const char *want, const char *name)
+{
+	size_t pg = (size_t)sysconf(_SC_PAGESIZE);
+	char *p = mmap(NULL, 2 * pg, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED || mprotect(p + pg, pg, PROT_NONE) != 0) {
+		ok(0, "sanitize at a page's end: %s: no guard page", name);
+		return;
+	}
+	memcpy(p + pg - len, in, len);
+	sanitized(p + pg - len, len, 0, false, want, name);
+	munmap(p, 2 * pg);
 }
 
 int
@@ -91,6 +112,8 @@ main(void)
 	sanitized("a\x1b[4@b", 6, 0, false, "ab", "CSI ending in '@', the first final byte, removed");
 	sanitized("a\x1b[4~b", 6, 0, false, "ab", "CSI ending in '~', the last final byte, removed");
 	sanitized("x\x1b]0;title\x07y", 12, 0, false, "xy", "OSC ended by BEL removed");
+	sanitized("x\x1b]0;title\xc2\x9cy", 13, 0, false, "xy",
+	    "OSC ended by ST as U+009C removed");
 	sanitized("x\x1b]8;;http://e\x1b\\link\x1b]8;;\x1b\\y", 29, 0, false, "xlinky",
 	    "OSC 8 hyperlink ended by ST removed");
 	sanitized("x\x1bPq#0;2\x1b\\y", 12, 0, false, "xy", "DCS removed");
@@ -108,6 +131,15 @@ main(void)
 	    "cut without splitting a character");
 	sanitized("x\x1b[", 3, 0, false, "x", "unterminated CSI at the end removed");
 	sanitized("x\x1b]52;c;AAAA", 12, 0, false, "x", "unterminated OSC removed");
+	/* What a server sent is not NUL-terminated: nothing past len is read,
+	 * even when an escape is cut after its first byte. */
+	sanitized_at_edge("x\x1b", 2, "x", "ESC at the very end: nothing read past it");
+	sanitized_at_edge("x\x1b[", 3, "x", "CSI cut at its introducer: nothing read past it");
+	sanitized_at_edge("x\x1b]0;t\x1b", 7, "x", "OSC cut after ESC: nothing read past it");
+	sanitized_at_edge("x\x1b]0;t\xc2", 7, "x",
+	    "OSC cut after U+009C's first byte: nothing read past it");
+	sanitized_at_edge("x\xe4\xb8", 3, "x\xef\xbf\xbd\xef\xbf\xbd",
+	    "a character cut short: nothing read past it");
 	sanitized("a\xe2\x80\xae" "b", 5, 0, false, "ab", "bidi override removed");
 	sanitized("a\x1b Fb", 5, 0, false, "ab", "ESC, a space intermediate and "
 	    "its final byte removed");
