@@ -70,7 +70,10 @@ run_tests() {
 	local dir=$1
 	shift
 	for t in "$@"; do
-		(cd "$dir" && timeout 120 "./$t") >/dev/null 2>&1 || return 1
+		# Not exec'd: a test that crashes is reported by this
+		# subshell, to /dev/null, not by the worker ("Aborted").
+		(cd "$dir" && timeout 120 "./$t"; r=$?; exit $r) \
+		    >/dev/null 2>&1 || return 1
 	done
 	return 0
 }
