@@ -520,6 +520,21 @@ test_download(void)
 	canned_stop(&srv);
 	unlink(dest);
 
+	/* A server that does not know the whole size: "bytes 6-10/ *". */
+	spit(part, "hello ");
+	st[0].reply = "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes "
+	    "6-10/*\r\nContent-Length: 5\r\n\r\nworld";
+	srv = canned_start(st, 1);
+	req.url = canned_url(srv);
+	api_perform(&c, &req, NULL, NULL, &res);
+	is_int(res.outcome, API_OK, "resumed download of an unknown size (/*)");
+	is_str(s = slurp(dest), "hello world", "the part and the rest joined");
+	free(s);
+	is_int(res.bytes, 11, "size reported");
+	api_result_clear(&res);
+	canned_stop(&srv);
+	unlink(dest);
+
 	spit(part, "junk");
 	st[0].reply = "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\nhello world";
 	srv = canned_start(st, 1);
