@@ -362,6 +362,19 @@ test_cap(void)
 	free(big);
 }
 
+/* How many times needle is in s (0 for no s). */
+static int
+count(const char *s, const char *needle)
+{
+	int	n = 0;
+
+	while (s != NULL && (s = strstr(s, needle)) != NULL) {
+		n++;
+		s++;
+	}
+	return n;
+}
+
 static void
 test_retry(void)
 {
@@ -371,7 +384,7 @@ test_retry(void)
 	struct canned_step	st[2];
 	struct canned		*srv;
 	int64_t			t0;
-	char			*r0, *r1;
+	char			*r0, *r1, *rq;
 
 	netlib_conn(&c, NULL);
 	st[0].act = st[1].act = CANNED_REPLY;
@@ -412,6 +425,12 @@ test_retry(void)
 	is_int(res.outcome, API_OK, "create resent after 455");
 	is_str(res.task_id, "task_1", "task id decoded");
 	is_int(canned_requests(srv), 2, "two creates, the first refused");
+	rq = canned_request(srv, 1);
+	ok(count(rq, "\r\nx-api-key: ") == 1 &&
+	    count(rq, "\r\nContent-Type: application/json\r\n") == 1 &&
+	    count(rq, "\r\nAccept: application/json\r\n") == 1,
+	    "the resent create has each header once, not the first's again");
+	free(rq);
 	api_result_clear(&res);
 	canned_stop(&srv);
 	free(r0);
