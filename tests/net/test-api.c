@@ -130,6 +130,12 @@ test_not_reached(void)
 	is_int(res.outcome, API_NOT_SENT, "connection refused: not sent");
 	is_int(res.attempts, 3, "a create that never reached is retried");
 	ok(!api_result_unknown(&res), "and its fate is known (not created)");
+	/* curl's own detail, which names the address, not only its code's
+	 * generic text ("Couldn't connect to server"). */
+	ok(res.message != NULL && strstr(res.message, "not sent: ") == res.message &&
+	    strstr(res.message, "127.0.0.1") != NULL,
+	    "the message says where it could not connect (%s)",
+	    res.message != NULL ? res.message : "(none)");
 	api_result_clear(&res);
 
 	netlib_conn(&c, "http://localhost:1");
