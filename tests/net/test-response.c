@@ -118,6 +118,17 @@ test_decode(void)
 		    API_BAD_RESPONSE, "answer without the expected data" },
 		{ API_CREATE, 200, "{\"code\": 200, \"data\": {}}",
 		    API_BAD_RESPONSE, "answer without the expected data" },
+		/* A task still running has no result yet; one that failed
+		 * may have a result without media. */
+		{ API_TASK_INFO, 200, "{\"code\": 200, \"data\": {\"task_id\": "
+		    "\"t1\", \"status\": \"processing\"}}",
+		    API_OK, "HTTP 200, code 200" },
+		{ API_TASK_INFO, 200, "{\"code\": 200, \"data\": {\"task_id\": "
+		    "\"t1\", \"status\": \"failed\", \"result\": {\"code\": 1301}}}",
+		    API_OK, "HTTP 200, code 200" },
+		{ API_TASK_INFO, 200, "{\"code\": 200, \"data\": {\"status\": "
+		    "\"processing\"}}",
+		    API_BAD_RESPONSE, "answer without the expected data" },
 		{ API_HEAD, 200, "{\"code\": 200, \"data\": {}}",
 		    API_BAD_RESPONSE, "answer without the expected data" },
 		{ API_BALANCE, 200, "{\"code\": 200, \"data\": {\"balance\": \"9\"}}",
