@@ -560,6 +560,21 @@ test_download(void)
 	canned_stop(&srv);
 	unlink(dest);
 
+	/* A whole of 0 bytes, with 5 sent: the answer contradicts itself,
+	 * and the file is not taken as complete. */
+	spit(part, "hello ");
+	st[0].reply = "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes "
+	    "6-10/0\r\nContent-Length: 5\r\n\r\nworld";
+	srv = canned_start(st, 1);
+	req.url = canned_url(srv);
+	api_perform(&c, &req, NULL, NULL, &res);
+	is_int(res.outcome, API_NO_ANSWER, "a range that says the whole is 0 "
+	    "bytes does not complete the file");
+	ok(stat(dest, &sb) == -1, "and makes no final file");
+	api_result_clear(&res);
+	canned_stop(&srv);
+	unlink(part);
+
 	spit(part, "junk");
 	st[0].reply = "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\nhello world";
 	srv = canned_start(st, 1);
