@@ -647,6 +647,49 @@ test_download(void)
 	free(part);
 }
 
+/* A HEAD of a link (the check before a download): any 2xx is there, with
+ * its size; a 3xx left over (no Location to follow) is not. api_perform
+ * says 0 for OK, -1 for anything else. */
+static void
+test_head(void)
+{
+	static const struct {
+		const char	*reply;
+		enum api_outcome o;
+		int		 rc;
+		int64_t		 bytes;
+	} table[] = {
+		{ "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n", API_OK, 0, 11 },
+		{ "HTTP/1.1 299 Fine\r\nContent-Length: 7\r\n\r\n", API_OK, 0, 7 },
+		{ "HTTP/1.1 300 Multiple Choices\r\nContent-Length: 0\r\n\r\n",
+		    API_OTHER, -1, 0 },
+	};
+	struct api_conn		c;
+	struct api_request	req = { .kind = API_HEAD };
+	struct api_result	res = { 0 };
+	struct canned_step	st[1] = { { CANNED_REPLY, NULL } };
+	struct canned		*srv;
+	size_t			 i;
+	int			 rc;
+
+	netlib_conn(&c, "http://127.0.0.1:1");	/* a local API: its links may be local */
+	c.retry.max_attempts = 1;
+	for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+		st[0].reply = table[i].reply;
+		srv = canned_start(st, 1);
+		req.url = canned_url(srv);
+		rc = api_perform(&c, &req, NULL, NULL, &res);
+		ok(rc == table[i].rc && res.outcome == table[i].o &&
+		    (table[i].o != API_OK || res.bytes == table[i].bytes),
+		    "HEAD answered %.3s: %s, %d (%s, %d, %lld bytes)",
+		    table[i].reply + 9, api_outcome_name(table[i].o),
+		    table[i].rc, api_outcome_name(res.outcome), rc,
+		    (long long)res.bytes);
+		api_result_clear(&res);
+		canned_stop(&srv);
+	}
+}
+
 struct progress_seen {
 	int	calls;
 	int64_t	last;
@@ -990,6 +1033,7 @@ main(void)
 	test_retry();
 	test_unknown();
 	test_download();
+	test_head();
 	test_download_limits();
 	test_progress();
 	net_global_free();
