@@ -46,9 +46,36 @@ fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kt-mutate.XXXXXX") || exit 1
 pids=
+# tree PID...: the processes and all their descendants (ps -A -o is POSIX).
+tree() {
+	ps -A -o pid= -o ppid= | awk -v roots=" $* " '
+	    { parent[$1] = $2 }
+	    END {
+		do {
+			more = 0
+			for (p in parent)
+				if (!(p in in_tree) && (index(roots, " " p " ") ||
+				    (parent[p] in in_tree))) {
+					in_tree[p] = 1
+					more = 1
+				}
+		} while (more)
+		for (p in in_tree)
+			print p
+	    }'
+}
+# The workers ignore SIGINT (background jobs of a script do): stop them and
+# all they started (stopped, none can start more), then end them all.
 cleanup() {
-	for p in $pids; do kill "$p" 2>/dev/null; done
-	wait
+	if [ -n "$pids" ]; then
+		all=$(tree $pids)
+		kill -STOP $all 2>/dev/null
+		all=$(tree $all)
+		kill -STOP $all 2>/dev/null
+		kill -TERM $all 2>/dev/null
+		kill -CONT $all 2>/dev/null
+		wait
+	fi
 	rm -rf "$tmp"
 }
 trap 'trap - EXIT; cleanup; exit 130' INT TERM HUP
@@ -125,7 +152,8 @@ total=$(wc -l <"$tmp/plan")
 worker() {
 	local w=$1 wd="$tmp/w$1" prev= verdict
 	export top_srcdir="$wd/tree" top_builddir="$wd/tree" TMPDIR="$wd/tmp"
-	awk -v w="$w" -v jobs="$jobs" '(NR - 1) % jobs == w - 1' "$tmp/plan" |
+	awk -v w="$w" -v jobs="$jobs" '(NR - 1) % jobs == w - 1' "$tmp/plan" \
+	    >"$wd/plan"
 	while read -r s folder f line col len orig mut; do
 		[ -d "$wd" ] || break	# ended (cleanup)
 		if [ "$f" != "$prev" ]; then
@@ -155,7 +183,7 @@ worker() {
 			fi
 		fi
 		echo "$s $folder $f $verdict $line $orig $mut" >>"$wd/results"
-	done
+	done <"$wd/plan"
 }
 w=0
 while [ $w -lt "$jobs" ] && [ $w -lt "$total" ]; do
