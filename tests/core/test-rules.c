@@ -557,9 +557,35 @@ test_name_edges(void)
 		{ 0xfe30, 0xfe6f }, { 0xff01, 0xff0f }, { 0xff1a, 0xff20 },
 		{ 0xff3b, 0xff40 }, { 0xff5b, 0xff65 },
 	};
+	/* An '@' after a letter or digit is in an e-mail address; after
+	 * the characters beside a-z, A-Z and 0-9 it starts a mention. */
+	static const char mail[] = "azAZ09", other[] = "`{@[/:";
+	char text[8];
 	size_t i, k;
 	int bad = 0;
+	struct seen s;
 
+	for (i = 0; mail[i] != '\0'; i++) {
+		snprintf(text, sizeof text, "x%c@b", mail[i]);
+		memset(&s, 0, sizeof s);
+		rules_each_mention(text, on_mention, &s);
+		if (s.n != 0) {
+			diag_note("%s has a mention", text);
+			bad++;
+		}
+	}
+	for (i = 0; other[i] != '\0'; i++) {
+		snprintf(text, sizeof text, "x%c@b", other[i]);
+		memset(&s, 0, sizeof s);
+		rules_each_mention(text, on_mention, &s);
+		if (s.n != 1 || strcmp(s.name[0], "b") != 0) {
+			diag_note("%s has no mention @b", text);
+			bad++;
+		}
+	}
+	is_int(bad, 0, "mentions: an '@' after a-z, A-Z, 0-9 (each end) is an "
+	    "e-mail's, after ` { @ [ / : a mention's");
+	bad = 0;
 	for (i = 0; i < sizeof range / sizeof range[0]; i++) {
 		for (k = 0; k < 2; k++) {
 			uint32_t in = range[i][k];
