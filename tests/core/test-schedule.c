@@ -72,6 +72,26 @@ test_params(void)
 	sched_add(s, "c", 0, 3600 * S, false);
 	is_int(sched_due_at(s, "c"), 4 * S, "a max below min is raised to it");
 	sched_free(&s);
+
+	/* A divisor below 1 is taken as 1: a task 10 s old is asked every
+	 * 10 s (not divided by zero, nor made negative). */
+	p.min_ms = 1 * S;
+	p.max_ms = 60 * S;
+	p.age_divisor = 0;
+	s = sched_new(&p);
+	sched_add(s, "d", 0, 10 * S, false);
+	is_int(sched_due_at(s, "d"), 10 * S, "an age divisor of 0 is taken as 1");
+	sched_free(&s);
+	p.age_divisor = -5;
+	s = sched_new(&p);
+	sched_add(s, "e", 0, 10 * S, false);
+	is_int(sched_due_at(s, "e"), 10 * S, "so is a negative one");
+	sched_free(&s);
+	p.age_divisor = 2;
+	s = sched_new(&p);
+	sched_add(s, "f", 0, 10 * S, false);
+	is_int(sched_due_at(s, "f"), 5 * S, "a divisor of 2 halves the age");
+	sched_free(&s);
 }
 
 static void
