@@ -690,6 +690,51 @@ test_head(void)
 	}
 }
 
+/* An image fetched into memory (the editor's preview): its bytes; a size
+ * announced over the cap is no error but a picture too large, with the
+ * announced size; a server not reached is not sent. */
+static void
+test_fetch(void)
+{
+	struct api_conn		c;
+	struct api_request	req = { .kind = API_FETCH };
+	struct api_result	res = { 0 };
+	struct canned_step	st[1] = { { CANNED_REPLY, NULL } };
+	struct canned		*srv;
+
+	netlib_conn(&c, "http://127.0.0.1:1");	/* a local API: its links may be local */
+	c.retry.max_attempts = 1;
+	st[0].reply = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n"
+	    "Content-Length: 8\r\n\r\n\x89PNG\r\n\x1a\n";
+	srv = canned_start(st, 1);
+	req.url = canned_url(srv);
+	api_perform(&c, &req, NULL, NULL, &res);
+	ok(res.outcome == API_OK && res.data_len == 8 && res.data != NULL &&
+	    memcmp(res.data, "\x89PNG\r\n\x1a\n", 8) == 0 && !res.over_cap &&
+	    res.bytes == 8, "fetch: an image's 8 bytes, in memory");
+	is_str(res.content_type, "image/png", "fetch: with its content type");
+	api_result_clear(&res);
+	canned_stop(&srv);
+
+	st[0].reply = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n"
+	    "Content-Length: 20000000\r\n\r\n\x89PNG";
+	srv = canned_start(st, 1);
+	req.url = canned_url(srv);
+	api_perform(&c, &req, NULL, NULL, &res);
+	ok(res.outcome == API_OK && res.over_cap && res.bytes == 20000000,
+	    "fetch: 20 MB announced is a picture over the cap, of 20 MB "
+	    "(%s, over_cap %d, %lld bytes)", api_outcome_name(res.outcome), res.over_cap,
+	    (long long)res.bytes);
+	api_result_clear(&res);
+	canned_stop(&srv);
+
+	req.url = "http://127.0.0.1:1/x.png";
+	api_perform(&c, &req, NULL, NULL, &res);
+	is_str(api_outcome_name(res.outcome), api_outcome_name(API_NOT_SENT),
+	    "fetch: a server not reached: not sent");
+	api_result_clear(&res);
+}
+
 struct progress_seen {
 	int	calls;
 	int64_t	last;
@@ -1034,6 +1079,7 @@ main(void)
 	test_unknown();
 	test_download();
 	test_head();
+	test_fetch();
 	test_download_limits();
 	test_progress();
 	net_global_free();
