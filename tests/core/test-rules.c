@@ -493,6 +493,45 @@ test_diag_cap(void)
 	diag_list_free(&b);
 }
 
+/* Warnings for a prompt of n distinct unknown names: one each up to 256,
+ * then one that sums up the rest. */
+static size_t
+unknown_warnings(struct storyboard *sb, size_t n)
+{
+	char *p = xmalloc(n * 8 + 1);
+	size_t i, o = 0;
+
+	p[0] = '\0';
+	for (i = 0; i < n; i++)
+		o += (size_t)sprintf(p + o, "@u%zu ", i);
+	sb_set_str(&sb->prompt, p);
+	free(p);
+	check(sb);
+	return diag_count(d, DIAG_WARNING);
+}
+
+static void
+test_unknown_cap(void)
+{
+	struct storyboard *sb = sb_template("text-to-video");
+	size_t base = unknown_warnings(sb, 0);
+	static const size_t n[] = { 1, 255, 256, 257, 300, 350 };	/* under 2,500 characters */
+	size_t i, want, got;
+	int bad = 0;
+
+	for (i = 0; i < sizeof n / sizeof n[0]; i++) {
+		want = base + (n[i] <= 256 ? n[i] : 257);
+		if ((got = unknown_warnings(sb, n[i])) != want) {
+			diag_note("%zu unknown names: %zu warnings, not %zu",
+			    n[i], got - base, want - base);
+			bad++;
+		}
+	}
+	is_int(bad, 0, "rule 9: one warning a name for 256 unknown names, then "
+	    "one for the rest");
+	sb_free(&sb);
+}
+
 /* The least processor time, in ns, of a few checks of sb with a prompt of n
  * distinct unknown mentions ("@n0 @n1 ..."; n == 0: a million bytes of
  * them). A check over a second is not repeated: it is not linear. */
@@ -800,6 +839,7 @@ main(void)
 	test_rule9();
 	test_rule10();
 	test_hardening();
+	test_unknown_cap();
 	test_cost();
 	diag_list_free(&d);
 	return tap_done();
