@@ -315,6 +315,17 @@ test_elapsed(void)
 	is_int(store_task_elapsed(t, 9999), 100,
 	    "an old error row without an end: its last change");
 	store_task_free(&t);
+
+	/* A state that is not final but comes with the service's end time
+	 * keeps the time (any time above 0, even the first millisecond):
+	 * only a re-poll without one runs the clock again. */
+	memset(&u, 0, sizeof u);
+	u.state = "succeed-pending";
+	u.finished = 1;
+	store_update(st, id, &u, &cause);
+	t = store_get(st, id, &cause);
+	is_int(t->finished, 1, "a state not final with an end time of 1: kept");
+	store_task_free(&t);
 	store_close(&st);
 	free(path);
 }
