@@ -23,7 +23,10 @@ test_idle(void)
 	is_str(keys[0], "t1", "the right key");
 	is_int(sched_next_due(s, 0), -1, "while its query runs nothing else is due");
 	is_int(sched_take_due(s, 0, keys, 4), 0, "and it is not taken twice");
+	is_int(sched_due_at(s, "t1"), -1, "in flight: no due time");
+	is_int(sched_due_at(s, "t2"), -1, "a task not followed: no due time");
 	sched_done(s, "t1", 200);
+	is_int(sched_due_at(s, "t1"), 3200, "answered at 200: due 3 s later");
 	is_int(sched_next_due(s, 200), 3 * S, "a young task is asked again after 3 s");
 	is_int(sched_take_due(s, 1 * S, keys, 4), 0, "not before");
 	sched_remove(s, "t1");
