@@ -33,6 +33,14 @@ test_idle(void)
 	is_int(sched_count(s), 0, "a final task is forgotten");
 	is_int(sched_next_due(s, 5 * S), -1, "and the program sleeps again");
 	sched_free(&s);
+
+	/* The earliest of several, even one due at time 0. */
+	s = sched_new(NULL);
+	sched_add(s, "t0", 0, 0, true);
+	sched_add(s, "t1", 0, 0, false);
+	is_int(sched_next_due(s, 0), 0, "t0 due at 0, t1 at 3 s: the next at 0");
+	is_int(sched_take_due(s, 0, keys, 4), 1, "and only t0 is taken");
+	sched_free(&s);
 	ok(s == NULL, "sched_free clears the pointer");
 }
 
