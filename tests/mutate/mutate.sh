@@ -16,11 +16,12 @@
 #
 # The tree is never mutated: each of MUTATE_JOBS workers (default 2) builds
 # its mutants in a copy of the built tree under $TMPDIR, removed at the end
-# (also on ^C). A mutant rebuilds one object and its folder's library, then
-# links and runs the mutated file's own test first (most mutants die
-# there), and the folder's other tests only if it survives. The workers
-# share out a fixed list of mutants and the report is sorted back into its
-# order, so the result does not depend on MUTATE_JOBS.
+# (also on ^C), from the sources as they were when the run began. A mutant
+# rebuilds one object and its folder's library, then links and runs the
+# mutated file's own test first (most mutants die there), and the folder's
+# other tests only if it survives. The workers take the mutants of a fixed
+# list in turn and the report is sorted back into its order, so the result
+# does not depend on MUTATE_JOBS.
 # Not part of make check: it takes long.
 # Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
 set -u
@@ -127,9 +128,12 @@ seq=0
 for f in $files; do
 	folder=$(basename "$(dirname "$f")")
 	[ -f "$src/$f" ] || { echo "mutate: $f: no such file" >&2; exit 2; }
+	# The text the points are read from, kept: the tree may change
+	# while the mutants are built.
+	mkdir -p "$tmp/orig/${f%/*}" && cp "$src/$f" "$tmp/orig/$f" || exit 1
 	: >"$tmp/skipped"
 	awk -v file="$f" -v equiv="$equiv" -v skipped="$tmp/skipped" \
-	    -f "$src/tests/mutate/points.awk" "$src/$f" >"$tmp/points"
+	    -f "$src/tests/mutate/points.awk" "$tmp/orig/$f" >"$tmp/points"
 	awk -v folder="$folder" -v f="$f" -v seq="$seq" '$1 == "skip" {
 		print ++seq, folder, f, "equivalent", $2, $3, $4 }' \
 	    "$tmp/skipped" >>"$tmp/results"
@@ -147,24 +151,38 @@ for f in $files; do
 done
 total=$(wc -l <"$tmp/plan")
 
-# worker W: the mutants W, W + jobs, W + 2 jobs... of the plan, in its own
-# copy of the tree; "SEQ FOLDER FILE VERDICT LINE ORIG MUT" to its results.
+# next_mutant: the number of the next mutant of the plan no worker has
+# taken (a lock, mkdir, around a counter): a worker that drew a slow one
+# (a mutant that loops until the timeout) does not hold up the others.
+next_mutant() {
+	until mkdir "$tmp/lock" 2>/dev/null; do
+		[ -d "$tmp" ] || return 1
+		sleep 1
+	done
+	n=$(($(cat "$tmp/next") + 1))
+	echo "$n" >"$tmp/next"
+	rmdir "$tmp/lock"
+	echo "$n"
+}
+# worker W: mutants of the plan, one at a time, in its own copy of the tree;
+# "SEQ FOLDER FILE VERDICT LINE ORIG MUT" to its results.
 worker() {
-	local w=$1 wd="$tmp/w$1" prev= verdict
+	local w=$1 wd="$tmp/w$1" prev= verdict i
 	export top_srcdir="$wd/tree" top_builddir="$wd/tree" TMPDIR="$wd/tmp"
-	awk -v w="$w" -v jobs="$jobs" '(NR - 1) % jobs == w - 1' "$tmp/plan" \
-	    >"$wd/plan"
-	while read -r s folder f line col len orig mut; do
+	while i=$(next_mutant) && [ "$i" -le "$total" ]; do
 		[ -d "$wd" ] || break	# ended (cleanup)
+		# shellcheck disable=SC2046
+		set -- $(sed -n "${i}p" "$tmp/plan")
+		s=$1 folder=$2 f=$3 line=$4 col=$5 len=$6 orig=$7 mut=$8
 		if [ "$f" != "$prev" ]; then
 			# Back to the original before the next file is mutated:
 			# a new time stamp, so its object is rebuilt.
-			[ -z "$prev" ] || cp "$src/$prev" "$wd/tree/$prev"
+			[ -z "$prev" ] || cp "$tmp/orig/$prev" "$wd/tree/$prev"
 			prev=$f
 		fi
 		awk -v L="$line" -v C="$col" -v N="$len" -v R="$mut" \
 		    'NR == L { $0 = substr($0, 1, C - 1) R substr($0, C + N) } 1' \
-		    "$src/$f" >"$wd/tree/$f"
+		    "$tmp/orig/$f" >"$wd/tree/$f"
 		# shellcheck disable=SC2046
 		set -- $(tests_of "$folder" "$f")
 		if ! make -s -C "$wd/tree" "$1" >"$wd/build" 2>&1; then
@@ -183,8 +201,9 @@ worker() {
 			fi
 		fi
 		echo "$s $folder $f $verdict $line $orig $mut" >>"$wd/results"
-	done <"$wd/plan"
+	done
 }
+echo 0 >"$tmp/next"
 w=0
 while [ $w -lt "$jobs" ] && [ $w -lt "$total" ]; do
 	w=$((w + 1))
@@ -193,6 +212,11 @@ while [ $w -lt "$jobs" ] && [ $w -lt "$total" ]; do
 	for e in "$build"/* "$build"/.[!.]*; do
 		[ -e "$e" ] && [ "${e##*/}" != .git ] || continue
 		cp -pR "$e" "$tmp/w$w/tree/" || exit 1
+	done
+	# Each file as the points were read from it, should it have changed.
+	for f in $files; do
+		cmp -s "$tmp/orig/$f" "$tmp/w$w/tree/$f" ||
+		    cp "$tmp/orig/$f" "$tmp/w$w/tree/$f" || exit 1
 	done
 	worker $w &
 	pids="$pids $!"
