@@ -41,6 +41,21 @@ heap_growth(void (*fn)(void *), void *arg, int n)
 	return heap_in_use() - before;
 }
 
+/* How many bytes the block at p may hold (glibc, and ASan's, which answer
+ * the size asked for or more); (size_t)-1 where no allocator says. A copy
+ * of n bytes wants heap_room(copy) >= n: a block one byte short may not
+ * crash, and its neighbour's bytes are overwritten in silence. */
+static inline size_t
+heap_room(void *p)
+{
+#if defined(__GLIBC__)
+	return malloc_usable_size(p);
+#else
+	(void)p;
+	return (size_t)-1;
+#endif
+}
+
 /* The growth that proves a leak after n rounds: a lost byte a round costs
  * a 16-byte chunk at least (16 n); the per-thread cache's chunks of other
  * sizes move the count by a few KB either way, with no leak at all. */

@@ -413,7 +413,8 @@ xfer_transport(struct xfer *x, CURLcode rc, struct api_result *res)
 static void
 xfer_fetched(struct xfer *x, CURLcode rc, long http, struct api_result *res)
 {
-	curl_off_t cl = -1;
+	struct curl_header	*h;
+	curl_off_t		 cl = -1;
 
 	xasprintf(&res->message, "HTTP %ld", http);
 	if (http < 200 || http >= 300) {
@@ -427,8 +428,18 @@ xfer_fetched(struct xfer *x, CURLcode rc, long http, struct api_result *res)
 	x->buf = NULL;
 	x->len = x->cap = 0;
 	res->bytes = (int64_t)res->data_len;
-	if (res->over_cap && curl_easy_getinfo(x->easy,
-	    CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &cl) == CURLE_OK && cl > res->bytes)
+	if (!res->over_cap)
+		return;
+	/* A size announced over the cap ends the transfer before curl
+	 * takes it as the download's length: read the header then. */
+	if (curl_easy_getinfo(x->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T,
+	    &cl) != CURLE_OK || cl < 0) {
+		cl = -1;
+		if (curl_easy_header(x->easy, "Content-Length", 0, CURLH_HEADER,
+		    -1, &h) == CURLHE_OK)
+			cl = strtoll(h->value, NULL, 10);
+	}
+	if (cl > res->bytes)
 		res->bytes = cl;
 }
 

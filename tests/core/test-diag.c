@@ -156,6 +156,17 @@ test_append(void)
 	diag_append(d, from);
 	is_str(last(d)->msg, "and 103 more (103 errors, 0 warnings)",
 	    "from's mixed ones are not summed up as d's one message");
+
+	/* Both past the limit, both dropping one and the same message. */
+	diag_list_clear(d);
+	diag_list_clear(from);
+	for (i = 0; i < DIAG_KEEP + 2; i++)
+		diag_add(d, DIAG_ERROR, "d", "same");
+	for (i = 0; i < DIAG_KEEP + 3; i++)
+		diag_add(from, DIAG_ERROR, "f", "same");
+	diag_append(d, from);
+	is_str(last(d)->msg, "and 105 more: same",
+	    "two lists dropping the same message still say it once");
 	diag_list_free(&d);
 	diag_list_free(&from);
 }

@@ -23,12 +23,23 @@ test_idle(void)
 	is_str(keys[0], "t1", "the right key");
 	is_int(sched_next_due(s, 0), -1, "while its query runs nothing else is due");
 	is_int(sched_take_due(s, 0, keys, 4), 0, "and it is not taken twice");
+	is_int(sched_due_at(s, "t1"), -1, "in flight: no due time");
+	is_int(sched_due_at(s, "t2"), -1, "a task not followed: no due time");
 	sched_done(s, "t1", 200);
+	is_int(sched_due_at(s, "t1"), 3200, "answered at 200: due 3 s later");
 	is_int(sched_next_due(s, 200), 3 * S, "a young task is asked again after 3 s");
 	is_int(sched_take_due(s, 1 * S, keys, 4), 0, "not before");
 	sched_remove(s, "t1");
 	is_int(sched_count(s), 0, "a final task is forgotten");
 	is_int(sched_next_due(s, 5 * S), -1, "and the program sleeps again");
+	sched_free(&s);
+
+	/* The earliest of several, even one due at time 0. */
+	s = sched_new(NULL);
+	sched_add(s, "t0", 0, 0, true);
+	sched_add(s, "t1", 0, 0, false);
+	is_int(sched_next_due(s, 0), 0, "t0 due at 0, t1 at 3 s: the next at 0");
+	is_int(sched_take_due(s, 0, keys, 4), 1, "and only t0 is taken");
 	sched_free(&s);
 	ok(s == NULL, "sched_free clears the pointer");
 }
@@ -71,6 +82,26 @@ test_params(void)
 	s = sched_new(&p);
 	sched_add(s, "c", 0, 3600 * S, false);
 	is_int(sched_due_at(s, "c"), 4 * S, "a max below min is raised to it");
+	sched_free(&s);
+
+	/* A divisor below 1 is taken as 1: a task 10 s old is asked every
+	 * 10 s (not divided by zero, nor made negative). */
+	p.min_ms = 1 * S;
+	p.max_ms = 60 * S;
+	p.age_divisor = 0;
+	s = sched_new(&p);
+	sched_add(s, "d", 0, 10 * S, false);
+	is_int(sched_due_at(s, "d"), 10 * S, "an age divisor of 0 is taken as 1");
+	sched_free(&s);
+	p.age_divisor = -5;
+	s = sched_new(&p);
+	sched_add(s, "e", 0, 10 * S, false);
+	is_int(sched_due_at(s, "e"), 10 * S, "so is a negative one");
+	sched_free(&s);
+	p.age_divisor = 2;
+	s = sched_new(&p);
+	sched_add(s, "f", 0, 10 * S, false);
+	is_int(sched_due_at(s, "f"), 5 * S, "a divisor of 2 halves the age");
 	sched_free(&s);
 }
 

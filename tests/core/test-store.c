@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -218,6 +219,14 @@ test_lifecycle(void)
 	is_str(t->download_path, "/tmp/task_abc.mp4", "download path kept");
 	ok(t->hidden && t->seen, "flags kept");
 	store_task_free(&t);
+	is_int(store_set_flags(st, id, true, false, &cause), 0, "hidden, not seen");
+	t = store_get(st, id, &cause);
+	ok(t->hidden && !t->seen, "each flag read from its own column (hidden)");
+	store_task_free(&t);
+	is_int(store_set_flags(st, id, false, true, &cause), 0, "seen, not hidden");
+	t = store_get(st, id, &cause);
+	ok(!t->hidden && t->seen, "each flag read from its own column (seen)");
+	store_task_free(&t);
 
 	memset(&u, 0, sizeof u);
 	u.state = "running";
@@ -305,6 +314,17 @@ test_elapsed(void)
 	t->updated = 5100;
 	is_int(store_task_elapsed(t, 9999), 100,
 	    "an old error row without an end: its last change");
+	store_task_free(&t);
+
+	/* A state that is not final but comes with the service's end time
+	 * keeps the time (any time above 0, even the first millisecond):
+	 * only a re-poll without one runs the clock again. */
+	memset(&u, 0, sizeof u);
+	u.state = "succeed-pending";
+	u.finished = 1;
+	store_update(st, id, &u, &cause);
+	t = store_get(st, id, &cause);
+	is_int(t->finished, 1, "a state not final with an end time of 1: kept");
 	store_task_free(&t);
 	store_close(&st);
 	free(path);
@@ -909,6 +929,40 @@ test_find_error(void)
 	free(path);
 }
 
+/* The lowest descriptor free: what the next open would get. */
+static int
+lowest_fd(void)
+{
+	int fd = open("/dev/null", O_RDONLY);
+
+	if (fd >= 0)
+		close(fd);
+	return fd;
+}
+
+/* A store closed gives back its file and its statements: a session opens
+ * and closes the store for every command of a script. */
+static void
+test_close(void)
+{
+	char *path = tmp_path("close.db"), *cause = NULL;
+	struct store *st;
+	struct store_list l;
+	struct store_filter f = { 0 };
+	int fd = lowest_fd(), i;
+
+	for (i = 0; i < 3; i++) {
+		st = open_ok(path);
+		add_task(st, "one", NULL, NULL);
+		if (store_query(st, &f, &l, &cause) == 0)
+			store_list_free(&l);
+		store_close(&st);
+	}
+	is_int(lowest_fd(), fd, "a store closed leaves no descriptor open");
+	free(cause);
+	free(path);
+}
+
 /* The status queries of every instance share one pace. */
 static void
 test_pace(void)
@@ -928,6 +982,16 @@ test_pace(void)
 	    "a clock set back a minute: the slot is waited for");
 	is_int(store_pace_take(st, t + 1000 - 60001, 2, &cause), 0,
 	    "set back more than that, it no longer stops the queries");
+	/* A thousand a second: a slot of 1 ms is still a slot. Two thousand:
+	 * under the clock's millisecond, no slot is kept. */
+	is_int(store_pace_take(st, t + 10000, 1000, &cause), 0,
+	    "a thousand a second: the first goes now");
+	is_int(store_pace_take(st, t + 10000, 1000, &cause), 1,
+	    "the next, in the same millisecond, waits 1 ms");
+	is_int(store_pace_take(st, t + 20000, 2000, &cause), 0,
+	    "two thousand a second: the first goes now");
+	is_int(store_pace_take(st, t + 20000, 2000, &cause), 0,
+	    "and the next too (no slot under a millisecond)");
 	store_close(&st);
 	free(path);
 }
@@ -955,6 +1019,7 @@ main(void)
 	test_owner_gone();
 	test_find_error();
 	test_pace();
+	test_close();
 	{
 		char *cmd;
 

@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "tap.h"
 #include "text.h"
@@ -15,6 +18,24 @@ sanitized(const char *in, size_t len, size_t max, bool nl, const char *want,
 
 	is_str(got, want, "sanitize: %s", name);
 	free(got);
+}
+
+/* in[0..len) copied to the end of a page that an unreadable page follows:
+ * a read past len is a crash, not a byte that happens to be there. */
+static void
+sanitized_at_edge(const char *in, size_t len, const char *want, const char *name)
+{
+	size_t pg = (size_t)sysconf(_SC_PAGESIZE);
+	char *p = mmap(NULL, 2 * pg, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED || mprotect(p + pg, pg, PROT_NONE) != 0) {
+		ok(0, "sanitize at a page's end: %s: no guard page", name);
+		return;
+	}
+	memcpy(p + pg - len, in, len);
+	sanitized(p + pg - len, len, 0, false, want, name);
+	munmap(p, 2 * pg);
 }
 
 int
@@ -34,6 +55,8 @@ main(void)
 	is_int(text_decode("\xe0\x80\xaf", 3, &cp), 0, "three-byte overlong refused");
 	is_int(text_decode("\xed\xa0\x80", 3, &cp), 0, "surrogate U+D800 refused");
 	is_int(text_decode("\xf4\x90\x80\x80", 4, &cp), 0, "above U+10FFFF refused");
+	is_int(text_decode("\xf4\x8f\xbf\xbf", 4, &cp), 4, "U+10FFFF, the last, is four bytes");
+	is_int(cp, 0x10ffff, "and decodes to U+10FFFF");
 	is_int(text_decode("\xe4\xb8", 2, &cp), 0, "truncated sequence refused");
 	is_int(text_decode("\x80", 1, &cp), 0, "lone continuation byte refused");
 
@@ -89,7 +112,11 @@ main(void)
 	sanitized("plain", 5, 0, false, "plain", "plain text kept");
 	sanitized("\x1b[31mred\x1b[0m", 12, 0, false, "red", "CSI colour removed");
 	sanitized("a\x1b[2J\x1b[Hb", 10, 0, false, "ab", "CSI clear screen removed");
+	sanitized("a\x1b[4@b", 6, 0, false, "ab", "CSI ending in '@', the first final byte, removed");
+	sanitized("a\x1b[4~b", 6, 0, false, "ab", "CSI ending in '~', the last final byte, removed");
 	sanitized("x\x1b]0;title\x07y", 12, 0, false, "xy", "OSC ended by BEL removed");
+	sanitized("x\x1b]0;title\xc2\x9cy", 13, 0, false, "xy",
+	    "OSC ended by ST as U+009C removed");
 	sanitized("x\x1b]8;;http://e\x1b\\link\x1b]8;;\x1b\\y", 29, 0, false, "xlinky",
 	    "OSC 8 hyperlink ended by ST removed");
 	sanitized("x\x1bPq#0;2\x1b\\y", 12, 0, false, "xy", "DCS removed");
@@ -107,6 +134,15 @@ main(void)
 	    "cut without splitting a character");
 	sanitized("x\x1b[", 3, 0, false, "x", "unterminated CSI at the end removed");
 	sanitized("x\x1b]52;c;AAAA", 12, 0, false, "x", "unterminated OSC removed");
+	/* What a server sent is not NUL-terminated: nothing past len is read,
+	 * even when an escape is cut after its first byte. */
+	sanitized_at_edge("x\x1b", 2, "x", "ESC at the very end: nothing read past it");
+	sanitized_at_edge("x\x1b[", 3, "x", "CSI cut at its introducer: nothing read past it");
+	sanitized_at_edge("x\x1b]0;t\x1b", 7, "x", "OSC cut after ESC: nothing read past it");
+	sanitized_at_edge("x\x1b]0;t\xc2", 7, "x",
+	    "OSC cut after U+009C's first byte: nothing read past it");
+	sanitized_at_edge("x\xe4\xb8", 3, "x\xef\xbf\xbd\xef\xbf\xbd",
+	    "a character cut short: nothing read past it");
 	sanitized("a\xe2\x80\xae" "b", 5, 0, false, "ab", "bidi override removed");
 	sanitized("a\x1b Fb", 5, 0, false, "ab", "ESC, a space intermediate and "
 	    "its final byte removed");
@@ -118,6 +154,9 @@ main(void)
 	sanitized("a\xe2\x80\xa9" "b\xe2\x81\xaa" "c\xe2\x80\x8d" "d", 13, 0,
 	    false, "a\xe2\x80\xa9" "b\xe2\x81\xaa" "c\xe2\x80\x8d" "d",
 	    "the characters beside the ranges are kept");
+	sanitized("a b\xc2\xa0" "c\xe2\x80\xaf" "d\xe2\x81\xa5" "e", 15, 0, false,
+	    "a b\xc2\xa0" "c\xe2\x80\xaf" "d\xe2\x81\xa5" "e",
+	    "a space, U+00A0 (after the C1 controls), U+202F and U+2065 are kept");
 	sanitized("\xe4\xb8\xad\xf0\x9f\x98\x80", 7, 0, false,
 	    "\xe4\xb8\xad\xf0\x9f\x98\x80", "CJK and emoji kept");
 	return tap_done();

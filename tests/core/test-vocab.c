@@ -46,6 +46,11 @@ test_names(void)
 	is_int(task_state_parse("Success"), TASK_OTHER, "words are exact");
 	is_int(task_state_parse(""), TASK_OTHER, "the empty word: TASK_OTHER");
 	is_int(task_state_parse(NULL), TASK_OTHER, "no word: TASK_OTHER");
+	/* The label a screen shows: the word itself when it is not one of
+	 * ours (in C, untranslated, a known word is itself too). */
+	is_str(task_state_label("queued"), "queued",
+	    "label: a word the vocabulary does not know, as it came");
+	is_str(task_state_label("running"), "running", "label: a known word, in C");
 	ok(!task_state_final(TASK_OTHER), "an unknown word is polled on");
 	ok(!task_state_word_final("queued"), "the word queued is polled on");
 	ok(!task_state_word_final(NULL), "no word is polled on");

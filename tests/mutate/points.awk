@@ -117,7 +117,7 @@ END {
 			after = substr(s, i + RLENGTH, 1)
 			if (after !~ /[A-Za-z0-9_.xX]/ && tok !~ /^0[0-9]/) {
 				v = tok + 0
-				emit(i, RLENGTH, tok, v == 1 ? "0" : v + 1)
+				emit(i, RLENGTH, tok, v == 1 ? "0" : sprintf("%.0f", v + 1))
 			}
 			i += RLENGTH - 1
 		}

@@ -130,6 +130,12 @@ test_not_reached(void)
 	is_int(res.outcome, API_NOT_SENT, "connection refused: not sent");
 	is_int(res.attempts, 3, "a create that never reached is retried");
 	ok(!api_result_unknown(&res), "and its fate is known (not created)");
+	/* curl's own detail, which names the address, not only its code's
+	 * generic text ("Couldn't connect to server"). */
+	ok(res.message != NULL && strstr(res.message, "not sent: ") == res.message &&
+	    strstr(res.message, "127.0.0.1") != NULL,
+	    "the message says where it could not connect (%s)",
+	    res.message != NULL ? res.message : "(none)");
 	api_result_clear(&res);
 
 	netlib_conn(&c, "http://localhost:1");
@@ -362,6 +368,19 @@ test_cap(void)
 	free(big);
 }
 
+/* How many times needle is in s (0 for no s). */
+static int
+count(const char *s, const char *needle)
+{
+	int	n = 0;
+
+	while (s != NULL && (s = strstr(s, needle)) != NULL) {
+		n++;
+		s++;
+	}
+	return n;
+}
+
 static void
 test_retry(void)
 {
@@ -371,7 +390,7 @@ test_retry(void)
 	struct canned_step	st[2];
 	struct canned		*srv;
 	int64_t			t0;
-	char			*r0, *r1;
+	char			*r0, *r1, *rq;
 
 	netlib_conn(&c, NULL);
 	st[0].act = st[1].act = CANNED_REPLY;
@@ -412,6 +431,12 @@ test_retry(void)
 	is_int(res.outcome, API_OK, "create resent after 455");
 	is_str(res.task_id, "task_1", "task id decoded");
 	is_int(canned_requests(srv), 2, "two creates, the first refused");
+	rq = canned_request(srv, 1);
+	ok(count(rq, "\r\nx-api-key: ") == 1 &&
+	    count(rq, "\r\nContent-Type: application/json\r\n") == 1 &&
+	    count(rq, "\r\nAccept: application/json\r\n") == 1,
+	    "the resent create has each header once, not the first's again");
+	free(rq);
 	api_result_clear(&res);
 	canned_stop(&srv);
 	free(r0);
@@ -520,6 +545,36 @@ test_download(void)
 	canned_stop(&srv);
 	unlink(dest);
 
+	/* A server that does not know the whole size: "bytes 6-10/ *". */
+	spit(part, "hello ");
+	st[0].reply = "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes "
+	    "6-10/*\r\nContent-Length: 5\r\n\r\nworld";
+	srv = canned_start(st, 1);
+	req.url = canned_url(srv);
+	api_perform(&c, &req, NULL, NULL, &res);
+	is_int(res.outcome, API_OK, "resumed download of an unknown size (/*)");
+	is_str(s = slurp(dest), "hello world", "the part and the rest joined");
+	free(s);
+	is_int(res.bytes, 11, "size reported");
+	api_result_clear(&res);
+	canned_stop(&srv);
+	unlink(dest);
+
+	/* A whole of 0 bytes, with 5 sent: the answer contradicts itself,
+	 * and the file is not taken as complete. */
+	spit(part, "hello ");
+	st[0].reply = "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes "
+	    "6-10/0\r\nContent-Length: 5\r\n\r\nworld";
+	srv = canned_start(st, 1);
+	req.url = canned_url(srv);
+	api_perform(&c, &req, NULL, NULL, &res);
+	is_int(res.outcome, API_NO_ANSWER, "a range that says the whole is 0 "
+	    "bytes does not complete the file");
+	ok(stat(dest, &sb) == -1, "and makes no final file");
+	api_result_clear(&res);
+	canned_stop(&srv);
+	unlink(part);
+
 	spit(part, "junk");
 	st[0].reply = "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\nhello world";
 	srv = canned_start(st, 1);
@@ -590,6 +645,94 @@ test_download(void)
 
 	free(dest);
 	free(part);
+}
+
+/* A HEAD of a link (the check before a download): any 2xx is there, with
+ * its size; a 3xx left over (no Location to follow) is not. api_perform
+ * says 0 for OK, -1 for anything else. */
+static void
+test_head(void)
+{
+	static const struct {
+		const char	*reply;
+		enum api_outcome o;
+		int		 rc;
+		int64_t		 bytes;
+	} table[] = {
+		{ "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n", API_OK, 0, 11 },
+		{ "HTTP/1.1 299 Fine\r\nContent-Length: 7\r\n\r\n", API_OK, 0, 7 },
+		{ "HTTP/1.1 300 Multiple Choices\r\nContent-Length: 0\r\n\r\n",
+		    API_OTHER, -1, 0 },
+	};
+	struct api_conn		c;
+	struct api_request	req = { .kind = API_HEAD };
+	struct api_result	res = { 0 };
+	struct canned_step	st[1] = { { CANNED_REPLY, NULL } };
+	struct canned		*srv;
+	size_t			 i;
+	int			 rc;
+
+	netlib_conn(&c, "http://127.0.0.1:1");	/* a local API: its links may be local */
+	c.retry.max_attempts = 1;
+	for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+		st[0].reply = table[i].reply;
+		srv = canned_start(st, 1);
+		req.url = canned_url(srv);
+		rc = api_perform(&c, &req, NULL, NULL, &res);
+		ok(rc == table[i].rc && res.outcome == table[i].o &&
+		    (table[i].o != API_OK || res.bytes == table[i].bytes),
+		    "HEAD answered %.3s: %s, %d (%s, %d, %lld bytes)",
+		    table[i].reply + 9, api_outcome_name(table[i].o),
+		    table[i].rc, api_outcome_name(res.outcome), rc,
+		    (long long)res.bytes);
+		api_result_clear(&res);
+		canned_stop(&srv);
+	}
+}
+
+/* An image fetched into memory (the editor's preview): its bytes; a size
+ * announced over the cap is no error but a picture too large, with the
+ * announced size; a server not reached is not sent. */
+static void
+test_fetch(void)
+{
+	struct api_conn		c;
+	struct api_request	req = { .kind = API_FETCH };
+	struct api_result	res = { 0 };
+	struct canned_step	st[1] = { { CANNED_REPLY, NULL } };
+	struct canned		*srv;
+
+	netlib_conn(&c, "http://127.0.0.1:1");	/* a local API: its links may be local */
+	c.retry.max_attempts = 1;
+	st[0].reply = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n"
+	    "Content-Length: 8\r\n\r\n\x89PNG\r\n\x1a\n";
+	srv = canned_start(st, 1);
+	req.url = canned_url(srv);
+	api_perform(&c, &req, NULL, NULL, &res);
+	ok(res.outcome == API_OK && res.data_len == 8 && res.data != NULL &&
+	    memcmp(res.data, "\x89PNG\r\n\x1a\n", 8) == 0 && !res.over_cap &&
+	    res.bytes == 8, "fetch: an image's 8 bytes, in memory");
+	is_str(res.content_type, "image/png", "fetch: with its content type");
+	api_result_clear(&res);
+	canned_stop(&srv);
+
+	st[0].reply = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n"
+	    "Content-Length: 20000000\r\n\r\n\x89PNG";
+	srv = canned_start(st, 1);
+	req.url = canned_url(srv);
+	api_perform(&c, &req, NULL, NULL, &res);
+	ok(res.outcome == API_OK && res.over_cap && res.bytes == 20000000,
+	    "fetch: 20 MB announced is a picture over the cap, of 20 MB "
+	    "(%s, over_cap %d, %lld bytes)", api_outcome_name(res.outcome), res.over_cap,
+	    (long long)res.bytes);
+	api_result_clear(&res);
+	canned_stop(&srv);
+
+	req.url = "http://127.0.0.1:1/x.png";
+	api_perform(&c, &req, NULL, NULL, &res);
+	is_str(api_outcome_name(res.outcome), api_outcome_name(API_NOT_SENT),
+	    "fetch: a server not reached: not sent");
+	api_result_clear(&res);
 }
 
 struct progress_seen {
@@ -935,6 +1078,8 @@ main(void)
 	test_retry();
 	test_unknown();
 	test_download();
+	test_head();
+	test_fetch();
 	test_download_limits();
 	test_progress();
 	net_global_free();

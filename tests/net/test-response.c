@@ -60,6 +60,36 @@ test_buffer(void)
 	net_conn_free(&c);
 }
 
+/* An image (a fetch) has the service's cap, API_FETCH_MAX, and keeps what
+ * fits of the piece that crosses it: its first bytes tell its type. */
+static void
+test_fetch_buffer(void)
+{
+	struct net_conn	*c = conn(100);	/* an answer's cap: not an image's */
+	struct xfer	 x;
+	char		*big = malloc(API_FETCH_MAX + 5);
+	size_t		 i;
+	int		 whole = 1;
+
+	memset(&x, 0, sizeof x);
+	x.conn = c;
+	x.req.kind = API_FETCH;
+	for (i = 0; i < API_FETCH_MAX + 5; i++)
+		big[i] = (char)('a' + i % 26);
+	is_int(response_buffer(&x, big, 1000), 1000, "fetch: 1000 bytes kept, "
+	    "over an answer's cap of 100");
+	is_int(response_buffer(&x, big + 1000, API_FETCH_MAX - 1000 + 5), 0,
+	    "fetch: a piece that crosses the image cap is refused");
+	ok(x.over_cap, "fetch: and the image is over the cap");
+	is_int(x.len, API_FETCH_MAX, "fetch: what fits of it is kept, up to the cap");
+	for (i = 0; i < x.len && whole; i++)
+		whole = x.buf[i] == (char)('a' + i % 26);
+	ok(whole && x.buf[x.len] == '\0', "fetch: in order, and ended");
+	free(x.buf);
+	free(big);
+	net_conn_free(&c);
+}
+
 static void
 test_outcomes(void)
 {
@@ -117,6 +147,17 @@ test_decode(void)
 		{ API_CREATE, 200, "{\"code\": 200, \"data\": {\"task_id\": \"\"}}",
 		    API_BAD_RESPONSE, "answer without the expected data" },
 		{ API_CREATE, 200, "{\"code\": 200, \"data\": {}}",
+		    API_BAD_RESPONSE, "answer without the expected data" },
+		/* A task still running has no result yet; one that failed
+		 * may have a result without media. */
+		{ API_TASK_INFO, 200, "{\"code\": 200, \"data\": {\"task_id\": "
+		    "\"t1\", \"status\": \"processing\"}}",
+		    API_OK, "HTTP 200, code 200" },
+		{ API_TASK_INFO, 200, "{\"code\": 200, \"data\": {\"task_id\": "
+		    "\"t1\", \"status\": \"failed\", \"result\": {\"code\": 1301}}}",
+		    API_OK, "HTTP 200, code 200" },
+		{ API_TASK_INFO, 200, "{\"code\": 200, \"data\": {\"status\": "
+		    "\"processing\"}}",
 		    API_BAD_RESPONSE, "answer without the expected data" },
 		{ API_HEAD, 200, "{\"code\": 200, \"data\": {}}",
 		    API_BAD_RESPONSE, "answer without the expected data" },
@@ -183,6 +224,7 @@ int
 main(void)
 {
 	test_buffer();
+	test_fetch_buffer();
 	test_outcomes();
 	test_decode();
 	return tap_done();

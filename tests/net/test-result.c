@@ -92,6 +92,23 @@ test_copy(void)
 	is_int(dst.task.create_at, 1700000000, "its task's times");
 	api_result_clear(&dst);
 
+	/* An image's bytes (a fetch): a block of its own, big enough. 25
+	 * bytes: one byte short, glibc's block would hold 24. */
+	fill(&src, 0);
+	src.data_len = 25;
+	src.data = xmalloc(src.data_len);
+	memcpy(src.data, "\x89PNG\r\n\x1a\n0123456789abcdefg", 25);
+	api_result_copy(&dst, &src);
+	ok(dst.data != NULL && dst.data != src.data && dst.data_len == 25 &&
+	    memcmp(dst.data, src.data, 25) == 0, "an image's bytes are copied");
+	ok(dst.data != NULL && heap_room(dst.data) >= 25,
+	    "  into a block that holds them (%zu bytes)",
+	    dst.data != NULL ? heap_room(dst.data) : 0);
+	api_result_clear(&src);
+	ok(dst.data != NULL && memcmp(dst.data, "\x89PNG", 4) == 0,
+	    "  and kept when the original is cleared");
+	api_result_clear(&dst);
+
 	/* An answer with an empty media_urls list. */
 	fill(&src, 0);
 	api_result_copy(&dst, &src);
