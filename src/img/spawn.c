@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "img/spawn.h"
 #include "xmalloc.h"
 
@@ -74,6 +76,66 @@ spawn_wait(pid_t pid, int timeout_ms, char **cause)
 		xasprintf(cause, "exited with status %d", WEXITSTATUS(status));
 	else
 		xasprintf(cause, "killed by signal %d", WTERMSIG(status));
+	return -1;
+}
+
+ssize_t
+spawn_read(const char *const argv[], int timeout_ms, char *buf, size_t size, char **cause)
+{
+	posix_spawn_file_actions_t fa;
+	struct pollfd pfd;
+	int64_t end = clock_ms() + timeout_ms, left;
+	size_t n = 0;
+	ssize_t k;
+	bool eof = false;
+	pid_t pid;
+	int p[2], rc, status;
+
+	if (size == 0 || pipe2(p, O_CLOEXEC) != 0) {
+		if (cause != NULL)
+			xasprintf(cause, "pipe: %s", size == 0 ? strerror(EINVAL) : strerror(errno));
+		return -1;
+	}
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, p[1], 1);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	rc = posix_spawnp(&pid, argv[0], &fa, NULL, (char *const *)argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(p[1]);
+	if (rc != 0) {
+		close(p[0]);
+		if (cause != NULL)
+			xasprintf(cause, "%s: %s", argv[0], strerror(rc));
+		return -1;
+	}
+	while (n + 1 < size && (left = end - clock_ms()) > 0) {
+		pfd.fd = p[0];
+		pfd.events = POLLIN;
+		if ((rc = poll(&pfd, 1, (int)left)) < 0 && errno == EINTR)
+			continue;
+		if (rc <= 0)
+			break;
+		if ((k = read(p[0], buf + n, size - 1 - n)) < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			eof = k == 0;
+			break;
+		}
+		n += (size_t)k;
+	}
+	buf[n] = '\0';
+	close(p[0]);
+	/* Not at its end (a deadline, or more than buf holds): not waited for. */
+	if (!eof)
+		kill(pid, SIGKILL);
+	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+		;
+	if (eof && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return (ssize_t)n;
+	if (cause != NULL)
+		xasprintf(cause, "%s: %s", argv[0], !eof ? "no whole answer in time" :
+		    WIFEXITED(status) ? "failed" : "killed");
 	return -1;
 }
 

@@ -14,6 +14,13 @@ pid_t	 spawn_bg(const char *const argv[], int nice, char **cause);
  * else -1 and *cause. Safe on any thread (posix_spawn, waitpid on its
  * pid only). */
 int	 spawn_wait(pid_t, int timeout_ms, char **cause);
+/* Run argv (looked up in $PATH; stdin and stderr on /dev/null) and read
+ * its output into buf, NUL-ended, at most size - 1 bytes, for at most
+ * timeout_ms (then it is killed): the bytes read when it exited 0, else -1
+ * and *cause (may be NULL). For a short question to another program, such
+ * as tmux: it waits on the calling thread. */
+ssize_t	 spawn_read(const char *const argv[], int timeout_ms, char *buf, size_t size,
+	    char **cause);
 /* Is name an executable in $PATH? */
 bool	 spawn_found(const char *name);
 

@@ -12,6 +12,8 @@
 #include "img/cache.h"
 #include "img/decode.h"
 #include "img/probe.h"
+#include "img/spawn.h"
+#include "clock.h"
 #include "tap.h"
 
 static uint32_t
@@ -242,9 +244,44 @@ test_cache(void)
 	ok(c == NULL, "freed");
 }
 
+/* spawn_read: a short question to another program (tmux's pane place). */
+static void
+test_spawn_read(void)
+{
+	const char *echo[] = { "printf", "5 40 on top\\n", NULL };
+	const char *slow[] = { "sh", "-c", "printf x; sleep 5", NULL };
+	const char *fails[] = { "sh", "-c", "printf partial; exit 3", NULL };
+	const char *absent[] = { "kt-no-such-program", NULL };
+	const char *lots[] = { "sh", "-c", "yes | head -c 100000", NULL };
+	char buf[16], *cause = NULL;
+	int64_t t0;
+
+	ok(spawn_read(echo, 2000, buf, sizeof buf, NULL) == 12 &&
+	    strcmp(buf, "5 40 on top\n") == 0, "its output, NUL-ended");
+	t0 = clock_ms();
+	ok(spawn_read(slow, 200, buf, sizeof buf, &cause) == -1, "no end in time: -1");
+	ok(clock_ms() - t0 < 2000, "killed at the deadline, not waited for (%lld ms)",
+	    (long long)(clock_ms() - t0));
+	ok(cause != NULL && strstr(cause, "in time") != NULL, "and says so: %s",
+	    cause != NULL ? cause : "(none)");
+	free(cause);
+	cause = NULL;
+	ok(spawn_read(fails, 2000, buf, sizeof buf, &cause) == -1, "a failure is -1, whatever it wrote");
+	free(cause);
+	cause = NULL;
+	ok(spawn_read(absent, 2000, buf, sizeof buf, &cause) == -1 && cause != NULL,
+	    "a program not found: -1 and why");
+	free(cause);
+	t0 = clock_ms();
+	ok(spawn_read(lots, 5000, buf, sizeof buf, NULL) == -1 && strlen(buf) == sizeof buf - 1,
+	    "more than buf holds: no overflow, -1");
+	ok(clock_ms() - t0 < 4000, "and not waited for");
+}
+
 int
 main(void)
 {
+	test_spawn_read();
 	test_probe();
 	test_decode();
 	test_cache();
