@@ -20,6 +20,7 @@
 
 #include "picture.h"
 #include "app/loop.h"
+#include "img/spawn.h"
 #include "xmalloc.h"
 #include "i18n.h"
 
@@ -73,6 +74,8 @@ static struct {
 	bool			 invalid;
 	int			 ws_state;	/* 0 unread, 1 known, -1 unknown */
 	int			 ws_cell_w, ws_cell_h;
+	int			 origin_state;	/* 0 unasked, 1 asked */
+	int			 origin_y, origin_x;
 	struct out		 outs[PROTO_OUTS];
 	uint64_t		 clock;
 } pp = { .forced = -1 };
@@ -532,6 +535,39 @@ place_in(const struct place *p, const struct place *v, int n)
 	return false;
 }
 
+/* Inside tmux, kitty's and iTerm2's pictures are drawn by the terminal
+ * outside it, which counts from its own top left: where this pane is in
+ * the window, below a status line at the top. Asked of tmux once, and
+ * again after a resize or repaint (picture_proto_invalidate); if tmux
+ * does not say, the top left. */
+static void
+proto_pane_origin(int *y, int *x)
+{
+	const char *pane = getenv("TMUX_PANE");
+	const char *argv[] = { "tmux", "display-message", "-p",
+	    "#{pane_top} #{pane_left} #{status} #{status-position}", NULL, NULL, NULL };
+	char out[128], status[16], pos[16];
+	int top, left, nstatus;
+
+	if (pp.origin_state == 0) {
+		pp.origin_state = 1;
+		pp.origin_y = pp.origin_x = 0;
+		if (pane != NULL && *pane != '\0') {
+			argv[4] = "-t";
+			argv[5] = pane;
+		}
+		if (spawn_read(argv, 1000, out, sizeof out, NULL) > 0 &&
+		    sscanf(out, "%d %d %15s %15s", &top, &left, status, pos) == 4 &&
+		    top >= 0 && left >= 0) {
+			nstatus = strcmp(status, "on") == 0 ? 1 : atoi(status);
+			pp.origin_y = top + (strcmp(pos, "top") == 0 && nstatus > 0 ? nstatus : 0);
+			pp.origin_x = left;
+		}
+	}
+	*y = pp.origin_y;
+	*x = pp.origin_x;
+}
+
 static void
 place_write(struct buf *b, const struct place *p)
 {
@@ -552,13 +588,22 @@ place_write(struct buf *b, const struct place *p)
 			from = i + 1;
 			row++;
 		}
+	} else if (pp.tmux && p->mode != PP_SIXEL) {
+		/* The outer terminal's cursor, where this pane's cell is. */
+		struct buf in = { NULL, 0, 0 };
+		int oy, ox;
+
+		proto_pane_origin(&oy, &ox);
+		snprintf(cup, sizeof cup, "\0337\033[%d;%dH", oy + p->y + 1, ox + p->x + 1);
+		buf_str(&in, cup);
+		buf_add(&in, o->bytes, o->len);
+		buf_str(&in, "\0338");
+		buf_outer(b, in.p, in.n);
+		free(in.p);
 	} else {
 		snprintf(cup, sizeof cup, "\033[%d;%dH", p->y + 1, p->x + 1);
 		buf_str(b, cup);
-		if (p->mode == PP_SIXEL)
-			buf_add(b, o->bytes, o->len);	/* tmux draws sixels itself */
-		else
-			buf_outer(b, o->bytes, o->len);
+		buf_add(b, o->bytes, o->len);	/* in tmux, sixels: tmux draws them */
 	}
 	buf_str(b, "\0338");
 }
@@ -620,6 +665,7 @@ picture_proto_invalidate(void)
 {
 	pp.invalid = true;
 	pp.ws_state = 0;
+	pp.origin_state = 0;
 }
 
 void

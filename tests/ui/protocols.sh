@@ -27,6 +27,37 @@ for t in sixel kitty iterm none; do
 	grep -v '^RESULT' "$TMP/$t.res" | sed 's/^/# /'
 done
 
+# Inside tmux the outer terminal draws kitty's picture, counting from its
+# own top left: the pane's place (asked of tmux; here a stand-in tmux that
+# says pane %7 is at row 5, column 40, under a status line at the top) is
+# added to the cell's, inside tmux's passthrough.
+mkdir -p "$TMP/bin"
+cat >"$TMP/bin/tmux" <<EOF
+#!/bin/sh
+printf '%s\n' "\$*" >>"$TMP/tmux.args"
+printf '5 40 on top\n'
+EOF
+chmod +x "$TMP/bin/tmux"
+PATH="$TMP/bin:$PATH" TERMPLAY_TMUX=/tmp/tmux-0/default,1,0 KLING_TUI_PICTURES=kitty \
+	python3 "$top_srcdir/tests/ui/termplay.py" kitty "$TMP/tmux.out" \
+	"$KLING_TUI" --base-url "$SIM_URL" "$sb" >"$TMP/tmux.res" 2>&1
+like "$(grep 'written with the protocol' "$TMP/tmux.res")" "RESULT 0" "tmux: kitty's picture written"
+at() { # at FILE REGEX: "row col" of the first match
+	python3 -c 'import re, sys
+m = re.search(sys.argv[2].encode(), open(sys.argv[1], "rb").read())
+print("%s %s" % (m.group(1).decode(), m.group(2).decode()) if m else "none")' "$1" "$2"
+}
+plain=$(at "$TMP/kitty.out" '\x1b7\x1b\[([0-9]+);([0-9]+)H\x1b_Ga=T')
+wrapped=$(at "$TMP/tmux.out" '\x1bPtmux;\x1b\x1b7\x1b\x1b\[([0-9]+);([0-9]+)H\x1b\x1b_Ga=T')
+if [ "$plain" != none ]; then
+	is "$wrapped" "$((${plain% *} + 6)) $((${plain#* } + 40))" \
+		"tmux: placed at the pane's place plus the cell's ($plain outside tmux)"
+else
+	ok 1 "tmux: placed at the pane's place plus the cell's (no placement outside tmux)"
+fi
+like "$(cat "$TMP/tmux.args" 2>/dev/null)" "^display-message -p .*pane_top.* -t %7" \
+	"tmux: asked where its own pane is"
+
 # True colour said by the environment, no protocol answered: block art
 # in 24-bit colour written past curses; without it, curses' 256.
 COLORTERM=truecolor python3 "$top_srcdir/tests/ui/termplay.py" none "$TMP/rgb.out" \

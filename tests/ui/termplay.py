@@ -26,6 +26,9 @@ if pid == 0:
     os.environ["TERM"] = os.environ.get("TERMPLAY_TERM", "xterm-256color")
     os.environ["LANG"] = "C.UTF-8"
     os.environ.pop("TMUX", None)
+    if os.environ.get("TERMPLAY_TMUX"):     # as if in tmux's pane %7
+        os.environ["TMUX"] = os.environ["TERMPLAY_TMUX"]
+        os.environ["TMUX_PANE"] = "%7"
     os.environ.pop("TERM_PROGRAM", None)
     os.execvp(cmd[0], cmd)
 # 10x20 px cells, as the kernel tells (sixel needs the cell's size).
