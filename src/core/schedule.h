@@ -40,7 +40,8 @@ size_t	sched_count(const struct sched *);
 /* Poll this task at focus_ms while the user looks at it; NULL: no focus. */
 void	sched_focus(struct sched *, const char *key, int64_t now);
 
-/* The tasks due by now (or within batch_ms of it), earliest first, at most
+/* The tasks due by now (or within batch_ms of it), earliest first (ties in
+ * the order they were added), at most
  * max of them, unless a back-off is running. Each is then in flight: not due
  * again until sched_done(). The keys stay valid until sched_remove(). */
 size_t	sched_take_due(struct sched *, int64_t now, const char **keys, size_t max);

@@ -92,6 +92,17 @@ test_keep(void)
 		len = strlen(last(d)->msg);
 		ok(text_valid_utf8(last(d)->msg, len, NULL) && len > DIAG_MSG_MAX - 4,
 		    "a sum of CJK text is cut between characters (%zu bytes)", len);
+		/* Cut by exactly one byte, the last of a character: the
+		 * character goes, not its last byte. "and 3 more: " is 12. */
+		diag_list_clear(d);
+		len = DIAG_MSG_MAX - 12 - 3;
+		memset(longmsg, 'm', len);
+		memcpy(longmsg + len, "\xe9\x95\x9c", 4);
+		for (i = 0; i < DIAG_KEEP + 3; i++)
+			diag_add(d, DIAG_ERROR, "p", "%s", longmsg);
+		len = strlen(last(d)->msg);
+		ok(text_valid_utf8(last(d)->msg, len, NULL) && len == DIAG_MSG_MAX - 3,
+		    "a sum one byte too long loses its whole last character (%zu bytes)", len);
 	}
 	diag_list_free(&d);
 	ok(d == NULL, "diag_list_free clears the pointer");

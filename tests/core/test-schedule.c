@@ -218,9 +218,28 @@ test_watch_run(void)
 	sched_free(&s);
 }
 
+/* Tasks due at the same time are taken in the order they were added: none
+ * waits behind one followed after it. */
+static void
+test_ties(void)
+{
+	struct sched *s = sched_new(NULL);
+	const char *keys[1];
+
+	sched_add(s, "first", 0, 0, true);
+	sched_add(s, "second", 0, 0, true);
+	sched_add(s, "third", 0, 0, true);
+	is_int(sched_take_due(s, 0, keys, 1), 1, "ties: one at a time");
+	is_str(keys[0], "first", "ties: the first added first");
+	sched_take_due(s, 0, keys, 1);
+	is_str(keys[0], "second", "ties: then the second");
+	sched_free(&s);
+}
+
 int
 main(void)
 {
+	test_ties();
 	test_idle();
 	test_aging();
 	test_params();

@@ -2,6 +2,7 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -38,11 +39,50 @@ sanitized_at_edge(const char *in, size_t len, const char *want, const char *name
 	munmap(p, 2 * pg);
 }
 
+/* text_file_name(s) is want. */
+static void
+file_name(const char *s, const char *want, const char *name)
+{
+	char *got = text_file_name(s);
+
+	is_str(got, want, "file name: %s", name);
+	free(got);
+}
+
+/* What text_fputs(s) writes. */
+static void
+fputs_gives(const char *s, const char *want, const char *name)
+{
+	char buf[256] = "";
+	FILE *f = fmemopen(buf, sizeof buf, "w");
+
+	if (f == NULL) {
+		ok(0, "text_fputs: %s: no fmemopen", name);
+		return;
+	}
+	text_fputs(s, f);
+	fclose(f);
+	is_str(buf, want, "text_fputs: %s", name);
+}
+
 int
 main(void)
 {
 	uint32_t cp = 0;
 	size_t off = 99;
+
+	/* A server's task id as a file name: each end of each kept range is
+	 * kept, the characters either side of it are not. */
+	file_name("task_AZaz09-.mp4", "task_AZaz09-.mp4", "letters, digits, _ - . kept");
+	file_name("@[`{/:", "", "the characters next to A-Z, a-z and 0-9 dropped");
+	file_name("../../etc/passwd", "etcpasswd", "no path, no ..");
+	file_name(".hidden", "hidden", "no leading dot");
+	file_name("a\x1b[31mb\xe4\xb8\xad", "a31mb", "no escape, no other bytes");
+	file_name(NULL, "", "NULL gives an empty name");
+	/* text_fputs: the whole text, sanitised, whatever its length. */
+	fputs_gives("kling-tui", "kling-tui", "plain text whole");
+	fputs_gives("red\x1b[31m!\xe2\x80\xae", "red!", "escapes and bidi controls removed");
+	fputs_gives(NULL, "", "NULL writes nothing");
 
 	/* Decoding. */
 	is_int(text_decode("A", 1, &cp), 1, "ASCII is one byte");
