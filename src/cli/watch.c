@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "follow.h"
+#include "net/worker.h"
 #include "output.h"
 #include "store.h"
 #include "xmalloc.h"
@@ -24,6 +25,9 @@ cmd_watch(struct app_globals *g, const struct cli_args *a)
 	size_t i, n = (size_t)a->argc;
 	int rc;
 
+	/* libcurl is loaded once there is something to ask (nothing to
+	 * watch: nothing to load, no thread). */
+	worker_hold();
 	if ((rc = cli_session_open(&s, g, SESSION_STORE | SESSION_NET | SESSION_KEY)) !=
 	    EXIT_OK)
 		return rc;
@@ -41,7 +45,14 @@ cmd_watch(struct app_globals *g, const struct cli_args *a)
 		if (n == 0 && !a->json)
 			puts(_("nothing to watch: every task in the store is finished"));
 	}
-	rc = cli_run_engine(&s, NULL, 0, ids, n, &fo);
+	if (n == 0)
+		rc = EXIT_OK;
+	else if (worker_release(&cause) != 0) {
+		cli_print_error(cause);
+		free(cause);
+		rc = EXIT_NETWORK;
+	} else
+		rc = cli_run_engine(&s, NULL, 0, ids, n, &fo);
 	if (ids != a->argv)
 		free(ids);
 	store_list_free(&l);
