@@ -42,6 +42,19 @@ run(struct canned_step *steps, size_t n, struct api_conn *c,
 	return srv;
 }
 
+/* The same for a link (a download, a HEAD, an image): the request's URL
+ * is the server's. */
+static struct canned *
+run_link(struct canned_step *steps, size_t n, struct api_conn *c,
+    struct api_request *req, struct api_result *res)
+{
+	struct canned	*srv = canned_start(steps, n);
+
+	req->url = canned_url(srv);
+	api_perform(c, req, NULL, NULL, res);
+	return srv;
+}
+
 static void
 test_pure(void)
 {
@@ -526,9 +539,7 @@ test_download(void)
 	spit(part, "hello ");
 	st[0].reply = "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes "
 	    "6-10/11\r\nContent-Length: 5\r\n\r\nworld";
-	srv = canned_start(st, 1);
-	req.url = canned_url(srv);
-	api_perform(&c, &req, NULL, NULL, &res);
+	srv = run_link(st, 1, &c, &req, &res);
 	is_int(res.outcome, API_OK, "resumed download");
 	is_str(s = slurp(dest), "hello world", "the part and the rest joined");
 	free(s);
@@ -549,9 +560,7 @@ test_download(void)
 	spit(part, "hello ");
 	st[0].reply = "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes "
 	    "6-10/*\r\nContent-Length: 5\r\n\r\nworld";
-	srv = canned_start(st, 1);
-	req.url = canned_url(srv);
-	api_perform(&c, &req, NULL, NULL, &res);
+	srv = run_link(st, 1, &c, &req, &res);
 	is_int(res.outcome, API_OK, "resumed download of an unknown size (/*)");
 	is_str(s = slurp(dest), "hello world", "the part and the rest joined");
 	free(s);
@@ -565,9 +574,7 @@ test_download(void)
 	spit(part, "hello ");
 	st[0].reply = "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes "
 	    "6-10/0\r\nContent-Length: 5\r\n\r\nworld";
-	srv = canned_start(st, 1);
-	req.url = canned_url(srv);
-	api_perform(&c, &req, NULL, NULL, &res);
+	srv = run_link(st, 1, &c, &req, &res);
 	is_int(res.outcome, API_NO_ANSWER, "a range that says the whole is 0 "
 	    "bytes does not complete the file");
 	ok(stat(dest, &sb) == -1, "and makes no final file");
@@ -577,9 +584,7 @@ test_download(void)
 
 	spit(part, "junk");
 	st[0].reply = "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\nhello world";
-	srv = canned_start(st, 1);
-	req.url = canned_url(srv);
-	api_perform(&c, &req, NULL, NULL, &res);
+	srv = run_link(st, 1, &c, &req, &res);
 	is_int(res.outcome, API_OK, "a server ignoring Range");
 	is_str(s = slurp(dest), "hello world", "restarts the file");
 	free(s);
@@ -590,9 +595,7 @@ test_download(void)
 	spit(part, "hello ");
 	st[0].reply = "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes "
 	    "0-10/11\r\nContent-Length: 11\r\n\r\nhello world";
-	srv = canned_start(st, 1);
-	req.url = canned_url(srv);
-	api_perform(&c, &req, NULL, NULL, &res);
+	srv = run_link(st, 1, &c, &req, &res);
 	is_int(res.outcome, API_BAD_RESPONSE, "a range from the wrong place");
 	is_str(s = slurp(part), "hello ", "does not corrupt the part");
 	free(s);
@@ -602,9 +605,7 @@ test_download(void)
 
 	st[0].reply = "HTTP/1.1 416 Range Not Satisfiable\r\nContent-Range: "
 	    "bytes */6\r\nContent-Length: 0\r\n\r\n";
-	srv = canned_start(st, 1);
-	req.url = canned_url(srv);
-	api_perform(&c, &req, NULL, NULL, &res);
+	srv = run_link(st, 1, &c, &req, &res);
 	is_int(res.outcome, API_OK, "a part already whole (416) completes");
 	is_str(s = slurp(dest), "hello ", "and is renamed");
 	free(s);
@@ -613,9 +614,7 @@ test_download(void)
 	unlink(dest);
 
 	st[0].reply = "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found";
-	srv = canned_start(st, 1);
-	req.url = canned_url(srv);
-	api_perform(&c, &req, NULL, NULL, &res);
+	srv = run_link(st, 1, &c, &req, &res);
 	is_int(res.outcome, API_NOT_FOUND, "an expired link: 404");
 	ok(stat(dest, &sb) == -1, "no file made of the error page");
 	api_result_clear(&res);
@@ -706,9 +705,7 @@ test_fetch(void)
 	c.retry.max_attempts = 1;
 	st[0].reply = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n"
 	    "Content-Length: 8\r\n\r\n\x89PNG\r\n\x1a\n";
-	srv = canned_start(st, 1);
-	req.url = canned_url(srv);
-	api_perform(&c, &req, NULL, NULL, &res);
+	srv = run_link(st, 1, &c, &req, &res);
 	ok(res.outcome == API_OK && res.data_len == 8 && res.data != NULL &&
 	    memcmp(res.data, "\x89PNG\r\n\x1a\n", 8) == 0 && !res.over_cap &&
 	    res.bytes == 8, "fetch: an image's 8 bytes, in memory");
@@ -718,9 +715,7 @@ test_fetch(void)
 
 	st[0].reply = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n"
 	    "Content-Length: 20000000\r\n\r\n\x89PNG";
-	srv = canned_start(st, 1);
-	req.url = canned_url(srv);
-	api_perform(&c, &req, NULL, NULL, &res);
+	srv = run_link(st, 1, &c, &req, &res);
 	ok(res.outcome == API_OK && res.over_cap && res.bytes == 20000000,
 	    "fetch: 20 MB announced is a picture over the cap, of 20 MB "
 	    "(%s, over_cap %d, %lld bytes)", api_outcome_name(res.outcome), res.over_cap,
