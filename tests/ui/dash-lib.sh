@@ -15,10 +15,10 @@ dash_config() { # dash_config [KEY = VALUE ...]: the config file, download_dir s
 	} >"$XDG_CONFIG_HOME/kling-tui/config"
 }
 
-dash_storyboard() { # dash_storyboard FILE PROMPT [IMAGE...]: a valid text- or image-to-video
+dash_storyboard() { # dash_storyboard FILE PROMPT [IMAGE...]: a valid text- or image-to-video (an empty IMAGE: none)
 	local f=$1 p=$2 imgs= u
 	shift 2
-	for u in "$@"; do imgs="$imgs${imgs:+, }\"$u\""; done
+	for u in "$@"; do [ -n "$u" ] && imgs="$imgs${imgs:+, }\"$u\""; done
 	printf '{\n  "model": "kling/v3",\n  "input": {\n    "mode": "std",\n    "multi_shots": false,\n    "prompt": "%s",\n%s    "duration": 5\n  }\n}\n' \
 		"$p" "${imgs:+    \"img_urls\": [$imgs],
 }" >"$f"
