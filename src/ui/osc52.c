@@ -3,12 +3,11 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "dash.h"
+#include "termout.h"
 #include "xmalloc.h"
 
 static char *
@@ -39,41 +38,20 @@ osc52_base64(const char *s)
 	return out;
 }
 
-static void
-osc52_write(const char *s)
-{
-	size_t len = strlen(s);
-	ssize_t n;
-
-	while (len > 0) {
-		if ((n = write(STDOUT_FILENO, s, len)) <= 0)
-			return;
-		s += n;
-		len -= (size_t)n;
-	}
-}
-
 void
 osc_send(const char *seq)
 {
 	const char *tmux = getenv("TMUX");
-	char *wrapped, *o;
-	const char *p;
+	char *wrapped;
+	size_t n;
 
-	osc52_write(seq);
+	termout_write(seq, strlen(seq));
 	if (tmux == NULL || *tmux == '\0')
 		return;
 	/* Inside tmux, the wrapped copy reaches the outer terminal when
-	 * passthrough is allowed; each ESC inside is doubled. */
-	o = wrapped = xmalloc(strlen(seq) * 2 + 16);
-	o += sprintf(o, "\033Ptmux;");
-	for (p = seq; *p != '\0'; p++) {
-		if (*p == '\033')
-			*o++ = '\033';
-		*o++ = *p;
-	}
-	strcpy(o, "\033\\");
-	osc52_write(wrapped);
+	 * passthrough is allowed. */
+	wrapped = termout_tmux_wrap(seq, strlen(seq), &n);
+	termout_write(wrapped, n);
 	free(wrapped);
 }
 

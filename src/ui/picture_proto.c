@@ -10,7 +10,6 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +18,7 @@
 #include <unistd.h>
 
 #include "picture.h"
+#include "termout.h"
 #include "app/loop.h"
 #include "img/spawn.h"
 #include "xmalloc.h"
@@ -253,41 +253,26 @@ buf_str(struct buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
-/* To the terminal outside tmux: each ESC doubled in tmux's DCS. tmux
- * passes it on only with allow-passthrough on. */
+/* To the terminal outside tmux (through tmux's passthrough, when in it). */
 static void
 buf_outer(struct buf *b, const char *s, size_t n)
 {
-	size_t i, from = 0;
+	char *w;
+	size_t wn;
 
 	if (!pp.tmux) {
 		buf_add(b, s, n);
 		return;
 	}
-	buf_str(b, "\033Ptmux;");
-	for (i = 0; i < n; i++)
-		if (s[i] == '\033') {
-			buf_add(b, s + from, i + 1 - from);
-			from = i;
-		}
-	buf_add(b, s + from, n - from);
-	buf_str(b, "\033\\");
+	w = termout_tmux_wrap(s, n, &wn);
+	buf_add(b, w, wn);
+	free(w);
 }
 
 static void
 buf_write(struct buf *b)
 {
-	size_t off = 0;
-	ssize_t n;
-
-	while (off < b->n) {
-		n = write(STDOUT_FILENO, b->p + off, b->n - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		off += (size_t)n;
-	}
+	termout_write(b->p, b->n);
 	free(b->p);
 	memset(b, 0, sizeof *b);
 }
