@@ -43,6 +43,9 @@ void	 picture_draw_url(WINDOW *, int y, int x, int h, int w, const char *url);
 void	 picture_draw_frame(WINDOW *, int y, int x, int h, int w, const char *video,
 	    double at, const char *file);
 
+/* picture_draw.c: are pictures their facts only here, whatever is asked
+ * (NO_COLOR, a TERM that shows none)? Then *why (static). */
+bool	 picture_text_only(const char **why);
 /* picture_draw.c: may pictures be drawn as pixels here (colour, a known
  * terminal, room)? Else why not, for the text. */
 bool	 picture_art_ok(int h, int w, const char **why);

@@ -103,19 +103,27 @@ static struct {
 } art;
 
 bool
-picture_art_ok(int h, int w, const char **why)
+picture_text_only(const char **why)
 {
 	const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
 
 	if (nc != NULL && *nc != '\0') {
 		*why = "NO_COLOR is set: the picture's facts only";
-		return false;
+		return true;
 	}
 	if (term == NULL || strcmp(term, "vt100") == 0 || strcmp(term, "linux") == 0 ||
 	    strcmp(term, "dumb") == 0) {
 		*why = "this terminal (TERM) shows no pictures: the facts only";
-		return false;
+		return true;
 	}
+	return false;
+}
+
+bool
+picture_art_ok(int h, int w, const char **why)
+{
+	if (picture_text_only(why))
+		return false;
 	if (picture_proto_mode() == PP_TEXT) {
 		*why = _("KLING_TUI_PICTURES=text: the picture's facts only");
 		return false;

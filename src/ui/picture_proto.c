@@ -224,14 +224,12 @@ picture_proto_input_done(void)
 void
 picture_proto_want(void)
 {
-	const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
+	const char *why;
 
 	proto_env();
 	/* Where pictures are text anyway nothing is asked: the Linux
 	 * console and a real VT100 may show a query they do not know. */
-	if (pp.forced >= 0 || (nc != NULL && *nc != '\0') || term == NULL ||
-	    strcmp(term, "vt100") == 0 || strcmp(term, "linux") == 0 ||
-	    strcmp(term, "dumb") == 0)
+	if (pp.forced >= 0 || picture_text_only(&why))
 		return;
 	pp.want = true;
 }
