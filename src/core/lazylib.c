@@ -4,6 +4,7 @@
 
 #include <dlfcn.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lazylib.h"
@@ -18,7 +19,8 @@ clear_slots(const struct lazylib *lib)
 int
 lazylib_load(struct lazylib *lib, const char **cause)
 {
-	const char *err, *name = NULL;
+	const char *const *names = lib->sonames, *err, *name = NULL, *f, *dot;
+	const char *absent[2] = { lib->cause, NULL };
 
 	if (lib->state == 1)
 		return 0;
@@ -26,8 +28,15 @@ lazylib_load(struct lazylib *lib, const char **cause)
 		*cause = lib->cause;
 		return -1;
 	}
+	/* A soname that is nowhere: the failure is the loader's own. */
+	if (lib->fault != NULL && (f = getenv("KLING_TUI_FAULT")) != NULL &&
+	    strcmp(f, lib->fault) == 0 && (dot = strstr(names[0], ".so")) != NULL) {
+		snprintf(lib->cause, sizeof lib->cause, "%.*s-kt-absent%s",
+		    (int)(dot - names[0]), names[0], dot);
+		names = absent;
+	}
 	lib->handle = NULL;
-	for (const char *const *n = lib->sonames; *n != NULL && lib->handle == NULL; n++) {
+	for (const char *const *n = names; *n != NULL && lib->handle == NULL; n++) {
 		name = *n;
 		lib->handle = dlopen(name, RTLD_NOW | RTLD_LOCAL);
 	}

@@ -15,13 +15,16 @@ struct lazylib_sym {
 
 /* A library: the sonames to try in order (NULL-terminated; the packaged
  * soname first) and the functions it must have ({NULL, NULL}-terminated).
- * Define one statically per library with state 0. */
+ * Define one statically per library with state 0. With fault set, the
+ * tests' KLING_TUI_FAULT=<fault> plays a machine without it: the first
+ * soname, with "-kt-absent" before its ".so", is all that is tried. */
 struct lazylib {
 	const char *const		*sonames;
 	const struct lazylib_sym	*syms;
 	int				 state;	/* 0 untried, 1 loaded, -1 failed */
 	void				*handle;
 	char				 cause[256];
+	const char			*fault;
 };
 
 /* Load it and resolve every function: 0 (now or already), or -1 and *cause

@@ -42,7 +42,7 @@ static const struct lazylib_sym jpeg_syms[] = {
 	{ "jpeg_destroy_decompress", (void **)&p_jpeg_destroy_decompress },
 	{ NULL, NULL }
 };
-static struct lazylib jpeg_lib = { jpeg_names, jpeg_syms, 0, NULL, "" };
+static struct lazylib jpeg_lib = { jpeg_names, jpeg_syms, 0, NULL, "", NULL };
 
 static png_structp (*p_png_create_read_struct)(png_const_charp, png_voidp,
     png_error_ptr, png_error_ptr);
@@ -83,7 +83,7 @@ static const struct lazylib_sym png_syms[] = {
 	{ "png_read_row", (void **)&p_png_read_row },
 	{ NULL, NULL }
 };
-static struct lazylib png_lib = { png_names, png_syms, 0, NULL, "" };
+static struct lazylib png_lib = { png_names, png_syms, 0, NULL, "", NULL };
 
 int
 img_decoders_load(enum img_type t, const char **cause)

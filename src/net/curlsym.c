@@ -2,8 +2,6 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
-#include <stdlib.h>
-#include <string.h>
 
 #include "curlsym.h"
 #include "lazylib.h"
@@ -27,12 +25,7 @@ net_load(const char **cause)
 		{ NULL, NULL }
 	};
 #undef CURLSYM_ROW
-	/* For the tests of a machine without libcurl, never for use. */
-	static const char *const absent[] = { "libcurl-kt-absent.so.4", NULL };
-	static struct lazylib curl = { sonames, syms, 0, NULL, "" };
-	const char *fault = getenv("KLING_TUI_FAULT");
+	static struct lazylib curl = { sonames, syms, 0, NULL, "", "no-libcurl" };
 
-	if (curl.state == 0 && fault != NULL && strcmp(fault, "no-libcurl") == 0)
-		curl.sonames = absent;
 	return lazylib_load(&curl, cause);
 }

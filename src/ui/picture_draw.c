@@ -78,7 +78,7 @@ static const struct lazylib_sym chafa_syms[] = {
 	{ "g_string_free", (void **)&p_g_string_free },
 	{ NULL, NULL }
 };
-static struct lazylib chafa_lib = { chafa_names, chafa_syms, 0, NULL, "" };
+static struct lazylib chafa_lib = { chafa_names, chafa_syms, 0, NULL, "", NULL };
 
 struct art_cell {
 	wchar_t	ch;

@@ -2,8 +2,6 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
-#include <stdlib.h>
-#include <string.h>
 
 #include "lazylib.h"
 #include "rlsym.h"
@@ -29,12 +27,7 @@ rlsym_load(const char **cause)
 		{ NULL, NULL }
 	};
 #undef RLSYM_ROW
-	/* For the tests of a machine without readline, never for use. */
-	static const char *const absent[] = { "libreadline-kt-absent.so.8", NULL };
-	static struct lazylib rl = { sonames, syms, 0, NULL, "" };
-	const char *fault = getenv("KLING_TUI_FAULT");
+	static struct lazylib rl = { sonames, syms, 0, NULL, "", "no-readline" };
 
-	if (rl.state == 0 && fault != NULL && strcmp(fault, "no-readline") == 0)
-		rl.sonames = absent;
 	return lazylib_load(&rl, cause);
 }

@@ -2,6 +2,7 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "lazylib.h"
@@ -18,17 +19,21 @@ main(void)
 	static const struct lazylib_sym libm_syms[] = {
 		{ "cos", (void **)&p_cos }, { "sqrt", (void **)&p_sqrt }, { NULL, NULL }
 	};
-	static struct lazylib libm = { libm_names, libm_syms, 0, NULL, "" };
+	static struct lazylib libm = { libm_names, libm_syms, 0, NULL, "", NULL };
 	static const char *const none_names[] = { "libkt-none.so.9", NULL };
 	static const struct lazylib_sym none_syms[] = {
 		{ "cos", (void **)&p_nothing }, { NULL, NULL }
 	};
-	static struct lazylib none = { none_names, none_syms, 0, NULL, "" };
+	static struct lazylib none = { none_names, none_syms, 0, NULL, "", NULL };
 	static const struct lazylib_sym bad_syms[] = {
 		{ "sqrt", (void **)&p_nothing }, { "kt_no_such_function", (void **)&p_cos },
 		{ NULL, NULL }
 	};
-	static struct lazylib bad = { libm_names, bad_syms, 0, NULL, "" };
+	static struct lazylib bad = { libm_names, bad_syms, 0, NULL, "", NULL };
+	static const char *const m_names[] = { "libm.so.6", NULL };
+	static const struct lazylib_sym m_syms[] = { { "cos", (void **)&p_nothing }, { NULL, NULL } };
+	static struct lazylib faulty = { m_names, m_syms, 0, NULL, "", "kt-no-libm" };
+	static struct lazylib other = { m_names, m_syms, 0, NULL, "", "kt-other" };
 	const char *cause = NULL;
 
 	is_int(lazylib_load(&libm, &cause), 0, "the second soname loads when the first is absent");
@@ -52,5 +57,16 @@ main(void)
 	    strstr(cause, "libm.so.6") != NULL,
 	    "the cause names the library loaded and the function: %s", cause ? cause : "(null)");
 	ok(p_nothing == NULL, "the functions found before it are cleared again");
+
+	/* KLING_TUI_FAULT=<fault>: the tests' machine without the library. */
+	setenv("KLING_TUI_FAULT", "kt-no-libm", 1);
+	cause = NULL;
+	is_int(lazylib_load(&faulty, &cause), -1, "its fault word: the library is absent");
+	ok(cause != NULL && strstr(cause, "libm-kt-absent.so.6") != NULL,
+	    "as the loader says it of an absent soname: %s", cause ? cause : "(null)");
+	ok(p_nothing == NULL, "and no slot is filled");
+	is_int(lazylib_load(&other, &cause), 0, "another library's fault word changes nothing");
+	ok(p_nothing != NULL, "it loads");
+	unsetenv("KLING_TUI_FAULT");
 	return tap_done();
 }
