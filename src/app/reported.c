@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keyindex.h"
 #include "reported.h"
 #include "xmalloc.h"
 
@@ -17,6 +18,7 @@ struct reported_task {
 struct reported {
 	struct reported_task	*v;
 	size_t			 n, cap;
+	struct keyindex		 index;		/* task id -> slot of v */
 };
 
 struct reported *
@@ -37,6 +39,7 @@ reported_free(struct reported **rp)
 		free(r->v[i].task_id);
 		free(r->v[i].state);
 	}
+	keyindex_clear(&r->index);
 	free(r->v);
 	free(r);
 	*rp = NULL;
@@ -47,14 +50,13 @@ reported_moved(struct reported *r, const char *task_id, const char *state,
     size_t nmedia)
 {
 	struct reported_task *rt = NULL;
-	size_t i;
+	size_t i = keyindex_get(&r->index, task_id);
 	bool moved;
 
 	if (state == NULL)
 		state = "";
-	for (i = 0; i < r->n && rt == NULL; i++)
-		if (strcmp(r->v[i].task_id, task_id) == 0)
-			rt = &r->v[i];
+	if (i != KEYINDEX_NONE)
+		rt = &r->v[i];
 	if (rt == NULL) {
 		if (r->n == r->cap) {
 			r->cap = r->cap == 0 ? 16 : r->cap * 2;
@@ -62,6 +64,7 @@ reported_moved(struct reported *r, const char *task_id, const char *state,
 		}
 		rt = &r->v[r->n++];
 		rt->task_id = xstrdup(task_id);
+		keyindex_put(&r->index, rt->task_id, r->n - 1);
 		rt->state = xstrdup(state);
 		rt->nmedia = nmedia;
 		return true;

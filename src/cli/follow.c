@@ -12,6 +12,7 @@
 #include "app/tracker.h"
 #include "cli.h"
 #include "follow.h"
+#include "keyindex.h"
 #include "output.h"
 #include "storyboard.h"
 #include "vocab.h"
@@ -45,6 +46,7 @@ struct run {
 	unsigned		 inflight;	/* creates sent, not answered */
 	struct run_task		*tasks;
 	size_t			 ntasks, captasks;
+	struct keyindex		 index;		/* task id -> slot of tasks */
 	int			 rc;
 	unsigned		 interrupts;
 	bool			 stop;		/* a refusal that holds for every task */
@@ -54,12 +56,9 @@ struct run {
 static struct run_task *
 run_task_find(struct run *r, const char *task_id)
 {
-	size_t i;
+	size_t i = keyindex_get(&r->index, task_id);
 
-	for (i = 0; i < r->ntasks; i++)
-		if (strcmp(r->tasks[i].task_id, task_id) == 0)
-			return &r->tasks[i];
-	return NULL;
+	return i != KEYINDEX_NONE ? &r->tasks[i] : NULL;
 }
 
 static void
@@ -76,6 +75,7 @@ run_follow(struct run *r, const char *task_id, bool at_once)
 	rt = &r->tasks[r->ntasks++];
 	memset(rt, 0, sizeof *rt);
 	rt->task_id = xstrdup(task_id);
+	keyindex_put(&r->index, rt->task_id, r->ntasks - 1);
 	/* Asked at once; its age, which sets the pace after that, comes with
 	 * the answer. */
 	if (at_once)
@@ -272,15 +272,16 @@ run_on_info(void *arg, int64_t id, bool changed, const struct api_task *t,
 		r->rc = cli_download_answer(r->s, r->t, r->o, id, t, r->rc);
 		return;
 	}
-	if (id > 0 && (row = store_get(r->s->store, id, &cause)) == NULL)
+	if (id > 0 && store_find(r->s->store, t->task_id, &row, &cause) < 0)
 		free(cause);
+	/* Flushed when the answers at hand are taken (run_on_taken): a write
+	 * a batch, not one a line. */
 	if (r->o->print == FOLLOW_EVERY || !rt->answered || changed) {
 		if (r->o->json && row != NULL) {
 			cli_json_task(stdout, row);
 			putchar('\n');
 		} else if (!r->o->json)
 			run_print_text(row, t);
-		fflush(stdout);
 	}
 	store_task_free(&row);
 	rt->answered = true;
@@ -474,6 +475,7 @@ cli_run_engine(struct session *s, const struct follow_file *files, size_t nfiles
 	loop_free();
 	for (i = 0; i < r.ntasks; i++)
 		free(r.tasks[i].task_id);
+	keyindex_clear(&r.index);
 	free(r.tasks);
 	free(r.files);
 	return r.rc;

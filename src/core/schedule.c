@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "keyindex.h"
 #include "schedule.h"
 #include "xmalloc.h"
 
@@ -22,6 +23,7 @@ struct sched {
 	struct sched_item	*v;
 	size_t			 n;
 	size_t			 cap;
+	struct keyindex		 index;		/* key -> slot of v */
 	char			*focus;
 	int64_t			 backoff_until;
 	int64_t			 backoff_step;	/* the last doubling wait, 0: none */
@@ -63,23 +65,19 @@ sched_free(struct sched **sp)
 		return;
 	for (i = 0; i < s->n; i++)
 		free(s->v[i].key);
+	keyindex_clear(&s->index);
 	free(s->v);
 	free(s->focus);
 	free(s);
 	*sp = NULL;
 }
 
-/* Linear: a dashboard follows tens of tasks, a big sweep a few thousand, and
- * each wake-up looks at each once anyway. */
 static struct sched_item *
 sched_find(const struct sched *s, const char *key)
 {
-	size_t i;
+	size_t i = keyindex_get(&s->index, key);
 
-	for (i = 0; i < s->n; i++)
-		if (strcmp(s->v[i].key, key) == 0)
-			return &s->v[i];
-	return NULL;
+	return i != KEYINDEX_NONE ? &s->v[i] : NULL;
 }
 
 static bool
@@ -129,6 +127,7 @@ sched_add(struct sched *s, const char *key, int64_t now, int64_t age_ms, bool po
 	}
 	it = &s->v[s->n++];
 	it->key = xstrdup(key);
+	keyindex_put(&s->index, it->key, s->n - 1);
 	it->born = now - age_ms;
 	it->last = now;
 	it->in_flight = false;
@@ -145,8 +144,11 @@ sched_remove(struct sched *s, const char *key)
 
 	if ((it = sched_find(s, key)) == NULL)
 		return;
+	--s->n;
+	keyindex_swap_remove(&s->index, it->key, (size_t)(it - s->v),
+	    it != &s->v[s->n] ? s->v[s->n].key : NULL);
 	free(it->key);
-	*it = s->v[--s->n];
+	*it = s->v[s->n];
 }
 
 size_t

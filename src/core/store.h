@@ -128,7 +128,8 @@ int	store_set_flags(struct store *, int64_t id, bool hidden, bool seen, char **c
  * error. */
 struct store_task	*store_get(struct store *, int64_t id, char **cause);
 /* By the service's task id: 1 and *out (found), 0 and *out NULL (absent), or
- * -1 and *cause (the store could not be read: not the same as absent). */
+ * -1 and *cause (the store could not be read: not the same as absent). The
+ * row comes without its storyboard (NULL); store_get() carries it. */
 int			 store_find(struct store *, const char *task_id,
 			    struct store_task **out, char **cause);
 void			 store_task_free(struct store_task **);

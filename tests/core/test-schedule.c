@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "schedule.h"
 #include "tap.h"
@@ -236,9 +237,59 @@ test_ties(void)
 	sched_free(&s);
 }
 
+/* Processor time (best of 5) of what a sweep does to n followed tasks:
+ * add each, then for each answer find it, ask again about it, and drop it. */
+static long
+sweep_ns(size_t n)
+{
+	struct timespec t0, t1;
+	long ns, best = -1;
+	char (*keys)[32] = calloc(n, sizeof *keys);
+	size_t i;
+	int r;
+
+	for (i = 0; i < n; i++)
+		snprintf(keys[i], sizeof keys[i], "6d84c23d-%08zx-bd1778f1", i * 2654435761u);
+	for (r = 0; r < 5; r++) {
+		struct sched *s = sched_new(NULL);
+
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
+		for (i = 0; i < n; i++)
+			sched_add(s, keys[i], 0, 0, true);
+		for (i = 0; i < n; i++)
+			if (sched_has(s, keys[n - 1 - i])) {
+				sched_add(s, keys[n - 1 - i], 10, 1000, false);
+				sched_done(s, keys[n - 1 - i], 10);
+			}
+		for (i = 0; i < n; i++)
+			sched_remove(s, keys[i]);
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
+		sched_free(&s);
+		ns = (t1.tv_sec - t0.tv_sec) * 1000000000L + (t1.tv_nsec - t0.tv_nsec);
+		if (best < 0 || ns < best)
+			best = ns;
+	}
+	free(keys);
+	return best;
+}
+
+/* A sweep of 10,000 tasks must not cost 10,000 x 10,000 look-ups: finding a
+ * task by its id does not walk the others. Linear costs about 4 times as
+ * much at 4n; a walk 16 times. */
+static void
+test_scale(void)
+{
+	long small = sweep_ns(4000), big = sweep_ns(16000);
+	double ratio = small > 0 ? (double)big / (double)small : 0;
+
+	ok(ratio > 0 && ratio < 8, "4 times the tasks cost %.1f times the processor time "
+	    "(%ld vs %ld us)", ratio, big / 1000, small / 1000);
+}
+
 int
 main(void)
 {
+	test_scale();
 	test_ties();
 	test_idle();
 	test_aging();

@@ -475,6 +475,7 @@ test_migrate(void)
 	struct store_history h;
 	struct store_list l;
 	sqlite3 *db;
+	int64_t id;
 	int rc;
 
 	sqlite3_open(path, &db);
@@ -501,6 +502,12 @@ test_migrate(void)
 	}
 	is_int(sql_int(path, "PRAGMA user_version"), STORE_VERSION, "and is migrated");
 	store_find(st, "task_old", &t, &cause);
+	ok(t != NULL && t->storyboard == NULL, "found by task id without its storyboard");
+	if (t != NULL) {
+		id = t->id;
+		store_task_free(&t);
+		t = store_get(st, id, &cause);
+	}
 	ok(t != NULL && strcmp(t->download_path, "/v/old.mp4") == 0 && t->credits == 3.5 &&
 	    strcmp(t->storyboard, "{\"a\":1}") == 0, "keeping its rows whole");
 	ok(t != NULL && !t->hidden && !t->seen, "new columns get their defaults");
