@@ -321,6 +321,20 @@ text_sanitize(const char *s, size_t len, size_t max_bytes, bool keep_newlines)
 	uint32_t cp;
 
 	while (i < len) {
+		/* A run of printable ASCII, most of any text, in one copy. */
+		for (n = 0; i + n < len && (unsigned char)s[i + n] >= 0x20 &&
+		    (unsigned char)s[i + n] < 0x7f; n++)
+			;
+		if (n > 0) {
+			if (max_bytes != 0 && o + n > max_bytes)
+				n = max_bytes - o;
+			memcpy(out + o, s + i, n);
+			o += n;
+			i += n;
+			if (max_bytes != 0 && o == max_bytes)
+				break;
+			continue;
+		}
 		if ((n = text_decode(s + i, len - i, &cp)) == 0) {
 			put = fffd;
 			putlen = 3;

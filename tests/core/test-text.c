@@ -150,6 +150,15 @@ main(void)
 
 	/* Sanitising what a server sent. */
 	sanitized("plain", 5, 0, false, "plain", "plain text kept");
+	/* Runs of printable ASCII are copied whole: their ends and the cap. */
+	sanitized("a\x1f \x7e\x7f" "b", 6, 0, false, "a ~b",
+	    "the ends of printable ASCII: 0x20 and 0x7e kept, 0x1f and 0x7f not");
+	sanitized("abcdef", 6, 4, false, "abcd", "a cap cuts a run of ASCII at the cap");
+	sanitized("\xe4\xb8\xad" "abc", 6, 3, false, "\xe4\xb8\xad",
+	    "a character that meets the cap ends the text before the ASCII after it");
+	sanitized("ab\x01" "cd", 5, 3, false, "abc", "a control left out does not count "
+	    "against the cap");
+	sanitized("ab\x01", 3, 2, false, "ab", "a cap met at the end of a run, a control after");
 	sanitized("\x1b[31mred\x1b[0m", 12, 0, false, "red", "CSI colour removed");
 	sanitized("a\x1b[2J\x1b[Hb", 10, 0, false, "ab", "CSI clear screen removed");
 	sanitized("a\x1b[4@b", 6, 0, false, "ab", "CSI ending in '@', the first final byte, removed");
