@@ -425,6 +425,7 @@ tracker_pump(struct tracker *t)
 			free(cause);
 			cause = NULL;
 		}
+		req.known = row != NULL;
 		tracker_queue(t, &req, row != NULL ? row->id : 0, key, 0);
 		store_task_free(&row);
 		asking++;

@@ -60,6 +60,10 @@ struct api_request {
 	const char	*body;		/* CREATE: JSON text (codec_encode of
 					 * sb_effective), sent as is */
 	const char	*task_id;	/* TASK_INFO */
+	bool		 known;		/* TASK_INFO: in the store already, so the
+					 * request the service echoes (param) is
+					 * not decoded: it is kept only for a task
+					 * made elsewhere */
 	const char	*url;		/* DOWNLOAD, HEAD, FETCH: absolute http(s) URL */
 	const char	*dest;		/* DOWNLOAD: final path; see api_download_path() */
 };

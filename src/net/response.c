@@ -131,7 +131,7 @@ response_long(const cJSON *obj, const char *key, long *out)
 }
 
 static int
-response_task(const cJSON *data, struct api_task *t)
+response_task(const cJSON *data, struct api_task *t, bool known)
 {
 	const cJSON	*result, *urls, *u, *v;
 	char		*raw;
@@ -151,7 +151,7 @@ response_task(const cJSON *data, struct api_task *t)
 		t->credits = v->valuedouble;
 		t->has_credits = true;
 	}
-	v = cJSON_GetObjectItemCaseSensitive(data, "param");
+	v = known ? NULL : cJSON_GetObjectItemCaseSensitive(data, "param");
 	if (v != NULL && !cJSON_IsNull(v) &&
 	    (raw = cJSON_PrintUnformatted(v)) != NULL) {
 		/* cJSON escapes controls but passes invalid UTF-8 through;
@@ -184,7 +184,7 @@ response_task(const cJSON *data, struct api_task *t)
 
 /* Fill the payload of a 200 answer; -1 when it lacks what the kind needs. */
 static int
-response_payload(struct api_result *res, const cJSON *data)
+response_payload(struct api_result *res, const cJSON *data, bool known)
 {
 	const cJSON	*v;
 
@@ -197,7 +197,7 @@ response_payload(struct api_result *res, const cJSON *data)
 		return res->task_id == NULL || *res->task_id == '\0' ?
 		    -1 : 0;
 	case API_TASK_INFO:
-		return response_task(data, &res->task);
+		return response_task(data, &res->task, known);
 	case API_BALANCE:
 		v = cJSON_GetObjectItemCaseSensitive(data, "balance");
 		if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble))
@@ -279,7 +279,7 @@ response_decode(struct xfer *x, long http_status, struct api_result *res)
 		res->outcome = response_outcome(code);
 		if (res->outcome == API_OK &&
 		    response_payload(res, cJSON_GetObjectItemCaseSensitive(root,
-		    "data")) != 0)
+		    "data"), x->req.known) != 0)
 			response_bad(res, http_status, _("answer without the "
 			    "expected data"), NULL);
 	}

@@ -100,6 +100,7 @@ xfer_copy(struct xfer *x, const struct net_conn *conn,
 	x->req.kind = r->kind;
 	x->req.body = xfer_dup(r->body);
 	x->req.task_id = xfer_dup(r->task_id);
+	x->req.known = r->known;
 	x->req.url = xfer_dup(r->url);
 	x->req.dest = xfer_dup(r->dest);
 	x->total = -1;

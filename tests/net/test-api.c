@@ -337,6 +337,18 @@ test_task_info(void)
 	    "{\"model\":\"kling/v3\",\"input\":{\"duration\":5}}", "param echo");
 	api_result_clear(&res);
 	canned_stop(&srv);
+
+	/* A task the store has: the echo is not decoded, the rest is. */
+	req.known = true;
+	srv = run(st, 1, &c, &req, &res);
+	ok(res.outcome == API_OK && res.task.param_json == NULL,
+	    "a task in the store already: no param echo kept");
+	is_str(res.task.status, "queued", "the rest of its answer decoded");
+	ok(res.task.has_credits && res.task.credits == 7.5 && res.task.nmedia == 1,
+	    "its credits and media too");
+	req.known = false;
+	api_result_clear(&res);
+	canned_stop(&srv);
 	free(r);
 
 	st[0].reply = r = reply("200 OK", "", "{\"code\":200,\"message\":"
