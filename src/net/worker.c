@@ -65,6 +65,13 @@ struct worker {
 	bool			 draining;
 	bool			 stopping;
 
+	/* Whether the thread sleeps (or is about to) in curl_multi_poll()
+	 * with nothing left to launch: only then does a new job wake it.
+	 * submitted counts the jobs queued, so that the thread sees one
+	 * queued between its last look and its sleep (under the lock). */
+	bool			 sleeping;
+	uint64_t		 submitted;
+
 	/* The worker thread's own. */
 	unsigned		 running;
 	unsigned		 running_creates;
@@ -329,15 +336,18 @@ worker_main(void *arg)
 	struct worker	*w = arg;
 	struct CURLMsg	*msg;
 	int		 timeout, still, left;
+	uint64_t	 seen;
 	bool		 ended;
 
 	for (;;) {
 		pthread_mutex_lock(&w->lock);
+		w->sleeping = false;
 		if (w->stopping) {
 			pthread_mutex_unlock(&w->lock);
 			break;
 		}
 		timeout = worker_schedule(w);
+		seen = w->submitted;
 		pthread_mutex_unlock(&w->lock);
 
 		curl_multi_perform(w->multi, &still);
@@ -351,6 +361,15 @@ worker_main(void *arg)
 		}
 		if (ended)
 			continue;	/* slots freed: schedule again first */
+		/* A job queued since the look above is launched first; else
+		 * the jobs queued from now on wake the thread. */
+		pthread_mutex_lock(&w->lock);
+		if (w->submitted != seen || w->stopping) {
+			pthread_mutex_unlock(&w->lock);
+			continue;
+		}
+		w->sleeping = true;
+		pthread_mutex_unlock(&w->lock);
 		/* Sleeps until a socket moves, curl's own timer, the next
 		 * due job, or curl_multi_wakeup(): nothing else. */
 		curl_multi_poll(w->multi, NULL, 0, timeout, NULL);
@@ -569,11 +588,13 @@ worker_submit(struct worker *w, const struct api_request *req, uint64_t tag)
 	if (req->kind == API_DOWNLOAD)
 		j->x.progress = worker_progress;
 	TAILQ_INSERT_TAIL(&w->jobs, j, entry);
-	/* Every slot busy: the end of a transfer schedules again (under this
-	 * lock, after it frees its slot) and starts this job then, so waking
-	 * the thread would only cost it a turn. A sweep queues most of its
-	 * queries so. */
-	wake = w->running < w->limits.max_transfers;
+	w->submitted++;
+	/* Only a thread asleep with a free slot needs waking. One awake
+	 * schedules again before it sleeps (it sees submitted move); with
+	 * every slot busy, the end of a transfer schedules again (under this
+	 * lock, after it frees its slot) and starts this job then. A sweep
+	 * queues most of its queries so: a wake-up would only cost a turn. */
+	wake = w->sleeping && w->running < w->limits.max_transfers;
 	pthread_mutex_unlock(&w->lock);
 	if (wake)
 		worker_wake(w);
