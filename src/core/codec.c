@@ -25,6 +25,7 @@
 
 #include "atomic.h"
 #include "codec.h"
+#include "keyindex.h"
 #include "text.h"
 #include "xmalloc.h"
 #include "i18n.h"
@@ -356,7 +357,7 @@ codec_extra_add(struct sb_extras *x, const cJSON *v, bool bad_type)
 	x->n++;
 }
 
-/* One object's keys in a small open-addressing table, to find duplicates in
+/* One object's keys in a key index (keyindex.c), to find duplicates in
  * linear time however many keys a hostile file has. Earlier duplicates are
  * reported and removed from the tree: the last one is used. Recurses into
  * every value so that unknown keys' objects are checked too. */
@@ -364,35 +365,33 @@ static void
 codec_dedup(cJSON *obj, const char *path, struct diag_list *d)
 {
 	char sub[DIAG_PATH_MAX], key[64];
-	cJSON *c, *next, **tab;
-	size_t n = 0, size, h, i;
-	const unsigned char *k;
+	struct keyindex seen = { NULL, 0, 0 };	/* key -> slot of kept */
+	cJSON *c, *next, **kept;
+	size_t n = 0, m = 0, at, i;
 
 	for (c = obj->child; c != NULL; c = c->next)
 		n++;
 	if (cJSON_IsObject(obj) && n > 1) {
-		for (size = 4; size < n * 2; size *= 2)
-			;
-		tab = xcalloc(size, sizeof *tab);
+		kept = xcalloc(n, sizeof *kept);
 		for (c = obj->child; c != NULL; c = next) {
 			next = c->next;
-			h = 2166136261u;
-			for (k = (const unsigned char *)c->string; *k != '\0'; k++)
-				h = (h ^ *k) * 16777619u;
-			for (h &= size - 1; tab[h] != NULL; h = (h + 1) & (size - 1))
-				if (strcmp(tab[h]->string, c->string) == 0)
-					break;
-			if (tab[h] != NULL) {
-				codec_path_key(sub, sizeof sub, path, c->string);
-				codec_printable(key, sizeof key, 0, c->string);
-				diag_add(d, DIAG_ERROR, sub,
-				    _("duplicate key \"%s\" (the last one is used)"),
-				    key);
-				cJSON_Delete(cJSON_DetachItemViaPointer(obj, tab[h]));
+			if ((at = keyindex_get(&seen, c->string)) == KEYINDEX_NONE) {
+				kept[m] = c;
+				keyindex_put(&seen, c->string, m++);
+				continue;
 			}
-			tab[h] = c;
+			codec_path_key(sub, sizeof sub, path, c->string);
+			codec_printable(key, sizeof key, 0, c->string);
+			diag_add(d, DIAG_ERROR, sub,
+			    _("duplicate key \"%s\" (the last one is used)"), key);
+			/* The index takes this one's key before the other's
+			 * is freed with it. */
+			keyindex_put(&seen, c->string, at);
+			cJSON_Delete(cJSON_DetachItemViaPointer(obj, kept[at]));
+			kept[at] = c;
 		}
-		free(tab);
+		keyindex_clear(&seen);
+		free(kept);
 	}
 	for (c = obj->child, i = 0; c != NULL; c = c->next, i++) {
 		if (!cJSON_IsObject(c) && !cJSON_IsArray(c))

@@ -1,6 +1,7 @@
-/* kling-tui: a task id -> array slot index, for the arrays looked up by task
+/* kling-tui: a string -> array slot index, for the arrays looked up by task
  * id (the scheduler's, what a follower told, the subcommands' tasks), so that
- * a sweep of n tasks costs n look-ups, not n*n/2 string comparisons.
+ * a sweep of n tasks costs n look-ups, not n*n/2 string comparisons; and for
+ * an object's keys, to find those given twice (codec.c).
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #ifndef KT_KEYINDEX_H
 #define KT_KEYINDEX_H

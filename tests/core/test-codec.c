@@ -148,6 +148,14 @@ test_duplicates(void)
 	is_int(diags_at(sb->load_diags, DIAG_WARNING, "x?2J", "unknown"), 1,
 	    "a C1 control in a key shown as '?'");
 	sb_free(&sb);
+	/* DEL, the first of the controls after ASCII, and U+00A0, the first
+	 * character after them. */
+	sb = decoded("{\"a\\u007f\": 1, \"b\\u00a0\": 2}");
+	is_int(diags_at(sb->load_diags, DIAG_WARNING, "a?", "unknown"), 1,
+	    "DEL in a key shown as '?'");
+	is_int(diags_at(sb->load_diags, DIAG_WARNING, "b\xc2\xa0", "unknown"), 1,
+	    "U+00A0 in a key kept");
+	sb_free(&sb);
 	{
 		/* Enough keys that their hashes meet in the table. */
 		char	text[4096], *p = text;

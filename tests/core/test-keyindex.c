@@ -64,7 +64,8 @@ main(void)
 	}
 	is_int((int)x.n, NKEYS, "3000 keys in");
 	is_int((int)disagreements(&x), 0, "each key finds its slot");
-	ok(x.cap >= 2 * x.n, "at most half full (%zu of %zu)", x.n, x.cap);
+	ok(x.cap >= 2 * x.n && x.cap <= 4 * x.n, "at most half full, at least a quarter "
+	    "(%zu of %zu)", x.n, x.cap);
 	ok(longest_run(&x) < 64, "the keys are spread: no run of neighbours is long "
 	    "(longest %zu of %zu)", longest_run(&x), x.cap);
 	snprintf(probe, sizeof probe, "%s", keys[42]);
@@ -113,6 +114,35 @@ main(void)
 	}
 	is_int((int)disagreements(&x), 0, "every other key of 7 deleted: the rest are found");
 	is_int((int)x.n, 3, "3 left");
+
+	/* Many small tables (8 keys in 16 entries, as full as it gets):
+	 * runs of neighbours form and wrap round the end, and deletions in
+	 * every order must leave the rest found. */
+	bad = 0;
+	for (ops = 0; ops < 4000; ops++) {
+		size_t base = (ops * 8) % (NKEYS - 8);
+
+		keyindex_clear(&x);
+		for (i = 0; i < 8; i++) {
+			keyindex_put(&x, keys[base + i], i);
+			model[base + i] = i;
+		}
+		if (x.cap != 16)
+			bad++;
+		for (k = 0; k < 5; k++) {
+			seed = seed * 1103515245u + 12345u;
+			i = base + (seed >> 8) % 8;
+			keyindex_del(&x, keys[i]);
+			model[i] = KEYINDEX_NONE;
+		}
+		for (i = base; i < base + 8; i++)
+			if (keyindex_get(&x, keys[i]) != model[i])
+				bad++;
+		for (i = base; i < base + 8; i++)
+			model[i] = KEYINDEX_NONE;
+	}
+	is_int((int)bad, 0, "4,000 tables of 8 keys in 16 entries, 5 deleted from each: "
+	    "the rest found, none lost");
 
 	/* The array pattern: the last element moves into the hole. */
 	keyindex_clear(&x);

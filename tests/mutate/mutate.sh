@@ -33,9 +33,9 @@ min=${MUTATE_MIN:-90}
 jobs=${MUTATE_JOBS:-2}
 case $jobs in '' | *[!0-9]* | 0) echo "mutate: MUTATE_JOBS: not a count" >&2; exit 2 ;; esac
 equiv=$top_srcdir/tests/mutate/equivalent
-core_files="rules codec diag text storyboard conf store schedule vocab urlrule atomic"
+core_files="rules codec diag text storyboard conf store schedule keyindex vocab urlrule atomic"
 net_files="response retry url download xfer result conn api"
-core_tests="codec conf diag draft edit history rules schedule store storyboard text vocab urlrule atomic"
+core_tests="codec conf diag draft edit history rules schedule keyindex store storyboard text vocab urlrule atomic"
 net_tests="retry conn result url response download api worker"
 files=${MUTATE_FILES:-$(for f in $core_files; do printf 'src/core/%s.c ' "$f"; done
 	for f in $net_files; do printf 'src/net/%s.c ' "$f"; done)}
