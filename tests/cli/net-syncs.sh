@@ -43,7 +43,8 @@ conns=$(jq -r .conn "$TMP/sweep" | sort -u | wc -l | tr -d ' ')
 ok $([ "$conns" -le 8 ]; echo $?) "over at most 8 connections, reused ($conns)"
 
 # Into a file, the lines of a sweep go in a write a batch of answers, not a
-# write a line; none is lost.
+# write a line (how many a batch depends on the timing: at most half as
+# many writes as lines, where a write a line would be one each); none is lost.
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 timeout 60 strace -f -o "$TMP/writes" -e trace=write \
 	"$KLING_TUI" --base-url "$SIM_URL" watch --once --parallel 8 >"$TMP/out2" 2>/dev/null
@@ -51,7 +52,7 @@ is "$?" 0 "watch --once into a file, under strace"
 is "$(grep -c '(t2v.json): ' "$TMP/out2")" $n "a line for each of the $n tasks"
 writes=$(grep -c 'write(1,' "$TMP/writes")
 echo "# writes to standard output in a sweep of $n tasks: $writes"
-ok $([ "$writes" -ge 1 ] && [ "$writes" -le $((n / 4)) ]; echo $?) \
+ok $([ "$writes" -ge 1 ] && [ "$writes" -le $((n / 2)) ]; echo $?) \
 	"$n lines in $writes writes, not one a line"
 
 # The sweep queues more queries than it sends at once: --parallel still
