@@ -20,7 +20,8 @@ int
 lazylib_load(struct lazylib *lib, const char **cause)
 {
 	const char *const *names = lib->sonames, *err, *name = NULL, *f, *dot;
-	const char *absent[2] = { lib->cause, NULL };
+	char nowhere[128];
+	const char *absent[2] = { nowhere, NULL };
 
 	if (lib->state == 1)
 		return 0;
@@ -31,7 +32,7 @@ lazylib_load(struct lazylib *lib, const char **cause)
 	/* A soname that is nowhere: the failure is the loader's own. */
 	if (lib->fault != NULL && (f = getenv("KLING_TUI_FAULT")) != NULL &&
 	    strcmp(f, lib->fault) == 0 && (dot = strstr(names[0], ".so")) != NULL) {
-		snprintf(lib->cause, sizeof lib->cause, "%.*s-kt-absent%s",
+		snprintf(nowhere, sizeof nowhere, "%.*s-kt-absent%s",
 		    (int)(dot - names[0]), names[0], dot);
 		names = absent;
 	}

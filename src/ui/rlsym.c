@@ -2,7 +2,6 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
-
 #include "lazylib.h"
 #include "rlsym.h"
 
