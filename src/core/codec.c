@@ -141,6 +141,37 @@ codec_number_len(const char *s, size_t len, size_t i)
 	return i - start;
 }
 
+/* In a string, a byte the scan below has nothing to say about: ASCII from
+ * the space on, but the quote and the backslash. */
+static inline bool
+codec_plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+/* How many plain bytes u[0..len) starts with, eight at a time while a word
+ * holds no byte under 0x20, none over 0x7f, no quote and no backslash (the
+ * tests for a zero byte and a byte under n of "Bit Twiddling Hacks"). */
+static size_t
+codec_plain_run(const unsigned char *u, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = ones * 0x80;
+	uint64_t w, q, b;
+	size_t n = 0;
+
+	for (; len - n >= 8; n += 8) {
+		memcpy(&w, u + n, sizeof w);
+		q = w ^ (ones * '"');
+		b = w ^ (ones * '\\');
+		if ((w | ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
+		    ((b - ones) & ~b)) & highs)
+			break;
+	}
+	while (n < len && codec_plain(u[n]))
+		n++;
+	return n;
+}
+
 /* What cJSON does not check, with a position for each: UTF-8, raw control
  * characters and \u0000 in strings, NUL bytes, the number grammar, and depth
  * (so that 10,000 opening brackets are refused here, not by recursion).
@@ -155,6 +186,12 @@ codec_prescan(const char *s, size_t len, bool *open_string,
 	uint32_t cp;
 
 	for (i = 0; i < len; i++) {
+		/* Most of a storyboard is prompt text: a run of printable
+		 * ASCII in a string is passed over whole. */
+		if (instr && codec_plain(u[i])) {
+			i += codec_plain_run(u + i, len - i) - 1;
+			continue;
+		}
 		if (u[i] >= 0x80) {
 			if ((n = text_decode(s + i, len - i, &cp)) == 0) {
 				codec_fail_at(cause, s, len, i,
@@ -357,50 +394,91 @@ codec_extra_add(struct sb_extras *x, const cJSON *v, bool bad_type)
 	x->n++;
 }
 
-/* One object's keys in a key index (keyindex.c), to find duplicates in
- * linear time however many keys a hostile file has. Earlier duplicates are
- * reported and removed from the tree: the last one is used. Recurses into
- * every value so that unknown keys' objects are checked too. */
+/* Where codec_dedup() is in the tree: the path is written out only for a
+ * message, not for every object and array walked. */
+struct codec_at {
+	const struct codec_at	*up;	/* NULL: the root ("") */
+	const char		*key;	/* in an object; NULL: index in an array */
+	size_t			 index;
+};
+
 static void
-codec_dedup(cJSON *obj, const char *path, struct diag_list *d)
+codec_at_path(char *out, size_t size, const struct codec_at *at)
+{
+	if (at->up == NULL) {
+		out[0] = '\0';
+		return;
+	}
+	codec_at_path(out, size, at->up);
+	if (at->key != NULL)
+		codec_path_key(out, size, out, at->key);
+	else
+		codec_path_index(out, size, out, at->index);
+}
+
+/* Up to this many keys, an object's earlier keys are compared one by one;
+ * beyond, they go in a key index (keyindex.c), so that a hostile file's
+ * 800,000 keys cost linear time. */
+#define CODEC_FEW_KEYS	16
+
+/* Earlier duplicates are reported and removed from the tree: the last one
+ * is used. Recurses into every value so that unknown keys' objects are
+ * checked too. */
+static void
+codec_dedup(cJSON *obj, const struct codec_at *at, struct diag_list *d)
 {
 	char sub[DIAG_PATH_MAX], key[64];
 	struct keyindex seen = { NULL, 0, 0 };	/* key -> slot of kept */
-	cJSON *c, *next, **kept;
-	size_t n = 0, m = 0, at, i;
+	struct codec_at in = { at, NULL, 0 };
+	cJSON *c, *next, **kept, *few[CODEC_FEW_KEYS];
+	size_t n = 0, m = 0, j, i;
+	bool indexed;
 
 	for (c = obj->child; c != NULL; c = c->next)
 		n++;
 	if (cJSON_IsObject(obj) && n > 1) {
-		kept = xcalloc(n, sizeof *kept);
+		indexed = n > CODEC_FEW_KEYS;
+		kept = indexed ? xcalloc(n, sizeof *kept) : few;
 		for (c = obj->child; c != NULL; c = next) {
 			next = c->next;
-			if ((at = keyindex_get(&seen, c->string)) == KEYINDEX_NONE) {
+			if (indexed)
+				j = keyindex_get(&seen, c->string);
+			else {
+				for (j = 0; j < m && strcmp(kept[j]->string, c->string) != 0; j++)
+					;
+				if (j == m)
+					j = KEYINDEX_NONE;
+			}
+			if (j == KEYINDEX_NONE) {
 				kept[m] = c;
-				keyindex_put(&seen, c->string, m++);
+				if (indexed)
+					keyindex_put(&seen, c->string, m);
+				m++;
 				continue;
 			}
-			codec_path_key(sub, sizeof sub, path, c->string);
+			codec_at_path(sub, sizeof sub, at);
+			codec_path_key(sub, sizeof sub, sub, c->string);
 			codec_printable(key, sizeof key, 0, c->string);
 			diag_add(d, DIAG_ERROR, sub,
 			    _("duplicate key \"%s\" (the last one is used)"), key);
 			/* The index takes this one's key before the other's
 			 * is freed with it. */
-			keyindex_put(&seen, c->string, at);
-			cJSON_Delete(cJSON_DetachItemViaPointer(obj, kept[at]));
-			kept[at] = c;
+			if (indexed)
+				keyindex_put(&seen, c->string, j);
+			cJSON_Delete(cJSON_DetachItemViaPointer(obj, kept[j]));
+			kept[j] = c;
 		}
-		keyindex_clear(&seen);
-		free(kept);
+		if (indexed) {
+			keyindex_clear(&seen);
+			free(kept);
+		}
 	}
 	for (c = obj->child, i = 0; c != NULL; c = c->next, i++) {
 		if (!cJSON_IsObject(c) && !cJSON_IsArray(c))
 			continue;
-		if (cJSON_IsObject(obj))
-			codec_path_key(sub, sizeof sub, path, c->string);
-		else
-			codec_path_index(sub, sizeof sub, path, i);
-		codec_dedup(c, sub, d);
+		in.key = cJSON_IsObject(obj) ? c->string : NULL;
+		in.index = i;
+		codec_dedup(c, &in, d);
 	}
 }
 
@@ -718,7 +796,7 @@ codec_decode(const char *text, size_t len, char **cause)
 	sb = sb_new();
 	w.sb = sb;
 	w.d = sb->load_diags;
-	codec_dedup(root, "", w.d);
+	codec_dedup(root, &(struct codec_at){ NULL, NULL, 0 }, w.d);
 	codec_root(&w, root);
 	cJSON_Delete(root);
 	return sb;

@@ -66,6 +66,16 @@ text_valid_utf8(const char *s, size_t len, size_t *bad_off)
 	return true;
 }
 
+/* Whether one of the eight bytes at s is not ASCII. */
+static inline bool
+text_any_high(const char *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, sizeof w);
+	return (w & 0x8080808080808080ULL) != 0;
+}
+
 size_t
 text_chars(const char *s)
 {
@@ -73,6 +83,13 @@ text_chars(const char *s)
 	uint32_t cp;
 
 	while (i < len) {
+		/* Eight ASCII bytes at a time: most prompts are English. */
+		while (len - i >= 8 && !text_any_high(s + i)) {
+			i += 8;
+			count += 8;
+		}
+		if (i == len)
+			break;
 		/* A count, not a check: every byte that does not start a code
 		 * point is one character, as it will show as U+FFFD. */
 		if ((unsigned char)s[i] < 0x80 ||

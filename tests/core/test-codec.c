@@ -175,6 +175,27 @@ test_duplicates(void)
 		sb_free(&sb);
 	}
 	{
+		/* Up to 16 keys are compared one by one, more go in an index:
+		 * either side of the line, the first and the last key each
+		 * have a duplicate found. */
+		char	text[1024], last[32], *p;
+		int	i, n;
+
+		for (n = 15; n <= 18; n++) {
+			p = text + sprintf(text, "{\"model\": \"kling/v3\", \"y\": [{");
+			for (i = 0; i < n - 2; i++)
+				p += sprintf(p, "\"k%d\": %d, ", i, i);
+			sprintf(p, "\"k0\": 0, \"k%d\": 0}]}", n - 3);
+			sb = decoded(text);
+			is_int(diags_at(sb->load_diags, DIAG_ERROR, "y[0].k0", "duplicate"), 1,
+			    "%d keys: the first key's duplicate found, at its path", n);
+			sprintf(last, "y[0].k%d", n - 3);
+			is_int(diags_at(sb->load_diags, DIAG_ERROR, last, "duplicate"), 1,
+			    "%d keys: and the last one's", n);
+			sb_free(&sb);
+		}
+	}
+	{
 		/* A key longer than a message can show is cut, whole
 		 * characters only, never written past its buffer. */
 		char	text[1024], key[300], want[128];
@@ -410,6 +431,33 @@ test_bad_text(void)
 	refused("{\"a\":\n  [1,\n   2 3]}", 19, "line 3, column 6", "position on a later line");
 	refused("{\"k\": \"\xe4\xb8\xad\xe6\x96\x87\" x}", 17, "line 1, column 12",
 	    "columns count characters");
+
+	/* A string's plain bytes are passed over eight at a time: what ends
+	 * the run is seen at each place of a word. */
+	for (i = 0; i < 20; i++) {
+		char buf[64], want[64];
+		struct storyboard *ok_sb;
+
+		len = (size_t)sprintf(buf, "{\"a\": \"%.*s\x01\"}", (int)i,
+		    "aaaaaaaaaaaaaaaaaaaa");
+		snprintf(want, sizeof want, "line 1, column %zu: control character", 8 + i);
+		refused(buf, len, want, "a control character after a run of plain bytes");
+		len = (size_t)sprintf(buf, "{\"a\": \"%.*s\xff\"}", (int)i,
+		    "aaaaaaaaaaaaaaaaaaaa");
+		snprintf(want, sizeof want, "line 1, column %zu: invalid UTF-8", 8 + i);
+		refused(buf, len, want, "a byte over 0x7f after a run of plain bytes");
+		len = (size_t)sprintf(buf, "{\"a\": \"%.*s\\\"aaa\x01\"}", (int)i,
+		    "aaaaaaaaaaaaaaaaaaaa");
+		snprintf(want, sizeof want, "line 1, column %zu: control character", 13 + i);
+		refused(buf, len, want, "an escaped quote does not end the string");
+		/* cJSON skips 0x01 between values as white space: only a scan
+		 * that missed the quote would call it a string's. */
+		len = (size_t)sprintf(buf, "{\"a\": \"%.*s\"\x01}", (int)i,
+		    "aaaaaaaaaaaaaaaaaaaa");
+		ok_sb = codec_decode(buf, len, NULL);
+		ok(ok_sb != NULL, "the quote after %zu plain bytes ends the string", i);
+		sb_free(&ok_sb);
+	}
 
 	/* Nesting: 64 levels are fine, 65 are not, 10,000 fail fast. */
 	deep = xmalloc(20001 + 16);

@@ -121,6 +121,20 @@ main(void)
 	is_int(text_chars("hello"), 5, "ASCII: one character a byte");
 	is_int(text_chars("\xe4\xb8\xad\xe6\x96\x87"), 2, "two CJK characters, six bytes");
 	is_int(text_chars("a\xffz"), 3, "an invalid byte counts as one character");
+	{
+		/* Eight ASCII bytes are counted at a time: a character of
+		 * two bytes at each place of a word, and at the end. */
+		char buf[32];
+		size_t i, miss = 0;
+
+		for (i = 0; i < 20; i++) {
+			memset(buf, 'a', sizeof buf);
+			memcpy(buf + i, "\xc3\xa9", 2);
+			buf[22] = '\0';
+			miss += text_chars(buf) != 21;
+		}
+		is_int(miss, 0, "a two-byte character anywhere in 22 bytes: 21 characters");
+	}
 
 	/* Widths, independent of the locale. */
 	is_int(text_cp_width('a'), 1, "ASCII letter: 1 column");
