@@ -15,6 +15,8 @@ unlike "$(needed "$APP")" 'libcurl' "kling-tui-app does not need libcurl at star
 unlike "$(needed "$APP")" 'libreadline' "nor readline"
 # The front runs validate, body and curl: the C library and the JSON parser.
 is "$(needed "$KLING_TUI")" "libc.so.6 libcjson.so.1 " "the front needs only libc and cJSON"
+# Bound at start, not on each first call: fewer page faults (Makefile.inc).
+like "$(readelf -d "$KLING_TUI" | grep -E '\((FLAGS|FLAGS_1)\)')" 'NOW' "the front is bound at start (-z now)"
 
 # Of the locale, the app loads the character set (curses and readline need
 # it) and nothing else: a dozen files for LC_ALL under C.UTF-8 where the
