@@ -459,6 +459,14 @@ test_bad_text(void)
 		sb_free(&ok_sb);
 	}
 
+	/* A text that ends on a backslash in a string, in a buffer of its
+	 * exact size: nothing past it is read (valgrind and ASan see to it
+	 * in CI). */
+	text = xmalloc(8);
+	memcpy(text, "{\"a\": \"\\", 8);
+	refused(text, 8, "unexpected end of the text", "a text ending on a backslash in a string");
+	free(text);
+
 	/* Nesting: 64 levels are fine, 65 are not, 10,000 fail fast. */
 	deep = xmalloc(20001 + 16);
 	len = (size_t)sprintf(deep, "{\"x\":");

@@ -157,6 +157,16 @@ test_rule3(void)
 	want(sb, DIAG_ERROR, "input.multi_prompt[1].duration", "is required",
 	    "rule 3: a shot without a duration");
 	sb_free(&sb);
+	/* A single shot is summed as well as two. */
+	sb = sb_template("multi-shot-customize");
+	i = sb->nshots;
+	sb->nshots = 1;
+	sb->shots[0].duration = 3;
+	want(sb, DIAG_ERROR, "input.multi_prompt",
+	    "shot durations add up to 3 s, but duration is 10 s",
+	    "rule 3: one shot's duration must be the whole");
+	sb->nshots = i;
+	sb_free(&sb);
 
 	/* Exactly 6 shots and exactly 15 s: the edges are allowed. */
 	sb = sb_template("multi-shot-customize");
@@ -419,6 +429,11 @@ test_rule9(void)
 	want(sb, DIAG_WARNING, "input.prompt", "@element_cat names no element",
 	    "rule 9: an unknown @name: one warning, however often it appears");
 	is_int(diag_count(d, DIAG_ERROR), 0, "rule 9: a warning, not an error");
+	/* A long name is quoted to 40 characters, then "...". */
+	sb_set_str(&sb->prompt, "A room with @n123456789012345678901234567890123456789012345.");
+	want(sb, DIAG_WARNING, "input.prompt",
+	    "@n12345678901234567890123456789012345678... names no element",
+	    "rule 9: a long @name quoted to 40 characters and \"...\"");
 	sb_set_str(&sb->prompt, "Write to dog@element_dog.com for a room.");
 	clean(sb, "rule 9: an e-mail address is not a mention");
 	sb_free(&sb);

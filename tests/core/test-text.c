@@ -152,6 +152,7 @@ main(void)
 	is_int(text_cp_width(0xe9), 1, "e-acute: 1 column");
 	is_int(text_width("ab\xe4\xb8\xad"), 4, "a, b and a CJK character: 4 columns");
 	is_int(text_width("e\xcc\x81"), 1, "e + combining acute: 1 column");
+	is_int(text_width("a\xffz"), 3, "an invalid byte: 1 column (shown as U+FFFD)");
 	is_int(text_pad("ab\xe4\xb8\xad", 10), 6, "padding to 10 columns after 4: 6 spaces");
 	is_int(text_pad("abc", 10), 7, "after 3 ASCII columns: 7, as printf pads");
 	is_int(text_pad("\xe4\xb8\xad\xe6\x96\x87", 3), 0, "wider than the column: none");
