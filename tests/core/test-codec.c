@@ -435,21 +435,28 @@ test_bad_text(void)
 	/* A string's plain bytes are passed over eight at a time: what ends
 	 * the run is seen at each place of a word. */
 	for (i = 0; i < 20; i++) {
+		static const struct {
+			const char *tail, *want, *name;
+			size_t col;	/* of the byte the scan stops at, i = 0 */
+		} ends[] = {
+			{ "\x01\"}", "control character",
+			    "a control character after a run of plain bytes", 8 },
+			{ "\xff\"}", "invalid UTF-8",
+			    "a byte over 0x7f after a run of plain bytes", 8 },
+			{ "\\\"aaa\x01\"}", "control character",
+			    "an escaped quote does not end the string", 13 },
+		};
 		char buf[64], want[64];
 		struct storyboard *ok_sb;
+		size_t k;
 
-		len = (size_t)sprintf(buf, "{\"a\": \"%.*s\x01\"}", (int)i,
-		    "aaaaaaaaaaaaaaaaaaaa");
-		snprintf(want, sizeof want, "line 1, column %zu: control character", 8 + i);
-		refused(buf, len, want, "a control character after a run of plain bytes");
-		len = (size_t)sprintf(buf, "{\"a\": \"%.*s\xff\"}", (int)i,
-		    "aaaaaaaaaaaaaaaaaaaa");
-		snprintf(want, sizeof want, "line 1, column %zu: invalid UTF-8", 8 + i);
-		refused(buf, len, want, "a byte over 0x7f after a run of plain bytes");
-		len = (size_t)sprintf(buf, "{\"a\": \"%.*s\\\"aaa\x01\"}", (int)i,
-		    "aaaaaaaaaaaaaaaaaaaa");
-		snprintf(want, sizeof want, "line 1, column %zu: control character", 13 + i);
-		refused(buf, len, want, "an escaped quote does not end the string");
+		for (k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+			len = (size_t)sprintf(buf, "{\"a\": \"%.*s%s", (int)i,
+			    "aaaaaaaaaaaaaaaaaaaa", ends[k].tail);
+			snprintf(want, sizeof want, "line 1, column %zu: %s",
+			    ends[k].col + i, ends[k].want);
+			refused(buf, len, want, ends[k].name);
+		}
 		/* cJSON skips 0x01 between values as white space: only a scan
 		 * that missed the quote would call it a string's. */
 		len = (size_t)sprintf(buf, "{\"a\": \"%.*s\"\x01}", (int)i,
