@@ -63,6 +63,12 @@ run "$KLING_TUI" validate "$TMP/big.json"
 like "$rc:$err" "^2:.*big.json: 52428800 bytes, over the 8 MB limit$" "validate: a 50 MB file"
 run sh -c "cat '$TMP/big.json' | '$KLING_TUI' validate -"
 like "$rc:$err" "^2:\(stdin\): more than 8 MB" "validate: 50 MB on stdin"
+# Either side of the limit on a pipe (no size to look at): 8 MB of white
+# space are read and found empty, one byte more is refused unread.
+run sh -c "head -c 8388608 '$TMP/big.json' | tr '\\0' ' ' | '$KLING_TUI' validate -"
+like "$rc:$err" "^2:\(stdin\): .*only white space" "validate: 8 MB on stdin are read"
+run sh -c "head -c 8388609 '$TMP/big.json' | tr '\\0' ' ' | '$KLING_TUI' validate -"
+like "$rc:$err" "^2:\(stdin\): more than 8 MB" "validate: 8 MB and a byte on stdin are refused"
 
 run "$KLING_TUI" validate "$TMP"
 like "$rc:$err" "^2:.*: is a directory" "validate: a directory"
