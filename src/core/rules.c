@@ -154,16 +154,10 @@ rules_next_mention(const char *s, size_t *pos, size_t *off, size_t *len)
 	size_t i = *pos, j;
 
 	for (; s[i] != '\0'; i++) {
-		/* Jump to the next '@' (a prompt has few). */
-		if (s[i] != '@') {
-			const char *at = strchr(s + i, '@');
-
-			if (at == NULL) {
-				i += strlen(s + i);
-				break;
-			}
-			i = (size_t)(at - s);
-		}
+		/* Jump to the next '@' or the end (a prompt has few '@'). */
+		i += strcspn(s + i, "@");
+		if (s[i] == '\0')
+			break;
 		if (i > 0 && rules_alnum((unsigned char)s[i - 1]))
 			continue;
 		j = i + 1 + rules_name_len(s + i + 1);
