@@ -46,6 +46,7 @@ net_conn_new(const struct api_conn *ac)
 	if (ac->cacert != NULL && *ac->cacert != '\0')
 		c->cacert = xstrdup(ac->cacert);
 	c->allow_http = ac->allow_http;
+	c->base_verdict = url_verdict_new();
 	/* Zero means "the default", never "no limit": a request without a
 	 * timeout or a cap could hang or eat memory. */
 	api_conn_init(&def);
@@ -83,6 +84,7 @@ net_conn_free(struct net_conn **cp)
 		free(c->key_header);
 	}
 	free(c->cacert);
+	url_verdict_free(&c->base_verdict);
 	free(c);
 	*cp = NULL;
 }

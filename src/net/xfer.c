@@ -16,6 +16,9 @@
 #include "i18n.h"
 
 #define XFER_PROGRESS_MS 100	/* between two progress reports */
+/* What curl_easy_escape() leaves as it is (RFC 3986 unreserved). */
+#define XFER_UNRESERVED "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" \
+	"0123456789-._~"
 
 static void	xfer_free_headers(struct xfer *);
 
@@ -45,6 +48,13 @@ xfer_build_url(struct xfer *x, char **cause)
 			*cause = xstrdup("a task query needs a task id");
 			return -1;
 		}
+		/* Ids are letters, digits, '-' and '_' (uuids, task_123):
+		 * nothing to escape, and no copy to make. */
+		if (r->task_id[strspn(r->task_id, XFER_UNRESERVED)] == '\0') {
+			xasprintf(&x->url, "%s/api/v1/client/job/TaskInfo?task_id=%s",
+			    x->conn->base_url, r->task_id);
+			break;
+		}
 		if ((id = curl_easy_escape(NULL, r->task_id, 0)) == NULL) {
 			*cause = xstrdup(_("out of memory for escaping the task "
 			    "id"));
@@ -71,12 +81,14 @@ xfer_build_url(struct xfer *x, char **cause)
 			return -1;
 		}
 		x->url = xstrdup(r->url);
-		break;
+		/* A URL from outside (a result video's): checked whole. */
+		return url_check(x->url, x->conn->base_url, x->conn->allow_http,
+		    cause);
 	default:
 		*cause = xstrdup("unknown request kind");
 		return -1;
 	}
-	return url_check(x->url, x->conn->base_url, x->conn->allow_http, cause);
+	return url_check_api(x->conn, cause);
 }
 
 /* curl's sockets are inherited by what the program runs ($VISUAL, the

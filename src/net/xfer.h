@@ -36,6 +36,9 @@ struct net_conn {
 	int64_t		 max_download;
 	long		 download_ms;
 	struct api_retry retry;
+	/* url_check() of base_url, made once (url.c): every API URL is
+	 * base_url and a path of ours, so its host is base_url's. */
+	struct url_verdict *base_verdict;
 };
 
 struct net_conn	*net_conn_new(const struct api_conn *);
@@ -128,6 +131,11 @@ char	*response_vprintf(const char *fmt, va_list)
 /* Loopback host check for plain http:// (url.c). */
 int	 url_check(const char *url, const char *base, bool allow_http,
 	     char **cause);
+/* url_check() of an API URL, conn's base_url and a path of ours: the
+ * base's verdict, made on the first call and then remembered. */
+int	 url_check_api(const struct net_conn *, char **cause);
+struct url_verdict *url_verdict_new(void);
+void	 url_verdict_free(struct url_verdict **);
 
 /* Retry policy (retry.c): milliseconds before the next attempt, or -1. */
 long	 retry_delay(const struct api_retry *, const struct api_result *);

@@ -12,6 +12,7 @@
 #include "api.h"
 #include "tap.h"
 #include "xfer.h"
+#include "xmalloc.h"
 
 #define SERVICE	"https://api.crun.ai"
 #define SIM	"http://127.0.0.1:43123"
@@ -35,6 +36,44 @@ check(const char *url, const char *base, bool allow_http, int want,
 			diag_note("%s", cause);
 	}
 	free(cause);
+}
+
+/* An API URL is the base and a path of ours: its verdict, remembered
+ * from the base's, is the one url_check gives the whole URL, on the first
+ * call and on the next (from memory). */
+static void
+check_api(const char *base, bool allow_http, bool no_host)
+{
+	struct api_conn	 ac;
+	struct net_conn	*c;
+	char		*url, *c1 = NULL, *c2 = NULL, *cw = NULL;
+	int		 want, r1, r2;
+
+	api_conn_init(&ac);
+	ac.base_url = base;
+	ac.allow_http = allow_http;
+	c = net_conn_new(&ac);
+	xasprintf(&url, "%s/api/v1/client/job/TaskInfo?task_id=task_12345678",
+	    c->base_url);
+	want = url_check(url, c->base_url, allow_http, &cw);
+	/* A base with no host at all ("https://", kept as "https:") would
+	 * lend one from the path, "https:/api/v1/..." read as the host
+	 * "api": refused, as the base is. */
+	if (no_host)
+		want = -1;
+	r1 = url_check_api(c, &c1);
+	r2 = url_check_api(c, &c2);
+	ok(r1 == want && r2 == want, "API URLs of %s%s: %s, as %s is", base,
+	    allow_http ? " (--allow-http)" : "", want == 0 ? "fetched" :
+	    "refused", url);
+	if (want != 0)
+		ok(c1 != NULL && c2 != NULL && strcmp(c1, c2) == 0,
+		    "  the same reason each time: %s", c1 != NULL ? c1 : "(none)");
+	free(url);
+	free(cw);
+	free(c1);
+	free(c2);
+	net_conn_free(&c);
 }
 
 int
@@ -79,5 +118,16 @@ main(void)
 	check("https://", SERVICE, true, -1, "not a usable URL");
 	check("file:///etc/passwd", SERVICE, true, -1, "not a usable URL");
 	check("ftp://example.com/x", SERVICE, true, -1, "https only");
+
+	check_api(SERVICE, false, false);
+	check_api(SIM, false, false);
+	check_api("http://api.example.com", false, false);
+	check_api("http://api.example.com", true, false);
+	check_api("http://127.0.0.1:43123/prefix/", false, false);
+	check_api("http://user@127.0.0.1:43123", false, false);
+	check_api("http://127.0.0.1@evil.example", false, false);
+	check_api("ftp://127.0.0.1", true, false);
+	check_api("not a url", true, false);
+	check_api("https://", true, true);
 	return tap_done();
 }
