@@ -268,9 +268,6 @@ session_close(struct session *s)
 	}
 	tracker_free(&s->tracker);
 	worker_stop(&s->worker);
-	/* A load begun for a question never asked (net_preload) ends
-	 * before the program does. */
-	net_preload_join();
 	store_close(&s->store);
 	demo_stop(&s->sim);
 	free(s->base_url);

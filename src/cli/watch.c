@@ -7,7 +7,6 @@
 
 #include "cli.h"
 #include "follow.h"
-#include "net/api.h"
 #include "net/worker.h"
 #include "output.h"
 #include "store.h"
@@ -27,23 +26,12 @@ cmd_watch(struct app_globals *g, const struct cli_args *a)
 	int rc;
 
 	/* libcurl is loaded once there is something to ask (nothing to
-	 * watch: nothing to load, no thread), on a thread of its own while
-	 * the store is read: its tree takes longer to load than the rest. */
+	 * watch: nothing to load, no thread). */
 	worker_hold();
 	if ((rc = cli_session_open(&s, g, SESSION_STORE | SESSION_NET | SESSION_KEY)) !=
 	    EXIT_OK)
 		return rc;
-	if (n > 0)
-		net_preload();
-	else {
-		/* One row tells whether there is anything (an index's first). */
-		filt.limit = 1;
-		if (store_query(s.store, &filt, &l, &cause) == 0 && l.n > 0)
-			net_preload();
-		store_list_free(&l);
-		free(cause);
-		cause = NULL;
-		filt.limit = 0;
+	if (n == 0) {
 		if (store_query(s.store, &filt, &l, &cause) != 0) {
 			cli_print_error(cause);
 			free(cause);

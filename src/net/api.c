@@ -4,8 +4,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <pthread.h>
-#include <stdbool.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -212,75 +210,30 @@ api_download_path(const char *dir, const char *task_id, char **cause)
 	return path;
 }
 
-/* net_global_init()'s outcome: 1 ready, -1 failed (with why). */
-static int		 net_done;
-static char		*net_why;
-/* net_preload()'s thread, until net_global_init() or net_preload_join()
- * waits for it. */
-static pthread_t	 net_loader;
-static bool		 net_loading;
-
-static void
-net_init_once(void)
-{
-	const char	*lib;
-	CURLcode	 rc;
-
-	if (net_done != 0)
-		return;
-	/* With CURLOPT_NOSIGNAL curl leaves SIGPIPE to us, and a TLS
-	 * write to a peer that has gone would kill the process. */
-	signal(SIGPIPE, SIG_IGN);
-	net_done = -1;
-	if (net_load(&lib) != 0)
-		xasprintf(&net_why, _("network unavailable: cannot load libcurl (%s)"), lib);
-	else if ((rc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK)
-		xasprintf(&net_why, _("network unavailable: curl_global_init: %s"),
-		    curl_easy_strerror(rc));
-	else
-		net_done = 1;
-}
-
-static void *
-net_loader_main(void *arg)
-{
-	(void)arg;
-	net_init_once();
-	return NULL;
-}
-
-void
-net_preload(void)
-{
-	sigset_t	all, old;
-
-	if (net_loading || net_done != 0)
-		return;
-	/* Born with every signal blocked, as the worker is: handlers run on
-	 * the UI thread. Without a thread, net_global_init() loads it. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	net_loading = pthread_create(&net_loader, NULL, net_loader_main, NULL) == 0;
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-}
-
-void
-net_preload_join(void)
-{
-	if (!net_loading)
-		return;
-	pthread_join(net_loader, NULL);
-	net_loading = false;
-}
-
 int
 net_global_init(char **cause)
 {
-	net_preload_join();
-	net_init_once();
-	if (net_done == 1)
+	static int	 done;	/* 1 ready, -1 failed (with why) */
+	static char	*why;
+	const char	*lib;
+	CURLcode	 rc;
+
+	if (done == 0) {
+		/* With CURLOPT_NOSIGNAL curl leaves SIGPIPE to us, and a TLS
+		 * write to a peer that has gone would kill the process. */
+		signal(SIGPIPE, SIG_IGN);
+		done = -1;
+		if (net_load(&lib) != 0)
+			xasprintf(&why, _("network unavailable: cannot load libcurl (%s)"), lib);
+		else if ((rc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK)
+			xasprintf(&why, _("network unavailable: curl_global_init: %s"),
+			    curl_easy_strerror(rc));
+		else
+			done = 1;
+	}
+	if (done == 1)
 		return 0;
-	*cause = xstrdup(net_why);
+	*cause = xstrdup(why);
 	return -1;
 }
 

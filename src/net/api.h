@@ -186,13 +186,6 @@ char	*api_download_path(const char *dir, const char *task_id, char **cause);
  * write to a vanished peer would otherwise kill the process): writes to a
  * closed pipe then fail with EPIPE instead. */
 int	 net_global_init(char **cause);
-/* Start net_global_init()'s loading on a thread of its own (libcurl's tree
- * takes longer to load than the program itself), for a caller that knows
- * it will ask the service and has work to do first. net_global_init()
- * waits for it; a caller that ends without asking calls net_preload_join()
- * before it exits (so that exit() never runs during curl's set-up). */
-void	 net_preload(void);
-void	 net_preload_join(void);
 /* libcurl and its TLS library, as curl_version() says them; when libcurl
  * cannot be loaded, net_global_init()'s cause. */
 const char *net_library_version(void);
