@@ -12,6 +12,7 @@
 #include "api.h"
 #include "canned.h"
 #include "clock.h"
+#include "log.h"
 #include "netlib.h"
 #include "tap.h"
 #include "text.h"
@@ -511,7 +512,7 @@ static char *
 slurp(const char *path)
 {
 	FILE	*f = fopen(path, "r");
-	char	 buf[256];
+	char	 buf[4096];
 	size_t	 n;
 
 	if (f == NULL)
@@ -701,6 +702,154 @@ test_head(void)
 	}
 }
 
+/* A reply of an image of n bytes (filled with 'x'), its size announced
+ * (Content-Length) or not (one chunk). */
+static char *
+image_reply(size_t n, bool announced)
+{
+	const char	*head = announced ? "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n"
+			    "Content-Length: %zu\r\n\r\n" : "HTTP/1.1 200 OK\r\n"
+			    "Content-Type: image/png\r\nTransfer-Encoding: chunked\r\n\r\n%zx\r\n";
+	char		*r, *h;
+	size_t		 hl;
+
+	xasprintf(&h, head, n);
+	hl = strlen(h);
+	r = xmalloc(hl + n + 8);
+	memcpy(r, h, hl);
+	memset(r + hl, 'x', n);
+	strcpy(r + hl + n, announced ? "" : "\r\n0\r\n\r\n");
+	free(h);
+	return r;
+}
+
+/* The image cap, API_IMAGE_MAX_BYTES, at its edge: exactly the cap is a
+ * picture; a byte more, announced or not, is one too large, and still
+ * no error. */
+static void
+test_fetch_cap(struct api_conn *c)
+{
+	static const struct { size_t n; bool announced, over; const char *what; } t[] = {
+		{ API_IMAGE_MAX_BYTES, true, false, "exactly the cap" },
+		{ API_IMAGE_MAX_BYTES + 1, true, true, "a byte over the cap" },
+		{ API_IMAGE_MAX_BYTES + 2, false, true, "unannounced, over the cap" },
+	};
+	struct api_request	req = { .kind = API_FETCH };
+	struct api_result	res = { 0 };
+	struct canned_step	st[1] = { { CANNED_REPLY, NULL } };
+	struct canned		*srv;
+	size_t			 i;
+	char			*reply;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		st[0].reply = reply = image_reply(t[i].n, t[i].announced);
+		srv = run_link(st, 1, c, &req, &res);
+		ok(res.outcome == API_OK && res.over_cap == t[i].over &&
+		    (t[i].over || res.data_len == t[i].n),
+		    "fetch: %s (%zu bytes): %s (%s, over_cap %d, %zu bytes kept)",
+		    t[i].what, t[i].n, t[i].over ? "a picture too large" : "a picture",
+		    api_outcome_name(res.outcome), res.over_cap, res.data_len);
+		api_result_clear(&res);
+		canned_stop(&srv);
+		free(reply);
+	}
+}
+
+/* Result links may redirect (CDNs): followed, but to plain http only when
+ * the user allowed it. */
+static void
+test_fetch_redirect(struct api_conn *c)
+{
+	struct api_request	req = { .kind = API_FETCH };
+	struct api_result	res = { 0 };
+	struct canned_step	st[2] = {
+		{ CANNED_REPLY, "HTTP/1.1 302 Found\r\nLocation: /cdn/x.png\r\n"
+		    "Content-Length: 0\r\n\r\n" },
+		{ CANNED_REPLY, "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n"
+		    "Content-Length: 8\r\n\r\n\x89PNG\r\n\x1a\n" },
+	};
+	struct canned		*srv;
+	char			*second;
+	bool			 allow = c->allow_http;
+
+	c->allow_http = true;
+	srv = run_link(st, 2, c, &req, &res);
+	second = canned_request(srv, 1);
+	ok(res.outcome == API_OK && res.data_len == 8 && canned_requests(srv) == 2 &&
+	    second != NULL && strncmp(second, "GET /cdn/x.png ", 15) == 0,
+	    "fetch: a redirect is followed (%s, %d requests)",
+	    api_outcome_name(res.outcome), canned_requests(srv));
+	free(second);
+	api_result_clear(&res);
+	canned_stop(&srv);
+
+	/* What the service asks (Retry-After) is read from the last answer,
+	 * not from the redirect's. */
+	st[1].reply = "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 7\r\n"
+	    "Content-Length: 0\r\n\r\n";
+	srv = run_link(st, 2, c, &req, &res);
+	ok(res.outcome != API_OK && res.retry_after == 7 && canned_requests(srv) == 2,
+	    "fetch: the answer after a redirect says when to come back (%s, "
+	    "Retry-After %ld)", api_outcome_name(res.outcome), res.retry_after);
+	api_result_clear(&res);
+	canned_stop(&srv);
+
+	c->allow_http = false;
+	srv = run_link(st, 2, c, &req, &res);
+	ok(res.outcome != API_OK && canned_requests(srv) == 1,
+	    "fetch: but not to plain http unless allowed (%s, %d requests)",
+	    api_outcome_name(res.outcome), canned_requests(srv));
+	api_result_clear(&res);
+	canned_stop(&srv);
+	c->allow_http = allow;
+}
+
+/* The trace (-v) names each link fetched without its query, which may be
+ * a signed CDN token; a link without one, whole. */
+static void
+test_fetch_logged(struct api_conn *c)
+{
+	struct api_request	req = { .kind = API_FETCH };
+	struct api_result	res = { 0 };
+	struct canned_step	st[1] = { { CANNED_REPLY, "HTTP/1.1 200 OK\r\n"
+		"Content-Type: image/png\r\nContent-Length: 8\r\n\r\n\x89PNG\r\n\x1a\n" } };
+	struct canned		*srv = canned_start(st, 1);
+	char			*log, *url, *text, *want, *cause = NULL;
+
+	xasprintf(&log, "%s/trace.log", tmpdir);
+	if (log_open(log, LOG_INFO, 0, &cause) != 0) {
+		ok(0, "the trace opens: %s", cause);
+		free(cause);
+		free(log);
+		canned_stop(&srv);
+		return;
+	}
+	xasprintf(&url, "%s/x.png?sig=SECRET123", canned_url(srv));
+	req.url = url;
+	api_perform(c, &req, NULL, NULL, &res);
+	api_result_clear(&res);
+	free(url);
+	xasprintf(&url, "%s/y.png", canned_url(srv));
+	req.url = url;
+	api_perform(c, &req, NULL, NULL, &res);
+	api_result_clear(&res);
+	log_close();
+	text = slurp(log);
+	xasprintf(&want, "GET %s/x.png -> 200", canned_url(srv));
+	ok(text != NULL && strstr(text, want) != NULL && strstr(text, "SECRET") == NULL,
+	    "trace: a link is logged without its query");
+	free(want);
+	xasprintf(&want, "GET %s -> 200", url);
+	ok(text != NULL && strstr(text, want) != NULL,
+	    "trace: a link without a query is logged whole");
+	free(want);
+	free(text);
+	free(url);
+	unlink(log);
+	free(log);
+	canned_stop(&srv);
+}
+
 /* An image fetched into memory (the editor's preview): its bytes; a size
  * announced over the cap is no error but a picture too large, with the
  * announced size; a server not reached is not sent. */
@@ -740,6 +889,10 @@ test_fetch(void)
 	is_str(api_outcome_name(res.outcome), api_outcome_name(API_NOT_SENT),
 	    "fetch: a server not reached: not sent");
 	api_result_clear(&res);
+
+	test_fetch_cap(&c);
+	test_fetch_redirect(&c);
+	test_fetch_logged(&c);
 }
 
 struct progress_seen {
