@@ -3,9 +3,12 @@
 #include "config.h"
 
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "core-test.h"
@@ -594,6 +597,71 @@ test_strings_and_save(void)
 	sb_free(&sb);
 }
 
+/* A storyboard of n bytes ({"n": "aaa..."}) written into a FIFO by a child
+ * (a pipe has no size to check first), loaded from it. */
+static struct storyboard *
+load_from_pipe(const char *fifo, size_t n, char **cause)
+{
+	struct storyboard *sb;
+	size_t off = 0;
+	ssize_t w;
+	char *text;
+	pid_t pid;
+	int fd;
+
+	text = xmalloc(n);
+	memset(text, 'a', n);
+	memcpy(text, "{\"n\": \"", 7);
+	memcpy(text + n - 2, "\"}", 2);
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		signal(SIGPIPE, SIG_IGN);	/* the reader may stop first */
+		if ((fd = open(fifo, O_WRONLY)) < 0)
+			_exit(1);
+		while (off < n && (w = write(fd, text + off, n - off)) > 0)
+			off += (size_t)w;
+		_exit(0);
+	}
+	sb = codec_load_file(fifo, cause);
+	waitpid(pid, NULL, 0);
+	free(text);
+	return sb;
+}
+
+/* What comes through a pipe is read up to the limit, CODEC_MAX_FILE, and
+ * refused a byte over it. */
+static void
+test_pipe_limit(void)
+{
+	char dir[] = "/tmp/kt-codec-XXXXXX", *fifo, *cause = NULL;
+	struct storyboard *sb;
+
+	if (mkdtemp(dir) == NULL) {
+		ok(0, "a temporary directory: %s", strerror(errno));
+		return;
+	}
+	xasprintf(&fifo, "%s/fifo", dir);
+	if (mkfifo(fifo, 0600) != 0) {
+		ok(0, "a FIFO: %s", strerror(errno));
+		free(fifo);
+		return;
+	}
+	sb = load_from_pipe(fifo, CODEC_MAX_FILE, &cause);
+	ok(sb != NULL, "a pipe of exactly %u bytes is read (%s)", CODEC_MAX_FILE,
+	    cause != NULL ? cause : "read");
+	sb_free(&sb);
+	free(cause);
+	cause = NULL;
+	sb = load_from_pipe(fifo, CODEC_MAX_FILE + 1, &cause);
+	ok(sb == NULL && cause != NULL && strstr(cause, "over the limit") != NULL,
+	    "a pipe of a byte more is refused: %s", cause != NULL ? cause : "read");
+	sb_free(&sb);
+	free(cause);
+	unlink(fifo);
+	rmdir(dir);
+	free(fifo);
+}
+
 int
 main(void)
 {
@@ -604,5 +672,6 @@ main(void)
 	test_fidelity();
 	test_bad_text();
 	test_strings_and_save();
+	test_pipe_limit();
 	return tap_done();
 }

@@ -94,6 +94,13 @@ main(void)
 	is_int(text_decode("\xc0\xaf", 2, &cp), 0, "overlong '/' refused");
 	is_int(text_decode("\xe0\x80\xaf", 3, &cp), 0, "three-byte overlong refused");
 	is_int(text_decode("\xed\xa0\x80", 3, &cp), 0, "surrogate U+D800 refused");
+	/* The surrogates' edges: U+DFFF the last refused, U+D7FF and U+E000
+	 * either side of them decoded. */
+	is_int(text_decode("\xed\xbf\xbf", 3, &cp), 0, "surrogate U+DFFF refused");
+	is_int(text_decode("\xed\x9f\xbf", 3, &cp), 3, "U+D7FF, before them, is three bytes");
+	is_int(cp, 0xd7ff, "and decodes to U+D7FF");
+	is_int(text_decode("\xee\x80\x80", 3, &cp), 3, "U+E000, after them, is three bytes");
+	is_int(cp, 0xe000, "and decodes to U+E000");
 	is_int(text_decode("\xf4\x90\x80\x80", 4, &cp), 0, "above U+10FFFF refused");
 	is_int(text_decode("\xf4\x8f\xbf\xbf", 4, &cp), 4, "U+10FFFF, the last, is four bytes");
 	is_int(cp, 0x10ffff, "and decodes to U+10FFFF");

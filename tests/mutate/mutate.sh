@@ -36,7 +36,7 @@ equiv=$top_srcdir/tests/mutate/equivalent
 core_files="rules codec diag text storyboard conf store schedule keyindex vocab urlrule atomic"
 net_files="response retry url download xfer result conn api"
 core_tests="codec conf diag draft edit history rules schedule keyindex store storyboard text vocab urlrule atomic"
-net_tests="retry conn result url response download api worker"
+net_tests="retry conn result url response download api worker tls"
 files=${MUTATE_FILES:-$(for f in $core_files; do printf 'src/core/%s.c ' "$f"; done
 	for f in $net_files; do printf 'src/net/%s.c ' "$f"; done)}
 src=$(cd "$top_srcdir" && pwd) && build=$(cd "$top_builddir" && pwd) || exit 1

@@ -569,6 +569,22 @@ test_download(void)
 	canned_stop(&srv);
 	unlink(dest);
 
+	/* A part of one byte is resumed too, from its one byte on. */
+	spit(part, "h");
+	st[0].reply = "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes "
+	    "1-10/11\r\nContent-Length: 10\r\n\r\nello world";
+	srv = run_link(st, 1, &c, &req, &res);
+	rq = canned_request(srv, 0);
+	s = slurp(dest);
+	ok(res.outcome == API_OK && s != NULL && strcmp(s, "hello world") == 0 &&
+	    rq != NULL && strstr(rq, "Range: bytes=1-\r\n") != NULL,
+	    "a part of one byte: the rest asked for, and joined (%s)", s != NULL ? s : "no file");
+	free(s);
+	free(rq);
+	api_result_clear(&res);
+	canned_stop(&srv);
+	unlink(dest);
+
 	/* A server that does not know the whole size: "bytes 6-10/ *". */
 	spit(part, "hello ");
 	st[0].reply = "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes "
@@ -814,6 +830,8 @@ test_fetch_logged(struct api_conn *c)
 	struct canned_step	st[1] = { { CANNED_REPLY, "HTTP/1.1 200 OK\r\n"
 		"Content-Type: image/png\r\nContent-Length: 8\r\n\r\n\x89PNG\r\n\x1a\n" } };
 	struct canned		*srv = canned_start(st, 1);
+	struct api_conn		 ac;
+	struct api_request	 q;
 	char			*log, *url, *text, *want, *cause = NULL;
 
 	xasprintf(&log, "%s/trace.log", tmpdir);
@@ -833,6 +851,14 @@ test_fetch_logged(struct api_conn *c)
 	req.url = url;
 	api_perform(c, &req, NULL, NULL, &res);
 	api_result_clear(&res);
+	/* A status query of the API at the same place. */
+	ac = *c;
+	ac.base_url = canned_url(srv);
+	memset(&q, 0, sizeof q);
+	q.kind = API_TASK_INFO;
+	q.task_id = "task_12345678";
+	api_perform(&ac, &q, NULL, NULL, &res);
+	api_result_clear(&res);
 	log_close();
 	text = slurp(log);
 	xasprintf(&want, "GET %s/x.png -> 200", canned_url(srv));
@@ -842,6 +868,11 @@ test_fetch_logged(struct api_conn *c)
 	xasprintf(&want, "GET %s -> 200", url);
 	ok(text != NULL && strstr(text, want) != NULL,
 	    "trace: a link without a query is logged whole");
+	free(want);
+	xasprintf(&want, "GET %s/api/v1/client/job/TaskInfo?task_id=task_12345678 -> ",
+	    canned_url(srv));
+	ok(text != NULL && strstr(text, want) != NULL,
+	    "trace: a status query is logged with its task id");
 	free(want);
 	free(text);
 	free(url);
@@ -995,6 +1026,15 @@ test_download_limits(void)
 	    "item 4: a body of no announced size is cut at the cap: %s",
 	    res.message);
 	ok(stat(part, &sb) == -1, "item 4: and its .part is removed");
+	/* Resumed, the cap counts the bytes the part has: 5 there and 6
+	 * announced are over 8 before any byte comes. */
+	spit(part, "hello");
+	o = fetch(&c, dest, CANNED_REPLY, "HTTP/1.1 206 Partial Content\r\n"
+	    "Content-Range: bytes 5-10/11\r\nContent-Length: 6\r\n\r\n world", &res);
+	ok(o == API_LOCAL_ERROR && strstr(res.message, "announces") != NULL,
+	    "item 4: a resumed download announced over what the cap leaves is "
+	    "refused: %s", res.message);
+	unlink(part);
 	c.max_download = 0;
 
 	c.download_ms = 300;

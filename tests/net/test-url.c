@@ -129,5 +129,23 @@ main(void)
 	check_api("ftp://127.0.0.1", true, false);
 	check_api("not a url", true, false);
 	check_api("https://", true, true);
+
+	/* A request of no kind the client knows is refused, not sent. */
+	{
+		struct api_conn		 ac;
+		struct api_request	 r = { .kind = (enum api_kind)99 };
+		struct net_conn		*c;
+		struct xfer		 x;
+		int			 rc;
+
+		api_conn_init(&ac);
+		c = net_conn_new(&ac);
+		cause = NULL;
+		rc = xfer_init(&x, c, &r, &cause);
+		ok(rc == -1 && cause != NULL && strcmp(cause, "unknown request kind") == 0,
+		    "a request of an unknown kind is refused: %s", cause != NULL ? cause : "taken");
+		free(cause);
+		net_conn_free(&c);
+	}
 	return tap_done();
 }
