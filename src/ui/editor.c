@@ -296,6 +296,8 @@ editor_list_op(struct editor *ed, const struct form_cell *c,
 	struct edit_ref to = c->ref;
 	char *cause = NULL;
 	int idx;
+	/* c is gone once the form is laid out again (editor_changed). */
+	bool start = op == edit_delete && c->ref.f == EF_IMAGE && c->ref.i == 0;
 
 	if (op != NULL)
 		idx = op(ed->sb, &c->ref, &cause);
@@ -311,6 +313,9 @@ editor_list_op(struct editor *ed, const struct form_cell *c,
 		to.i = idx >= 0 ? (size_t)idx : 0;
 	editor_changed(ed, true);
 	editor_focus(ed, &to);
+	/* The end frame cannot stay without a start frame: it moved up. */
+	if (start && ed->sb->img_urls.n > 0)
+		ui_message(_("the end frame is now the start frame (u undoes)"));
 }
 
 static void
@@ -330,6 +335,25 @@ editor_history(struct editor *ed, bool redo)
 	editor_changed(ed, false);
 }
 
+/* The cell a typed image goes to. img_urls[0] is the start frame and an
+ * end frame follows one: with no start frame yet, an image typed on the
+ * end frame's row would land on the start frame's without a word. The
+ * focus moves there first, and says so. */
+static const struct form_cell *
+editor_image_slot(struct editor *ed, const struct form_cell *c)
+{
+	struct edit_ref to;
+
+	if (c->ref.f != EF_IMAGE || c->ref.i <= ed->sb->img_urls.n)
+		return c;
+	memset(&to, 0, sizeof to);
+	to.f = EF_IMAGE;
+	to.i = ed->sb->img_urls.n;
+	editor_focus(ed, &to);
+	ui_message(_("no start frame yet: an end frame follows one, so this is the start frame"));
+	return editor_cell(ed);
+}
+
 static void
 editor_external(struct editor *ed, const struct form_cell *c)
 {
@@ -341,6 +365,7 @@ editor_external(struct editor *ed, const struct form_cell *c)
 		ui_message(_("only text fields open in $EDITOR"));
 		return;
 	}
+	c = editor_image_slot(ed, c);
 	v = edit_get(ed->sb, &c->ref, buf, sizeof buf);
 	out = extedit_run(v != NULL ? v : "", &cause);
 	if (out == NULL) {
@@ -445,7 +470,7 @@ editor_enter(struct editor *ed, const struct form_cell *c)
 		editor_cycle(ed, c, 1);
 		break;
 	default:
-		editor_begin_edit(ed, c, false);
+		editor_begin_edit(ed, editor_image_slot(ed, c), false);
 		break;
 	}
 }
