@@ -48,63 +48,91 @@ dash_table_height(int rows)
 	return rows - 4;
 }
 
-void
-dash_draw_header(WINDOW *w, int cols)
+/* The header's network part, and whether it is shown bold (trouble). */
+static bool
+dash_net_text(char *buf, size_t len)
 {
-	char buf[512], when[16], bal[64];
+	char when[16];
 	const char *err = NULL;
 	time_t until;
 	struct tm tm;
-	int x = 0, rate;
 
-	ui_fill(w, 0, 0, cols, ui_attr(UI_STATUS));
-	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | A_BOLD, " kling-tui ");
-	if (dash->s.sim != NULL)
-		x += ui_put(w, 0, x, cols - x, ui_attr(UI_ERROR) | A_REVERSE | A_BOLD,
-		    " DEMO ");
-	snprintf(buf, sizeof buf, " %s ", dash->s.base_url);
-	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), buf);
-	if (dash->s.key == NULL) {
-		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), _("| no API key "));
-		return;
-	}
-	if (dash->has_balance)
-		snprintf(bal, sizeof bal, _("| balance %.15g "), dash->balance);
-	else
-		snprintf(bal, sizeof bal, _("| balance ... "));
-	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), bal);
-	/* The shared budget of queries is what sets the pace: say so. */
-	if (tracker_budget_limits(dash->s.tracker, &rate)) {
-		snprintf(buf, sizeof buf, _("| budget %d/s "), rate);
-		x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), buf);
-	}
+	buf[0] = '\0';
 	switch (tracker_net_state(dash->s.tracker, &until, &err)) {
 	case TRACKER_NET_OK:
-		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), _("| net ok"));
-		break;
+		snprintf(buf, len, _("| net ok"));
+		return false;
 	case TRACKER_NET_IDLE:
-		break;
+		return false;
 	case TRACKER_NET_CONNECTING:
-		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), _("| connecting..."));
+		snprintf(buf, len, _("| connecting..."));
 		dash_tick_arm();	/* to tell when it has waited too long */
-		break;
+		return false;
 	case TRACKER_NET_WAITING:
-		snprintf(buf, sizeof buf, _("| no answer for %lld s"), (long long)until);
-		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | A_BOLD, buf);
+		snprintf(buf, len, _("| no answer for %lld s"), (long long)until);
 		dash_tick_arm();	/* the seconds count */
-		break;
+		return true;
 	case TRACKER_NET_BACKOFF:
 		localtime_r(&until, &tm);
 		strftime(when, sizeof when, "%H:%M:%S", &tm);
-		snprintf(buf, sizeof buf, _("| backing off until %s%s%s"), when,
+		snprintf(buf, len, _("| backing off until %s%s%s"), when,
 		    err != NULL ? ": " : "", err != NULL ? err : "");
-		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | A_BOLD, buf);
-		break;
+		return true;
 	case TRACKER_NET_OFFLINE:
-		snprintf(buf, sizeof buf, _("| offline: %s"), err != NULL ? err : "?");
-		ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | A_BOLD, buf);
-		break;
+		snprintf(buf, len, _("| offline: %s"), err != NULL ? err : "?");
+		return true;
 	}
+	return false;
+}
+
+/* The first line: name, base URL, balance, budget and the network's state.
+ * The state is what a narrow terminal keeps: the URL goes first (it does
+ * not change), then the budget, then the balance; only then is the state
+ * itself cut. */
+void
+dash_draw_header(WINDOW *w, int cols)
+{
+	char url[320], bal[64], budget[64], net[512];
+	const char *name = " kling-tui ", *demo = " DEMO ";
+	int x = 0, rate, need;
+	bool bold;
+
+	ui_fill(w, 0, 0, cols, ui_attr(UI_STATUS));
+	snprintf(url, sizeof url, " %s ", dash->s.base_url);
+	if (dash->s.key == NULL) {
+		bal[0] = budget[0] = '\0';
+		snprintf(net, sizeof net, _("| no API key "));
+		bold = false;
+	} else {
+		if (dash->has_balance)
+			snprintf(bal, sizeof bal, _("| balance %.15g "), dash->balance);
+		else
+			snprintf(bal, sizeof bal, _("| balance ... "));
+		/* The shared budget of queries is what sets the pace: say so. */
+		budget[0] = '\0';
+		if (tracker_budget_limits(dash->s.tracker, &rate))
+			snprintf(budget, sizeof budget, _("| budget %d/s "), rate);
+		bold = dash_net_text(net, sizeof net);
+	}
+	need = (int)(text_width(name) + (dash->s.sim != NULL ? text_width(demo) : 0) +
+	    text_width(url) + text_width(bal) + text_width(budget) + text_width(net));
+	if (need > cols && net[0] != '\0') {
+		need -= (int)text_width(url) - 1;
+		strcpy(url, " ");
+	}
+	if (need > cols && net[0] != '\0') {
+		need -= (int)text_width(budget);
+		budget[0] = '\0';
+	}
+	if (need > cols && net[0] != '\0')
+		bal[0] = '\0';
+	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | A_BOLD, name);
+	if (dash->s.sim != NULL)
+		x += ui_put(w, 0, x, cols - x, ui_attr(UI_ERROR) | A_REVERSE | A_BOLD, demo);
+	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), url);
+	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), bal);
+	x += ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS), budget);
+	ui_put(w, 0, x, cols - x, ui_attr(UI_STATUS) | (bold ? A_BOLD : 0), net);
 }
 
 /* Which optional columns fit; id: the ID column's width. */

@@ -60,6 +60,7 @@ dash_storyboard "$TMP/dies.json" "Watched while the service dies"
 "$KLING_TUI" --base-url "$SIM_URL" submit "$TMP/dies.json" >/dev/null 2>&1
 ui_start "$KLING_TUI" --base-url "$SIM_URL"
 ui_ok_wait "net ok" "killed: the header says ok while it answers"
+like "$(header)" " $SIM_URL \\| balance" "with the base URL and the balance, when they fit"
 kill -KILL "$SIM_PID"
 wait "$SIM_PID" 2>/dev/null
 i=0
@@ -69,6 +70,12 @@ like "$(header)" "no answer for [0-9]+ s|offline: " "killed: says what it sees"
 # The header has room for a few words of the error; the detail has it whole
 # (item 5).
 ui_wait "offline: " 20; ok $? "killed: offline once the retries are over"
+# A narrow terminal keeps the state and drops the URL and the balance.
+ui_resize 60 20
+sleep 0.5
+like "$(header)" "^ kling-tui  \\| offline: could not reach" "at 60 columns the state stays, the URL goes"
+ui_resize 100 30
+sleep 0.3
 ui_keys g Enter
 ui_ok_wait "last error: could not reach the service" "killed: the detail shows the last error"
 like "$(ui_screen)" "check the network and the base URL" "killed: in full, to its end"
