@@ -60,7 +60,8 @@ doctor_terminal(void)
 	/* How the full screen draws pictures, when the user chose it. */
 	doctor_line(_("pictures"), getenv("KLING_TUI_PICTURES") != NULL ?
 	    getenv("KLING_TUI_PICTURES") : _("auto (the terminal is asked)"));
-	lc = setlocale(LC_CTYPE, NULL);
+	/* What the full screen would use (the subcommands load none). */
+	lc = setlocale(LC_CTYPE, "");
 	doctor_line(_("locale"), lc);
 	doctor_line(_("charset"), nl_langinfo(CODESET));
 }

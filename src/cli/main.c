@@ -2,7 +2,6 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,16 +54,8 @@ main(int argc, char **argv)
 	char **orig;
 	int i, rc;
 
-#ifndef KT_FRONT
-	/* Curses and readline need the user's character set, and nothing
-	 * else of the locale: times are printed as numbers, numbers with a
-	 * '.' (codec.c), nothing is sorted by strcoll(). LC_ALL would load a
-	 * dozen files (all of C.UTF-8's categories) before the first frame.
-	 * The front runs only validate, body and curl, whose UTF-8 handling
-	 * is locale-independent (text.c): it loads none. */
-	setlocale(LC_CTYPE, "");
-#endif
-	/* The messages' language: nothing at all under C or no locale. */
+	/* The messages' language: nothing at all under C or no locale (and
+	 * under another, its character set with it). */
 	i18n_init();
 	/* Keep argv as given: cli_parse_globals rewrites it in place. */
 	orig = xcalloc((size_t)argc + 1, sizeof *orig);

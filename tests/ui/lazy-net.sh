@@ -18,15 +18,22 @@ is "$(needed "$KLING_TUI")" "libc.so.6 libcjson.so.1 " "the front needs only lib
 # Bound at start, not on each first call: fewer page faults (Makefile.inc).
 like "$(readelf -d "$KLING_TUI" | grep -E '\((FLAGS|FLAGS_1)\)')" 'NOW' "the front is bound at start (-z now)"
 
-# Of the locale, the app loads the character set (curses and readline need
-# it) and nothing else: a dozen files for LC_ALL under C.UTF-8 where the
-# locale archive lacks it.
+# Of the locale, the full screen loads the character set (curses and
+# readline need it) and nothing else: a dozen files for LC_ALL under
+# C.UTF-8 where the locale archive lacks it. A subcommand prints through
+# text.c, which needs none: it loads nothing of the locale.
 if command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true 2>/dev/null; then
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 strace -f -e trace=open,openat \
-		-o "$TMP/opens" "$APP" validate "$FIXTURES/create-example.json" >/dev/null 2>&1
+	env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 XDG_STATE_HOME="$TMP/state" strace -f \
+		-e trace=%file -o "$TMP/opens" "$APP" list >/dev/null 2>&1
+	is "$(grep -Ec 'locale-archive|/LC_[A-Z_]*"' "$TMP/opens")" 0 \
+		"kling-tui-app list opens nothing of the locale"
+	grep -q 'tasks.db' "$TMP/opens"; ok $? "(and it did run: it looked for the store)"
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 TERM=dumb XDG_STATE_HOME="$TMP/state" \
+		strace -f -e trace=open,openat -o "$TMP/opens" "$APP" </dev/null >/dev/null 2>&1
 	others=$(grep -o '/LC_[A-Z_]*"' "$TMP/opens" | grep -v LC_CTYPE | tr -d '"' | sort -u | tr '\n' ' ')
-	is "$others" "" "kling-tui-app loads no locale category but LC_CTYPE"
+	is "$others" "" "the full screen loads no locale category but LC_CTYPE"
 else
 	echo "# strace is missing or cannot trace here: the locale files are not checked"
 fi
