@@ -69,6 +69,16 @@ is "$(creates)" 7 "one CreateTask each"
 
 run "$KLING_TUI" list --status success
 is "$(printf '%s\n' "$OUT" | wc -l)" 4 "list --status success: the four finished"
+# A state word that is no state: nothing listed, and the words there are.
+run "$KLING_TUI" list --status runing
+is "$RC:$OUT" "0:" "list --status runing: nothing, and no failure"
+is "$ERR" "kling-tui: no task is in state 'runing'; the states: submitting pending running success failed error unknown" \
+	"it says which words are states"
+run "$KLING_TUI" list --status failed
+is "$RC:$OUT:$ERR" "0::" "a state with no task in it: nothing, and nothing to say"
+run "$KLING_TUI" list --json --ids
+is "$RC" 2 "list --json --ids: a usage error"
+like "$ERR" "do not go together" "which says why"
 run "$KLING_TUI" list --limit 2
 is "$(printf '%s\n' "$OUT" | wc -l)" 2 "list --limit 2"
 is "$(printf '%s\n' "$OUT" | awk '{print $2}' | sort -u)" pending "newest first: the last three are pending"
