@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include <poll.h>
@@ -493,6 +494,14 @@ tracker_poll_now(struct tracker *t, const char *task_id)
 	return 0;
 }
 
+static bool
+tracker_is_dir(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
 int
 tracker_download(struct tracker *t, int64_t id, const char *dir, const char *to,
     char **cause)
@@ -512,9 +521,11 @@ tracker_download(struct tracker *t, int64_t id, const char *dir, const char *to,
 		*cause = xstrdup(_("no video yet"));
 		goto out;
 	}
-	if (to != NULL)
+	/* -o DIR: into that folder under the task's own name, as cp does. */
+	if (to != NULL && !tracker_is_dir(to))
 		dest = xstrdup(to);
-	else if ((dest = api_download_path(dir, row->task_id, cause)) == NULL)
+	else if ((dest = api_download_path(to != NULL ? to : dir, row->task_id,
+	    cause)) == NULL)
 		goto out;
 	memset(&req, 0, sizeof req);
 	req.kind = API_DOWNLOAD;

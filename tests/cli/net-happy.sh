@@ -46,6 +46,10 @@ id=$("$KLING_TUI" list --json --limit 1 | jq -r .task_id)
 script -qec "$KLING_TUI --base-url $SIM_URL download -o $TMP/tty.mp4 $id" /dev/null >"$TMP/tty.out" 2>&1
 like "$(tr '\r' '\n' <"$TMP/tty.out")" '^100% \[#+\] 0\.1 MB / 0\.1 MB' "a progress bar on a terminal"
 is "$(wc -c <"$TMP/tty.mp4")" 65536 "-o FILE names the file"
+mkdir -p "$TMP/into"
+run kt download -o "$TMP/into" "$id"
+is "$RC" 0 "-o DIR: download succeeds"
+is "$(wc -c <"$TMP/into/$id.mp4")" 65536 "-o DIR: into that folder, as <task id>.mp4"
 
 # An interrupted download resumes where it stopped.
 mkdir -p "$TMP/resume"
