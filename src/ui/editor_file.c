@@ -167,6 +167,11 @@ editor_save_to(struct editor *ed, const char *path, bool then_quit)
 {
 	struct stat st;
 
+	/* A folder is never replaced: asking would only end in a failure. */
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		ui_message(_("not saved: %s is a directory: give a file name"), path);
+		return;
+	}
 	if ((ed->path == NULL || strcmp(path, ed->path) != 0) && stat(path, &st) == 0) {
 		free(ed->pending_arg);
 		ed->pending_arg = xstrdup(path);

@@ -87,6 +87,15 @@ like "$(ui_line 'Shot 2')" "Rewritten" "both ways"
 ui_keys K
 ui_ok_wait "1:4s" "K moves it back"
 
+# Save as a folder: said at once, nothing asked, nothing written.
+mkdir "$TMP/folder"
+ui_keys w
+ui_ok_wait "Save as:" "w asks for a name"
+ui_keys C-u; ui_type "$TMP/folder"; ui_keys Enter
+ui_ok_wait "is a directory: give a file name" "a folder is not offered for replacing"
+unlike "$(ui_screen | tail -1)" "replace it" "no question"
+is "$(ls -A "$TMP/folder")" "" "nothing written in it"
+
 # Save as another name; replacing an existing file asks first.
 cp "$FIXTURES/create-example.json" "$TMP/b.json"
 ui_keys w
