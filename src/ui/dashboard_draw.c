@@ -60,12 +60,12 @@ dash_net_text(char *buf, size_t len)
 	buf[0] = '\0';
 	switch (tracker_net_state(dash->s.tracker, &until, &err)) {
 	case TRACKER_NET_OK:
-		snprintf(buf, len, _("| net ok"));
+		snprintf(buf, len, "%s", _("| net ok"));
 		return false;
 	case TRACKER_NET_IDLE:
 		return false;
 	case TRACKER_NET_CONNECTING:
-		snprintf(buf, len, _("| connecting..."));
+		snprintf(buf, len, "%s", _("| connecting..."));
 		dash_tick_arm();	/* to tell when it has waited too long */
 		return false;
 	case TRACKER_NET_WAITING:
@@ -101,13 +101,13 @@ dash_draw_header(WINDOW *w, int cols)
 	snprintf(url, sizeof url, " %s ", dash->s.base_url);
 	if (dash->s.key == NULL) {
 		bal[0] = budget[0] = '\0';
-		snprintf(net, sizeof net, _("| no API key "));
+		snprintf(net, sizeof net, "%s", _("| no API key "));
 		bold = false;
 	} else {
 		if (dash->has_balance)
 			snprintf(bal, sizeof bal, _("| balance %.15g "), dash->balance);
 		else
-			snprintf(bal, sizeof bal, _("| balance ... "));
+			snprintf(bal, sizeof bal, "%s", _("| balance ... "));
 		/* The shared budget of queries is what sets the pace: say so. */
 		budget[0] = '\0';
 		if (tracker_budget_limits(dash->s.tracker, &rate))
