@@ -39,7 +39,10 @@ tmux -L "$ui_sock" select-pane -t 1
 prompt "EDIT-B "; ui_keys Enter
 ui_draft_wait "EDIT-A"; ok $? "a's edit has its draft"
 ui_draft_wait "EDIT-B"; ok $? "b's edit has its own"
+# Each pane's process and its children: a pane given one command (the
+# split) runs kling-tui itself, ui_start's runs it under sh.
 pids=$(for pane in $(tmux -L "$ui_sock" list-panes -F '#{pane_pid}'); do
+	echo "$pane"
 	for f in /proc/[0-9]*/stat; do
 		set -- $(cat "$f" 2>/dev/null)
 		[ "${4:-}" = "$pane" ] && echo "$1"
