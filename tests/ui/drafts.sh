@@ -43,10 +43,7 @@ ui_draft_wait "EDIT-B"; ok $? "b's edit has its own"
 # split) runs kling-tui itself, ui_start's runs it under sh.
 pids=$(for pane in $(tmux -L "$ui_sock" list-panes -F '#{pane_pid}'); do
 	echo "$pane"
-	for f in /proc/[0-9]*/stat; do
-		set -- $(cat "$f" 2>/dev/null)
-		[ "${4:-}" = "$pane" ] && echo "$1"
-	done
+	ui_children "$pane"
 done)
 tmux -L "$ui_sock" kill-server; ui_sock=
 # Up to 10 s each: an ASan build's exit runs its leak check.

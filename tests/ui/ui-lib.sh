@@ -35,14 +35,17 @@ ui_keys() { tmux -L "$ui_sock" send-keys "$@"; }
 ui_type() { tmux -L "$ui_sock" send-keys -l -- "$1"; }
 ui_resize() { tmux -L "$ui_sock" resize-window -x "$1" -y "$2"; }
 ui_cursor() { tmux -L "$ui_sock" display-message -p '#{cursor_x},#{cursor_y}'; }
-ui_pid() { # the program's pid: the child of the pane's shell
-	local pane f
-	pane=$(tmux -L "$ui_sock" display-message -p '#{pane_pid}')
+ui_children() { # ui_children PID: the pids of PID's children
+	local parent=$1 f
 	for f in /proc/[0-9]*/stat; do
 		set -- $(cat "$f" 2>/dev/null)
-		[ "${4:-}" = "$pane" ] && { echo "$1"; return 0; }
+		[ "${4:-}" = "$parent" ] && echo "$1"
 	done
-	return 1
+}
+ui_pid() { # the program's pid: the child of the pane's shell
+	local pid
+	pid=$(ui_children "$(tmux -L "$ui_sock" display-message -p '#{pane_pid}')" | head -n1)
+	[ -n "$pid" ] && echo "$pid"
 }
 ui_wait() { # ui_wait TEXT [SECONDS]: until the screen shows TEXT; 1 on timeout
 	local i=0 n=$(( ${2:-5} * 20 ))
