@@ -36,10 +36,14 @@ ui_type() { tmux -L "$ui_sock" send-keys -l -- "$1"; }
 ui_resize() { tmux -L "$ui_sock" resize-window -x "$1" -y "$2"; }
 ui_cursor() { tmux -L "$ui_sock" display-message -p '#{cursor_x},#{cursor_y}'; }
 ui_children() { # ui_children PID: the pids of PID's children
-	local parent=$1 f
+	# The shell's own read: a cat for each process of the machine took
+	# seconds a call. The name, field 2, may hold blanks: the parent's pid
+	# is the second field after its closing parenthesis.
+	local parent=$1 f line
 	for f in /proc/[0-9]*/stat; do
-		set -- $(cat "$f" 2>/dev/null)
-		[ "${4:-}" = "$parent" ] && echo "$1"
+		{ read -r line <"$f"; } 2>/dev/null || continue
+		set -- ${line##*) }
+		[ "${2:-}" = "$parent" ] && echo "${line%% *}"
 	done
 }
 ui_pid() { # the program's pid: the child of the pane's shell
