@@ -18,15 +18,21 @@ export CRUN_API_KEY=demo-key
 sb=$TMP/pics.json
 dash_storyboard "$sb" "A lighthouse at night" "$SIM_URL/images/1280x720.png" "$SIM_URL/images/200x200.jpg"
 
+# play NAME ANSWER [VAR=VALUE...]: one termplay run, in the background. The
+# runs are independent and most of each is waiting (out a time-out, for a
+# picture that must not come), so they run at once: 20 s, not 100. Their
+# results are read below, in order, once every one has ended.
+plays=
+play() {
+	local name=$1 answer=$2
+	shift 2
+	env "$@" python3 "$top_srcdir/tests/ui/termplay.py" "$answer" "$TMP/$name.out" \
+		"$KLING_TUI" --base-url "$SIM_URL" "$sb" >"$TMP/$name.res" 2>&1 &
+	plays="$plays $!"
+}
 for t in sixel kitty iterm none; do
-	python3 "$top_srcdir/tests/ui/termplay.py" $t "$TMP/$t.out" \
-		"$KLING_TUI" --base-url "$SIM_URL" "$sb" >"$TMP/$t.res" 2>&1
-	while read -r tag st name; do
-		[ "$tag" = RESULT ] && ok "$st" "$name"
-	done <"$TMP/$t.res"
-	grep -v '^RESULT' "$TMP/$t.res" | sed 's/^/# /'
+	play $t $t
 done
-
 # Inside tmux the outer terminal draws kitty's picture, counting from its
 # own top left: the pane's place (asked of tmux; here a stand-in tmux that
 # says pane %7 is at row 5, column 40, under a status line at the top) is
@@ -38,9 +44,25 @@ printf '%s\n' "\$*" >>"$TMP/tmux.args"
 printf '5 40 on top\n'
 EOF
 chmod +x "$TMP/bin/tmux"
-PATH="$TMP/bin:$PATH" TERMPLAY_TMUX=/tmp/tmux-0/default,1,0 KLING_TUI_PICTURES=kitty \
-	python3 "$top_srcdir/tests/ui/termplay.py" kitty "$TMP/tmux.out" \
-	"$KLING_TUI" --base-url "$SIM_URL" "$sb" >"$TMP/tmux.res" 2>&1
+play tmux kitty PATH="$TMP/bin:$PATH" TERMPLAY_TMUX=/tmp/tmux-0/default,1,0 KLING_TUI_PICTURES=kitty
+# True colour said by the environment, no protocol answered: block art
+# in 24-bit colour written past curses; without it, curses' 256.
+play rgb none COLORTERM=truecolor
+# Chosen by the user: no question asked, the protocol used as told.
+play forced none KLING_TUI_PICTURES=sixel
+# A terminal that cannot show them, or a user who wants no colour: nothing asked.
+play quiet-linux sixel TERMPLAY_TERM=linux
+play quiet-nocolor sixel NO_COLOR=1
+play text none KLING_TUI_PICTURES=text
+for p in $plays; do wait "$p"; done
+
+for t in sixel kitty iterm none; do
+	while read -r tag st name; do
+		[ "$tag" = RESULT ] && ok "$st" "$name"
+	done <"$TMP/$t.res"
+	grep -v '^RESULT' "$TMP/$t.res" | sed 's/^/# /'
+done
+
 like "$(grep 'written with the protocol' "$TMP/tmux.res")" "RESULT 0" "tmux: kitty's picture written"
 at() { # at FILE REGEX: "row col" of the first match
 	python3 -c 'import re, sys
@@ -58,31 +80,21 @@ fi
 like "$(cat "$TMP/tmux.args" 2>/dev/null)" "^display-message -p .*pane_top.* -t %7" \
 	"tmux: asked where its own pane is"
 
-# True colour said by the environment, no protocol answered: block art
-# in 24-bit colour written past curses; without it, curses' 256.
-COLORTERM=truecolor python3 "$top_srcdir/tests/ui/termplay.py" none "$TMP/rgb.out" \
-	"$KLING_TUI" --base-url "$SIM_URL" "$sb" >"$TMP/rgb.res" 2>&1
 like "$(grep 'block art' "$TMP/rgb.res")" "RESULT 0" "COLORTERM=truecolor: block art"
 if LC_ALL=C grep -q "$(printf '\033')\[38;2;" "$TMP/rgb.out"; then ok 0 "COLORTERM=truecolor: in 24-bit colour"
 else ok 1 "COLORTERM=truecolor: in 24-bit colour"; fi
 if LC_ALL=C grep -q "$(printf '\033')\[38;2;" "$TMP/none.out"; then ok 1 "no COLORTERM: no 24-bit colour"
 else ok 0 "no COLORTERM: no 24-bit colour"; fi
 
-# Chosen by the user: no question asked, the protocol used as told.
-KLING_TUI_PICTURES=sixel python3 "$top_srcdir/tests/ui/termplay.py" none "$TMP/forced.out" \
-	"$KLING_TUI" --base-url "$SIM_URL" "$sb" >"$TMP/forced.res" 2>&1
 if grep -q "$(printf '\033\\[c')" "$TMP/forced.out"; then ok 1 "KLING_TUI_PICTURES=sixel: nothing asked"
 else ok 0 "KLING_TUI_PICTURES=sixel: nothing asked"; fi
 if LC_ALL=C grep -Eq "$(printf '\033')P[0-9;]*q" "$TMP/forced.out"; then ok 0 "KLING_TUI_PICTURES=sixel: sixels"
 else ok 1 "KLING_TUI_PICTURES=sixel: sixels"; fi
-for env in TERMPLAY_TERM=linux NO_COLOR=1; do
-	env $env python3 "$top_srcdir/tests/ui/termplay.py" sixel "$TMP/quiet.out" \
-		"$KLING_TUI" --base-url "$SIM_URL" "$sb" >"$TMP/quiet.res" 2>&1
-	like "$(grep 'asks the terminal' "$TMP/quiet.res")" "RESULT 1" "$env: nothing asked"
-	like "$(grep 'with the protocol' "$TMP/quiet.res")" "RESULT 1" "$env: no sixels"
+for q in linux:TERMPLAY_TERM=linux nocolor:NO_COLOR=1; do
+	env=${q#*:}
+	like "$(grep 'asks the terminal' "$TMP/quiet-${q%%:*}.res")" "RESULT 1" "$env: nothing asked"
+	like "$(grep 'with the protocol' "$TMP/quiet-${q%%:*}.res")" "RESULT 1" "$env: no sixels"
 done
-KLING_TUI_PICTURES=text python3 "$top_srcdir/tests/ui/termplay.py" none "$TMP/text.out" \
-	"$KLING_TUI" --base-url "$SIM_URL" "$sb" >"$TMP/text.res" 2>&1
 like "$(grep 'block art' "$TMP/text.res")" "RESULT 1" "KLING_TUI_PICTURES=text: no block art"
 like "$(LC_ALL=C tr -d '\033' <"$TMP/text.out")" "KLING_TUI_PICTURES=text: the" \
 	"KLING_TUI_PICTURES=text: says why"
