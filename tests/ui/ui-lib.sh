@@ -51,10 +51,16 @@ ui_pid() { # the program's pid: the child of the pane's shell
 	pid=$(ui_children "$(tmux -L "$ui_sock" display-message -p '#{pane_pid}')" | head -n1)
 	[ -n "$pid" ] && echo "$pid"
 }
+ui_shows() { # ui_shows TEXT: the screen shows TEXT (one line of it)
+	# The shell's own match, not a grep: the waits below poll 20 times a
+	# second, in every screen test at once.
+	case $(ui_screen) in *"$1"*) return 0 ;; esac
+	return 1
+}
 ui_wait() { # ui_wait TEXT [SECONDS]: until the screen shows TEXT; 1 on timeout
 	local i=0 n=$(( ${2:-5} * 20 ))
 	while [ $i -lt $n ]; do
-		ui_screen | grep -qF -- "$1" && return 0
+		ui_shows "$1" && return 0
 		sleep 0.05
 		i=$((i + 1))
 	done
@@ -63,7 +69,7 @@ ui_wait() { # ui_wait TEXT [SECONDS]: until the screen shows TEXT; 1 on timeout
 ui_wait_gone() { # ui_wait_gone TEXT [SECONDS]: until the screen no longer shows TEXT
 	local i=0 n=$(( ${2:-5} * 20 ))
 	while [ $i -lt $n ]; do
-		ui_screen | grep -qF -- "$1" || return 0
+		ui_shows "$1" || return 0
 		sleep 0.05
 		i=$((i + 1))
 	done
