@@ -8,21 +8,22 @@
 #   sh tests/fuzz/run.sh BUILD-DIR [SECONDS] [TARGET...]
 # BUILD-DIR was configured with CC=clang --enable-fuzzing. SECONDS per
 # target, default 30. Findings go to BUILD-DIR/fuzz-findings/.
+# FUZZ_JOBS targets run at a time (default 1), each for its SECONDS.
 set -u
 src=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:?usage: run.sh BUILD-DIR [SECONDS] [TARGET...]}
 secs=${2:-30}
+jobs=${FUZZ_JOBS:-1}
 [ $# -ge 2 ] && shift 2 || shift $#
 targets=${*:-storyboard response conf text}
 out="$build/fuzz-findings"
 mkdir -p "$out"
-n=0 bad=0
-for t in $targets; do
-	n=$((n + 1))
-	bin="$build/tests/fuzz/fuzz-$t"
+
+fuzz_one() { # fuzz_one N TARGET: its TAP lines, into $out/TARGET.tap
+	local n=$1 t=$2 bin="$build/tests/fuzz/fuzz-$2" seeds runs
 	if [ ! -x "$bin" ]; then
 		echo "not ok $n - fuzz-$t: $bin not built (configure CC=clang --enable-fuzzing)"
-		bad=$((bad + 1)); continue
+		return
 	fi
 	# The first directory collects what this run learns; the seeds stay
 	# untouched. The storyboard target also starts from every fixture.
@@ -38,8 +39,22 @@ for t in $targets; do
 	else
 		echo "not ok $n - fuzz-$t: crashed; input kept in $out/$t-*"
 		grep -E 'property broken|ERROR|SUMMARY' "$out/$t.log" | head -5 | sed 's/^/# /'
-		bad=$((bad + 1))
+	fi
+}
+
+n=0 running=0
+for t in $targets; do
+	n=$((n + 1))
+	fuzz_one $n $t >"$out/$t.tap" &
+	running=$((running + 1))
+	if [ $running -ge "$jobs" ]; then
+		wait
+		running=0
 	fi
 done
+wait
+for t in $targets; do
+	cat "$out/$t.tap"
+done | tee "$out/all.tap"
 echo "1..$n"
-[ "$bad" -eq 0 ]
+! grep -q '^not ok' "$out/all.tap"
