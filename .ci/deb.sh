@@ -14,7 +14,8 @@ deb=$(ls "$out"/kling-tui_*_*.deb 2>/dev/null | head -1)
 [ -n "$deb" ]; ok $? "a .deb was made"
 if [ -n "$deb" ]; then
 	dpkg -c "$deb" | awk '{print $6}' >"$out/contents"
-	for f in ./usr/bin/kling-tui ./usr/bin/kling-sim ./usr/libexec/kling-tui/kling-tui-app \
+	ma=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
+	for f in ./usr/bin/kling-tui ./usr/bin/kling-sim ./usr/lib/$ma/kling-tui/kling-tui-app.so \
 	    ./usr/share/man/man1/kling-tui.1.gz ./usr/share/man/man1/kling-sim.1.gz \
 	    ./usr/share/bash-completion/completions/kling-tui \
 	    ./usr/share/zsh/vendor-completions/_kling-tui ./usr/share/doc/kling-tui/copyright \

@@ -17,7 +17,7 @@ if ! command -v valgrind >/dev/null 2>&1; then
 	exit 0
 fi
 
-# The front execs kling-tui-app for the network subcommands: follow it.
+# Children (kling-sim for --demo) are followed too.
 # Reachable blocks are libraries' global state; anything lost is a leak.
 VG="valgrind -q --trace-children=yes --error-exitcode=99 --leak-check=full
  --show-leak-kinds=definite,indirect,possible

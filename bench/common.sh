@@ -1,13 +1,12 @@
 # kling-tui bench: what every bench script shares. Source it.
 # Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
 #
-# Sets KT (the front), KT_APP (kling-tui-app), SIM (kling-sim) from the build
+# Sets KT (the front) and SIM (kling-sim) from the build
 # tree ($top_builddir, default the source tree), an isolated HOME and XDG
 # dirs under $tmp (removed at exit), and offers need, ms, ratio, median,
 # report (prints a figure and appends it to bench/results/NAME.txt).
 builddir=${top_builddir:-$top}
 KT="$builddir/src/kling-tui"
-KT_APP="$builddir/src/kling-tui-app"
 SIM="$builddir/src/kling-sim"
 [ -x "$KT" ] && [ -x "$SIM" ] || { echo "bench: build first (make)" >&2; exit 1; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kt-bench.XXXXXX")

@@ -17,7 +17,7 @@ export CRUN_API_KEY=demo-key
 now_us() { date +%s%6N; }
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
-app_pid() { # the kling-tui-app under this test's tmux pane
+app_pid() { # the kling-tui under this test's tmux pane
 	local shell
 	shell=$(tmux -L "$ui_sock" display -p '#{pane_pid}')
 	pgrep -P "$shell" | head -1

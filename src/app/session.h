@@ -26,7 +26,7 @@ struct app_globals {
 	bool		 allow_http;	/* --allow-http: plain http to a remote host */
 	bool		 demo;		/* --demo: a private kling-sim, no key */
 	int		 verbose;	/* -v (repeatable): the trace's level */
-	int		 orig_argc;	/* argv as given, for the front's exec */
+	int		 orig_argc;	/* argv as given, for the front's hand-over */
 	char	       **orig_argv;
 };
 

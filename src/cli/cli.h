@@ -2,17 +2,18 @@
  * and the global options.
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
  *
- * Two programs share main.c, cli.c, opts.c, local.c and this table.
+ * Two builds share main.c, cli.c, opts.c, local.c and this table.
  * `kling-tui` is the lean front: it links libcore only, so that validate,
  * body and curl start as fast as a bare process; for every other subcommand
- * and for the full screen it execs `kling-tui-app` (curl, curses, readline:
- * their libraries alone cost ~15 ms to load), which links everything.
- * front_exec.c defines the app-only entry points of the front as that
+ * and for the full screen it loads `kling-tui-app.so` (curses, SQLite; it
+ * loads curl and readline when first needed) into its own process and
+ * runs its kt_app_main() (main.c), which parses the command line again.
+ * front_app.c defines the app-only entry points of the front as that
  * hand-over.
  *
  * To add a subcommand: a row in cli_cmds (cli.c) naming its options, its
  * function in a file of its own, and, when it needs the network, the store or
- * the screen, a FRONT_EXEC() line in front_exec.c. */
+ * the screen, a FRONT_RUN() line in front_app.c. */
 #ifndef KT_CLI_H
 #define KT_CLI_H
 
@@ -81,8 +82,9 @@ int	cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int	cli_parse_args(const struct cli_cmd *, int argc, char **argv,
 	    struct cli_args *a);
 
-/* The lean front's hand-over to kling-tui-app; does not return on success. */
-int	front_exec_app(struct app_globals *);
+/* The lean front's hand-over to kling-tui-app.so: its exit status, or
+ * EXIT_USAGE (said why) when it cannot be loaded. */
+int	front_run_app(struct app_globals *);
 
 /* The full-screen program (src/ui/fullscreen.c): argc/argv after the
  * global options, argv[0] the program. */

@@ -47,6 +47,13 @@ main_dispatch(struct app_globals *g, int argc, char **argv)
 	return cli_fullscreen(g, argc, argv);
 }
 
+#ifdef KT_APP_SO
+/* kling-tui-app.so's entry: the front (src/cli/front_app.c) hands it the
+ * command line as it was given, and it runs as a program would. */
+int	kt_app_main(int, char **) __attribute__((visibility("default")));
+#define main kt_app_main
+#endif
+
 int
 main(int argc, char **argv)
 {

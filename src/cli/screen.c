@@ -1,4 +1,4 @@
-/* kling-tui: `kling-tui [FILE]`: the full screen, in kling-tui-app.
+/* kling-tui: `kling-tui [FILE]`: the full screen, in kling-tui-app.so.
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 

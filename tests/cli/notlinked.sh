@@ -4,10 +4,10 @@
 # Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
 . "${top_srcdir:-.}/tests/lib.sh"
 command -v readelf >/dev/null 2>&1 || { echo "1..0 # SKIP readelf is not installed"; exit 0; }
-app=$top_builddir/src/kling-tui-app
+app=$top_builddir/src/kling-tui-app.so
 needed=$(readelf -d "$app" | grep NEEDED)
-ok $([ -n "$needed" ]; echo $?) "kling-tui-app's NEEDED entries are read"
+ok $([ -n "$needed" ]; echo $?) "kling-tui-app.so's NEEDED entries are read"
 for lib in libjpeg libpng libchafa libglib; do
-	unlike "$needed" "$lib" "$lib is not linked into kling-tui-app"
+	unlike "$needed" "$lib" "$lib is not linked into kling-tui-app.so"
 done
 done_testing

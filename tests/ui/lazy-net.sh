@@ -1,17 +1,17 @@
 #!/bin/sh
 # kling-tui: nothing the first frame does not need is loaded before it:
-# kling-tui-app is not linked with libcurl, loads it only after the full
+# kling-tui-app.so is not linked with libcurl, loads it only after the full
 # screen's first frame, and without it the screens still open and say why.
 # Nor with readline, which the first field typed into loads.
 # Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/ui/ui-lib.sh"
-APP="$top_builddir/src/kling-tui-app"
+APP="$top_builddir/src/kling-tui-app.so"
 # An instrumented build (CI's ASan, TSan) adds its sanitizers' runtimes.
 needed() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' |
 	grep -Ev '^lib(a|ub|t|l)san\.so' | sort | tr '\n' ' '; }
 
-unlike "$(needed "$APP")" 'libcurl' "kling-tui-app does not need libcurl at start: $(needed "$APP")"
+unlike "$(needed "$APP")" 'libcurl' "kling-tui-app.so does not need libcurl at start: $(needed "$APP")"
 unlike "$(needed "$APP")" 'libreadline' "nor readline"
 # The front runs validate, body and curl: the C library and the JSON parser.
 is "$(needed "$KLING_TUI")" "libc.so.6 libcjson.so.1 " "the front needs only libc and cJSON"
@@ -25,13 +25,13 @@ like "$(readelf -d "$KLING_TUI" | grep -E '\((FLAGS|FLAGS_1)\)')" 'NOW' "the fro
 if command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true 2>/dev/null; then
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 	env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 XDG_STATE_HOME="$TMP/state" strace -f \
-		-e trace=%file -o "$TMP/opens" "$APP" list >/dev/null 2>&1
+		-e trace=%file -o "$TMP/opens" "$KLING_TUI" list >/dev/null 2>&1
 	is "$(grep -Ec 'locale-archive|/LC_[A-Z_]*"' "$TMP/opens")" 0 \
-		"kling-tui-app list opens nothing of the locale"
+		"kling-tui list opens nothing of the locale"
 	grep -q 'tasks.db' "$TMP/opens"; ok $? "(and it did run: it looked for the store)"
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 	env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 TERM=dumb XDG_STATE_HOME="$TMP/state" \
-		strace -f -e trace=open,openat -o "$TMP/opens" "$APP" </dev/null >/dev/null 2>&1
+		strace -f -e trace=open,openat -o "$TMP/opens" "$KLING_TUI" </dev/null >/dev/null 2>&1
 	others=$(grep -o '/LC_[A-Z_]*"' "$TMP/opens" | grep -v LC_CTYPE | tr -d '"' | sort -u | tr '\n' ' ')
 	is "$others" "" "the full screen loads no locale category but LC_CTYPE"
 else
