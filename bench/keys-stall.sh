@@ -20,19 +20,20 @@ cp -r "$XDG_STATE_HOME" "$tmp/state-stalled"
 start_bench_sim --fault stall
 stalled=$SIM_URL
 
-# A file on the command line opens the editor first, tasks or not.
+# A file on the command line opens the editor first, tasks or not. The
+# three sessions run side by side and are typed into in turns (no network,
+# healthy, stalled): their medians come from the same minutes.
 story="$top/tests/fixtures/multi-shot-customize.json"
-keys() { # keys STATE-DIR BASE-URL: median keystroke-to-echo, in ms
-	KT_BENCH_STATE_HOME=$1 CRUN_BASE_URL=$2 python3 "$top/bench/editor-keys.py" "$KT" "$story" |
-		sed -n 's/^keystroke-to-echo ms: median \([0-9.]*\).*/\1/p'
-}
-none=$(KT_BENCH_STATE_HOME="$tmp/empty" python3 "$top/bench/editor-keys.py" "$KT" "$story" |
+medians=$(python3 "$top/bench/editor-keys.py" "$KT" "$story" "$tmp/empty=" \
+	"$XDG_STATE_HOME=$healthy" "$tmp/state-stalled=$stalled" |
 	sed -n 's/^keystroke-to-echo ms: median \([0-9.]*\).*/\1/p')
-idle=$(keys "$XDG_STATE_HOME" "$healthy")
-stall=$(keys "$tmp/state-stalled" "$stalled")
+set -- $medians
+[ $# -eq 3 ] || { echo "bench: keys-stall: the editor sessions did not all run" >&2; exit 1; }
+none=$1 idle=$2 stall=$3
 report "keys-stall" <<EOT
-keystroke-to-echo in the editor's prompt field (bench/editor-keys.py on a pty,
-median of 104 keys; 20 unfinished tasks in the store)
+keystroke-to-echo in the editor's prompt field (bench/editor-keys.py on ptys,
+median of 104 keys each, the three sessions typed into in turns; 20
+unfinished tasks in the store)
   no network, empty store:  $none ms
   healthy service:          $idle ms
   stalled service:          $stall ms
