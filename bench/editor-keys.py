@@ -60,7 +60,7 @@ def write_max(path):
     with open(path, "w") as f:
         json.dump(sb, f, ensure_ascii=False, indent=2)
 
-def start(cmd, env):
+def start(cmd, env, has_file):
     """A session on a 100x30 pty, in the storyboard's first prompt field,
     editing at its end."""
     pid, fd = pty.fork()
@@ -70,7 +70,7 @@ def start(cmd, env):
     read_until(fd, lambda b: b"Diagnostics" in b)
     settle(fd)
     # To the first prompt: single-shot's prompt row, or shot 1's prompt.
-    keys = b"jjjjj" if len(cmd) < 2 or cmd[-1].startswith("-") else b"gjjjjjjl"
+    keys = b"gjjjjjjl" if has_file else b"jjjjj"
     os.write(fd, keys)
     settle(fd)
     os.write(fd, b"\r\x05")          # Enter, C-e: edit at the end
@@ -112,7 +112,7 @@ def main():
             env["CRUN_BASE_URL"] = url
         else:
             env.pop("CRUN_BASE_URL", None)
-        running.append(start(cmd, env))
+        running.append(start(cmd, env, len(args) > 1))
     # The sessions take turns, key by key, each round starting one further
     # along: a slow moment of the machine falls on all of them alike.
     lat = [[] for _ in running]

@@ -10,42 +10,40 @@
 
 #include "cli.h"
 #include "exepath.h"
-#include "xmalloc.h"
 #include "i18n.h"
 
 #define APP_NAME "kling-tui-app.so"
 
 /* Beside this executable first (the build tree, or an install that keeps both
- * in one directory), then the package's library directory. */
+ * in one directory), then the package's library directory. NULL: dlerror()
+ * says why the last try failed. */
 static void *
-front_load(const char **err)
+front_load(void)
 {
 	char *path;
-	void *h;
+	void *h = NULL;
 
 	if ((path = exepath_sibling(APP_NAME)) != NULL) {
 		h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 		free(path);
-		if (h != NULL)
-			return h;
 	}
-	if ((h = dlopen(PKGLIBDIR "/" APP_NAME, RTLD_NOW | RTLD_LOCAL)) == NULL)
-		*err = dlerror();
-	return h;
+	return h != NULL ? h : dlopen(PKGLIBDIR "/" APP_NAME, RTLD_NOW | RTLD_LOCAL);
 }
 
 int
 front_run_app(struct app_globals *g)
 {
 	int (*app_main)(int, char **);
-	const char *err = NULL;
 	void *h;
 
-	if ((h = front_load(&err)) == NULL ||
+	if ((h = front_load()) == NULL ||
 	    (*(void **)&app_main = dlsym(h, "kt_app_main")) == NULL) {
-		/* The loader's message names the file it tried. */
+		/* The loader's message names the file it tried; taken before
+		 * gettext, which may load a converter. */
+		const char *why = dlerror();
+
 		fprintf(stderr, _("kling-tui: cannot load the application: %s (is "
-		    "kling-tui installed completely?)\n"), err != NULL ? err : dlerror());
+		    "kling-tui installed completely?)\n"), why);
 		return EXIT_USAGE;
 	}
 	/* The command line as given: the application parses it again. The
