@@ -31,7 +31,7 @@
 CURLSYM_LIST(CURLSYM_DECLARE)
 #undef CURLSYM_DECLARE
 
-/* Load libcurl (libcurl.so.4, else the GnuTLS flavour) and resolve every
+/* Load libcurl (the GnuTLS flavour, else libcurl.so.4) and resolve every
  * function above: 0, or -1 and *cause (static text) saying what is missing.
  * Once per process (again: the remembered outcome), on the main thread
  * before any thread uses curl: net_global_init() calls it. */
