@@ -388,11 +388,10 @@ size_t
 tracker_pump(struct tracker *t)
 {
 	struct api_request req;
-	struct store_task *row;
 	size_t i, asking = 0, sent = 0;
 	char *cause = NULL, *copy;
 	const char *key;
-	int64_t now = clock_ms();
+	int64_t now = clock_ms(), id;
 
 	for (i = 0; i < t->njobs; i++)
 		if (t->jobs[i].kind == API_TASK_INFO)
@@ -422,13 +421,13 @@ tracker_pump(struct tracker *t)
 		req.task_id = key;
 		/* The row's id is only for the hooks: a store that cannot be
 		 * read now does not stop the question. */
-		if (store_find(t->store, key, &row, &cause) < 0) {
+		id = 0;
+		if (store_find_id(t->store, key, &id, &cause) < 0) {
 			free(cause);
 			cause = NULL;
 		}
-		req.known = row != NULL;
-		tracker_queue(t, &req, row != NULL ? row->id : 0, key, 0);
-		store_task_free(&row);
+		req.known = id > 0;
+		tracker_queue(t, &req, id, key, 0);
 		asking++;
 		sent++;
 	}
@@ -854,31 +853,23 @@ tracker_add_foreign(struct store *st, const struct api_task *t, char **cause)
 }
 
 int64_t
-tracker_record_info(struct store *st, const struct api_task *t, bool *changed,
-    char **cause)
+tracker_record_info(struct store *st, const struct api_task *t, char **cause)
 {
 	struct store_update u;
-	struct store_task *row;
 	char *media = NULL, *err = NULL;
 	const char *m;
-	int64_t id;
+	int64_t id = 0;
 	int rc;
 
-	*changed = false;
-	switch (store_find(st, t->task_id, &row, cause)) {
+	switch (store_find_id(st, t->task_id, &id, cause)) {
 	case -1:
 		/* Not "absent": adding a second row would be wrong. */
 		return -1;
 	case 0:
 		if ((id = tracker_add_foreign(st, t, cause)) < 0)
 			return -1;
-		*changed = true;
 		break;
 	default:
-		id = row->id;
-		*changed = row->state == NULL || t->status == NULL ||
-		    strcmp(row->state, t->status) != 0;
-		store_task_free(&row);
 		break;
 	}
 	memset(&u, 0, sizeof u);
@@ -1031,7 +1022,7 @@ tracker_on_info(struct tracker *t, struct tracker_job *j, const struct api_resul
 	switch (r->outcome) {
 	case API_OK:
 		sched_ok(t->sched);
-		id = tracker_record_info(t->store, &r->task, &changed, &cause);
+		id = tracker_record_info(t->store, &r->task, &cause);
 		/* Moved for this follower: another instance may have written
 		 * the store first, and this one must still tell it. */
 		changed = reported_moved(t->reported, r->task.task_id, r->task.status,

@@ -13,16 +13,48 @@
 #include "xmalloc.h"
 #include "i18n.h"
 
+/* The unfinished tasks' ids, nothing more: a sweep over 500 needs 500
+ * short strings, not 500 rows with every column copied (0.4 ms of pages). */
+struct watch_ids {
+	char	**v;
+	size_t	  n, cap;
+};
+
+static void
+watch_add_id(void *arg, const struct store_task *t)
+{
+	struct watch_ids *ids = arg;
+
+	if (t->task_id == NULL)
+		return;
+	if (ids->n + 1 >= ids->cap) {
+		ids->cap = ids->cap == 0 ? 64 : ids->cap * 2;
+		ids->v = xreallocarray(ids->v, ids->cap, sizeof *ids->v);
+	}
+	ids->v[ids->n++] = xstrdup(t->task_id);
+	ids->v[ids->n] = NULL;
+}
+
+static void
+watch_ids_free(struct watch_ids *ids)
+{
+	size_t i;
+
+	for (i = 0; i < ids->n; i++)
+		free(ids->v[i]);
+	free(ids->v);
+}
+
 int
 cmd_watch(struct app_globals *g, const struct cli_args *a)
 {
 	struct follow_opts fo = { .print = FOLLOW_CHANGES, .once = a->once,
 	    .json = a->json, .parallel = a->parallel > 0 ? a->parallel : 8 };
 	struct store_filter filt = { .unfinished = true, .hidden = true };
-	struct store_list l = { NULL, 0 };
+	struct watch_ids found = { NULL, 0, 0 };
 	struct session s;
 	char **ids = a->argv, *cause = NULL;
-	size_t i, n = (size_t)a->argc;
+	size_t n = (size_t)a->argc;
 	int rc;
 
 	/* libcurl is loaded once there is something to ask (nothing to
@@ -32,16 +64,15 @@ cmd_watch(struct app_globals *g, const struct cli_args *a)
 	    EXIT_OK)
 		return rc;
 	if (n == 0) {
-		if (store_query(s.store, &filt, &l, &cause) != 0) {
+		if (store_query_each(s.store, &filt, watch_add_id, &found, &cause) != 0) {
 			cli_print_error(cause);
 			free(cause);
+			watch_ids_free(&found);
 			session_close(&s);
 			return EXIT_USAGE;
 		}
-		ids = xcalloc(l.n + 1, sizeof *ids);
-		for (i = 0; i < l.n; i++)
-			ids[i] = l.v[i].task_id;
-		n = l.n;
+		ids = found.v;
+		n = found.n;
 		if (n == 0 && !a->json)
 			puts(_("nothing to watch: every task in the store is finished"));
 	}
@@ -53,9 +84,7 @@ cmd_watch(struct app_globals *g, const struct cli_args *a)
 		rc = EXIT_NETWORK;
 	} else
 		rc = cli_run_engine(&s, NULL, 0, ids, n, &fo);
-	if (ids != a->argv)
-		free(ids);
-	store_list_free(&l);
+	watch_ids_free(&found);
 	session_close(&s);
 	return rc;
 }

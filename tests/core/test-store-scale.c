@@ -153,6 +153,19 @@ op_find(struct store *st, int n)
 }
 
 static long
+op_find_id(struct store *st, int n)
+{
+	char *cause = NULL, tid[32];
+	int64_t id = 0;
+
+	/* A sweep's lookup for each question and each answer. */
+	snprintf(tid, sizeof tid, "task_%08d", n / 2);
+	if (store_find_id(st, tid, &id, &cause) != 1 || id != n / 2 + 1)
+		return -1;	/* "works" fails: not found, or the wrong row */
+	return store_find_id(st, "task_absent", &id, &cause) == 0 ? 1 : -1;
+}
+
+static long
 op_count(struct store *st, int n)
 {
 	int64_t c = 0;
@@ -322,6 +335,7 @@ static const struct op ops[] = {
 	{ "list --limit 20", op_list_limit, true },
 	{ "list --status running --limit 20", op_list_status, true },
 	{ "find by task id", op_find, true },
+	{ "the local id by task id", op_find_id, true },
 	{ "count", op_count, true },
 	{ "the dashboard's header count", op_view_count, true },
 	{ "a window by newest, mid-store, both ways", op_page_newest_mid, true },
