@@ -62,6 +62,7 @@ struct tracker {
 	char			 me[128];	/* owner.h: the lease holder */
 	int64_t			 pace_until;	/* clock_ms: the budget's next slot */
 	bool			 attached;	/* tracker_attach() */
+	bool			 closed;	/* tracker_close_when_asked() */
 	bool			 batch;		/* tracker_take()'s transaction is open */
 	struct loop_timer	*timer;		/* the next due time */
 };
@@ -1217,6 +1218,16 @@ void
 tracker_drain(struct tracker *t)
 {
 	worker_drain(t->worker);
+}
+
+bool
+tracker_close_when_asked(struct tracker *t)
+{
+	if (!t->closed && sched_next_due(t->sched, clock_ms()) < 0) {
+		worker_close(t->worker);
+		t->closed = true;
+	}
+	return t->closed;
 }
 
 void

@@ -122,6 +122,13 @@ void	 tracker_detach(struct tracker *);
  * not lost), everything else ends cancelled. */
 void	 tracker_drain(struct tracker *);
 
+/* For a caller that will follow nothing more (watch --once): once every
+ * followed task has been asked (all that is left is in flight), the worker
+ * is closed (worker_close()): its thread ends after the last answer, and
+ * the session's close finds it gone instead of waking it. True once
+ * closed. */
+bool	 tracker_close_when_asked(struct tracker *);
+
 /* The task the user is looking at is polled faster; NULL: none. */
 void	 tracker_focus(struct tracker *, const char *task_id);
 /* Ask about this task now (not when already asking). 0, or -1 when it is

@@ -372,6 +372,10 @@ run_on_taken(void *arg)
 	struct run *r = arg;
 
 	fflush(stdout);
+	/* Asked once each and nothing to create: when the last question is
+	 * on its way, the network thread may end with its answer. */
+	if (r->o->once && r->nfiles == 0)
+		tracker_close_when_asked(r->t);
 	if (run_done(r))
 		loop_break();
 }

@@ -63,6 +63,7 @@ struct worker {
 	unsigned		 pending;
 	int64_t			 hold_until_ms;	/* the global back-off */
 	bool			 draining;
+	bool			 closing;	/* worker_close(): no more jobs */
 	bool			 stopping;
 
 	/* Whether the thread sleeps (or is about to) in curl_multi_poll()
@@ -368,6 +369,12 @@ worker_main(void *arg)
 			pthread_mutex_unlock(&w->lock);
 			continue;
 		}
+		/* Closed and nothing left: the thread ends now, its events
+		 * waiting to be taken, and worker_stop() has no one to wake. */
+		if (w->closing && TAILQ_EMPTY(&w->jobs)) {
+			pthread_mutex_unlock(&w->lock);
+			break;
+		}
 		w->sleeping = true;
 		pthread_mutex_unlock(&w->lock);
 		/* Sleeps until a socket moves, curl's own timer, the next
@@ -561,7 +568,7 @@ worker_submit(struct worker *w, const struct api_request *req, uint64_t tag)
 	} else if (w->down == NULL)
 		bad = xfer_init(&j->x, w->conn, req, &cause);
 	pthread_mutex_lock(&w->lock);
-	if (w->draining || w->stopping) {
+	if (w->draining || w->closing || w->stopping) {
 		pthread_mutex_unlock(&w->lock);
 		if (bad == 0)
 			xfer_free(&j->x);
@@ -698,6 +705,19 @@ worker_drain(struct worker *w)
 	}
 	pthread_mutex_unlock(&w->lock);
 	worker_wake(w);
+}
+
+void
+worker_close(struct worker *w)
+{
+	bool wake;
+
+	pthread_mutex_lock(&w->lock);
+	w->closing = true;
+	wake = w->sleeping;
+	pthread_mutex_unlock(&w->lock);
+	if (wake)
+		worker_wake(w);
 }
 
 void

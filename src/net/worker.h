@@ -102,6 +102,12 @@ bool		 worker_backoff_until(struct worker *, time_t *until);
  * taking events until worker_pending() is 0, then worker_stop(). */
 void		 worker_drain(struct worker *);
 
+/* No more jobs will come (a sweep has queued its last question): the
+ * thread ends by itself once the jobs it has are done, so that the
+ * worker_stop() after their events finds it gone instead of waking it.
+ * Further submits are refused (0). */
+void		 worker_close(struct worker *);
+
 /* Stop now: everything still in flight is aborted (a create aborted here is
  * never reported: the caller records it as unknown), the thread is joined,
  * events not taken are dropped, and all is freed. Sets *w to NULL. */
