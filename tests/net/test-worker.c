@@ -385,6 +385,63 @@ test_idle(void)
 	worker_stop(&w);
 }
 
+/* Threads in this process, from /proc/self/task. */
+static int
+threads(void)
+{
+	DIR		*d = opendir("/proc/self/task");
+	struct dirent	*e;
+	int		 n = 0;
+
+	if (d == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL)
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+/* watch --once closes the worker once every question is queued: the jobs
+ * it has still end (their events kept), then its thread ends by itself,
+ * and nothing more is taken. */
+static void
+test_close(void)
+{
+	struct canned_step	 st[] = { { CANNED_REPLY, OK_BALANCE } };
+	struct canned		*srv = canned_start(st, 1);
+	struct api_conn		 c;
+	struct worker_limits	 lim;
+	struct worker		*w;
+	struct worker_event	 ev;
+	char			*cause = NULL;
+	int			 i, okd = 0, n = -1;
+	int64_t			 t0;
+
+	netlib_conn(&c, canned_url(srv));
+	worker_limits_init(&lim);
+	lim.max_transfers = 2;
+	w = worker_start(&c, &lim, &cause);
+	for (i = 0; i < 6; i++)
+		worker_submit(w, &balance, (uint64_t)i);
+	worker_close(w);
+	is_int(worker_submit(w, &balance, 99), 0, "closed: a new job is refused");
+	for (i = 0; i < 6; i++) {
+		if (!netlib_wait_done(w, &ev, 5000, NULL))
+			break;
+		okd += ev.result.outcome == API_OK;
+		worker_event_clear(&ev);
+	}
+	is_int(okd, 6, "the 6 jobs queued before the close are answered");
+	canned_stop(&srv);	/* its threads would count too */
+	t0 = clock_ms();
+	while ((n = threads()) > 1 && clock_ms() - t0 < 2000)
+		usleep(1000);
+	is_int(n, 1, "then the worker's thread has ended by itself");
+	is_int(worker_pending(w), 0, "nothing pending");
+	worker_stop(&w);
+	ok(w == NULL, "stopped");
+}
+
 static void
 fault_hook(void)
 {
@@ -456,6 +513,7 @@ main(void)
 	test_progress();
 	test_hammer();
 	test_idle();
+	test_close();
 	test_fault_fatal();
 	net_global_free();
 	return tap_done();
