@@ -76,6 +76,7 @@ struct worker {
 	/* The worker thread's own. */
 	unsigned		 running;
 	unsigned		 running_creates;
+	long			 maxconns;	/* CURLMOPT_MAXCONNECTS now */
 	bool			 fault_fatal;	/* set before it starts */
 };
 
@@ -339,7 +340,9 @@ worker_main(void *arg)
 {
 	struct worker	*w = arg;
 	struct CURLMsg	*msg;
+	struct job	*j;
 	int		 timeout, still, left;
+	long		 keep;
 	uint64_t	 seen;
 	bool		 ended;
 
@@ -352,7 +355,18 @@ worker_main(void *arg)
 		}
 		timeout = worker_schedule(w);
 		seen = w->submitted;
+		/* Closed: no more connections are kept than jobs are left, so
+		 * that each one is closed as its last transfer ends, beside
+		 * the others still running, not all at the thread's end. */
+		keep = 0;
+		if (w->closing)
+			TAILQ_FOREACH(j, &w->jobs, entry)
+				keep++;
 		pthread_mutex_unlock(&w->lock);
+		if (keep > 0 && keep < w->maxconns) {
+			w->maxconns = keep;
+			curl_multi_setopt(w->multi, CURLMOPT_MAXCONNECTS, keep);
+		}
 
 		curl_multi_perform(w->multi, &still);
 		ended = false;
@@ -422,8 +436,8 @@ worker_run(struct worker *w, char **cause)
 	}
 	/* Keep a connection per transfer slot alive between requests, so
 	 * that a sweep of many queries reuses a handful of connections. */
-	curl_multi_setopt(w->multi, CURLMOPT_MAXCONNECTS,
-	    (long)w->limits.max_transfers + 2);
+	w->maxconns = (long)w->limits.max_transfers + 2;
+	curl_multi_setopt(w->multi, CURLMOPT_MAXCONNECTS, w->maxconns);
 	/* The thread is born with every signal blocked, so that handlers run
 	 * on the UI thread (its self-pipe) and never interrupt curl. */
 	sigfillset(&all);
