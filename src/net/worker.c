@@ -25,6 +25,9 @@
 #include "xmalloc.h"
 #include "i18n.h"
 
+/* At most this many easy handles are kept for reuse (a sweep runs 8). */
+#define WORKER_SPARES 16
+
 enum job_state { JOB_WAITING, JOB_RUNNING };
 
 struct job {
@@ -77,6 +80,11 @@ struct worker {
 	unsigned		 running;
 	unsigned		 running_creates;
 	long			 maxconns;	/* CURLMOPT_MAXCONNECTS now */
+	/* Easy handles of ended jobs, reset and reused by the next: a
+	 * handle's set-up and its 16 KB buffer cost more than a sweep's
+	 * query itself (under the lock). */
+	CURL			*spare[WORKER_SPARES];
+	unsigned		 nspare;
 	bool			 fault_fatal;	/* set before it starts */
 };
 
@@ -144,6 +152,23 @@ worker_refuse(struct worker *w, uint64_t id, uint64_t tag, enum api_kind kind,
 	worker_push(w, it);
 }
 
+/* Under the lock: an ended job's easy handle goes back for the next. */
+static void
+worker_spare_put(struct worker *w, struct xfer *x)
+{
+	if (x->easy != NULL && w->nspare < WORKER_SPARES) {
+		w->spare[w->nspare++] = x->easy;
+		x->easy = NULL;
+	}
+}
+
+static void
+worker_spare_free(struct worker *w)
+{
+	while (w->nspare > 0)
+		curl_easy_cleanup(w->spare[--w->nspare]);
+}
+
 /* Under the lock: the job ends; its result moves into a DONE event. */
 static void
 worker_end(struct worker *w, struct job *j)
@@ -163,6 +188,7 @@ worker_end(struct worker *w, struct job *j)
 		if (j->x.req.kind == API_CREATE)
 			w->running_creates--;
 	}
+	worker_spare_put(w, &j->x);
 	xfer_free(&j->x);
 	free(j);
 }
@@ -230,6 +256,8 @@ worker_launch(struct worker *w, struct job *j)
 	if (w->fault_fatal)	/* a test's fault: see worker_start() */
 		fatal("forced by KLING_TUI_FAULT=worker-fatal");
 	j->attempts++;
+	if (j->x.easy == NULL && w->nspare > 0)
+		j->x.easy = w->spare[--w->nspare];	/* xfer_setup resets it */
 	if (xfer_setup(&j->x, &j->res) != 0)
 		goto failed;
 	if ((rc = curl_multi_add_handle(w->multi, j->x.easy)) != CURLM_OK) {
@@ -394,6 +422,7 @@ worker_main(void *arg)
 			CURLM *m = w->multi;
 
 			w->multi = NULL;
+			worker_spare_free(w);
 			pthread_mutex_unlock(&w->lock);
 			curl_multi_cleanup(m);
 			break;
@@ -412,6 +441,7 @@ worker_main(void *arg)
 static void
 worker_free(struct worker *w)
 {
+	worker_spare_free(w);
 	if (w->multi != NULL)
 		curl_multi_cleanup(w->multi);
 	free(w->down);

@@ -136,6 +136,52 @@ test_reuse(void)
 	canned_stop(&srv);
 }
 
+/* Easy handles are reused from job to job (reset in between): a query on
+ * the handle a create used is a plain GET, without the create's body,
+ * its headers or its fresh connection. */
+static void
+test_handle_reuse(void)
+{
+	struct canned_step	 st[] = { { CANNED_REPLY, OK_BALANCE } };
+	struct canned		*srv = canned_start(st, 1);
+	struct api_conn		 c;
+	struct api_request	 create = { .kind = API_CREATE, .body = "{\"x\":1}" };
+	struct worker_limits	 lim;
+	struct worker		*w;
+	struct worker_event	 ev;
+	char			*cause = NULL, *req;
+	int			 i;
+
+	netlib_conn(&c, canned_url(srv));
+	worker_limits_init(&lim);
+	lim.max_transfers = 1;	/* one slot: each job takes the last one's handle */
+	w = worker_start(&c, &lim, &cause);
+	worker_submit(w, &create, 0);
+	ok(netlib_wait_done(w, &ev, 3000, NULL), "a create ended");
+	worker_event_clear(&ev);
+	for (i = 0; i < 2; i++) {
+		worker_submit(w, &balance, 0);
+		ok(netlib_wait_done(w, &ev, 3000, NULL) && ev.result.outcome == API_OK,
+		    "then a query %d", i + 1);
+		worker_event_clear(&ev);
+	}
+	req = canned_request(srv, 0);
+	ok(req != NULL && strncmp(req, "POST ", 5) == 0 && strstr(req, "{\"x\":1}") != NULL,
+	    "the create was a POST with its body");
+	free(req);
+	for (i = 1; i <= 2; i++) {
+		req = canned_request(srv, i);
+		ok(req != NULL && strncmp(req, "GET ", 4) == 0 &&
+		    strstr(req, "Content-Type") == NULL && strstr(req, "{\"x\":1}") == NULL,
+		    "query %d on a reused handle: a GET, nothing of the create's", i);
+		free(req);
+	}
+	is_int(canned_connections(srv), 1, "the queries reused the connection the "
+	    "create opened (a reset handle keeps the connection cache)");
+	worker_stop(&w);
+	canned_stop(&srv);
+}
+
 static void
 test_cancel_and_limits(void)
 {
@@ -508,6 +554,7 @@ main(void)
 	test_basic();
 	test_create_fresh();
 	test_reuse();
+	test_handle_reuse();
 	test_cancel_and_limits();
 	test_backoff();
 	test_progress();
