@@ -1243,12 +1243,31 @@ tracker_reschedule(struct tracker *t)
 		loop_timer_set(t->timer, (uint64_t)due);
 }
 
+/* The answers at hand (take) and the questions there is room for, in one
+ * transaction: a sweep's wake-up takes the store's locks once, and so do
+ * the first questions (each takes a slot of the shared budget). */
+static void
+tracker_batch(struct tracker *t, bool take)
+{
+	char *cause = NULL;
+
+	if (!(t->batch = store_begin(t->store, &cause) == 0))
+		free(cause);
+	cause = NULL;
+	if (take)
+		tracker_take(t);
+	tracker_pump(t);
+	if (t->batch && store_commit(t->store, &cause) != 0)
+		free(cause);
+	t->batch = false;
+}
+
 static void
 tracker_on_timer(void *arg)
 {
 	struct tracker *t = arg;
 
-	tracker_pump(t);
+	tracker_batch(t, false);
 	tracker_reschedule(t);
 }
 
@@ -1257,20 +1276,9 @@ tracker_on_worker(int fd, short revents, void *arg)
 {
 	struct tracker *t = arg;
 
-	char *cause = NULL;
-
 	(void)fd;
 	(void)revents;
-	/* The answers and the questions they free room for, in one
-	 * transaction: a sweep's wake-up takes the store's locks once. */
-	if (!(t->batch = store_begin(t->store, &cause) == 0))
-		free(cause);
-	cause = NULL;
-	tracker_take(t);
-	tracker_pump(t);
-	if (t->batch && store_commit(t->store, &cause) != 0)
-		free(cause);
-	t->batch = false;
+	tracker_batch(t, true);
 	tracker_reschedule(t);
 	if (t->hooks.taken != NULL)
 		t->hooks.taken(t->arg);
@@ -1284,7 +1292,7 @@ tracker_attach(struct tracker *t)
 	t->attached = true;
 	t->timer = loop_timer_new(tracker_on_timer, t);
 	loop_add_fd(worker_fd(t->worker), POLLIN, tracker_on_worker, t);
-	tracker_pump(t);
+	tracker_batch(t, false);
 	tracker_reschedule(t);
 }
 

@@ -197,7 +197,7 @@ store_migrate(struct store *st, char **cause)
 		return -1;
 	if (version == STORE_VERSION)
 		return 0;
-	if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+	if (store_begin(st, cause) != 0)
 		return -1;
 	if (store_user_version(st, &version, cause) != 0)
 		goto fail;
@@ -220,9 +220,9 @@ store_migrate(struct store *st, char **cause)
 		goto fail;
 	}
 	free(sql);
-	return store_exec(st, "COMMIT", cause);
+	return store_commit(st, cause);
 fail:
-	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	store_rollback(st);
 	return -1;
 }
 
@@ -399,16 +399,38 @@ store_set_clock(struct store *st, int64_t (*now)(void))
 	st->now = now != NULL ? now : store_time;
 }
 
+/* A transaction's edge, from the statement cache: a sweep begins and
+ * commits one for each batch of answers, and sqlite3_exec() would parse
+ * the text each time. */
+static int
+store_edge(struct store *st, const char *sql, char **cause)
+{
+	sqlite3_stmt *s;
+
+	if ((s = store_prepare(st, sql, cause)) == NULL)
+		return -1;
+	return store_run(st, s, cause);
+}
+
 int
 store_begin(struct store *st, char **cause)
 {
-	return store_exec(st, "BEGIN IMMEDIATE", cause);
+	return store_edge(st, "BEGIN IMMEDIATE", cause);
 }
 
 int
 store_commit(struct store *st, char **cause)
 {
-	return store_exec(st, "COMMIT", cause);
+	return store_edge(st, "COMMIT", cause);
+}
+
+void
+store_rollback(struct store *st)
+{
+	char *cause = NULL;
+
+	if (store_edge(st, "ROLLBACK", &cause) != 0)
+		free(cause);
 }
 
 /* A watch records hundreds of answers a second: parsing the same SQL for
@@ -564,7 +586,7 @@ store_add(struct store *st, const char *storyboard, const char *name,
 	return id;
 fail:
 	if (own)
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		store_rollback(st);
 	return -1;
 }
 
@@ -641,7 +663,7 @@ store_update(struct store *st, int64_t id, const struct store_update *u, char **
 	return 0;
 fail:
 	if (own)
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		store_rollback(st);
 	free(old);
 	return -1;
 }
@@ -955,7 +977,7 @@ store_pace_take(struct store *st, int64_t now_ms, int per_second, char **cause)
 	bool own = !store_in_txn(st);
 
 	/* Immediate: two instances must not both take one slot. */
-	if (own && store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+	if (own && store_begin(st, cause) != 0)
 		return -1;
 	if ((s = store_prepare(st, "SELECT next_ms FROM pace WHERE id = 1", cause)) == NULL)
 		goto fail;
@@ -970,7 +992,7 @@ store_pace_take(struct store *st, int64_t now_ms, int per_second, char **cause)
 	 * nothing: no write, so a sweep costs no sync per query. */
 	if (next > now_ms || gap == 0) {
 		if (own)
-			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			store_rollback(st);
 		return next > now_ms ? next - now_ms : 0;
 	}
 	if ((s = store_prepare(st, "UPDATE pace SET next_ms = ?1 WHERE id = 1",
@@ -979,12 +1001,12 @@ store_pace_take(struct store *st, int64_t now_ms, int per_second, char **cause)
 	sqlite3_bind_int64(s, 1, now_ms + gap);
 	if (store_run(st, s, cause) != 0)
 		goto fail;
-	if (own && store_exec(st, "COMMIT", cause) != 0)
+	if (own && store_commit(st, cause) != 0)
 		goto fail;
 	return 0;
 fail:
 	if (own)
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		store_rollback(st);
 	return -1;
 }
 

@@ -100,6 +100,7 @@ void	store_set_clock(struct store *, int64_t (*now)(void));
 /* Group writes in one transaction (one sync instead of many). */
 int	store_begin(struct store *, char **cause);
 int	store_commit(struct store *, char **cause);
+void	store_rollback(struct store *);
 
 /* A row still "submitting" this long after its last change was left by a
  * process that died during its create (kill -9, power loss): no create takes
