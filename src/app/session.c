@@ -267,8 +267,11 @@ session_close(struct session *s)
 		tracker_abandon(s->tracker);
 	}
 	tracker_free(&s->tracker);
-	worker_stop(&s->worker);
+	/* The store first: nothing the worker still does touches it (the
+	 * tracker that recorded its answers is gone), and a closed worker's
+	 * thread ends meanwhile instead of being waited for. */
 	store_close(&s->store);
+	worker_stop(&s->worker);
 	demo_stop(&s->sim);
 	free(s->base_url);
 	if (s->key != NULL) {

@@ -70,8 +70,8 @@ int	session_start_engine(struct session *, const struct worker_limits *,
 	    char **cause);
 
 /* Everything closed, in the safe order: answers already in hand recorded,
- * creates still on their way recorded as unknown (never resent), the worker
- * stopped, the store closed, the simulator stopped. Idempotent. */
+ * creates still on their way recorded as unknown (never resent), the store
+ * closed, the worker stopped, the simulator stopped. Idempotent. */
 void	session_close(struct session *);
 
 /* After a fatal error on another thread: let go without touching the
