@@ -15,19 +15,106 @@ struct sched_item {
 	int64_t	 born;		/* when the task was created */
 	int64_t	 last;		/* last answer (or when added) */
 	int64_t	 due;
+	uint64_t seq;		/* the order it was added in: ties go first */
+	size_t	 hpos;		/* its place in the heap; NOT_QUEUED in flight */
 	bool	 in_flight;
 };
 
+#define NOT_QUEUED ((size_t)-1)
+
+/* The items not in flight are also in a binary heap, earliest due first
+ * (then the first added), so that taking the next due and telling when it
+ * is cost log n, not a look at every item: a sweep of n tasks was n^2. */
 struct sched {
 	struct sched_params	 p;
 	struct sched_item	*v;
 	size_t			 n;
 	size_t			 cap;
 	struct keyindex		 index;		/* key -> slot of v */
+	size_t			*heap;		/* slots of v; cap entries */
+	size_t			 hn;
+	uint64_t		 seq;
 	char			*focus;
 	int64_t			 backoff_until;
 	int64_t			 backoff_step;	/* the last doubling wait, 0: none */
 };
+
+static bool
+sched_before(const struct sched *s, size_t a, size_t b)
+{
+	const struct sched_item *x = &s->v[a], *y = &s->v[b];
+
+	return x->due < y->due || (x->due == y->due && x->seq < y->seq);
+}
+
+static void
+sched_heap_set(struct sched *s, size_t pos, size_t slot)
+{
+	s->heap[pos] = slot;
+	s->v[slot].hpos = pos;
+}
+
+static void
+sched_heap_up(struct sched *s, size_t pos)
+{
+	size_t slot = s->heap[pos], parent;
+
+	while (pos > 0 && sched_before(s, slot, s->heap[parent = (pos - 1) / 2])) {
+		sched_heap_set(s, pos, s->heap[parent]);
+		pos = parent;
+	}
+	sched_heap_set(s, pos, slot);
+}
+
+static void
+sched_heap_down(struct sched *s, size_t pos)
+{
+	size_t slot = s->heap[pos], child;
+
+	while ((child = 2 * pos + 1) < s->hn) {
+		if (child + 1 < s->hn && sched_before(s, s->heap[child + 1], s->heap[child]))
+			child++;
+		if (!sched_before(s, s->heap[child], slot))
+			break;
+		sched_heap_set(s, pos, s->heap[child]);
+		pos = child;
+	}
+	sched_heap_set(s, pos, slot);
+}
+
+static void
+sched_heap_push(struct sched *s, size_t slot)
+{
+	s->heap[s->hn] = slot;
+	sched_heap_up(s, s->hn++);
+}
+
+static void
+sched_heap_remove(struct sched *s, size_t slot)
+{
+	size_t pos = s->v[slot].hpos, moved;
+
+	s->v[slot].hpos = NOT_QUEUED;
+	if (--s->hn == pos)
+		return;
+	/* The last entry fills the hole, then finds its place either way. */
+	moved = s->heap[s->hn];
+	sched_heap_set(s, pos, moved);
+	sched_heap_down(s, pos);
+	sched_heap_up(s, s->v[moved].hpos);
+}
+
+/* Its due time moved: back to its place. */
+static void
+sched_heap_fix(struct sched *s, size_t slot)
+{
+	size_t pos = s->v[slot].hpos;
+
+	if (pos == NOT_QUEUED)
+		return;
+	sched_heap_up(s, pos);
+	sched_heap_down(s, s->v[slot].hpos);
+}
 
 void
 sched_default_params(struct sched_params *p)
@@ -67,6 +154,7 @@ sched_free(struct sched **sp)
 		free(s->v[i].key);
 	keyindex_clear(&s->index);
 	free(s->v);
+	free(s->heap);
 	free(s->focus);
 	free(s);
 	*sp = NULL;
@@ -117,24 +205,29 @@ sched_add(struct sched *s, const char *key, int64_t now, int64_t age_ms, bool po
 		age_ms = 0;
 	if ((it = sched_find(s, key)) != NULL) {
 		it->born = now - age_ms;
-		if (!it->in_flight)
+		if (!it->in_flight) {
 			sched_reschedule(s, it, now);
+			sched_heap_fix(s, (size_t)(it - s->v));
+		}
 		return;
 	}
 	if (s->n == s->cap) {
 		s->cap = s->cap == 0 ? 16 : s->cap * 2;
 		s->v = xreallocarray(s->v, s->cap, sizeof *s->v);
+		s->heap = xreallocarray(s->heap, s->cap, sizeof *s->heap);
 	}
 	it = &s->v[s->n++];
 	it->key = xstrdup(key);
 	keyindex_put(&s->index, it->key, s->n - 1);
 	it->born = now - age_ms;
 	it->last = now;
+	it->seq = s->seq++;
 	it->in_flight = false;
 	if (poll_now)
 		it->due = now;
 	else
 		sched_reschedule(s, it, now);
+	sched_heap_push(s, s->n - 1);
 }
 
 void
@@ -144,11 +237,16 @@ sched_remove(struct sched *s, const char *key)
 
 	if ((it = sched_find(s, key)) == NULL)
 		return;
+	if (it->hpos != NOT_QUEUED)
+		sched_heap_remove(s, (size_t)(it - s->v));
 	--s->n;
 	keyindex_swap_remove(&s->index, it->key, (size_t)(it - s->v),
 	    it != &s->v[s->n] ? s->v[s->n].key : NULL);
 	free(it->key);
 	*it = s->v[s->n];
+	/* The last item moved into this slot: its heap entry follows. */
+	if (it != &s->v[s->n] && it->hpos != NOT_QUEUED)
+		s->heap[it->hpos] = (size_t)(it - s->v);
 }
 
 size_t
@@ -172,6 +270,8 @@ sched_focus(struct sched *s, const char *key, int64_t now)
 		if (!it->in_flight)
 			sched_reschedule(s, it, now);
 	}
+	for (i = s->hn / 2; i-- > 0;)	/* every due moved: heapify again */
+		sched_heap_down(s, i);
 }
 
 /* The max earliest due, each the first of its equals: a selection, not a
@@ -182,18 +282,15 @@ size_t
 sched_take_due(struct sched *s, int64_t now, const char **keys, size_t max)
 {
 	struct sched_item *best;
-	size_t i, n;
+	size_t n;
 
 	if (now < s->backoff_until)
 		return 0;
-	for (n = 0; n < max; n++) {
-		best = NULL;
-		for (i = 0; i < s->n; i++)
-			if (!s->v[i].in_flight && s->v[i].due <= now + s->p.batch_ms &&
-			    (best == NULL || s->v[i].due < best->due))
-				best = &s->v[i];
-		if (best == NULL)
+	for (n = 0; n < max && s->hn > 0; n++) {
+		best = &s->v[s->heap[0]];
+		if (best->due > now + s->p.batch_ms)
 			break;
+		sched_heap_remove(s, s->heap[0]);
 		best->in_flight = true;
 		keys[n] = best->key;
 	}
@@ -207,9 +304,12 @@ sched_done(struct sched *s, const char *key, int64_t now)
 
 	if ((it = sched_find(s, key)) == NULL)
 		return;
+	if (!it->in_flight)	/* asked again while due: it is queued */
+		sched_heap_remove(s, (size_t)(it - s->v));
 	it->in_flight = false;
 	it->last = now;
 	sched_reschedule(s, it, now);
+	sched_heap_push(s, (size_t)(it - s->v));
 }
 
 void
@@ -239,14 +339,11 @@ sched_ok(struct sched *s)
 int64_t
 sched_next_due(const struct sched *s, int64_t now)
 {
-	int64_t when = -1;
-	size_t i;
+	int64_t when;
 
-	for (i = 0; i < s->n; i++)
-		if (!s->v[i].in_flight && (when < 0 || s->v[i].due < when))
-			when = s->v[i].due;
-	if (when < 0)
+	if (s->hn == 0)
 		return -1;
+	when = s->v[s->heap[0]].due;
 	if (when < s->backoff_until)
 		when = s->backoff_until;
 	return when <= now ? 0 : when - now;
