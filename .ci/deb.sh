@@ -16,6 +16,7 @@ if [ -n "$deb" ]; then
 	dpkg -c "$deb" | awk '{print $6}' >"$out/contents"
 	ma=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
 	for f in ./usr/bin/kling-tui ./usr/bin/kling-sim ./usr/lib/$ma/kling-tui/kling-tui-app.so \
+	    ./usr/lib/$ma/kling-tui/kling-tui-cmd.so \
 	    ./usr/share/man/man1/kling-tui.1.gz ./usr/share/man/man1/kling-sim.1.gz \
 	    ./usr/share/bash-completion/completions/kling-tui \
 	    ./usr/share/zsh/vendor-completions/_kling-tui ./usr/share/doc/kling-tui/copyright \

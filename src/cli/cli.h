@@ -4,10 +4,11 @@
  *
  * Two builds share main.c, cli.c, opts.c, local.c and this table.
  * `kling-tui` is the lean front: it links libcore only, so that validate,
- * body and curl start as fast as a bare process; for every other subcommand
- * and for the full screen it loads `kling-tui-app.so` (curses, SQLite; it
- * loads curl and readline when first needed) into its own process and
- * runs its kt_app_main() (main.c), which parses the command line again.
+ * body and curl start as fast as a bare process; for the full screen it
+ * loads `kling-tui-app.so` (curses, SQLite; it loads curl and readline when
+ * first needed), and for every other subcommand `kling-tui-cmd.so` (the same
+ * without the full screen and curses), into its own process, and runs its
+ * kt_app_main() (main.c), which parses the command line again.
  * front_app.c defines the app-only entry points of the front as that
  * hand-over.
  *
@@ -82,9 +83,10 @@ int	cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int	cli_parse_args(const struct cli_cmd *, int argc, char **argv,
 	    struct cli_args *a);
 
-/* The lean front's hand-over to kling-tui-app.so: its exit status, or
+/* The lean front's hand-over to the application in the shared object
+ * named (kling-tui-app.so, kling-tui-cmd.so): its exit status, or
  * EXIT_USAGE (said why) when it cannot be loaded. */
-int	front_run_app(struct app_globals *);
+int	front_run_app(struct app_globals *, const char *name);
 
 /* The full-screen program (src/ui/fullscreen.c): argc/argv after the
  * global options, argv[0] the program. */

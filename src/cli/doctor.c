@@ -25,7 +25,7 @@
 #include "output.h"
 #include "store.h"
 #include "text.h"
-#include "ui/ui.h"
+#include "ui/versions.h"
 #include "xmalloc.h"
 #include "i18n.h"
 

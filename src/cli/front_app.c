@@ -1,6 +1,7 @@
-/* kling-tui: the lean front hands everything but the local subcommands over to
- * kling-tui-app.so, which links curses and loads curl and readline: loaded
- * into this process and run here, not a second program started.
+/* kling-tui: the lean front hands everything but the local subcommands over:
+ * the full screen to kling-tui-app.so (curses; it loads curl and readline),
+ * the other subcommands to kling-tui-cmd.so (the same without curses),
+ * loaded into this process and run here, not a second program started.
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
@@ -11,24 +12,31 @@
 
 #include "cli.h"
 #include "exepath.h"
+#include "xmalloc.h"
 #include "i18n.h"
 
 #define APP_NAME "kling-tui-app.so"
+#define CMD_NAME "kling-tui-cmd.so"
 
 /* Beside this executable first (the build tree, or an install that keeps both
  * in one directory), then the package's library directory. NULL: dlerror()
  * says why the last try failed. */
 static void *
-front_load(void)
+front_load(const char *name)
 {
 	char *path;
 	void *h = NULL;
 
-	if ((path = exepath_sibling(APP_NAME)) != NULL) {
+	if ((path = exepath_sibling(name)) != NULL) {
 		h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 		free(path);
 	}
-	return h != NULL ? h : dlopen(PKGLIBDIR "/" APP_NAME, RTLD_NOW | RTLD_LOCAL);
+	if (h == NULL) {
+		xasprintf(&path, "%s/%s", PKGLIBDIR, name);
+		h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+		free(path);
+	}
+	return h;
 }
 
 /* The application has closed and flushed what it owns by now (the store,
@@ -58,13 +66,13 @@ front_exit(int rc)
 }
 
 int
-front_run_app(struct app_globals *g)
+front_run_app(struct app_globals *g, const char *name)
 {
 	int (*app_main)(int, char **);
 	void *h;
 	int rc;
 
-	if ((h = front_load()) == NULL ||
+	if ((h = front_load(name)) == NULL ||
 	    (*(void **)&app_main = dlsym(h, "kt_app_main")) == NULL) {
 		/* The loader's message names the file it tried; taken before
 		 * gettext, which may load a converter. */
@@ -83,7 +91,7 @@ front_run_app(struct app_globals *g)
 
 #define FRONT_RUN(fn) \
 	int fn(struct app_globals *g, const struct cli_args *a) \
-	{ (void)a; return front_run_app(g); }
+	{ (void)a; return front_run_app(g, CMD_NAME); }
 
 FRONT_RUN(cmd_submit)
 FRONT_RUN(cmd_status)
@@ -99,5 +107,5 @@ cli_fullscreen(struct app_globals *g, int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	return front_run_app(g);
+	return front_run_app(g, APP_NAME);
 }

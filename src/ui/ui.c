@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include "picture.h"
-#include "rlsym.h"
 #include "termreply.h"
 #include "text.h"
 #include "ui.h"
@@ -225,20 +224,6 @@ ui_shutdown(void)
 	fflush(stdout);
 	delscreen(ui_term);
 	ui_term = NULL;
-}
-
-const char *
-ui_library_versions(void)
-{
-	static char v[320];
-	const char *cause;
-
-	/* Loaded here, if no field has yet: doctor asks. */
-	if (rlsym_load(&cause) != 0)
-		snprintf(v, sizeof v, "%s, readline: %s", curses_version(), cause);
-	else
-		snprintf(v, sizeof v, "%s, readline %s", curses_version(), rl_library_version);
-	return v;
 }
 
 bool

@@ -59,8 +59,6 @@ void	 ui_shutdown(void);		/* idempotent, safe from fatal() */
  * full screen left, for when the main thread cannot run ui_shutdown(). */
 void	 ui_emergency_restore(void);
 bool	 ui_active(void);
-/* "ncurses 6.x, readline 8.x", for a bug report. */
-const char *ui_library_versions(void);
 bool	 ui_has_colours(void);
 attr_t	 ui_attr(enum ui_style);
 

@@ -4,10 +4,11 @@
 # Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING.
 . "${top_srcdir:-.}/tests/lib.sh"
 command -v readelf >/dev/null 2>&1 || { echo "1..0 # SKIP readelf is not installed"; exit 0; }
-app=$top_builddir/src/kling-tui-app.so
-needed=$(readelf -d "$app" | grep NEEDED)
-ok $([ -n "$needed" ]; echo $?) "kling-tui-app.so's NEEDED entries are read"
-for lib in libjpeg libpng libchafa libglib; do
-	unlike "$needed" "$lib" "$lib is not linked into kling-tui-app.so"
+for so in kling-tui-app.so kling-tui-cmd.so; do
+	needed=$(readelf -d "$top_builddir/src/$so" | grep NEEDED)
+	ok $([ -n "$needed" ]; echo $?) "$so's NEEDED entries are read"
+	for lib in libjpeg libpng libchafa libglib; do
+		unlike "$needed" "$lib" "$lib is not linked into $so"
+	done
 done
 done_testing

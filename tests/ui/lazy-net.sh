@@ -13,6 +13,11 @@ needed() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' |
 
 unlike "$(needed "$APP")" 'libcurl' "kling-tui-app.so does not need libcurl at start: $(needed "$APP")"
 unlike "$(needed "$APP")" 'libreadline' "nor readline"
+# The other subcommands' object: no curses either, so that a watch or a
+# status loads nothing of the screen before its first query.
+CMD="$top_builddir/src/kling-tui-cmd.so"
+unlike "$(needed "$CMD")" 'libcurl|libreadline|libncurses|libtinfo' \
+	"kling-tui-cmd.so needs no libcurl, readline or curses at start: $(needed "$CMD")"
 # The front runs validate, body and curl: the C library and the JSON parser.
 is "$(needed "$KLING_TUI")" "libc.so.6 libcjson.so.1 " "the front needs only libc and cJSON"
 # Bound at start, not on each first call: fewer page faults (Makefile.inc).
