@@ -423,7 +423,7 @@ tracker_pump(struct tracker *t)
 		/* The row's id is only for the hooks: a store that cannot be
 		 * read now does not stop the question. */
 		id = 0;
-		if (store_find_id(t->store, key, &id, &cause) < 0) {
+		if (store_find_id(t->store, key, &id, NULL, &cause) < 0) {
 			free(cause);
 			cause = NULL;
 		}
@@ -862,7 +862,7 @@ tracker_record_info(struct store *st, const struct api_task *t, char **cause)
 	int64_t id = 0;
 	int rc;
 
-	switch (store_find_id(st, t->task_id, &id, cause)) {
+	switch (store_find_id(st, t->task_id, &id, NULL, cause)) {
 	case -1:
 		/* Not "absent": adding a second row would be wrong. */
 		return -1;

@@ -227,7 +227,7 @@ run_on_abandoned(void *arg, int64_t id, const char *why)
 }
 
 static void
-run_print_text(const struct store_task *row, const struct api_task *t)
+run_print_text(const char *name, const struct api_task *t)
 {
 	char elapsed[32];
 	int64_t end = t->complete_at > 0 ? t->complete_at : (int64_t)time(NULL);
@@ -235,8 +235,8 @@ run_print_text(const struct store_task *row, const struct api_task *t)
 
 	tracker_fmt_secs(elapsed, sizeof elapsed, t->create_at > 0 ? end - t->create_at : 0);
 	printf("%s", t->task_id);
-	if (row != NULL && row->name != NULL && strcmp(row->name, t->task_id) != 0)
-		printf(" (%s)", row->name);
+	if (name != NULL && strcmp(name, t->task_id) != 0)
+		printf(" (%s)", name);
 	/* The state word and its ": " stay as they are in every language:
 	 * scripts read them (kling-tui(1), ENVIRONMENT). */
 	printf(": %s, %s", t->status != NULL ? t->status : _("(no status)"), elapsed);
@@ -260,7 +260,8 @@ run_on_info(void *arg, int64_t id, bool changed, const struct api_task *t,
 	struct run_task *rt = run_task_find(r, t->task_id);
 	struct store_task *row = NULL;
 	enum task_state st = task_state_parse(t->status);
-	char *cause = NULL;
+	char *cause = NULL, *name = NULL;
+	int64_t rowid;
 
 	if (rt == NULL || rt->over)
 		return;
@@ -272,18 +273,26 @@ run_on_info(void *arg, int64_t id, bool changed, const struct api_task *t,
 		r->rc = cli_download_answer(r->s, r->t, r->o, id, t, r->rc);
 		return;
 	}
-	if (id > 0 && store_find(r->s->store, t->task_id, &row, &cause) < 0)
-		free(cause);
 	/* Flushed when the answers at hand are taken (run_on_taken): a write
-	 * a batch, not one a line. */
+	 * a batch, not one a line. The row is read only to be printed: the
+	 * whole of it as JSON, its name as text. */
 	if (r->o->print == FOLLOW_EVERY || !rt->answered || changed) {
-		if (r->o->json && row != NULL) {
-			cli_json_task(stdout, row);
-			putchar('\n');
-		} else if (!r->o->json)
-			run_print_text(row, t);
+		if (r->o->json) {
+			if (id > 0 && store_find(r->s->store, t->task_id, &row, &cause) < 0)
+				free(cause);
+			if (row != NULL) {
+				cli_json_task(stdout, row);
+				putchar('\n');
+			}
+			store_task_free(&row);
+		} else {
+			if (id > 0 && store_find_id(r->s->store, t->task_id, &rowid, &name,
+			    &cause) < 0)
+				free(cause);
+			run_print_text(name, t);
+			free(name);
+		}
 	}
-	store_task_free(&row);
 	rt->answered = true;
 	rt->fails = 0;
 	if (task_state_final(st) && st != TASK_SUCCESS)

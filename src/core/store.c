@@ -823,18 +823,24 @@ store_find(struct store *st, const char *task_id, struct store_task **out, char 
 }
 
 int
-store_find_id(struct store *st, const char *task_id, int64_t *id, char **cause)
+store_find_id(struct store *st, const char *task_id, int64_t *id, char **name,
+    char **cause)
 {
 	sqlite3_stmt *s;
 	int rc;
 
-	if ((s = store_prepare(st, "SELECT id FROM tasks WHERE task_id = ?", cause)) == NULL)
+	if (name != NULL)
+		*name = NULL;
+	if ((s = store_prepare(st, "SELECT id, name FROM tasks WHERE task_id = ?",
+	    cause)) == NULL)
 		return -1;
 	store_bind_text(s, 1, task_id);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(s, 0);
-	else if (rc != SQLITE_DONE)
+		if (name != NULL)
+			*name = store_column_text(s, 1);
+	} else if (rc != SQLITE_DONE)
 		store_fail(st, _("cannot read the task store"), cause);
 	store_release(s);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;

@@ -133,10 +133,11 @@ struct store_task	*store_get(struct store *, int64_t id, char **cause);
  * row comes without its storyboard (NULL); store_get() carries it. */
 int			 store_find(struct store *, const char *task_id,
 			    struct store_task **out, char **cause);
-/* The same, for the local id alone (a sweep's lookups: one indexed read,
- * nothing copied): 1 and *id, 0 (absent), or -1 and *cause. */
+/* The same, for the local id (and, name not NULL, a copy of the name or
+ * NULL) alone: a sweep's lookups, one indexed read, nothing else copied.
+ * 1 and *id, 0 (absent), or -1 and *cause. */
 int			 store_find_id(struct store *, const char *task_id,
-			    int64_t *id, char **cause);
+			    int64_t *id, char **name, char **cause);
 void			 store_task_free(struct store_task **);
 
 /* Newest first. Rows carry no storyboard (store_get reads it). 0 or -1 +

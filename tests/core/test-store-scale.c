@@ -160,9 +160,17 @@ op_find_id(struct store *st, int n)
 
 	/* A sweep's lookup for each question and each answer. */
 	snprintf(tid, sizeof tid, "task_%08d", n / 2);
-	if (store_find_id(st, tid, &id, &cause) != 1 || id != n / 2 + 1)
+	char *name = NULL, want[32];
+	bool right;
+
+	if (store_find_id(st, tid, &id, &name, &cause) != 1 || id != n / 2 + 1)
 		return -1;	/* "works" fails: not found, or the wrong row */
-	return store_find_id(st, "task_absent", &id, &cause) == 0 ? 1 : -1;
+	snprintf(want, sizeof want, "shot %d.json", n / 2);
+	right = name != NULL && strcmp(name, want) == 0;
+	free(name);
+	if (!right)
+		return -1;	/* the wrong name */
+	return store_find_id(st, "task_absent", &id, NULL, &cause) == 0 ? 1 : -1;
 }
 
 static long
