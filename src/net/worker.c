@@ -375,6 +375,9 @@ worker_main(void *arg)
 	uint64_t	 seen;
 	bool		 ended;
 
+	/* Named for top -H, debuggers and the tests, by itself: it may start
+	 * on its first job (and a test's fault) before its maker goes on. */
+	pthread_setname_np(pthread_self(), "kt-worker");
 	for (;;) {
 		pthread_mutex_lock(&w->lock);
 		w->sleeping = false;
@@ -471,8 +474,6 @@ worker_spawn(struct worker *w, char **cause)
 		return -1;
 	}
 	w->started = true;
-	/* Named for top -H, debuggers and the idle test. */
-	pthread_setname_np(w->thread, "kt-worker");
 	return 0;
 }
 
