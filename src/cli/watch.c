@@ -50,7 +50,7 @@ cmd_watch(struct app_globals *g, const struct cli_args *a)
 {
 	struct follow_opts fo = { .print = FOLLOW_CHANGES, .once = a->once,
 	    .json = a->json, .parallel = a->parallel > 0 ? a->parallel : 8 };
-	struct store_filter filt = { .unfinished = true, .hidden = true };
+	struct store_filter filt = { .unfinished = true, .hidden = true, .ids_only = true };
 	struct watch_ids found = { NULL, 0, 0 };
 	struct session s;
 	char **ids = a->argv, *cause = NULL;

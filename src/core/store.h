@@ -51,6 +51,8 @@ struct store_filter {
 	size_t		 limit;		/* 0: no limit */
 	bool		 unfinished;	/* only tasks with an id that are not final */
 	bool		 hidden;	/* include hidden rows */
+	bool		 ids_only;	/* store_query_each: id and task_id alone
+					 * (store_query: ignored) */
 };
 
 /* What a create's answer or a status query learned. NULL (or has_credits
@@ -146,7 +148,9 @@ int	store_query(struct store *, const struct store_filter *, struct store_list *
 	    char **cause);
 void	store_list_free(struct store_list *);
 /* The same rows one at a time, none kept: a list of any length in the
- * memory of one row. cb must not use the store. */
+ * memory of one row. cb must not use the store. With f->ids_only, only id
+ * and task_id are read (a watch's sweep: nothing else copied), and
+ * task_id is valid during the call only. */
 int	store_query_each(struct store *, const struct store_filter *,
 	    void (*cb)(void *arg, const struct store_task *), void *arg, char **cause);
 

@@ -101,15 +101,18 @@ store_read_rows(struct store *st, sqlite3_stmt *s, struct store_list *out,
 	"(instr(lower(coalesce(name, '')), lower(?" #n ")) > 0 OR " \
 	"instr(coalesce(task_id, ''), ?" #n ") > 0)"
 
-/* The list command's statement: the filters given, newest first. */
+/* The list command's statement: the filters given, newest first; every
+ * list column, or (ids) id and task_id alone. */
 static sqlite3_stmt *
-store_query_prepare(struct store *st, const struct store_filter *f, char **cause)
+store_query_prepare(struct store *st, const struct store_filter *f, bool ids,
+    char **cause)
 {
 	sqlite3_stmt *s;
 	char *sql;
 
-	xasprintf(&sql, "SELECT " STORE_COLUMNS " FROM tasks WHERE 1%s%s%s%s%s "
+	xasprintf(&sql, "SELECT %s FROM tasks WHERE 1%s%s%s%s%s "
 	    "ORDER BY created DESC, id DESC%s",
+	    ids ? "id, task_id" : STORE_COLUMNS,
 	    f->status != NULL ? " AND state = ?1" : "",
 	    f->text != NULL ? " AND " STORE_SQL_HAS(2) : "",
 	    f->unfinished ? " AND " : "", f->unfinished ? store_sql_unfinished() : "",
@@ -137,7 +140,7 @@ store_query(struct store *st, const struct store_filter *f, struct store_list *o
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((s = store_query_prepare(st, f != NULL ? f : &none, cause)) == NULL)
+	if ((s = store_query_prepare(st, f != NULL ? f : &none, false, cause)) == NULL)
 		return -1;
 	rc = store_read_rows(st, s, out, cause);
 	if (rc != 0)
@@ -154,9 +157,18 @@ store_query_each(struct store *st, const struct store_filter *f,
 	sqlite3_stmt *s;
 	int rc;
 
-	if ((s = store_query_prepare(st, f != NULL ? f : &none, cause)) == NULL)
+	if (f == NULL)
+		f = &none;
+	if ((s = store_query_prepare(st, f, f->ids_only, cause)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (f->ids_only) {
+			memset(&t, 0, sizeof t);
+			t.id = sqlite3_column_int64(s, 0);
+			t.task_id = (char *)sqlite3_column_text(s, 1);
+			cb(arg, &t);
+			continue;
+		}
 		store_read_row(s, &t);
 		cb(arg, &t);
 		store_task_clear(&t);
