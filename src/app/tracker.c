@@ -1220,14 +1220,13 @@ tracker_drain(struct tracker *t)
 	worker_drain(t->worker);
 }
 
-bool
+void
 tracker_close_when_asked(struct tracker *t)
 {
 	if (!t->closed && sched_next_due(t->sched, clock_ms()) < 0) {
 		worker_close(t->worker);
 		t->closed = true;
 	}
-	return t->closed;
 }
 
 void
@@ -1251,6 +1250,10 @@ tracker_batch(struct tracker *t, bool take)
 {
 	char *cause = NULL;
 
+	/* Nothing to take, and nothing to ask (none waiting, or no room):
+	 * no write lock taken for it. */
+	if (!take && tracker_next_due(t) < 0)
+		return;
 	if (!(t->batch = store_begin(t->store, &cause) == 0))
 		free(cause);
 	cause = NULL;

@@ -125,9 +125,8 @@ void	 tracker_drain(struct tracker *);
 /* For a caller that will follow nothing more (watch --once): once every
  * followed task has been asked (all that is left is in flight), the worker
  * is closed (worker_close()): its thread ends after the last answer, and
- * the session's close finds it gone instead of waking it. True once
- * closed. */
-bool	 tracker_close_when_asked(struct tracker *);
+ * the session's close finds it gone instead of waking it. */
+void	 tracker_close_when_asked(struct tracker *);
 
 /* The task the user is looking at is polled faster; NULL: none. */
 void	 tracker_focus(struct tracker *, const char *task_id);

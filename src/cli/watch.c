@@ -27,12 +27,11 @@ watch_add_id(void *arg, const struct store_task *t)
 
 	if (t->task_id == NULL)
 		return;
-	if (ids->n + 1 >= ids->cap) {
+	if (ids->n == ids->cap) {
 		ids->cap = ids->cap == 0 ? 64 : ids->cap * 2;
 		ids->v = xreallocarray(ids->v, ids->cap, sizeof *ids->v);
 	}
 	ids->v[ids->n++] = xstrdup(t->task_id);
-	ids->v[ids->n] = NULL;
 }
 
 static void
