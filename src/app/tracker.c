@@ -1209,8 +1209,11 @@ tracker_take(struct tracker *t)
 	}
 	if (own && t->batch && store_commit(t->store, &cause) != 0)
 		free(cause);
-	if (own)
+	if (own) {
 		t->batch = false;
+		if (t->hooks.committed != NULL)
+			t->hooks.committed(t->arg);
+	}
 	return n;
 }
 
@@ -1263,6 +1266,8 @@ tracker_batch(struct tracker *t, bool take)
 	if (t->batch && store_commit(t->store, &cause) != 0)
 		free(cause);
 	t->batch = false;
+	if (t->hooks.committed != NULL)
+		t->hooks.committed(t->arg);
 }
 
 static void

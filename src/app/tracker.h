@@ -25,7 +25,11 @@
 struct storyboard;
 struct tracker;
 
-/* Every hook may be NULL. Row ids are the store's local ids. */
+/* Every hook may be NULL. Row ids are the store's local ids. The hooks
+ * of answers run inside the batch's write transaction, which holds the
+ * store's write lock for every instance: they must not block (a write to a
+ * pipe whose reader has stopped would stop every other instance's writes).
+ * What may block goes out in committed(). */
 struct tracker_hooks {
 	/* A create was answered: the row now has its task id, or is an
 	 * error or unknown (r says which). not_recorded: why the store could
@@ -57,6 +61,10 @@ struct tracker_hooks {
 	void	(*abandoned)(void *arg, int64_t id, const char *why);
 	/* A batch of events was recorded (tracker_attach() only). */
 	void	(*taken)(void *arg);
+	/* A batch's transaction has ended (answers taken, questions sent, a
+	 * timer, the attach): the lock is free, what the hooks gathered may
+	 * be written out now. */
+	void	(*committed)(void *arg);
 };
 
 /* store, worker: the caller's, used until tracker_free(). poll NULL:

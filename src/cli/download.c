@@ -68,14 +68,14 @@ cli_download_moved(int64_t now, int64_t total)
 
 /* The task was asked for first: its links are fresh, and it may not be done. */
 int
-cli_download_answer(struct session *s, struct tracker *t, const struct follow_opts *o,
-    int64_t id, const struct api_task *task, int rc)
+cli_download_answer(FILE *out, struct session *s, struct tracker *t,
+    const struct follow_opts *o, int64_t id, const struct api_task *task, int rc)
 {
 	enum task_state st = task_state_parse(task->status);
 	char *cause = NULL;
 
 	if (o->json && (st != TASK_SUCCESS || task->nmedia == 0))
-		cli_json_error(task->task_id, st == TASK_FAILED ? _("the task failed: no "
+		cli_json_error(out, task->task_id, st == TASK_FAILED ? _("the task failed: no "
 		    "video") : st != TASK_SUCCESS ? _("not finished yet") :
 		    _("the service gave no video link"));
 	if (st == TASK_FAILED) {
@@ -105,7 +105,7 @@ cli_download_answer(struct session *s, struct tracker *t, const struct follow_op
 }
 
 int
-cli_download_done(const struct follow_opts *o, const char *task_id,
+cli_download_done(FILE *out, const struct follow_opts *o, const char *task_id,
     const struct api_result *res, int rc)
 {
 	/* The last frame says 100 %, not where the last progress event was. */
@@ -118,20 +118,21 @@ cli_download_done(const struct follow_opts *o, const char *task_id,
 	if (res->outcome != API_OK) {
 		cli_print_failure(task_id, res);
 		if (o->json)
-			cli_json_failure(task_id, res);
+			cli_json_failure(out, task_id, res);
 		if (res->bytes > 0)
 			fprintf(stderr, _("%s: %" PRId64 " bytes kept; run the same command "
 			    "again to resume\n"), task_id, res->bytes);
 		return exit_worse(rc, exit_code_for(res));
 	}
 	if (o->json) {
-		fputs("{\"task_id\":", stdout);
-		cli_json_str(stdout, task_id);
-		fputs(",\"path\":", stdout);
-		cli_json_str(stdout, res->path);
-		printf(",\"bytes\":%" PRId64 "}\n", res->bytes);
+		fputs("{\"task_id\":", out);
+		cli_json_str(out, task_id);
+		fputs(",\"path\":", out);
+		cli_json_str(out, res->path);
+		fprintf(out, ",\"bytes\":%" PRId64 "}\n", res->bytes);
 	} else
-		printf(_("%s: saved %s (%" PRId64 " bytes)\n"), task_id, res->path, res->bytes);
+		fprintf(out, _("%s: saved %s (%" PRId64 " bytes)\n"), task_id, res->path,
+		    res->bytes);
 	return rc;
 }
 

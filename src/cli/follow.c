@@ -51,7 +51,38 @@ struct run {
 	unsigned		 interrupts;
 	bool			 stop;		/* a refusal that holds for every task */
 	time_t			 said_until;	/* the back-off last told */
+	/* What the hooks print, kept in memory until the batch's transaction
+	 * ends (run_out_flush): a reader that stops reading must not hold
+	 * the store's write lock for every other instance. stdout when
+	 * there was no memory for it. */
+	FILE			*out;
+	char			*outbuf;
+	size_t			 outlen;
 };
+
+static void
+run_out_open(struct run *r)
+{
+	r->outbuf = NULL;
+	r->outlen = 0;
+	if ((r->out = open_memstream(&r->outbuf, &r->outlen)) == NULL)
+		r->out = stdout;
+}
+
+/* Write out what was printed since the last time, then start again.
+ * Never inside a transaction of the store. */
+static void
+run_out_flush(struct run *r)
+{
+	if (r->out != stdout) {
+		fclose(r->out);
+		if (r->outlen > 0)
+			fwrite(r->outbuf, 1, r->outlen, stdout);
+		free(r->outbuf);
+		run_out_open(r);
+	}
+	fflush(stdout);
+}
 
 static struct run_task *
 run_task_find(struct run *r, const char *task_id)
@@ -160,7 +191,7 @@ run_print_created(struct run *r, const struct run_file *rf, const char *task_id)
 	char *cause = NULL;
 
 	if (!r->o->json) {
-		printf("%s: task %s\n", rf->f->file, task_id);
+		fprintf(r->out, "%s: task %s\n", rf->f->file, task_id);
 		return;
 	}
 	if ((row = store_get(r->s->store, rf->id, &cause)) == NULL) {
@@ -168,11 +199,11 @@ run_print_created(struct run *r, const struct run_file *rf, const char *task_id)
 		free(cause);
 		return;
 	}
-	fputs("{\"file\":", stdout);
-	cli_json_str(stdout, rf->f->file);
-	fputs(",\"task\":", stdout);
-	cli_json_task(stdout, row);
-	puts("}");
+	fputs("{\"file\":", r->out);
+	cli_json_str(r->out, rf->f->file);
+	fputs(",\"task\":", r->out);
+	cli_json_task(r->out, row);
+	fputs("}\n", r->out);
 	store_task_free(&row);
 }
 
@@ -208,7 +239,6 @@ run_on_created(void *arg, int64_t id, const struct api_result *res,
 			fprintf(stderr, "%s: %s\n", rf->f->file, advice);
 		free(advice);
 	}
-	fflush(stdout);
 	run_send(r);
 }
 
@@ -227,29 +257,29 @@ run_on_abandoned(void *arg, int64_t id, const char *why)
 }
 
 static void
-run_print_text(const char *name, const struct api_task *t)
+run_print_text(FILE *f, const char *name, const struct api_task *t)
 {
 	char elapsed[32];
 	int64_t end = t->complete_at > 0 ? t->complete_at : (int64_t)time(NULL);
 	size_t i;
 
 	tracker_fmt_secs(elapsed, sizeof elapsed, t->create_at > 0 ? end - t->create_at : 0);
-	printf("%s", t->task_id);
+	fprintf(f, "%s", t->task_id);
 	if (name != NULL && strcmp(name, t->task_id) != 0)
-		printf(" (%s)", name);
+		fprintf(f, " (%s)", name);
 	/* The state word and its ": " stay as they are in every language:
 	 * scripts read them (kling-tui(1), ENVIRONMENT). */
-	printf(": %s, %s", t->status != NULL ? t->status : _("(no status)"), elapsed);
+	fprintf(f, ": %s, %s", t->status != NULL ? t->status : _("(no status)"), elapsed);
 	if (t->has_credits)
-		printf(_(", %.15g credits"), t->credits);
-	putchar('\n');
+		fprintf(f, _(", %.15g credits"), t->credits);
+	putc('\n', f);
 	/* The service's message may say "generation failed" itself. */
 	if (task_state_parse(t->status) == TASK_FAILED)
-		printf("  %s%s\n", t->result_message != NULL && strncmp(t->result_message,
+		fprintf(f, "  %s%s\n", t->result_message != NULL && strncmp(t->result_message,
 		    "generation failed", 17) == 0 ? "" : _("generation failed: "),
 		    t->result_message != NULL ? t->result_message : _("no reason given"));
 	for (i = 0; i < t->nmedia; i++)
-		printf("  %s\n", t->media_urls[i]);
+		fprintf(f, "  %s\n", t->media_urls[i]);
 }
 
 static void
@@ -270,26 +300,26 @@ run_on_info(void *arg, int64_t id, bool changed, const struct api_task *t,
 		    not_recorded);
 	if (r->o->download) {
 		run_task_over(r, rt);
-		r->rc = cli_download_answer(r->s, r->t, r->o, id, t, r->rc);
+		r->rc = cli_download_answer(r->out, r->s, r->t, r->o, id, t, r->rc);
 		return;
 	}
-	/* Flushed when the answers at hand are taken (run_on_taken): a write
-	 * a batch, not one a line. The row is read only to be printed: the
-	 * whole of it as JSON, its name as text. */
+	/* Written out when the batch's transaction ends (run_on_committed):
+	 * a write a batch, not one a line. The row is read only to be
+	 * printed: the whole of it as JSON, its name as text. */
 	if (r->o->print == FOLLOW_EVERY || !rt->answered || changed) {
 		if (r->o->json) {
 			if (id > 0 && store_find(r->s->store, t->task_id, &row, &cause) < 0)
 				free(cause);
 			if (row != NULL) {
-				cli_json_task(stdout, row);
-				putchar('\n');
+				cli_json_task(r->out, row);
+				putc('\n', r->out);
 			}
 			store_task_free(&row);
 		} else {
 			if (id > 0 && store_find_id(r->s->store, t->task_id, &rowid, &name,
 			    &cause) < 0)
 				free(cause);
-			run_print_text(name, t);
+			run_print_text(r->out, name, t);
 			free(name);
 		}
 	}
@@ -344,7 +374,7 @@ run_on_failed(void *arg, int64_t id, const char *task_id, const struct api_resul
 	cli_print_failure(task_id, res);
 	/* A program reading --json gets an object for every task it named. */
 	if (r->o->json)
-		cli_json_failure(task_id, res);
+		cli_json_failure(r->out, task_id, res);
 	r->rc = exit_worse(r->rc, exit_code_for(res));
 	if (tracker_retryable(res) || res->outcome == API_NOT_FOUND ||
 	    res->outcome == API_LOCAL_ERROR)
@@ -371,8 +401,14 @@ run_on_download(void *arg, int64_t id, bool done, const struct api_result *res)
 		free(cause);
 		return;
 	}
-	r->rc = cli_download_done(r->o, row->task_id, res, r->rc);
+	r->rc = cli_download_done(r->out, r->o, row->task_id, res, r->rc);
 	store_task_free(&row);
+}
+
+static void
+run_on_committed(void *arg)
+{
+	run_out_flush(arg);
 }
 
 static void
@@ -380,7 +416,6 @@ run_on_taken(void *arg)
 {
 	struct run *r = arg;
 
-	fflush(stdout);
 	/* Asked once each and nothing to create: when the last question is
 	 * on its way, the network thread may end with its answer. */
 	if (r->o->once && r->nfiles == 0)
@@ -425,6 +460,7 @@ static const struct tracker_hooks run_hooks = {
 	.abandoned = run_on_abandoned,
 	.download = run_on_download,
 	.taken = run_on_taken,
+	.committed = run_on_committed,
 };
 
 static const int run_signals[] = { SIGINT, SIGTERM, SIGHUP };
@@ -458,6 +494,7 @@ cli_run_engine(struct session *s, const struct follow_file *files, size_t nfiles
 		return EXIT_USAGE;
 	}
 	r.t = s->tracker;
+	run_out_open(&r);
 	/* Queries: o->parallel on the wire (the worker's limit) and as many
 	 * again queued behind them, so that the worker starts the next the
 	 * moment a transfer ends, as curl --parallel does, not after a round
@@ -487,11 +524,15 @@ cli_run_engine(struct session *s, const struct follow_file *files, size_t nfiles
 	tracker_reschedule(r.t);
 	if (!run_done(&r))
 		loop_run();
-	fflush(stdout);
 	/* Only queries may still be in flight here: dropping them loses
 	 * nothing; session_close() records the rest. */
 	tracker_detach(r.t);
 	tracker_set_hooks(r.t, NULL, NULL);
+	run_out_flush(&r);
+	if (r.out != stdout) {
+		fclose(r.out);
+		free(r.outbuf);
+	}
 	loop_free();
 	for (i = 0; i < r.ntasks; i++)
 		free(r.tasks[i].task_id);

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "app/session.h"
 
@@ -48,10 +49,10 @@ int	cli_run_engine(struct session *, const struct follow_file *files, size_t nfi
 /* download.c: what `download` does with the task's answer (start the
  * transfer through the engine, or say why not) and with the transfer. Each
  * returns the exit code so far (worse of rc and what happened). */
-int	cli_download_answer(struct session *, struct tracker *, const struct follow_opts *,
-	    int64_t id, const struct api_task *, int rc);
+int	cli_download_answer(FILE *out, struct session *, struct tracker *,
+	    const struct follow_opts *, int64_t id, const struct api_task *, int rc);
 void	cli_download_moved(int64_t bytes, int64_t total);
-int	cli_download_done(const struct follow_opts *, const char *task_id,
+int	cli_download_done(FILE *out, const struct follow_opts *, const char *task_id,
 	    const struct api_result *, int rc);
 
 #endif

@@ -173,21 +173,20 @@ cli_print_row(FILE *f, const struct store_task *t)
 }
 
 void
-cli_json_error(const char *task_id, const char *error)
+cli_json_error(FILE *f, const char *task_id, const char *error)
 {
-	fputs("{\"task_id\":", stdout);
-	cli_json_str(stdout, task_id);
-	fputs(",\"error\":", stdout);
-	cli_json_str(stdout, error);
-	puts("}");
-	fflush(stdout);
+	fputs("{\"task_id\":", f);
+	cli_json_str(f, task_id);
+	fputs(",\"error\":", f);
+	cli_json_str(f, error);
+	fputs("}\n", f);
 }
 
 void
-cli_json_failure(const char *task_id, const struct api_result *r)
+cli_json_failure(FILE *f, const char *task_id, const struct api_result *r)
 {
 	char *advice = api_advice(r);
 
-	cli_json_error(task_id, advice);
+	cli_json_error(f, task_id, advice);
 	free(advice);
 }

@@ -35,8 +35,9 @@ void	cli_print_id(FILE *, const char *task_id);
 void	cli_print_row(FILE *, const struct store_task *);
 
 /* For --json, a task that could not be told: {"task_id":..., "error":...}
- * on stdout, so that a program reading it hears of every task it named. */
-void	cli_json_error(const char *task_id, const char *error);
-void	cli_json_failure(const char *task_id, const struct api_result *);
+ * to f (the engine's output, bound for stdout), so that a program reading
+ * it hears of every task it named. */
+void	cli_json_error(FILE *f, const char *task_id, const char *error);
+void	cli_json_failure(FILE *f, const char *task_id, const struct api_result *);
 
 #endif
