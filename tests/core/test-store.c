@@ -2,6 +2,7 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -1003,6 +1004,53 @@ test_pace(void)
 	free(path);
 }
 
+/* A COMMIT that fails (here a file size limit: a full disk) ends the
+ * transaction (SQLite rolls it back itself): the store's write lock is not
+ * kept from every other instance, and the next transaction starts and
+ * stands. */
+static void
+test_commit_fails(void)
+{
+	char *path = tmp_path("full.db"), *wal, *cause = NULL, body[4096];
+	struct store *st = open_ok(path);
+	struct rlimit was, lim;
+	struct stat sb;
+	int64_t n;
+	int i, added = 0;
+
+	memset(body, 'x', sizeof body - 1);
+	body[sizeof body - 1] = '\0';
+	xasprintf(&wal, "%s-wal", path);
+	signal(SIGXFSZ, SIG_IGN);
+	getrlimit(RLIMIT_FSIZE, &was);
+	is_int(store_begin(st, &cause), 0, "a transaction begins");
+	for (i = 0; i < 50; i++)
+		added += store_add(st, body, "big.json", "std", 5, &cause) > 0;
+	is_int(added, 50, "200 KB written in it, still in memory");
+	/* No file may grow now: the commit's frames do not fit. */
+	lim = was;
+	lim.rlim_cur = stat(wal, &sb) == 0 && sb.st_size > 0 ? (rlim_t)sb.st_size : 1;
+	setrlimit(RLIMIT_FSIZE, &lim);
+	i = store_commit(st, &cause);
+	ok(i != 0, "the commit fails: %s", cause != NULL ? cause : "(no cause)");
+	free(cause);
+	cause = NULL;
+	setrlimit(RLIMIT_FSIZE, &was);
+	signal(SIGXFSZ, SIG_DFL);
+	is_int(store_begin(st, &cause), 0, "and ends the transaction: the next begins");
+	ok(store_add(st, "{}", "after.json", "std", 5, &cause) > 0, "writes in it");
+	is_int(store_commit(st, &cause), 0, "and commits");
+	store_close(&st);
+	st = open_ok(path);
+	n = -1;
+	store_count(st, &n, &cause);
+	is_int(n, 1, "reopened: what the failed commit held is gone, the next one "
+	    "stands");
+	store_close(&st);
+	free(wal);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -1026,6 +1074,7 @@ main(void)
 	test_owner_gone();
 	test_find_error();
 	test_pace();
+	test_commit_fails();
 	test_close();
 	{
 		char *cmd;
