@@ -34,7 +34,7 @@ struct seen {
 	/* test_batch: a second connection to the store, and what it saw
 	 * while the hooks were told */
 	struct store *peer;
-	int	created_on_disk, info_not_yet;
+	int	created_on_disk, info_not_yet, committed_on_disk;
 	char	ids[8][64];
 };
 
@@ -139,8 +139,25 @@ on_net(void *arg)
 	((struct seen *)arg)->net++;
 }
 
+/* test_batch: told once the batch's transaction has ended, so the peer
+ * connection reads what the hooks were told. */
+static void
+on_committed(void *arg)
+{
+	struct seen *s = arg;
+	char state[32];
+	int i, n = 0;
+
+	if (s->peer == NULL)
+		return;
+	for (i = 0; i < 8 && s->ids[i][0] != '\0'; i++)
+		n += peer_state(s, s->ids[i], state, sizeof state) &&
+		    strcmp(state, "success") == 0;
+	s->committed_on_disk = n;
+}
+
 static const struct tracker_hooks hooks = { on_created, on_info, on_failed, on_balance,
-	on_download, on_head, NULL, on_net, NULL, NULL };
+	on_download, on_head, NULL, on_net, NULL, NULL, on_committed };
 
 struct rig {
 	struct demo	*sim;
@@ -577,7 +594,7 @@ test_batch(void)
 	usleep(3500 * 1000);
 	for (i = 0; i < n; i++)
 		tracker_poll_now(r.tracker, r.seen.ids[i]);
-	r.seen.info = r.seen.info_not_yet = 0;
+	r.seen.info = r.seen.info_not_yet = r.seen.committed_on_disk = 0;
 	is_int(tracker_pump(r.tracker), n, "%d queries go at once", n);
 	pfd.fd = worker_fd(r.worker);
 	pfd.events = POLLIN;
@@ -585,6 +602,7 @@ test_batch(void)
 	usleep(500 * 1000);	/* the others' answers come in too */
 	is_int(tracker_take(r.tracker), n, "their %d answers are taken in one wake-up", n);
 	is_int(r.seen.info_not_yet, n, "none on disk while the hooks are told: one transaction");
+	is_int(r.seen.committed_on_disk, n, "all on disk when committed() is told");
 	for (i = 0; i < n; i++)
 		done += peer_state(&r.seen, r.seen.ids[i], state, sizeof state) &&
 		    strcmp(state, "success") == 0;
