@@ -428,7 +428,14 @@ tracker_pump(struct tracker *t)
 			cause = NULL;
 		}
 		req.known = id > 0;
-		tracker_queue(t, &req, id, key, 0);
+		if (tracker_queue(t, &req, id, key, 0) == NULL) {
+			/* Refused (the worker is closed or draining): nothing
+			 * will answer it, and a task left in flight would keep
+			 * tracker_pending() above 0 for ever. key is the
+			 * schedule's, freed here: last. */
+			sched_remove(t->sched, key);
+			break;
+		}
 		asking++;
 		sent++;
 	}

@@ -386,6 +386,24 @@ test_resume(void)
 	sb_free(&sb);
 }
 
+/* A question the worker refuses (closed: tracker_close_when_asked() found
+ * nothing left to ask) is not left in flight: a watch --once waiting for
+ * tracker_pending() to reach 0 would never end. */
+static void
+test_refused(void)
+{
+	struct rig r;
+
+	if (rig_start(&r, "refused.db", NULL, 2000) != 0)
+		return;
+	tracker_close_when_asked(r.tracker);
+	tracker_follow(r.tracker, "task_12345678", 0, true);
+	is_int((int)tracker_pending(r.tracker), 1, "a task followed after the close");
+	is_int(tracker_pump(r.tracker), 0, "its question is refused");
+	is_int((int)tracker_pending(r.tracker), 0, "and nothing is left pending");
+	rig_stop(&r, false);
+}
+
 static void
 test_failed(void)
 {
@@ -626,6 +644,7 @@ main(void)
 	test_lifecycle();
 	test_resume();
 	test_batch();
+	test_refused();
 	test_failed();
 	test_unknown();
 	test_backoff();
