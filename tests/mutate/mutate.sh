@@ -6,13 +6,14 @@
 # totals per folder, and every survivor.
 #
 # A bounded sample, not every point: MUTATE_PER_FILE mutants per file
-# (default 8), spread evenly over its points from MUTATE_SEED (default 1);
-# MUTATE_FILES="src/core/rules.c ..." narrows the files. Mutants that do not
-# compile are counted apart ("stillborn"). A mutant no behaviour can tell
-# from the original is no mutant: tests/mutate/equivalent names each such
-# point with the reason, and the sample is drawn from the others. Exits 1
-# when a folder kills less than MUTATE_MIN percent (default 90) or the list
-# of equivalents has a stale entry.
+# (default 8), spread evenly over its points from MUTATE_SEED (default 1),
+# of every file of src/core and src/net; MUTATE_FILES="src/core/rules.c ..."
+# narrows the files. Mutants that do not compile are counted apart
+# ("stillborn"). A mutant no behaviour can tell from the original is no
+# mutant: tests/mutate/equivalent names each such point with the reason,
+# and the sample is drawn from the others. Exits 1 when a folder kills less
+# than MUTATE_MIN percent (default 90) or the list of equivalents has a
+# stale entry.
 #
 # The tree is never mutated: each of MUTATE_JOBS workers (default 2) builds
 # its mutants in a copy of the built tree under $TMPDIR, removed at the end
@@ -33,17 +34,37 @@ min=${MUTATE_MIN:-90}
 jobs=${MUTATE_JOBS:-2}
 case $jobs in '' | *[!0-9]* | 0) echo "mutate: MUTATE_JOBS: not a count" >&2; exit 2 ;; esac
 equiv=$top_srcdir/tests/mutate/equivalent
-core_files="rules codec diag text storyboard conf store schedule keyindex vocab urlrule atomic"
-net_files="response retry url download xfer result conn api"
-core_tests="codec conf diag draft edit history rules schedule keyindex store storyboard text vocab urlrule atomic"
-net_tests="retry conn result url response download api worker tls"
-files=${MUTATE_FILES:-$(for f in $core_files; do printf 'src/core/%s.c ' "$f"; done
-	for f in $net_files; do printf 'src/net/%s.c ' "$f"; done)}
 src=$(cd "$top_srcdir" && pwd) && build=$(cd "$top_builddir" && pwd) || exit 1
 if [ "$src" != "$build" ]; then
 	echo "mutate: it copies the built tree: build in the source tree" >&2
 	exit 2
 fi
+# Every file of the two folders, not a list kept by hand: a file added
+# later is mutated too.
+files=${MUTATE_FILES:-$(cd "$src" && echo src/core/*.c src/net/*.c)}
+# Each folder's tests, as the build defines them: the programs
+# tests/FOLDER/test-* of its TESTS (make check's list, as make expands it,
+# in its order), not a list kept by hand, which missed the tests added
+# after it (test-lazylib: every mutant of lazylib.c "survived"). Every one
+# is run, the slow and the helped ones too: test-store-scale (3 s; it
+# compares processor times, not the wall clock, so a loaded machine does
+# not fail it), test-sim (10 s; it starts src/kling-sim of the copied
+# tree, built by "make all" before the copy and never rebuilt from a
+# mutant: it links libcore, not libnet, and a mutant of src/core is not
+# run against it). The $(TESTS) is make's to expand.
+# shellcheck disable=SC2016
+build_tests=$(printf 'mutate-print-tests:\n\t@echo $(TESTS)\n' |
+    make -s -C "$build" -f Makefile -f - mutate-print-tests) || exit 1
+for folder in core net; do
+	# shellcheck disable=SC2086
+	t=$(printf '%s\n' $build_tests |
+	    sed -n "s|^tests/$folder/test-\([^/]*\)\$|\1|p" | tr '\n' ' ')
+	if [ -z "$t" ]; then
+		echo "mutate: make defines no test tests/$folder/test-*" >&2
+		exit 2
+	fi
+	eval "${folder}_tests=\$t"
+done
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kt-mutate.XXXXXX") || exit 1
 pids=
