@@ -399,6 +399,60 @@ test_query(void)
 	free(path);
 }
 
+/* The dashboard's view: its order by status, its count of what it shows,
+ * its windows of one row and its windows before (turned back into the
+ * view's order). */
+static void
+test_view(void)
+{
+	char *path = tmp_path("view.db"), *cause = NULL;
+	struct store *st = open_ok(path);
+	struct store_view v = { 0 };
+	struct store_list l;
+	int64_t shown = -1, hidden = -1, hid;
+
+	store_set_clock(st, fake_clock);
+	fake_now = 100;
+	add_task(st, "sub", NULL, NULL);	/* submitting: rank 1 */
+	fake_now = 200;
+	add_task(st, "run", "v1", "running");	/* rank 2, newer */
+	fake_now = 300;
+	add_task(st, "a", "v2", "success");
+	fake_now = 400;
+	add_task(st, "b", "v3", "success");
+	fake_now = 500;
+	add_task(st, "c", "v4", "success");
+	fake_now = 600;
+	hid = add_task(st, "h", "v5", "success");
+	store_set_flags(st, hid, true, false, &cause);
+
+	is_int(store_view_count(st, &v, &shown, &hidden, &cause), 0, "the view counted");
+	is_int(shown, 5, "it shows 5 rows");
+	is_int(hidden, 1, "and 1 hidden row it does not show");
+	v.hidden = true;
+	ok(store_view_count(st, &v, &shown, &hidden, &cause) == 0 && shown == 6 &&
+	    hidden == 1, "with hidden rows it shows 6");
+	v.hidden = false;
+
+	v.order = STORE_ORDER_STATUS;
+	ok(store_page(st, &v, NULL, false, 10, &l, &cause) == 0 && l.n == 5 &&
+	    strcmp(l.v[0].name, "sub") == 0 && strcmp(l.v[1].name, "run") == 0,
+	    "by status: a submitting row before a newer running one");
+	store_list_free(&l);
+
+	v.order = STORE_ORDER_NEWEST;
+	ok(store_page(st, &v, NULL, false, 1, &l, &cause) == 0 && l.n == 1 &&
+	    strcmp(l.v[0].name, "c") == 0, "a window of one row: the newest");
+	store_list_free(&l);
+	ok(store_page(st, &v, NULL, true, 4, &l, &cause) == 0 && l.n == 4 &&
+	    strcmp(l.v[0].name, "b") == 0 && strcmp(l.v[1].name, "a") == 0 &&
+	    strcmp(l.v[2].name, "run") == 0 && strcmp(l.v[3].name, "sub") == 0,
+	    "the last 4, in the view's order: b a run sub");
+	store_list_free(&l);
+	store_close(&st);
+	free(path);
+}
+
 static double
 elapsed_ms(const struct timespec *a)
 {
@@ -704,6 +758,18 @@ test_open_readonly(void)
 	cause = NULL;
 	store_close(&st);
 
+	/* A path no file can be at (under a file): refused, with a cause. */
+	{
+		char *under = tmp_path("ro-open.db/tasks.db");
+
+		st = store_open_readonly(under, &cause);
+		ok(st == NULL && cause != NULL, "a store under a file is refused "
+		    "read-only: %s", cause ? cause : "");
+		free(cause);
+		cause = NULL;
+		free(under);
+	}
+
 	ro_list();
 
 	sqlite3_open(path, &db);
@@ -934,6 +1000,16 @@ test_find_error(void)
 	ok(t == NULL && cause != NULL, "with its cause, not a missing row");
 	free(cause);
 	store_close(&st);
+	/* Read-only, nothing is settled at the opening: the statement that
+	 * finds the orphans is prepared now, and fails. */
+	cause = NULL;
+	st = store_open_readonly(path, &cause);
+	ok(st != NULL, "the store opens read-only");
+	is_int(st != NULL ? store_settle_orphans(st, STORE_ORPHAN_SECONDS, &cause) : 0,
+	    -1, "orphans looked for where no row can be read: an error, not none found");
+	ok(cause != NULL, "with its cause: %s", cause ? cause : "");
+	free(cause);
+	store_close(&st);
 	free(path);
 }
 
@@ -1051,6 +1127,32 @@ test_commit_fails(void)
 	free(path);
 }
 
+/* A task's lease: one live instance asks the service, the others wait for
+ * the lease to run out or to be given back. */
+static void
+test_leases(void)
+{
+	char *path = tmp_path("lease.db"), *cause = NULL;
+	struct store *st = open_ok(path);
+
+	add_task(st, "leased", "task_l", "running");
+	is_int(store_lease_take(st, "task_l", "A", 1000, 5000, &cause), 1,
+	    "a free lease is taken");
+	is_int(store_lease_take(st, "task_l", "B", 2000, 6000, &cause), 0,
+	    "another live instance does not take it before it runs out");
+	is_int(store_lease_take(st, "task_l", "A", 2000, 7000, &cause), 1,
+	    "its holder renews it");
+	is_int(store_lease_take(st, "task_l", "B", 7000, 9000, &cause), 1,
+	    "run out, another takes it");
+	is_int(store_lease_release(st, "B", &cause), 0, "and gives it back");
+	is_int(store_lease_take(st, "task_l", "A", 7001, 9000, &cause), 1,
+	    "given back, it is free");
+	is_int(store_lease_take(st, "task_none", "A", 7001, 9000, &cause), 1,
+	    "a task with no row yet: whoever asks first");
+	store_close(&st);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -1063,6 +1165,7 @@ main(void)
 	test_lifecycle();
 	test_elapsed();
 	test_query();
+	test_view();
 	test_big();
 	test_migrate();
 	test_corrupt();
@@ -1075,6 +1178,7 @@ main(void)
 	test_find_error();
 	test_pace();
 	test_commit_fails();
+	test_leases();
 	test_close();
 	{
 		char *cmd;
