@@ -262,6 +262,28 @@ test_ties(void)
 	sched_free(&s);
 }
 
+/* A task removed from the middle: the last one moves into its place, and
+ * is found there (its due time, not that of whatever takes its old slot). */
+static void
+test_remove(void)
+{
+	struct sched *s = sched_new(NULL);
+
+	sched_add(s, "a", 0, 0, false);
+	sched_add(s, "b", 0, 0, false);
+	sched_add(s, "c", 0, 0, false);
+	sched_remove(s, "b");
+	sched_add(s, "d", 1 * S, 0, false);
+	is_int(sched_count(s), 3, "remove: three left");
+	ok(!sched_has(s, "b"), "remove: the removed one is gone");
+	is_int(sched_due_at(s, "c"), 3 * S, "remove: the moved one keeps its due time");
+	is_int(sched_due_at(s, "d"), 4 * S, "remove: the one added after has its own");
+	sched_remove(s, "d");
+	ok(sched_has(s, "c") && !sched_has(s, "d"),
+	    "remove: the last one removed, the others stay");
+	sched_free(&s);
+}
+
 /* Processor time (best of 5) of what a sweep does to n followed tasks:
  * add each, take each when due (one at a time, as the tracker does) and
  * say it was answered, then for each answer find it, ask again about it,
@@ -321,6 +343,7 @@ main(void)
 {
 	test_scale();
 	test_ties();
+	test_remove();
 	test_idle();
 	test_aging();
 	test_params();
