@@ -35,11 +35,17 @@ main(void)
 	static struct lazylib faulty = { m_names, m_syms, 0, NULL, "", "kt-no-libm" };
 	static struct lazylib other = { m_names, m_syms, 0, NULL, "", "kt-other" };
 	const char *cause = NULL;
+	double (*sqrt_was)(double);
 
 	is_int(lazylib_load(&libm, &cause), 0, "the second soname loads when the first is absent");
 	ok(p_cos != NULL && p_cos(0.0) == 1.0, "cos resolved and callable");
 	ok(p_sqrt != NULL && p_sqrt(16.0) == 4.0, "sqrt resolved and callable");
+	sqrt_was = p_sqrt;
+	is_int(libm.state, 1, "and is marked loaded");
+	p_sqrt = NULL;
 	is_int(lazylib_load(&libm, &cause), 0, "loading again is a no-op");
+	ok(p_sqrt == NULL, "that resolves nothing again");
+	p_sqrt = sqrt_was;
 
 	cause = NULL;
 	is_int(lazylib_load(&none, &cause), -1, "an absent library fails");
