@@ -294,6 +294,78 @@ test_backoff(void)
 	canned_stop(&srv);
 }
 
+/* A 429 to a status query is the service's too: the worker backs off as
+ * after one to a balance. */
+static void
+test_backoff_info(void)
+{
+	struct canned_step	 st[] = {
+		{ CANNED_REPLY, "HTTP/1.1 429 Too Many\r\nRetry-After: 1\r\n"
+		    "Content-Length: 44\r\n\r\n"
+		    "{\"code\":429,\"message\":\"wait\",\"data\":null}   " } };
+	struct canned		*srv = canned_start(st, 1);
+	struct api_request	 info = { .kind = API_TASK_INFO, .task_id = "t" };
+	struct api_conn		 c;
+	struct worker		*w;
+	char			*cause = NULL;
+	time_t			 until;
+
+	netlib_conn(&c, canned_url(srv));
+	w = worker_start(&c, NULL, &cause);
+	worker_submit(w, &info, 0);
+	while (canned_requests(srv) < 1)
+		usleep(5000);
+	usleep(50000);
+	ok(worker_backoff_until(w, &until) && until >= time(NULL),
+	    "after a 429 to a status query the worker backs off too");
+	worker_stop(&w);
+	canned_stop(&srv);
+}
+
+/* libcurl's curl_multi_init, as curlsym.h declares it (CURLM is void): a
+ * test swaps it to play a multi handle that cannot be made. */
+extern void *(*curlsym_curl_multi_init)(void);
+
+static void *
+no_multi(void)
+{
+	return NULL;
+}
+
+/* worker_release() when a held worker's thread cannot start: it says so,
+ * and the request queued meanwhile ends with the cause, not never. */
+static void
+test_release_fails(void)
+{
+	struct canned_step	 st[] = { { CANNED_REPLY, OK_BALANCE } };
+	struct canned		*srv = canned_start(st, 1);
+	void			*(*was)(void) = curlsym_curl_multi_init;
+	struct api_conn		 c;
+	struct worker		*w;
+	struct worker_event	 ev;
+	char			*cause = NULL;
+	bool			 done;
+
+	netlib_conn(&c, canned_url(srv));
+	worker_hold();
+	w = worker_start(&c, NULL, &cause);
+	worker_submit(w, &balance, 0);
+	curlsym_curl_multi_init = no_multi;
+	is_int(worker_release(&cause), -1, "a worker that cannot start: release fails");
+	curlsym_curl_multi_init = was;
+	ok(cause != NULL && strstr(cause, "curl_multi_init") != NULL,
+	    "with the cause: %s", cause != NULL ? cause : "(none)");
+	done = netlib_wait_done(w, &ev, 1000, NULL);
+	ok(done && ev.result.outcome == API_LOCAL_ERROR,
+	    "the request queued meanwhile ends with it");
+	if (done)
+		worker_event_clear(&ev);
+	free(cause);
+	worker_stop(&w);
+	is_int(canned_requests(srv), 0, "and was never sent");
+	canned_stop(&srv);
+}
+
 static void
 test_progress(void)
 {
@@ -531,6 +603,8 @@ main(void)
 	test_handle_reuse();
 	test_cancel_and_limits();
 	test_backoff();
+	test_backoff_info();
+	test_release_fails();
 	test_progress();
 	test_hammer();
 	test_idle();
