@@ -120,6 +120,14 @@ test_focus(void)
 	sched_focus(s, NULL, 200);
 	is_int(sched_due_at(s, "old"), 60 * S, "looking away slows it down again");
 	sched_free(&s);
+
+	/* The task looked at was not the next due: it is now. */
+	s = sched_new(NULL);
+	sched_add(s, "first", 0, 3600 * S, false);
+	sched_add(s, "second", 0, 3600 * S, false);
+	sched_focus(s, "second", 100);
+	is_int(sched_next_due(s, 100), 1400, "focused, a later task is the next wake-up");
+	sched_free(&s);
 }
 
 static void

@@ -1076,6 +1076,8 @@ test_pace(void)
 	    "two thousand a second: the first goes now");
 	is_int(store_pace_take(st, t + 20000, 2000, &cause), 0,
 	    "and the next too (no slot under a millisecond)");
+	is_int(store_pace_take(st, t + 20000, 0, &cause), 0,
+	    "no pace (0 a second): every query goes now");
 	store_close(&st);
 	free(path);
 }
