@@ -53,7 +53,8 @@ main(void)
 	    "the cause names the library: %s", cause ? cause : "(null)");
 	ok(p_nothing == NULL, "no slot is filled");
 	cause = NULL;
-	is_int(lazylib_load(&none, &cause), -1, "the failure is remembered");
+	is_int(none.state, -1, "the failure is remembered (state -1)");
+	is_int(lazylib_load(&none, &cause), -1, "and given again");
 	ok(cause != NULL, "with its cause");
 
 	p_cos = NULL;

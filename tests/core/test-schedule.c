@@ -290,6 +290,22 @@ test_remove(void)
 	ok(sched_has(s, "c") && !sched_has(s, "d"),
 	    "remove: the last one removed, the others stay");
 	sched_free(&s);
+
+	/* The one moved into the hole is in flight (out of the heap): it
+	 * stays out, and comes back when answered. */
+	s = sched_new(NULL);
+	{
+		const char *keys[1];
+
+		sched_add(s, "a", 0, 0, false);
+		sched_add(s, "b", 0, 0, true);
+		is_int(sched_take_due(s, 0, keys, 1), 1, "remove: b taken");
+		sched_remove(s, "a");
+		is_int(sched_next_due(s, 0), -1, "remove: b in flight, nothing due");
+		sched_done(s, "b", 0);
+		is_int(sched_due_at(s, "b"), 3 * S, "remove: answered, b is due again");
+	}
+	sched_free(&s);
 }
 
 /* Processor time (best of 5) of what a sweep does to n followed tasks:
