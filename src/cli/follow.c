@@ -69,19 +69,29 @@ run_out_open(struct run *r)
 		r->out = stdout;
 }
 
-/* Write out what was printed since the last time, then start again.
+/* Write out what was printed since the last time; the memory stream ends.
  * Never inside a transaction of the store. */
 static void
-run_out_flush(struct run *r)
+run_out_close(struct run *r)
 {
 	if (r->out != stdout) {
 		fclose(r->out);
 		if (r->outlen > 0)
 			fwrite(r->outbuf, 1, r->outlen, stdout);
 		free(r->outbuf);
-		run_out_open(r);
 	}
 	fflush(stdout);
+}
+
+/* The same, then a new stream for what comes next. */
+static void
+run_out_flush(struct run *r)
+{
+	bool mem = r->out != stdout;
+
+	run_out_close(r);
+	if (mem)
+		run_out_open(r);
 }
 
 static struct run_task *
@@ -528,11 +538,7 @@ cli_run_engine(struct session *s, const struct follow_file *files, size_t nfiles
 	 * nothing; session_close() records the rest. */
 	tracker_detach(r.t);
 	tracker_set_hooks(r.t, NULL, NULL);
-	run_out_flush(&r);
-	if (r.out != stdout) {
-		fclose(r.out);
-		free(r.outbuf);
-	}
+	run_out_close(&r);
 	loop_free();
 	for (i = 0; i < r.ntasks; i++)
 		free(r.tasks[i].task_id);

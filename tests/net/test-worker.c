@@ -19,6 +19,7 @@
 
 #include "canned.h"
 #include "clock.h"
+#include "curlsym.h"
 #include "netlib.h"
 #include "tap.h"
 #include "worker.h"
@@ -254,30 +255,41 @@ test_cancel_and_limits(void)
 	canned_stop(&srv);
 }
 
+#define REPLY_429 "HTTP/1.1 429 Too Many\r\nRetry-After: 1\r\n" \
+	"Content-Length: 44\r\n\r\n" \
+	"{\"code\":429,\"message\":\"wait\",\"data\":null}   "
+
+/* A worker on srv that has sent req and had the first answer (a 429 here)
+ * a moment ago. */
+static struct worker *
+worker_after_first(struct canned *srv, const struct api_request *req)
+{
+	struct api_conn	 c;
+	struct worker	*w;
+	char		*cause = NULL;
+
+	netlib_conn(&c, canned_url(srv));
+	w = worker_start(&c, NULL, &cause);
+	worker_submit(w, req, 0);
+	while (canned_requests(srv) < 1)
+		usleep(5000);
+	usleep(50000);
+	return w;
+}
+
 static void
 test_backoff(void)
 {
 	struct canned_step	 st[] = {
-		{ CANNED_REPLY, "HTTP/1.1 429 Too Many\r\nRetry-After: 1\r\n"
-		    "Content-Length: 44\r\n\r\n"
-		    "{\"code\":429,\"message\":\"wait\",\"data\":null}   " },
-		{ CANNED_REPLY, OK_BALANCE } };
+		{ CANNED_REPLY, REPLY_429 }, { CANNED_REPLY, OK_BALANCE } };
 	struct canned		*srv = canned_start(st, 2);
-	struct api_conn		 c;
-	struct worker		*w;
-	struct worker_event	 ev;
-	char			*cause = NULL;
 	int64_t			 t0 = clock_ms();
+	struct worker		*w = worker_after_first(srv, &balance);
+	struct worker_event	 ev;
 	time_t			 until;
 	int			 i, okd = 0;
 	bool			 held;
 
-	netlib_conn(&c, canned_url(srv));
-	w = worker_start(&c, NULL, &cause);
-	worker_submit(w, &balance, 0);
-	while (canned_requests(srv) < 1)
-		usleep(5000);
-	usleep(50000);
 	held = worker_backoff_until(w, &until);
 	/* After now (the wait is rounded up), and not later than it says. */
 	ok(held && until > time(NULL) && until <= time(NULL) + 2, "after a 429 the "
@@ -303,34 +315,21 @@ test_backoff(void)
 static void
 test_backoff_info(void)
 {
-	struct canned_step	 st[] = {
-		{ CANNED_REPLY, "HTTP/1.1 429 Too Many\r\nRetry-After: 1\r\n"
-		    "Content-Length: 44\r\n\r\n"
-		    "{\"code\":429,\"message\":\"wait\",\"data\":null}   " } };
+	struct canned_step	 st[] = { { CANNED_REPLY, REPLY_429 } };
 	struct canned		*srv = canned_start(st, 1);
 	struct api_request	 info = { .kind = API_TASK_INFO, .task_id = "t" };
-	struct api_conn		 c;
-	struct worker		*w;
-	char			*cause = NULL;
+	struct worker		*w = worker_after_first(srv, &info);
 	time_t			 until;
 
-	netlib_conn(&c, canned_url(srv));
-	w = worker_start(&c, NULL, &cause);
-	worker_submit(w, &info, 0);
-	while (canned_requests(srv) < 1)
-		usleep(5000);
-	usleep(50000);
 	ok(worker_backoff_until(w, &until) && until >= time(NULL),
 	    "after a 429 to a status query the worker backs off too");
 	worker_stop(&w);
 	canned_stop(&srv);
 }
 
-/* libcurl's curl_multi_init, as curlsym.h declares it (CURLM is void): a
- * test swaps it to play a multi handle that cannot be made. */
-extern void *(*curlsym_curl_multi_init)(void);
-
-static void *
+/* Swapped for libcurl's curl_multi_init (curlsym.h's pointer) to play a
+ * multi handle that cannot be made. */
+static CURLM *
 no_multi(void)
 {
 	return NULL;
@@ -343,7 +342,7 @@ test_release_fails(void)
 {
 	struct canned_step	 st[] = { { CANNED_REPLY, OK_BALANCE } };
 	struct canned		*srv = canned_start(st, 1);
-	void			*(*was)(void) = curlsym_curl_multi_init;
+	CURLM			*(*was)(void) = curlsym_curl_multi_init;
 	struct api_conn		 c;
 	struct worker		*w;
 	struct worker_event	 ev;
