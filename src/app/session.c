@@ -204,12 +204,11 @@ session_open(struct session *s, const struct app_globals *g, unsigned need,
 		log_msg(LOG_INFO, "session", "%s%s, key %s, timeout %ld ms, %u attempts",
 		    s->base_url, g->demo ? " (demo)" : "", s->key != NULL ? "set" : "none",
 		    s->conn.timeout_ms, s->conn.retry.max_attempts);
-		/* On hold (the full screen's first frame), libcurl is
-		 * loaded later: worker_release(). */
-		if (!worker_held_now() && net_global_init(cause) != 0) {
-			rc = EXIT_NETWORK;
-			goto fail;
-		}
+		/* libcurl loads on the other processor while the store
+		 * opens here (after kling-sim's fork: nothing is loading
+		 * in a process that forks). */
+		if ((need & SESSION_PRELOAD) && (need & SESSION_STORE))
+			net_preload();
 	}
 	if (need & SESSION_STORE) {
 		if (g->demo)
@@ -219,6 +218,12 @@ session_open(struct session *s, const struct app_globals *g, unsigned need,
 		if (s->store == NULL)
 			goto fail;
 		log_msg(LOG_DEBUG, "store", "opened %s", store_path(s->store));
+	}
+	/* On hold (the full screen's first frame, a watch before it knows
+	 * what to ask), libcurl is made ready later: worker_release(). */
+	if ((need & SESSION_NET) && !worker_held_now() && net_global_init(cause) != 0) {
+		rc = EXIT_NETWORK;
+		goto fail;
 	}
 	free(path);
 	conf_free(&cf);

@@ -35,6 +35,7 @@ struct app_globals {
 #define SESSION_NET	0x2	/* the service (with --demo: start kling-sim) */
 #define SESSION_KEY	0x4	/* refuse without an API key */
 #define SESSION_READONLY 0x8	/* the store is only read (list) */
+#define SESSION_PRELOAD	0x10	/* with NET and STORE: load libcurl while the store opens */
 
 struct session {
 	const struct app_globals *g;

@@ -22,7 +22,9 @@ cli_session_open(struct session *s, const struct app_globals *g, unsigned need)
 	size_t i;
 	int rc;
 
-	if ((rc = session_open(s, g, need, &cause)) != EXIT_OK) {
+	/* A subcommand's store opens while libcurl loads (not the full
+	 * screen's: its first frame needs neither). */
+	if ((rc = session_open(s, g, need | SESSION_PRELOAD, &cause)) != EXIT_OK) {
 		cli_print_error(cause);
 		free(cause);
 		return rc;

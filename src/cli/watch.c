@@ -56,8 +56,9 @@ cmd_watch(struct app_globals *g, const struct cli_args *a)
 	size_t n = (size_t)a->argc;
 	int rc;
 
-	/* libcurl is loaded once there is something to ask (nothing to
-	 * watch: nothing to load, no thread). */
+	/* The network thread starts once there is something to ask
+	 * (nothing to watch: no thread, no question). libcurl loads on the
+	 * other processor meanwhile, while the store opens (session_open). */
 	worker_hold();
 	if ((rc = cli_session_open(&s, g, SESSION_STORE | SESSION_NET | SESSION_KEY)) !=
 	    EXIT_OK)

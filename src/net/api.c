@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -208,40 +207,6 @@ api_download_path(const char *dir, const char *task_id, char **cause)
 		    dir[strlen(dir) - 1] == '/' ? "" : "/", name);
 	free(name);
 	return path;
-}
-
-int
-net_global_init(char **cause)
-{
-	static int	 done;	/* 1 ready, -1 failed (with why) */
-	static char	*why;
-	const char	*lib;
-	CURLcode	 rc;
-
-	if (done == 0) {
-		/* With CURLOPT_NOSIGNAL curl leaves SIGPIPE to us, and a TLS
-		 * write to a peer that has gone would kill the process. */
-		signal(SIGPIPE, SIG_IGN);
-		done = -1;
-		if (net_load(&lib) != 0)
-			xasprintf(&why, _("network unavailable: cannot load libcurl (%s)"), lib);
-		else if ((rc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK)
-			xasprintf(&why, _("network unavailable: curl_global_init: %s"),
-			    curl_easy_strerror(rc));
-		else
-			done = 1;
-	}
-	if (done == 1)
-		return 0;
-	*cause = xstrdup(why);
-	return -1;
-}
-
-void
-net_global_free(void)
-{
-	if (curl_global_cleanup != NULL)	/* loaded */
-		curl_global_cleanup();
 }
 
 struct api_blocking {

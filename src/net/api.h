@@ -179,13 +179,21 @@ bool	 api_status_final(const char *status);
 char	*api_download_path(const char *dir, const char *task_id, char **cause);
 
 /* Load libcurl (the program is not linked with it: src/net/curlsym.h) and
- * curl_global_init: call in main before any thread starts and before any
- * other function of the net layer; later calls return the first outcome.
+ * curl_global_init, or wait for net_preload() to have done it: call in main
+ * before any thread of the net layer starts and before any other function
+ * of it; later calls return the first outcome.
  * -1 and *cause "network unavailable: ..." when libcurl cannot be loaded.
  * Also sets SIGPIPE to be ignored (curl runs with CURLOPT_NOSIGNAL, so a
  * write to a vanished peer would otherwise kill the process): writes to a
  * closed pipe then fail with EPIPE instead. */
 int	 net_global_init(char **cause);
+/* Start net_global_init()'s loading now, on another processor, for a
+ * caller with other start-up work to do meanwhile (opening the store);
+ * net_global_init() then waits for it and says how it went. Nothing on a
+ * machine of one processor (the load is then made when first needed).
+ * Main thread, before any thread of the net layer; no net function but
+ * net_global_init() and net_global_free() until then. */
+void	 net_preload(void);
 /* libcurl and its TLS library, as curl_version() says them; when libcurl
  * cannot be loaded, net_global_init()'s cause. */
 const char *net_library_version(void);

@@ -59,10 +59,11 @@ struct worker	*worker_start(const struct api_conn *,
 /* The full screen draws its first frame before the network comes up
  * (loading libcurl costs more than the frame). After worker_hold(),
  * worker_start() needs no net_global_init(): the worker it makes queues
- * requests (unchecked, unsent). worker_release() then loads libcurl
- * (net_global_init) and starts those workers' threads; when libcurl cannot
- * be loaded it returns -1 and *cause "network unavailable: ...", and every
- * request queued or still to come ends API_LOCAL_ERROR with that cause.
+ * requests (unchecked, unsent). worker_release() then has libcurl ready
+ * (net_global_init: loads it, or waits for net_preload's load) and starts
+ * those workers' threads; when libcurl cannot be loaded it returns -1 and
+ * *cause "network unavailable: ...", and every request queued or still to
+ * come ends API_LOCAL_ERROR with that cause.
  * Main thread only; without worker_hold(), worker_release() does nothing. */
 void		 worker_hold(void);
 bool		 worker_held_now(void);

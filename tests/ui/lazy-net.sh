@@ -85,8 +85,8 @@ ui_stop
 err=$(KLING_TUI_FAULT=no-libcurl "$KLING_TUI" balance 2>&1); rc=$?
 is "$rc" 4 "a subcommand needing the network exits 4 (network)"
 like "$err" '^kling-tui: network unavailable: cannot load libcurl' "and says why: $err"
-# watch with nothing to watch asks nothing, so loads nothing: it works
-# without libcurl.
+# watch with nothing to watch asks nothing, so needs no libcurl: it works
+# without it.
 out=$(XDG_STATE_HOME=$TMP/empty-state CRUN_API_KEY=k KLING_TUI_FAULT=no-libcurl \
 	"$KLING_TUI" watch --once 2>&1); rc=$?
 is "$rc" 0 "watch --once with nothing to watch needs no libcurl"
