@@ -493,6 +493,10 @@ cli_run_engine(struct session *s, const struct follow_file *files, size_t nfiles
 		lim.max_creates = o->parallel;
 	if (lim.max_transfers < o->parallel || nfiles == 0)
 		lim.max_transfers = o->parallel;
+	/* The network thread starts on the other processor (where libcurl
+	 * was just loaded): this one goes on filing the rest of a sweep,
+	 * and the first questions go out meanwhile, not once it is done. */
+	lim.start_away = true;
 	if ((rc = session_start_engine(s, &lim, &cause)) != EXIT_OK) {
 		cli_print_error(cause);
 		free(cause);

@@ -98,6 +98,7 @@ worker_limits_init(struct worker_limits *l)
 {
 	l->max_transfers = 8;
 	l->max_creates = 2;
+	l->start_away = false;
 }
 
 void
@@ -462,11 +463,9 @@ worker_spawn(struct worker *w, char **cause)
 {
 	int		error;
 
-	/* Born with every signal blocked (handlers run on the UI thread),
-	 * on the other processor: this one goes on filing the rest of a
-	 * sweep, and the first questions go out meanwhile (0.5 to 1 ms
-	 * sooner with libcurl loaded there: bench/RESULTS.md, session 13). */
-	if ((error = thread_start(&w->thread, worker_main, w, true)) != 0) {
+	/* Born with every signal blocked: handlers run on the UI thread. */
+	if ((error = thread_start(&w->thread, worker_main, w,
+	    w->limits.start_away)) != 0) {
 		xasprintf(cause, "pthread_create: %s", strerror(error));
 		return -1;
 	}

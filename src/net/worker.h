@@ -30,6 +30,8 @@ struct worker;
 struct worker_limits {
 	unsigned	max_transfers;	/* in flight at once (8) */
 	unsigned	max_creates;	/* creates in flight at once (2) */
+	bool		start_away;	/* the thread starts on another processor
+					 * than its maker's (false) */
 };
 
 void	worker_limits_init(struct worker_limits *);
