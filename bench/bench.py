@@ -385,7 +385,7 @@ def earlier():
     l0 = load()
     out = script("dash-figures.sh", {"IDLE_SECS": "10" if QUICK else "30"})
     r = num(r"ratio stalled/idle ([0-9.]+)", out)
-    row("dashboard filter keystroke, stalled / idle (median of 30)", "<= 1.1",
+    row("dashboard filter keystroke, stalled / idle (median of 30 paired rounds)", "<= 1.1",
         "%.2f" % r if r is not None else "not measured", l0, r is not None and r <= 1.1)
     ticks = num(r"idle dashboard over \d+ s: (\d+) clock ticks", out)
     m = re.search(r"^\s+[0-9.]+\s+[0-9.]+\s+\d+\s+(\d+)(\s+\d+)?\s+total$", out, re.M)
