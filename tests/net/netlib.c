@@ -2,8 +2,11 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
+#include <dirent.h>
 #include <poll.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "clock.h"
 #include "netlib.h"
@@ -42,4 +45,33 @@ netlib_wait_done(struct worker *w, struct worker_event *ev, int timeout_ms,
 			return 0;
 		poll(&pfd, 1, (int)(end - now));
 	}
+}
+
+int
+netlib_threads_named(const char *name, char *dir, size_t len)
+{
+	DIR		*d = opendir("/proc/self/task");
+	struct dirent	*de;
+	char		 path[300], line[64];
+	FILE		*f;
+	int		 n = 0;
+
+	while (d != NULL && (de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "/proc/self/task/%s/comm", de->d_name);
+		if ((f = fopen(path, "r")) == NULL)
+			continue;
+		if (fgets(line, sizeof line, f) != NULL &&
+		    strcspn(line, "\n") == strlen(name) &&
+		    strncmp(line, name, strlen(name)) == 0) {
+			n++;
+			if (dir != NULL)
+				snprintf(dir, len, "/proc/self/task/%s", de->d_name);
+		}
+		fclose(f);
+	}
+	if (d != NULL)
+		closedir(d);
+	return n;
 }

@@ -22,4 +22,9 @@ void	netlib_conn(struct api_conn *, const char *url);
 int	netlib_wait_done(struct worker *, struct worker_event *ev,
 	    int timeout_ms, int *progress);
 
+/* How many threads of this process are named name (kt-worker: the
+ * network thread; a sanitizer's own have other names), and in dir
+ * ("/proc/self/task/TID", may be NULL) the last one's directory. */
+int	netlib_threads_named(const char *name, char *dir, size_t len);
+
 #endif

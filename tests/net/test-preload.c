@@ -6,7 +6,6 @@
  * Copyright (C) 2026 the kling-tui authors. GPL-3.0-or-later; see COPYING. */
 #include "config.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,33 +13,8 @@
 #include <unistd.h>
 
 #include "api.h"
+#include "netlib.h"
 #include "tap.h"
-
-/* Threads of this process named kt-netload (the loader) now. */
-static int
-loaders(void)
-{
-	DIR *d = opendir("/proc/self/task");
-	struct dirent *e;
-	char path[300], name[32];
-	FILE *f;
-	int n = 0;
-
-	if (d == NULL)
-		return -1;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof path, "/proc/self/task/%s/comm", e->d_name);
-		if ((f = fopen(path, "r")) == NULL)
-			continue;
-		if (fgets(name, sizeof name, f) != NULL && strcmp(name, "kt-netload\n") == 0)
-			n++;
-		fclose(f);
-	}
-	closedir(d);
-	return n;
-}
 
 /* In a child, so that each case starts with nothing loaded: how
  * net_global_init() went after net_preload() (preload) or without it. */
@@ -55,7 +29,7 @@ child(bool preload, const char *fault, int fd)
 	if (preload)
 		net_preload();
 	rc = net_global_init(&cause);
-	snprintf(buf, sizeof buf, "%d %d %s", rc, loaders(),
+	snprintf(buf, sizeof buf, "%d %d %s", rc, netlib_threads_named("kt-netload", NULL, 0),
 	    cause != NULL ? cause : "-");
 	free(cause);
 	cause = NULL;

@@ -7,7 +7,6 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
-#include <dirent.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -455,39 +454,22 @@ test_hammer(void)
 static long
 switches(void)
 {
-	DIR		*d = opendir("/proc/self/task");
-	struct dirent	*de;
-	char		 path[300], line[128];
-	FILE		*f;
-	long		 n = -1, v;
+	char	 dir[300], path[320], line[128];
+	FILE	*f;
+	long	 n, v;
 
-	while (d != NULL && (de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof path, "/proc/self/task/%s/comm",
-		    de->d_name);
-		if ((f = fopen(path, "r")) == NULL)
-			continue;
-		if (fgets(line, sizeof line, f) == NULL ||
-		    strcmp(line, "kt-worker\n") != 0) {
-			fclose(f);
-			continue;
-		}
-		fclose(f);
-		snprintf(path, sizeof path, "/proc/self/task/%s/status",
-		    de->d_name);
-		if ((f = fopen(path, "r")) == NULL)
-			continue;
-		n = 0;
-		while (fgets(line, sizeof line, f) != NULL) {
-			if (sscanf(line, "voluntary_ctxt_switches: %ld", &v) == 1 ||
-			    sscanf(line, "nonvoluntary_ctxt_switches: %ld", &v) == 1)
-				n += v;
-		}
-		fclose(f);
+	if (netlib_threads_named("kt-worker", dir, sizeof dir) == 0)
+		return -1;
+	snprintf(path, sizeof path, "%s/status", dir);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	n = 0;
+	while (fgets(line, sizeof line, f) != NULL) {
+		if (sscanf(line, "voluntary_ctxt_switches: %ld", &v) == 1 ||
+		    sscanf(line, "nonvoluntary_ctxt_switches: %ld", &v) == 1)
+			n += v;
 	}
-	if (d != NULL)
-		closedir(d);
+	fclose(f);
 	return n;
 }
 
