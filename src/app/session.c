@@ -277,6 +277,9 @@ session_close(struct session *s)
 	 * thread ends meanwhile instead of being waited for. */
 	store_close(&s->store);
 	worker_stop(&s->worker);
+	/* A load begun beside the store and not needed after all ends here,
+	 * not cut off by the process's end. */
+	net_preload_end();
 	demo_stop(&s->sim);
 	free(s->base_url);
 	if (s->key != NULL) {

@@ -194,6 +194,10 @@ int	 net_global_init(char **cause);
  * Main thread, before any thread of the net layer; no net function but
  * net_global_init() and net_global_free() until then. */
 void	 net_preload(void);
+/* Wait for net_preload()'s load, if one runs: a process that turned out
+ * to need no network (a watch with nothing to watch) does not end with
+ * the loader still at work. Main thread. */
+void	 net_preload_end(void);
 /* libcurl and its TLS library, as curl_version() says them; when libcurl
  * cannot be loaded, net_global_init()'s cause. */
 const char *net_library_version(void);

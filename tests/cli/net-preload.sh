@@ -36,6 +36,15 @@ else
 	is "$(opener watch --once)" other "watch --once loads libcurl on another thread"
 	is "$(opener status "$id")" other "so does status"
 	is "$(opener list)" none "list, which asks nothing, loads no libcurl"
+	# Nothing to watch: the load begun beside the store is waited for, not
+	# cut off by the end (a thread that ends calls exit; one cut off does
+	# not).
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" XDG_STATE_HOME="$TMP/empty" \
+		strace -f -e trace=exit,exit_group -o "$TMP/exits" \
+		"$KLING_TUI" --base-url "$SIM_URL" watch --once >"$TMP/empty-out" 2>&1
+	like "$(cat "$TMP/empty-out")" "^nothing to watch" "a watch with nothing to watch"
+	ok "$(grep -Eq '^[0-9]+ +exit\(0\)' "$TMP/exits" && echo 0 || echo 1)" \
+		"ends after its loading thread: $(grep -c exit "$TMP/exits") exits"
 	if command -v taskset >/dev/null 2>&1; then
 		is "$(ON="taskset -c 0" opener watch --once)" main \
 			"allowed one processor, watch loads libcurl itself"
