@@ -861,7 +861,8 @@ tracker_add_foreign(struct store *st, const struct api_task *t, char **cause)
 }
 
 int64_t
-tracker_record_info(struct store *st, const struct api_task *t, char **cause)
+tracker_record_info(struct store *st, const struct api_task *t, bool *added,
+    char **cause)
 {
 	struct store_update u;
 	char *media = NULL, *err = NULL;
@@ -876,6 +877,8 @@ tracker_record_info(struct store *st, const struct api_task *t, char **cause)
 	case 0:
 		if ((id = tracker_add_foreign(st, t, cause)) < 0)
 			return -1;
+		if (added != NULL)
+			*added = true;
 		break;
 	default:
 		break;
@@ -1025,12 +1028,19 @@ tracker_on_info(struct tracker *t, struct tracker_job *j, const struct api_resul
 	struct store_update u;
 	char *cause = NULL, *advice;
 	int64_t now = clock_ms(), id, hint;
-	bool changed;
+	bool changed, added = false;
 
 	switch (r->outcome) {
 	case API_OK:
 		sched_ok(t->sched);
-		id = tracker_record_info(t->store, &r->task, &cause);
+		id = tracker_record_info(t->store, &r->task, &added, &cause);
+		/* Asked while the store had no row for it (a task made
+		 * elsewhere, named on the command line): no lease could be
+		 * taken then. The row is there now, and this instance, which
+		 * asked, takes its lease, so that another one on the store
+		 * reads this answer instead of asking again at once. */
+		if (added && !task_state_word_final(r->task.status))
+			(void)tracker_lease(t, j->task_id);
 		/* Moved for this follower: another instance may have written
 		 * the store first, and this one must still tell it. */
 		changed = reported_moved(t->reported, r->task.task_id, r->task.status,

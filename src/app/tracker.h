@@ -187,14 +187,15 @@ enum tracker_net tracker_net_state(struct tracker *, time_t *until,
  * "unknown" with the advice (*advice: a copy for the caller, may be NULL).
  * tracker_record_info: the row of that task id (added when the task was
  * made elsewhere), its status, media, credits, the failure message (the
- * store keeps the history of its state). Both return the row's id, or -1
- * and *cause. */
+ * store keeps the history of its state); *added (may be NULL) says
+ * whether the row was added. Both return the row's id, or -1 and *cause. */
 /* What to tell of a create that did not make a task (api_advice(), but a
  * 429 or 455 given up says so). */
 char	*tracker_create_advice(const struct api_result *);
 int64_t	 tracker_record_create(struct store *, int64_t id, const struct api_result *,
 	    char **advice, char **cause);
-int64_t	 tracker_record_info(struct store *, const struct api_task *, char **cause);
+int64_t	 tracker_record_info(struct store *, const struct api_task *, bool *added,
+	    char **cause);
 
 /* The nth URL of a row's media_urls (JSON array text), or NULL; the array
  * text of a task's URLs, as the store keeps it. */

@@ -42,5 +42,9 @@ ok $([ "$asked" -ge $((cap * secs / 2)) ]; echo $?) "and still asking ($asked)"
 ok $([ -s "$TMP/w1" ] && [ -s "$TMP/w2" ]; echo $?) "both instances report tasks"
 dup=$(jq -r 'select(.path == "/api/v1/client/job/TaskInfo") | .query' "$SIM_LOG" | sort | uniq -d | wc -l | tr -d ' ')
 echo "# tasks asked about more than once in ${secs} s: $dup"
-ok $([ "$dup" -le $((cap * secs / 4)) ]; echo $?) "the instances share the tasks (leases), few asked twice ($dup)"
+# The tasks were made elsewhere: no row, so no lease, when first asked. The
+# instance that asked takes the lease as it records the answer; until it
+# did (4 to 11 of them in 10 s), the other asked again a moment later.
+# Still possible: both asking a task in the same few milliseconds.
+ok $([ "$dup" -le 2 ]; echo $?) "the instances share the tasks (leases), at most 2 asked twice ($dup)"
 done_testing
