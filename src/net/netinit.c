@@ -27,7 +27,8 @@ static pthread_t net_loader;
 static bool	 net_loading;	/* net_loader started, not yet joined */
 
 /* Load and initialise, on whichever thread: the main one, or net_loader
- * while the main one touches nothing of this file (net_join() first). */
+ * while the main one touches nothing of this file (net_preload_end()
+ * first). */
 static void
 net_start(void)
 {
@@ -57,19 +58,13 @@ net_loader_main(void *arg)
 /* Also at exit: the loader is not left running through the libraries'
  * destructors (a build under a sanitizer exits through them; the others
  * end with _exit). */
-static void
-net_join(void)
+void
+net_preload_end(void)
 {
 	if (net_loading) {
 		pthread_join(net_loader, NULL);
 		net_loading = false;
 	}
-}
-
-void
-net_preload_end(void)
-{
-	net_join();
 }
 
 void
@@ -81,7 +76,7 @@ net_preload(void)
 	if (net_state != 0 || net_loading || thread_cpus() < 2)
 		return;
 	if (!at_exit)
-		at_exit = atexit(net_join) == 0;
+		at_exit = atexit(net_preload_end) == 0;
 	if (at_exit && thread_start(&net_loader, net_loader_main, NULL, true) == 0)
 		net_loading = true;
 }
@@ -89,15 +84,10 @@ net_preload(void)
 int
 net_global_init(char **cause)
 {
-	static bool sigpipe;
-
 	/* With CURLOPT_NOSIGNAL curl leaves SIGPIPE to us, and a TLS write
 	 * to a peer that has gone would kill the process. */
-	if (!sigpipe) {
-		signal(SIGPIPE, SIG_IGN);
-		sigpipe = true;
-	}
-	net_join();
+	signal(SIGPIPE, SIG_IGN);
+	net_preload_end();
 	if (net_state == 0)
 		net_start();
 	if (net_state == 1)
@@ -109,7 +99,7 @@ net_global_init(char **cause)
 void
 net_global_free(void)
 {
-	net_join();
+	net_preload_end();
 	if (curl_global_cleanup != NULL)	/* loaded */
 		curl_global_cleanup();
 }
